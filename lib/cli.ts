@@ -1,0 +1,214 @@
+/**
+ * The `deno task` entry points: `eval`, `report`, `demo`. The only place,
+ * with the notebooks, that reads environment variables.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { join, relative, resolve } from "node:path";
+import { summarize, type SummaryRow } from "./analyze/summary.ts";
+import { createProvider } from "./model/create.ts";
+import type { Provider } from "./model/provider.ts";
+import { templateByName } from "./prompt/templates.ts";
+import { renderReport } from "./report/render.ts";
+import { evaluate } from "./run/evaluate.ts";
+import { writeParquet } from "./run/parquet.ts";
+import { progressBar } from "./run/progress.ts";
+import { bwrapAvailable } from "./sandbox/isolate.ts";
+import type { Isolation } from "./sandbox/sandbox.ts";
+import { loadSuite } from "./task/load.ts";
+
+const ROOT = resolve(new URL("..", import.meta.url).pathname);
+const RUNS_DIR = join(ROOT, "data", "runs");
+
+const USAGE = `assay — evaluate LLM-generated code
+
+  deno task eval   [--suite tasks/builtin] [--model synthetic:default]… [--samples 1]
+                   [--variant plain]… [--concurrency 4] [--sandbox-concurrency 4]
+                   [--isolation bwrap|none] [--temperature T] [--seed N] [--runs-dir data/runs] [--quiet]
+  deno task report [--run data/runs/<run-id>]   (default: the newest run)
+  deno task demo   eval on tasks/builtin with synthetic:default and synthetic:sloppy, then report
+
+Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, labelled synthetic),
+        openai:<model> (OPENAI_API_KEY, OPENAI_BASE_URL for any OpenAI-compatible server).`;
+
+/** Thrown for bad command-line input: printed without a stack trace, exit code 2. */
+class UsageError extends Error {}
+
+async function chooseIsolation(requested: string | undefined): Promise<Isolation> {
+  if (requested === "none") return "none";
+  if (requested !== undefined && requested !== "bwrap") {
+    throw new UsageError(`Cannot use --isolation "${requested}": use bwrap or none`);
+  }
+  if (await bwrapAvailable()) return "bwrap";
+  throw new UsageError(
+    'Cannot isolate generated code: bubblewrap is not available: install it ("sudo apt-get install -y bubblewrap"), ' +
+      "or pass --isolation none to rely on Deno permissions alone (recorded in the run)",
+  );
+}
+
+function fmt(x: number | null, digits = 2, suffix = ""): string {
+  return x === null ? "—" : `${x.toFixed(digits)}${suffix}`;
+}
+
+/** Render summary rows as a fixed-width text table. */
+function summaryText(rows: SummaryRow[]): string {
+  const head = ["model", "variant", "n", "pass", "pass frac", "weighted", "correct/almost/wrong", "ttft p50", "total p50", "tok/s"];
+  const body = rows.map((r) => [
+    r.model + (r.synthetic ? " (synthetic)" : ""),
+    r.variant,
+    String(r.samples),
+    fmt(r.passRate === null ? null : r.passRate * 100, 0, "%"),
+    fmt(r.passFraction === null ? null : r.passFraction * 100, 0, "%"),
+    fmt(r.weightedAccuracy, 3),
+    `${r.correct}/${r.almost}/${r.wrong}`,
+    fmt(r.ttftP50, 0, " ms"),
+    fmt(r.totalP50, 0, " ms"),
+    fmt(r.tokensPerSecP50, 0),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+async function runEval(args: string[]): Promise<string> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      suite: { type: "string", default: "tasks/builtin" },
+      model: { type: "string", multiple: true },
+      variant: { type: "string", multiple: true },
+      samples: { type: "string", default: "1" },
+      concurrency: { type: "string", default: "4" },
+      "sandbox-concurrency": { type: "string", default: "4" },
+      isolation: { type: "string" },
+      temperature: { type: "string" },
+      seed: { type: "string", default: "0" },
+      "runs-dir": { type: "string", default: RUNS_DIR },
+      quiet: { type: "boolean", default: false },
+    },
+  });
+  const int = (name: string, raw: string, min: number) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`Cannot use --${name} "${raw}": use an integer >= ${min}`);
+    return n;
+  };
+  const samples = int("samples", values.samples, 1);
+  const concurrency = int("concurrency", values.concurrency, 1);
+  const sandboxConcurrency = int("sandbox-concurrency", values["sandbox-concurrency"], 1);
+  const seed = int("seed", values.seed, 0);
+  const temperature = values.temperature === undefined ? undefined : Number(values.temperature);
+  if (temperature !== undefined && !Number.isFinite(temperature)) {
+    throw new UsageError(`Cannot use --temperature "${values.temperature}": use a number`);
+  }
+  const variants = (values.variant ?? ["plain"]).map((v) => {
+    try {
+      return templateByName(v);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  });
+  const suite = await loadSuite(values.suite); // throws before any run folder exists
+  const isolation = await chooseIsolation(values.isolation);
+  const specs = values.model ?? ["synthetic:default"];
+  const models: Provider[] = [];
+  try {
+    for (const spec of specs) {
+      models.push(createProvider(spec, {
+        tasks: suite.tasks,
+        apiKey: Deno.env.get("OPENAI_API_KEY"),
+        baseURL: Deno.env.get("OPENAI_BASE_URL"),
+        temperature,
+      }));
+    }
+    const total = suite.tasks.length * models.length * variants.length * samples;
+    console.error(
+      `assay: ${suite.tasks.length} tasks × ${models.length} model(s) × ${variants.length} variant(s) × ${samples} sample(s) = ${total}` +
+        ` · isolation ${isolation}${models.some((m) => m.synthetic) ? " · synthetic models are offline stand-ins, not LLMs" : ""}`,
+    );
+    const bar = progressBar(total, { quiet: values.quiet });
+    const run = await evaluate(suite, {
+      models,
+      variants,
+      samples,
+      concurrency,
+      sandboxConcurrency,
+      isolation,
+      seed,
+      runsDir: values["runs-dir"],
+      params: temperature === undefined ? {} : { temperature },
+      onSample: (_g, r) => bar.tick(r?.passed ?? false),
+    });
+    bar.done();
+    await writeParquet(run.dir, run.generations, run.results);
+    console.log(summaryText(summarize(run)));
+    console.log(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
+    return run.dir;
+  } finally {
+    await Promise.all(models.map((m) => m.close()));
+  }
+}
+
+async function newestRun(dir: string): Promise<string> {
+  const names: string[] = [];
+  try {
+    for await (const e of Deno.readDir(dir)) if (e.isDirectory) names.push(e.name);
+  } catch { /* no runs yet */ }
+  if (names.length === 0) throw new UsageError(`Cannot find a run in "${dir}": run "deno task eval" first`);
+  return join(dir, names.sort().at(-1)!);
+}
+
+async function runReport(args: string[]): Promise<string> {
+  const { values } = parseArgs({ args, options: { run: { type: "string" }, "show-code": { type: "boolean", default: false } } });
+  const dir = values.run ? resolve(values.run) : await newestRun(RUNS_DIR);
+  try {
+    await Deno.stat(join(dir, "manifest.json"));
+  } catch {
+    throw new UsageError(`Cannot report on "${dir}": it has no manifest.json (is it a run folder?)`);
+  }
+  console.error(`assay: executing notebooks/report.ipynb for ${relative(Deno.cwd(), dir) || dir}`);
+  const html = await renderReport(dir, { showCode: values["show-code"] });
+  console.log(`report: ${html}`);
+  return html;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "eval":
+      await runEval(rest);
+      return;
+    case "report":
+      await runReport(rest);
+      return;
+    case "demo": {
+      const dir = await runEval(["--model", "synthetic:default", "--model", "synthetic:sloppy", "--samples", "3", ...rest]);
+      const html = await runReport(["--run", dir]);
+      console.log(`\nOpen the report: file://${html}`);
+      return;
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      console.log(USAGE);
+      return;
+    default:
+      throw new UsageError(`Cannot run command "${command}": use eval, report or demo\n\n${USAGE}`);
+  }
+}
+
+if (import.meta.main) {
+  try {
+    await main(Deno.args);
+  } catch (error) {
+    if (error instanceof UsageError || (error as Error).name === "SuiteError") {
+      console.error(`error: ${(error as Error).message}`);
+      Deno.exit(2);
+    }
+    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
+      Deno.exit(2);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Getting code out of a completion: from markdown fences when there are any,
+ * else from raw text when it looks like code.
+ *
+ * @module
+ */
+
+const FENCE = /```([\w+-]*)[^\n]*\n([\s\S]*?)(?:```|$)/g;
+const CODE_LANGS = new Set(["", "ts", "typescript", "js", "javascript", "tsx", "jsx", "mjs", "mts"]);
+/** A line that starts like a TS/JS declaration: raw text with one is taken as code. */
+const LOOKS_LIKE_CODE = /^\s*(export|import|(async\s+)?function\*?|class|const|let|var|interface|type|enum)\s/m;
+
+/**
+ * Extract the code from a completion. Prefers fenced blocks in a TS/JS (or
+ * unlabelled) language; when several exist, the one that defines `entry`
+ * wins, else the longest. An unterminated last fence (a truncated answer)
+ * still counts. Without fences, the whole text is code if it looks like code.
+ * Returns null when there is nothing that looks like code (a refusal, prose).
+ *
+ * @example
+ * ```ts
+ * import { extractCode } from "./extract.ts";
+ * console.assert(extractCode("Sure:\n```ts\nexport const x = 1;\n```\n") === "export const x = 1;\n");
+ * console.assert(extractCode("I'm sorry, I can't help with that.") === null);
+ * ```
+ */
+export function extractCode(text: string, entry?: string): string | null {
+  const blocks: string[] = [];
+  for (const m of text.matchAll(FENCE)) {
+    if (CODE_LANGS.has(m[1].toLowerCase())) blocks.push(m[2]);
+  }
+  if (blocks.length > 0) {
+    const defines = entry ? blocks.filter((b) => new RegExp(`\\b${entry.replace(/\$/g, "\\$")}\\b`).test(b)) : [];
+    const pool = defines.length > 0 ? defines : blocks;
+    const best = pool.reduce((a, b) => (b.length > a.length ? b : a));
+    return best.trim() === "" ? null : best;
+  }
+  const trimmed = text.trim();
+  if (trimmed === "" || !LOOKS_LIKE_CODE.test(trimmed)) return null;
+  return trimmed + "\n";
+}

@@ -1,0 +1,147 @@
+/**
+ * The `openai` provider: the official SDK, streaming, against OpenAI or any
+ * OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio, OpenRouter…)
+ * through `baseURL`.
+ *
+ * @module
+ */
+import OpenAI from "openai";
+import type { GenerateRequest, Generation, Provider } from "./provider.ts";
+
+/** Options for {@link openaiProvider}. */
+export interface OpenAIProviderOptions {
+  /** API key. Never recorded. @default "" (fine for local servers) */
+  apiKey?: string;
+  /** Base URL of the server. @default the SDK's (https://api.openai.com/v1) */
+  baseURL?: string;
+  /** Sampling temperature. @default the server's */
+  temperature?: number;
+  /** Maximum completion tokens. @default 2048 */
+  maxTokens?: number;
+  /** Retries after a 429, a 5xx or a connection error. @default 2 */
+  maxRetries?: number;
+  /** Request timeout, ms. @default 120000 */
+  timeoutMs?: number;
+  /** The spec recorded in the run (e.g. "synthetic:default" when wrapped). @default `openai:<model>` */
+  spec?: string;
+  /** Mark generations as synthetic. @default false */
+  synthetic?: boolean;
+}
+
+/** Rough token estimate when a server reports no usage (~4 characters a token). */
+export function estimateTokens(text: string): number {
+  return Math.max(1, Math.round(text.length / 4));
+}
+
+/**
+ * Create a provider for `model` on an OpenAI-compatible server.
+ *
+ * @example
+ * ```ts
+ * import { openaiProvider } from "./openai.ts";
+ * const p = openaiProvider("llama3", { baseURL: "http://127.0.0.1:11434/v1" });
+ * console.assert(p.spec === "openai:llama3" && !p.synthetic);
+ * await p.close();
+ * ```
+ */
+export function openaiProvider(model: string, options: OpenAIProviderOptions = {}): Provider {
+  const client = new OpenAI({
+    apiKey: options.apiKey || "not-needed",
+    baseURL: options.baseURL,
+    maxRetries: 0, // retries are ours, so they are counted and timed
+    timeout: options.timeoutMs ?? 120_000,
+  });
+  const maxRetries = options.maxRetries ?? 2;
+  return {
+    spec: options.spec ?? `openai:${model}`,
+    synthetic: options.synthetic ?? false,
+    async generate(request: GenerateRequest): Promise<Generation> {
+      const started = performance.now();
+      let retries = 0;
+      for (;;) {
+        try {
+          // Latency is measured on the attempt that answered; earlier attempts only count as retries.
+          return { ...(await streamOnce(client, model, request, options, performance.now())), retries };
+        } catch (error) {
+          const status = error instanceof OpenAI.APIError ? error.status : undefined;
+          const retryable = error instanceof OpenAI.APIConnectionError || status === 429 ||
+            (status !== undefined && status >= 500);
+          if (!retryable || retries >= maxRetries || request.signal?.aborted) {
+            return failed(error, performance.now() - started, retries);
+          }
+          retries++;
+          await new Promise((r) => setTimeout(r, retryDelayMs(error, retries)));
+        }
+      }
+    },
+    close() {
+      return Promise.resolve();
+    },
+  };
+}
+
+function retryDelayMs(error: unknown, attempt: number): number {
+  const header = error instanceof OpenAI.APIError ? error.headers?.get("retry-after") : null;
+  const seconds = header ? Number(header) : NaN;
+  if (Number.isFinite(seconds)) return Math.min(seconds * 1000, 60_000);
+  return Math.min(250 * 2 ** (attempt - 1), 8_000);
+}
+
+function failed(error: unknown, totalMs: number, retries: number): Generation {
+  return {
+    text: "",
+    ttftMs: null,
+    totalMs,
+    tokensIn: null,
+    tokensOut: null,
+    tokensEstimated: false,
+    tokensPerSec: null,
+    retries,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    mutations: [],
+  };
+}
+
+async function streamOnce(
+  client: OpenAI,
+  model: string,
+  request: GenerateRequest,
+  options: OpenAIProviderOptions,
+  started: number,
+): Promise<Omit<Generation, "retries">> {
+  const { data: stream, response } = await client.chat.completions.create({
+    model,
+    messages: request.messages,
+    stream: true,
+    stream_options: { include_usage: true },
+    max_tokens: options.maxTokens ?? 2048,
+    ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+    ...(request.seed === undefined ? {} : { seed: request.seed }),
+  }, { signal: request.signal }).withResponse();
+  let text = "";
+  let firstAt: number | null = null;
+  let usage: { prompt_tokens: number; completion_tokens: number } | null = null;
+  for await (const chunk of stream) {
+    const delta = chunk.choices[0]?.delta?.content;
+    if (delta) {
+      firstAt ??= performance.now();
+      text += delta;
+    }
+    if (chunk.usage) usage = chunk.usage;
+  }
+  const end = performance.now();
+  const tokensOut = usage ? usage.completion_tokens : (text ? estimateTokens(text) : 0);
+  const streamSec = firstAt === null ? 0 : (end - firstAt) / 1000;
+  const mutations = response.headers.get("x-assay-mutations");
+  return {
+    text,
+    ttftMs: firstAt === null ? null : firstAt - started,
+    totalMs: end - started,
+    tokensIn: usage ? usage.prompt_tokens : null,
+    tokensOut,
+    tokensEstimated: usage === null,
+    tokensPerSec: streamSec > 0 && tokensOut > 1 ? (tokensOut - 1) / streamSec : null,
+    error: null,
+    mutations: mutations ? mutations.split(",").filter(Boolean) : [],
+  };
+}

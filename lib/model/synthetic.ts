@@ -1,0 +1,43 @@
+/**
+ * The `synthetic` provider: the `openai` provider pointed at the loopback
+ * synthetic server. Offline, deterministic, and labelled synthetic.
+ *
+ * @module
+ */
+import type { Task } from "../task/schema.ts";
+import { openaiProvider } from "./openai.ts";
+import type { Provider } from "./provider.ts";
+import { syntheticProfile } from "./synthetic_profiles.ts";
+import { startSyntheticServer } from "./synthetic_server.ts";
+
+/**
+ * Create a synthetic provider for a profile (`reference`, `default`,
+ * `sloppy`) that knows the given tasks. Its server stops on `close()`.
+ *
+ * @example
+ * ```ts
+ * import { syntheticProvider } from "./synthetic.ts";
+ * const p = syntheticProvider("default", []);
+ * console.assert(p.spec === "synthetic:default" && p.synthetic);
+ * await p.close();
+ * ```
+ */
+export function syntheticProvider(profile: string, tasks: readonly Task[]): Provider {
+  syntheticProfile(profile); // fail early on an unknown profile
+  const server = startSyntheticServer(tasks);
+  const inner = openaiProvider(profile, {
+    baseURL: server.baseURL,
+    apiKey: "synthetic",
+    spec: `synthetic:${profile}`,
+    synthetic: true,
+  });
+  return {
+    spec: inner.spec,
+    synthetic: true,
+    generate: (request) => inner.generate(request),
+    async close() {
+      await inner.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The run store's record contracts (format version 1). Every line of
+ * `generations.jsonl` is a {@link GenerationRecord}, every line of
+ * `results.jsonl` a {@link ResultRecord}; `manifest.json` is a {@link Manifest}.
+ * One record per key (task, model, variant, sample).
+ *
+ * @module
+ */
+import { z } from "zod";
+import { CaseKind } from "../task/schema.ts";
+
+/** The version of the run store format written by this code. */
+export const FORMAT_VERSION = 1;
+
+/** The fields that identify one sample. */
+export const SampleKey = z.object({
+  /** The task id. */
+  task: z.string().describe("the task id"),
+  /** The model spec as given, normalised: `provider:model`. */
+  model: z.string().describe("the model spec, normalised to provider:model"),
+  /** The prompt variant (template) name. */
+  variant: z.string().describe("the prompt variant (template) name"),
+  /** The sample index, 0-based; repeats are independent samples. */
+  sample: z.number().int().nonnegative().describe("the sample index, 0-based"),
+});
+/** The fields that identify one sample. */
+export type SampleKey = z.infer<typeof SampleKey>;
+
+/** One model answer and how long it took. */
+export const GenerationRecord = SampleKey.extend({
+  /** True when the answer came from the offline synthetic model (not a real LLM). */
+  synthetic: z.boolean().describe("true when the answer came from the offline synthetic model"),
+  /** ISO time the request was sent. */
+  startedAt: z.string().describe("ISO time the request was sent"),
+  /** The raw completion text. */
+  text: z.string().describe("the raw completion text"),
+  /** The code extracted from the completion; null when none could be found. */
+  code: z.string().nullable().describe("the code extracted from the completion, null when none"),
+  /** Time to first content token, ms; null when nothing streamed. */
+  ttftMs: z.number().nullable().describe("time to first content token, ms"),
+  /** Time from request to the end of the stream, ms. */
+  totalMs: z.number().describe("time from request to end of stream, ms"),
+  /** Prompt tokens (from usage). */
+  tokensIn: z.number().nullable().describe("prompt tokens, from usage"),
+  /** Completion tokens (from usage, or estimated when `tokensEstimated`). */
+  tokensOut: z.number().nullable().describe("completion tokens"),
+  /** True when token counts are an estimate (the server reported no usage). */
+  tokensEstimated: z.boolean().describe("true when token counts are estimated"),
+  /** Completion tokens per second over the streaming phase (after the first token). */
+  tokensPerSec: z.number().nullable().describe("completion tokens per second after the first token"),
+  /** Number of retried requests before this answer. */
+  retries: z.number().int().nonnegative().describe("retried requests before this answer"),
+  /** True when served from the cache (latency then excluded from statistics). */
+  cached: z.boolean().describe("true when served from the cache"),
+  /** A generation error (the request finally failed); null on success. */
+  error: z.string().nullable().describe("a generation error, null on success"),
+  /** What the synthetic model did to the reference (mutation names), else []. */
+  mutations: z.array(z.string()).default([]).describe("synthetic only: mutations applied to the reference"),
+});
+/** One model answer and how long it took. */
+export type GenerationRecord = z.infer<typeof GenerationRecord>;
+
+/** The verdict on one test case. */
+export const CaseVerdict = z.object({
+  /** The declared case name. */
+  name: z.string().describe("the declared case name"),
+  /** core or edge. */
+  kind: CaseKind,
+  /** pass; fail (an assertion failed); error (it threw something else); missing (never reported). */
+  status: z.enum(["pass", "fail", "error", "missing"])
+    .describe("pass, fail (assertion), error (other throw), missing (never reported)"),
+  /** The failure message or the reason it is missing; "" on pass. */
+  message: z.string().describe("failure message or reason it is missing"),
+  /** Time the case took inside the sandbox, ms (null when missing). */
+  ms: z.number().nullable().describe("time the case took, ms"),
+});
+/** The verdict on one test case. */
+export type CaseVerdict = z.infer<typeof CaseVerdict>;
+
+/** How the sandboxed run of a sample ended. */
+export const Outcome = z.enum([
+  "completed", // every case reported
+  "no_code", // nothing to run
+  "load_error", // the module (solution or tests) failed to load: syntax, missing export…
+  "timeout", // wall-clock limit hit, process group killed
+  "output_limit", // stdout/stderr cap hit, process group killed
+  "memory_limit", // heap cap hit
+  "exited", // the process ended before every case reported
+]).describe("how the sandboxed run of a sample ended");
+/** How the sandboxed run of a sample ended. */
+export type Outcome = z.infer<typeof Outcome>;
+
+/** The scored result of one sample. */
+export const ResultRecord = SampleKey.extend({
+  /** How the sandboxed run ended. */
+  outcome: Outcome,
+  /** Detail for a non-completed outcome (the load error message, the limit…). */
+  detail: z.string().describe("detail for a non-completed outcome"),
+  /** Per-case verdicts, in declared order. */
+  cases: z.array(CaseVerdict).describe("per-case verdicts in declared order"),
+  /** True when every case passed. */
+  passed: z.boolean().describe("true when every case passed"),
+  /** Share of cases that passed, in [0, 1]. */
+  passFraction: z.number().describe("share of cases that passed"),
+  /** Weighted accuracy in [-1, 1] (DESIGN.md): +1 pass, -0.5 failed edge, -1 other failure. */
+  weightedAccuracy: z.number().describe("weighted accuracy in [-1, 1]"),
+  /** correct, almost (core passes but some edge fails, or few core fail), wrong. */
+  bucket: z.enum(["correct", "almost", "wrong"]).describe("the spectrum bucket"),
+  /** Sandbox wall time, ms. */
+  execMs: z.number().describe("sandbox wall time, ms"),
+  /** The tail of stderr (capped), for evidence. */
+  stderr: z.string().describe("the tail of stderr, capped"),
+});
+/** The scored result of one sample. */
+export type ResultRecord = z.infer<typeof ResultRecord>;
+
+/** `manifest.json`: what was run, with what, on what. */
+export const Manifest = z.object({
+  /** Run store format version. */
+  formatVersion: z.literal(FORMAT_VERSION).describe("run store format version"),
+  /** The run id (also the folder name). */
+  runId: z.string().describe("the run id, also the folder name"),
+  /** ISO creation time. */
+  createdAt: z.string().describe("ISO creation time"),
+  /** git revision of the assay checkout, or null. */
+  gitRevision: z.string().nullable().describe("git revision of assay, or null"),
+  /** Suite name, folder and content hash. */
+  suite: z.object({ name: z.string(), dir: z.string(), hash: z.string(), tasks: z.number() })
+    .describe("suite name, folder, content hash, task count"),
+  /** Model specs in the run; synthetic ones are flagged. */
+  models: z.array(z.object({ spec: z.string(), synthetic: z.boolean() }))
+    .describe("model specs, synthetic flagged"),
+  /** Prompt variants in the run. */
+  variants: z.array(z.string()).describe("prompt variants"),
+  /** Run parameters (samples, concurrency, temperature…). */
+  params: z.record(z.string(), z.unknown()).describe("run parameters"),
+  /** Tool versions (deno, v8, typescript, assay). */
+  tools: z.record(z.string(), z.string()).describe("tool versions"),
+});
+/** `manifest.json`. */
+export type Manifest = z.infer<typeof Manifest>;

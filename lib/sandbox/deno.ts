@@ -1,0 +1,237 @@
+/**
+ * Running one sample: a Deno subprocess with no permissions, inside bubblewrap
+ * where available, in its own process group, with a wall-clock timeout, a
+ * heap cap, a data-segment cap and an output cap. Results come back on stdout
+ * lines prefixed by a per-run nonce only the runner knows.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { CaseVerdict, Outcome } from "../run/records.ts";
+import { bwrapArgs, INSIDE } from "./isolate.ts";
+import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
+
+const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.url));
+
+/** Deno flags for untrusted code: no prompt, no config, no npm, no remote, no permissions. */
+export const DENO_SANDBOX_FLAGS = [
+  "run",
+  "--no-prompt",
+  "--no-config",
+  "--no-lock",
+  "--no-npm",
+  "--no-remote",
+  "--cached-only",
+] as const;
+
+/** Options for {@link runSample}. */
+export interface RunSampleOptions extends SandboxLimits {
+  /** `bwrap` (OS isolation) or `none` (Deno permissions only). @default "bwrap" */
+  isolation?: Isolation;
+  /** The Deno binary. @default Deno.execPath() */
+  denoPath?: string;
+}
+
+/**
+ * Append `export { entry }` when the code defines the entry point without exporting it.
+ *
+ * @example
+ * ```ts
+ * import { ensureExported } from "./deno.ts";
+ * console.assert(ensureExported("function f() {}", "f").endsWith("export { f };\n"));
+ * console.assert(ensureExported("export function f() {}", "f") === "export function f() {}");
+ * ```
+ */
+export function ensureExported(code: string, entry: string): string {
+  const e = entry.replace(/\$/g, "\\$");
+  const exported = new RegExp(
+    `export\\s+(default\\s+)?(async\\s+)?(function\\*?|class|const|let|var)\\s+${e}\\b|export\\s*\\{[^}]*\\b${e}\\b[^}]*\\}`,
+  );
+  if (exported.test(code)) return code;
+  const defined = new RegExp(`(function\\*?|class|const|let|var)\\s+${e}\\b`);
+  return defined.test(code) ? `${code}\nexport { ${entry} };\n` : code;
+}
+
+/**
+ * Execute one sample and return per-case verdicts. Throws only when the
+ * sandbox itself cannot run (a harness failure), never because the code fails.
+ *
+ * @example
+ * ```ts
+ * import { runSample } from "./deno.ts";
+ * const result = await runSample({
+ *   code: "export const add = (a: number, b: number) => a + b;",
+ *   testsSource: 'import { add } from "./solution.ts";\nexport const cases = { "adds": () => { if (add(1, 2) !== 3) throw new Error("no"); } };',
+ *   cases: [{ name: "adds", kind: "core", tags: [] }],
+ *   entry: "add",
+ * }, { isolation: "none" });
+ * console.assert(result.cases[0].status === "pass");
+ * ```
+ */
+export async function runSample(job: SandboxJob, options: RunSampleOptions = {}): Promise<SandboxResult> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const outputCap = options.outputCapBytes ?? 1_000_000;
+  const heapMb = options.heapMb ?? 512;
+  const dataMb = options.dataMb ?? 1024;
+  const isolation = options.isolation ?? "bwrap";
+  const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
+
+  const jobDir = await Deno.makeTempDir({ prefix: "assay-job-" });
+  try {
+    await Deno.writeTextFile(join(jobDir, "solution.ts"), ensureExported(job.code, job.entry));
+    await Deno.writeTextFile(join(jobDir, "tests.ts"), job.testsSource);
+    await Deno.writeTextFile(join(jobDir, "runner.ts"), RUNNER_SOURCE);
+    await Deno.mkdir(join(jobDir, ".deno"));
+
+    const flags = [...DENO_SANDBOX_FLAGS, `--v8-flags=--max-old-space-size=${heapMb}`];
+    const limits = ["prlimit", `--data=${dataMb * 1024 * 1024}`, "--"];
+    let argv: string[];
+    let env: Record<string, string> = {};
+    if (isolation === "bwrap") {
+      const inner = { DENO_DIR: `${INSIDE.job}/.deno`, NO_COLOR: "1", HOME: INSIDE.job };
+      argv = [...limits, ...bwrapArgs({ denoPath, jobDir, env: inner }), INSIDE.deno, ...flags, "runner.ts"];
+    } else {
+      env = { DENO_DIR: join(jobDir, ".deno"), NO_COLOR: "1", HOME: jobDir };
+      argv = ["setsid", ...limits, denoPath, ...flags, "runner.ts"];
+    }
+    return await execute(argv, { cwd: jobDir, env, job, timeoutMs, outputCap });
+  } finally {
+    await Deno.remove(jobDir, { recursive: true }).catch(() => {});
+  }
+}
+
+interface ExecuteOptions {
+  cwd: string;
+  env: Record<string, string>;
+  job: SandboxJob;
+  timeoutMs: number;
+  outputCap: number;
+}
+
+async function execute(argv: string[], o: ExecuteOptions): Promise<SandboxResult> {
+  const nonce = crypto.randomUUID().replaceAll("-", "");
+  const started = performance.now();
+  const child = new Deno.Command(argv[0], {
+    args: argv.slice(1),
+    cwd: o.cwd,
+    env: o.env,
+    clearEnv: true,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+
+  let limit: Outcome | null = null;
+  const killGroup = (why: Outcome) => {
+    limit ??= why;
+    try {
+      Deno.kill(-child.pid, "SIGKILL");
+    } catch {
+      try {
+        child.kill("SIGKILL");
+      } catch { /* already gone */ }
+    }
+  };
+  const timer = setTimeout(() => killGroup("timeout"), o.timeoutMs);
+  let outputBytes = 0;
+  const collect = async (stream: ReadableStream<Uint8Array>, keep: number): Promise<Uint8Array[]> => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of stream) {
+      outputBytes += chunk.length;
+      if (outputBytes > o.outputCap) killGroup("output_limit");
+      if (chunks.reduce((n, c) => n + c.length, 0) < keep) chunks.push(chunk);
+    }
+    return chunks;
+  };
+  const stdoutP = collect(child.stdout, o.outputCap + 65536);
+  const stderrP = collect(child.stderr, 65536);
+  try {
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(JSON.stringify({ nonce, cases: o.job.cases.map((c) => c.name) })));
+    await writer.close();
+  } catch { /* the process may already be gone; its verdicts say so */ }
+  const [status, stdoutChunks, stderrChunks] = await Promise.all([child.status, stdoutP, stderrP]);
+  clearTimeout(timer);
+  // The group may still hold stragglers (timers, children) if the runner exited: kill them.
+  try {
+    Deno.kill(-child.pid, "SIGKILL");
+  } catch { /* none left */ }
+  const execMs = performance.now() - started;
+  const stdout = new TextDecoder().decode(concat(stdoutChunks));
+  const stderr = new TextDecoder().decode(concat(stderrChunks)).slice(-4000);
+  return interpret({ stdout, stderr, nonce, job: o.job, limit, code: status.code, execMs, timeoutMs: o.timeoutMs });
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let i = 0;
+  for (const c of chunks) {
+    out.set(c, i);
+    i += c.length;
+  }
+  return out;
+}
+
+interface Interpretation {
+  stdout: string;
+  stderr: string;
+  nonce: string;
+  job: SandboxJob;
+  limit: Outcome | null;
+  code: number;
+  execMs: number;
+  timeoutMs: number;
+}
+
+function interpret(r: Interpretation): SandboxResult {
+  const reported = new Map<string, { status: CaseVerdict["status"]; message: string; ms: number }>();
+  let loadError: string | null = null;
+  let done = false;
+  const prefix = `${r.nonce} `;
+  for (const line of r.stdout.split("\n")) {
+    if (!line.startsWith(prefix)) continue;
+    let msg: Record<string, unknown>;
+    try {
+      msg = JSON.parse(line.slice(prefix.length));
+    } catch {
+      continue;
+    }
+    if (msg.type === "case" && typeof msg.name === "string" && !reported.has(msg.name)) {
+      reported.set(msg.name, {
+        status: msg.status as CaseVerdict["status"],
+        message: String(msg.message ?? ""),
+        ms: Number(msg.ms ?? 0),
+      });
+    } else if (msg.type === "load_error") loadError = String(msg.message);
+    else if (msg.type === "done") done = true;
+  }
+  let outcome: Outcome;
+  let detail = "";
+  if (r.limit) {
+    outcome = r.limit;
+    detail = r.limit === "timeout" ? `exceeded ${r.timeoutMs} ms` : "output exceeded the cap";
+  } else if (/Fatal JavaScript out of memory|Reached heap limit/.test(r.stderr) || r.code === 133) {
+    outcome = "memory_limit";
+    detail = "JavaScript heap limit reached";
+  } else if (loadError !== null) {
+    outcome = "load_error";
+    detail = loadError;
+  } else if (!done) {
+    outcome = "exited";
+    detail = `the process exited with code ${r.code} before every case reported`;
+    const lastError = r.stderr.trim().split("\n").find((l) => /error/i.test(l));
+    if (lastError) detail += `: ${lastError.trim()}`;
+    if (reported.size === 0 && /SyntaxError|The module's source code could not be parsed/.test(r.stderr)) {
+      outcome = "load_error";
+      detail = r.stderr.trim().split("\n").slice(0, 3).join(" ");
+    }
+  } else outcome = "completed";
+  const missingReason = outcome === "completed" ? "never reported" : `${outcome}: ${detail}`;
+  const cases: CaseVerdict[] = r.job.cases.map((c) => {
+    const got = reported.get(c.name);
+    if (got) return { name: c.name, kind: c.kind, status: got.status, message: got.message, ms: got.ms };
+    return { name: c.name, kind: c.kind, status: "missing", message: missingReason, ms: null };
+  });
+  if (outcome === "completed" && cases.some((c) => c.status === "missing")) outcome = "exited";
+  return { outcome, detail, cases, execMs: r.execMs, stderr: r.stderr };
+}

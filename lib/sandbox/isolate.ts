@@ -1,0 +1,80 @@
+/**
+ * OS isolation with bubblewrap: new user, network, pid, ipc, uts and cgroup
+ * namespaces; only /usr (read-only), the Deno binary (read-only) and the job
+ * folder are visible; a fresh /tmp; the environment cleared.
+ *
+ * @module
+ */
+
+/** Options for {@link bwrapArgs}. */
+export interface BwrapOptions {
+  /** Absolute path of the Deno binary on the host. */
+  denoPath: string;
+  /** Absolute path of the job folder on the host (mounted read-write at /job). */
+  jobDir: string;
+  /** Environment variables set inside (everything else is cleared). */
+  env: Record<string, string>;
+}
+
+/** Where the job folder and the Deno binary appear inside the sandbox. */
+export const INSIDE = { job: "/job", deno: "/opt/deno/deno" } as const;
+
+/**
+ * The bubblewrap command prefix (without the program to run).
+ *
+ * @example
+ * ```ts
+ * import { bwrapArgs } from "./isolate.ts";
+ * const args = bwrapArgs({ denoPath: "/x/deno", jobDir: "/tmp/j", env: {} });
+ * console.assert(args.includes("--unshare-all") && args.includes("--die-with-parent"));
+ * ```
+ */
+export function bwrapArgs(options: BwrapOptions): string[] {
+  const args = [
+    "bwrap",
+    "--unshare-all",
+    "--die-with-parent",
+    "--new-session",
+    "--clearenv",
+    "--ro-bind", "/usr", "/usr",
+    "--symlink", "usr/lib", "/lib",
+    "--symlink", "usr/lib64", "/lib64",
+    "--symlink", "usr/bin", "/bin",
+    "--ro-bind", options.denoPath, INSIDE.deno,
+    "--bind", options.jobDir, INSIDE.job,
+    "--chdir", INSIDE.job,
+    "--tmpfs", "/tmp",
+    "--proc", "/proc",
+    "--dev", "/dev",
+  ];
+  for (const [key, value] of Object.entries(options.env)) args.push("--setenv", key, value);
+  return args;
+}
+
+let probed: Promise<boolean> | undefined;
+
+/**
+ * Whether bubblewrap is installed and can create namespaces here (probed once).
+ *
+ * @example
+ * ```ts
+ * import { bwrapAvailable } from "./isolate.ts";
+ * console.assert(typeof (await bwrapAvailable()) === "boolean");
+ * ```
+ */
+export function bwrapAvailable(): Promise<boolean> {
+  probed ??= (async () => {
+    try {
+      const { success } = await new Deno.Command("bwrap", {
+        args: ["--unshare-all", "--die-with-parent", "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin",
+          "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "/usr/bin/true"],
+        stdout: "null",
+        stderr: "null",
+      }).output();
+      return success;
+    } catch {
+      return false;
+    }
+  })();
+  return probed;
+}

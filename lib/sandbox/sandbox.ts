@@ -1,0 +1,48 @@
+/**
+ * Sandbox types: what a job is and what running it returns.
+ *
+ * @module
+ */
+import type { CaseVerdict, Outcome } from "../run/records.ts";
+import type { TestCase } from "../task/schema.ts";
+
+/** One sample to execute: candidate code plus the task's tests. */
+export interface SandboxJob {
+  /** The candidate source, written to `solution.ts` in the job folder. */
+  code: string;
+  /** The task's tests source, written to `tests.ts`; imports `./solution.ts`. */
+  testsSource: string;
+  /** The declared cases: every one must report. */
+  cases: TestCase[];
+  /** The task's entry point; appended as an export when the code forgot to export it. */
+  entry: string;
+}
+
+/** Limits applied to one sample. */
+export interface SandboxLimits {
+  /** Wall-clock limit for the whole sample, ms. @default 10000 */
+  timeoutMs?: number;
+  /** Cap on stdout + stderr bytes; past it the process group is killed. @default 1_000_000 */
+  outputCapBytes?: number;
+  /** V8 old-space cap, MiB. @default 512 */
+  heapMb?: number;
+  /** RLIMIT_DATA, MiB (caps ArrayBuffers, which ignore the heap cap). @default 1024 */
+  dataMb?: number;
+}
+
+/** What executing one sample produced. A failing program is data, not an exception. */
+export interface SandboxResult {
+  /** How the run ended. */
+  outcome: Outcome;
+  /** Detail for a non-completed outcome. */
+  detail: string;
+  /** Per-case verdicts, in declared order (missing ones say why). */
+  cases: CaseVerdict[];
+  /** Wall time of the sample, ms. */
+  execMs: number;
+  /** The tail of stderr. */
+  stderr: string;
+}
+
+/** How the sandbox isolates: bubblewrap namespaces, or Deno permissions alone. */
+export type Isolation = "bwrap" | "none";
