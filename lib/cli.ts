@@ -114,12 +114,16 @@ async function runEval(args: string[]): Promise<string> {
   const models: Provider[] = [];
   try {
     for (const spec of specs) {
-      models.push(createProvider(spec, {
-        tasks: suite.tasks,
-        apiKey: Deno.env.get("OPENAI_API_KEY"),
-        baseURL: Deno.env.get("OPENAI_BASE_URL"),
-        temperature,
-      }));
+      try {
+        models.push(createProvider(spec, {
+          tasks: suite.tasks,
+          apiKey: Deno.env.get("OPENAI_API_KEY"),
+          baseURL: Deno.env.get("OPENAI_BASE_URL"),
+          temperature,
+        }));
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
     }
     const total = suite.tasks.length * models.length * variants.length * samples;
     console.error(

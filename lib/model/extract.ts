@@ -20,7 +20,9 @@ const LOOKS_LIKE_CODE = /^\s*(export|import|(async\s+)?function\*?|class|const|l
  * @example
  * ```ts
  * import { extractCode } from "./extract.ts";
- * console.assert(extractCode("Sure:\n```ts\nexport const x = 1;\n```\n") === "export const x = 1;\n");
+ * const fence = "`".repeat(3);
+ * const answer = `Sure:\n${fence}ts\nexport const x = 1;\n${fence}\n`;
+ * console.assert(extractCode(answer) === "export const x = 1;\n");
  * console.assert(extractCode("I'm sorry, I can't help with that.") === null);
  * ```
  */

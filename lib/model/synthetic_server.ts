@@ -155,7 +155,7 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
     const created = Math.floor(Date.now() / 1000);
     const base = { id, created, model: String(body.model), system_fingerprint: "assay-synthetic" };
     if (!body.stream) {
-      await delay(answer.ttftMs + (tokens.length / profile.tokensPerSec) * 1000, req.signal);
+      await delay(answer.ttftMs + (tokens.length / profile.tokensPerSec) * 1000);
       return Response.json({
         ...base,
         object: "chat.completion",
@@ -164,14 +164,18 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
       }, { headers });
     }
     const includeUsage = body.stream_options?.include_usage === true;
+    const cancelled = new AbortController(); // the client went away mid-stream
     const stream = new ReadableStream<Uint8Array>({
+      cancel() {
+        cancelled.abort();
+      },
       async start(controller) {
         const enc = new TextEncoder();
         const send = (obj: unknown) => controller.enqueue(enc.encode(`data: ${JSON.stringify(obj)}\n\n`));
         const chunk = (delta: Record<string, unknown>, finish: string | null) =>
           send({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] });
         try {
-          await delay(answer.ttftMs, req.signal);
+          await delay(answer.ttftMs, cancelled.signal);
           chunk({ role: "assistant", content: "" }, null);
           const t0 = performance.now();
           let sent = 0;
@@ -180,7 +184,7 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
             const due = Math.max(sent + 1, Math.floor(((performance.now() - t0) / 1000) * profile.tokensPerSec) + 1);
             chunk({ content: tokens.slice(sent, due).join("") }, null);
             sent = Math.min(due, tokens.length);
-            if (sent < tokens.length) await delay(Math.max(1, ((sent / profile.tokensPerSec) * 1000) - (performance.now() - t0)), req.signal);
+            if (sent < tokens.length) await delay(Math.max(1, ((sent / profile.tokensPerSec) * 1000) - (performance.now() - t0)), cancelled.signal);
           }
           chunk({}, "stop");
           if (includeUsage) send({ ...base, object: "chat.completion.chunk", choices: [], usage });

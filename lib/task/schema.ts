@@ -67,8 +67,8 @@ export const TaskFile = z.object({
   difficulty: z.enum(["easy", "medium", "hard"]).default("medium").describe("easy, medium or hard"),
   /** Category labels (e.g. "strings", "stateful"). */
   tags: z.array(z.string()).default([]).describe("category labels such as strings or stateful"),
-  /** Wall-clock limit for one sample in milliseconds. @default 10000 */
-  timeoutMs: z.number().int().positive().default(10_000).describe("wall-clock limit for one sample, ms"),
+  /** Wall-clock limit for one sample in milliseconds. @default 5000 */
+  timeoutMs: z.number().int().positive().default(5_000).describe("wall-clock limit for one sample, ms"),
 });
 /** The contents of a `task.json` file. */
 export type TaskFile = z.infer<typeof TaskFile>;

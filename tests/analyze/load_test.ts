@@ -46,7 +46,11 @@ Deno.test("loadRun() skips a truncated last line (a run killed mid-write)", asyn
 Deno.test("loadRun() names the file, line and field of an invalid record", async () => {
   const dir = await copyFixture();
   try {
-    await editLine(join(dir, "generations.jsonl"), 3, (l) => l.replace(/"totalMs":[0-9.]+/, '"totalMs":"slow"'));
+    await editLine(
+      join(dir, "generations.jsonl"),
+      3,
+      (l) => l.replace(/"totalMs":[0-9.]+/, '"totalMs":"slow"'),
+    );
     await assert.rejects(
       loadRun(dir),
       (error: Error) => {
@@ -65,7 +69,11 @@ Deno.test("loadRun() names the file, line and field of an invalid record", async
 Deno.test("loadRun() names a nested field path in a result record", async () => {
   const dir = await copyFixture();
   try {
-    await editLine(join(dir, "results.jsonl"), 2, (l) => l.replace('"status":"pass"', '"status":"ok"'));
+    await editLine(
+      join(dir, "results.jsonl"),
+      2,
+      (l) => l.replace('"status":"pass"', '"status":"ok"'),
+    );
     await assert.rejects(loadRun(dir), /results\.jsonl line 2: cases\.0\.status: /);
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -123,7 +131,9 @@ Deno.test("loadRun() keeps the last record of a repeated key, at its first posit
   try {
     const file = join(dir, "results.jsonl");
     const first = JSON.parse((await Deno.readTextFile(file)).split("\n")[0]);
-    await Deno.writeTextFile(file, JSON.stringify({ ...first, execMs: 999 }) + "\n", { append: true });
+    await Deno.writeTextFile(file, JSON.stringify({ ...first, execMs: 999 }) + "\n", {
+      append: true,
+    });
     const run = await loadRun(dir);
     assert.equal(run.results.length, 12);
     assert.equal(run.results[0].execMs, 999);

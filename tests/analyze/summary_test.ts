@@ -92,9 +92,21 @@ Deno.test("summarize() computes pass rate, means and bucket counts from results"
     generations: [],
     results: [
       res({ sample: 0 }),
-      res({ sample: 1, passed: false, passFraction: 0.5, weightedAccuracy: 0.25, bucket: "almost" }),
+      res({
+        sample: 1,
+        passed: false,
+        passFraction: 0.5,
+        weightedAccuracy: 0.25,
+        bucket: "almost",
+      }),
       res({ sample: 2, passed: false, passFraction: 0, weightedAccuracy: -1, bucket: "wrong" }),
-      res({ sample: 3, passed: false, passFraction: 0.5, weightedAccuracy: -0.25, bucket: "wrong" }),
+      res({
+        sample: 3,
+        passed: false,
+        passFraction: 0.5,
+        weightedAccuracy: -0.25,
+        bucket: "wrong",
+      }),
     ],
   });
   assert.equal(row.samples, 4);

@@ -37,7 +37,13 @@ Deno.test("chart() renders Plot options as a figure displayed as text/html", () 
   const c = chart({
     title: "Squares",
     color: { legend: true },
-    marks: [Plot.dot(["a", "b", "c"], { x: (_d: string, i: number) => i, y: (_d: string, i: number) => i * i, fill: (d: string) => d })],
+    marks: [
+      Plot.dot(["a", "b", "c"], {
+        x: (_d: string, i: number) => i,
+        y: (_d: string, i: number) => i * i,
+        fill: (d: string) => d,
+      }),
+    ],
   });
   assert.equal(count(c.html, /<circle/), 3);
   assert.match(c.html, /<h2[^>]*>Squares<\/h2>/);

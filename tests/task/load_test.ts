@@ -11,7 +11,7 @@ Deno.test("loadSuite() loads a folder suite sorted by id with sources and a cont
   assert.match(suite.hash, /^[0-9a-f]{64}$/);
   assert.match(suite.tasks[0].referenceSource, /export function clamp/);
   assert.match(suite.tasks[0].testsSource, /\.\/solution\.ts/);
-  assert.equal(suite.tasks[0].timeoutMs, 10_000, "defaults are applied");
+  assert.equal(suite.tasks[0].timeoutMs, 5_000, "defaults are applied");
 });
 
 Deno.test("loadSuite() names the file and the field when a field is missing", async () => {

@@ -1,0 +1,64 @@
+/**
+ * Benchmarks, measured in one run on this machine and printed as ratios
+ * (machines are noisy; absolute numbers are only context).
+ *
+ *   deno task bench            all benchmarks
+ *   deno task bench sandbox    sandbox throughput only
+ *
+ * sandbox: every built-in task's reference executed in the sandbox, per
+ * isolation mode (Deno permissions only vs bubblewrap) and worker count;
+ * prints samples/s and each mode's ratio to the single-worker, no-bwrap
+ * baseline, and checks that every mode gives the same verdicts.
+ */
+import { join } from "node:path";
+import { limiter } from "../lib/run/pool.ts";
+import { runSample } from "../lib/sandbox/deno.ts";
+import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
+import type { Isolation } from "../lib/sandbox/sandbox.ts";
+import { loadSuite } from "../lib/task/load.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+
+async function sandboxBench(rounds: number): Promise<void> {
+  const suite = await loadSuite(join(ROOT, "tasks", "builtin"));
+  const jobs = Array.from({ length: rounds }, () => suite.tasks).flat();
+  const modes: { isolation: Isolation; workers: number }[] = [
+    { isolation: "none", workers: 1 },
+    { isolation: "none", workers: 4 },
+  ];
+  if (await bwrapAvailable()) modes.push({ isolation: "bwrap", workers: 1 }, { isolation: "bwrap", workers: 4 });
+  else console.log("bubblewrap is not available: bwrap modes skipped");
+  console.log(`sandbox: ${jobs.length} samples (${suite.tasks.length} references × ${rounds}) per mode, ${navigator.hardwareConcurrency} cores`);
+  let baseline = 0;
+  let verdicts: string | null = null;
+  for (const mode of modes) {
+    const limit = limiter(mode.workers);
+    const started = performance.now();
+    const results = await Promise.all(jobs.map((t) =>
+      limit(() =>
+        runSample(
+          { code: t.referenceSource, testsSource: t.testsSource, cases: t.cases, entry: t.entry },
+          { isolation: mode.isolation, timeoutMs: t.timeoutMs },
+        )
+      )
+    ));
+    const secs = (performance.now() - started) / 1000;
+    const rate = jobs.length / secs;
+    baseline ||= rate;
+    const signature = JSON.stringify(results.map((r) => [r.outcome, r.cases.map((c) => c.status)]));
+    const same = verdicts === null || verdicts === signature;
+    verdicts ??= signature;
+    const passed = results.filter((r) => r.cases.every((c) => c.status === "pass")).length;
+    console.log(
+      `  ${mode.isolation.padEnd(5)} × ${mode.workers} workers: ${rate.toFixed(1).padStart(6)} samples/s  ` +
+        `ratio ${(rate / baseline).toFixed(2)}×  passed ${passed}/${jobs.length}  verdicts ${same ? "identical" : "DIFFER"}`,
+    );
+  }
+}
+
+const which = Deno.args[0] ?? "all";
+if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
+else {
+  console.error(`Cannot run benchmark "${which}": use sandbox or all`);
+  Deno.exit(2);
+}

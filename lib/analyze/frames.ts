@@ -1,0 +1,236 @@
+/**
+ * Runs as arquero tables, and tables as report-ready HTML.
+ *
+ * @module
+ */
+import * as aq from "arquero";
+import type { ColumnTable } from "arquero";
+import type { Run } from "./load.ts";
+import { summarize } from "./summary.ts";
+
+/** The columns of {@link samplesTable}, in order. */
+const SAMPLE_COLUMNS = [
+  "task",
+  "model",
+  "variant",
+  "sample",
+  "outcome",
+  "passed",
+  "passFraction",
+  "weightedAccuracy",
+  "bucket",
+  "ttftMs",
+  "totalMs",
+  "tokensOut",
+  "tokensPerSec",
+  "cached",
+  "synthetic",
+  "casesPassed",
+  "casesTotal",
+  "edgeFailed",
+  "coreFailed",
+] as const;
+
+/** One row of {@link samplesTable}. Result fields are null for a sample without a result, generation fields for one without a generation. */
+interface SampleRow {
+  task: string;
+  model: string;
+  variant: string;
+  sample: number;
+  outcome: string | null;
+  passed: boolean | null;
+  passFraction: number | null;
+  weightedAccuracy: number | null;
+  bucket: "correct" | "almost" | "wrong" | null;
+  ttftMs: number | null;
+  totalMs: number | null;
+  tokensOut: number | null;
+  tokensPerSec: number | null;
+  cached: boolean | null;
+  synthetic: boolean | null;
+  casesPassed: number | null;
+  casesTotal: number | null;
+  edgeFailed: number | null;
+  coreFailed: number | null;
+}
+
+/**
+ * One row per sample: its generation joined with its result on
+ * (task, model, variant, sample), in generation order (results without a
+ * generation follow).
+ */
+function sampleRows(run: Pick<Run, "generations" | "results">): SampleRow[] {
+  const key = (r: { task: string; model: string; variant: string; sample: number }) =>
+    JSON.stringify([r.task, r.model, r.variant, r.sample]);
+  const results = new Map(run.results.map((r) => [key(r), r]));
+  const rows: SampleRow[] = [];
+  const seen = new Set<string>();
+  const push = (
+    g: Run["generations"][number] | undefined,
+    r: Run["results"][number] | undefined,
+  ) => {
+    const id = (g ?? r)!;
+    const failed = (kind: string) =>
+      r ? r.cases.filter((c) => c.kind === kind && c.status !== "pass").length : null;
+    rows.push({
+      task: id.task,
+      model: id.model,
+      variant: id.variant,
+      sample: id.sample,
+      outcome: r?.outcome ?? null,
+      passed: r?.passed ?? null,
+      passFraction: r?.passFraction ?? null,
+      weightedAccuracy: r?.weightedAccuracy ?? null,
+      bucket: r?.bucket ?? null,
+      ttftMs: g?.ttftMs ?? null,
+      totalMs: g?.totalMs ?? null,
+      tokensOut: g?.tokensOut ?? null,
+      tokensPerSec: g?.tokensPerSec ?? null,
+      cached: g?.cached ?? null,
+      synthetic: g?.synthetic ?? null,
+      casesPassed: r ? r.cases.filter((c) => c.status === "pass").length : null,
+      casesTotal: r ? r.cases.length : null,
+      edgeFailed: failed("edge"),
+      coreFailed: failed("core"),
+    });
+  };
+  for (const g of run.generations) {
+    const k = key(g);
+    seen.add(k);
+    push(g, results.get(k));
+  }
+  for (const r of run.results) if (!seen.has(key(r))) push(undefined, r);
+  return rows;
+}
+
+/**
+ * The run as an arquero table, one row per sample (columns: {@link SAMPLE_COLUMNS}).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./frames.ts";
+ * const run = { generations: [], results: [] };
+ * const samples = samplesTable(run); // summaryTable(run) and taskPassRateTable(run) aggregate it
+ * assert(samples.columnNames().includes("weightedAccuracy"));
+ * assert([summaryTable(run), taskPassRateTable(run)].every((t) => t.numRows() === 0));
+ * assert(tableHTML(samples).includes("<th"));
+ * ```
+ */
+export function samplesTable(run: Pick<Run, "generations" | "results">): ColumnTable {
+  return aq.from(sampleRows(run), [...SAMPLE_COLUMNS]);
+}
+
+/**
+ * {@link summarize} as an arquero table, one row per model × variant.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./frames.ts";
+ * const run = { generations: [], results: [] };
+ * const summary = summaryTable(run); // one row per model × variant (none here)
+ * assert(summary.numRows() === 0 && samplesTable(run).numRows() === 0);
+ * assert(tableHTML(summary) !== tableHTML(taskPassRateTable(run)));
+ * ```
+ */
+export function summaryTable(run: Pick<Run, "generations" | "results">): ColumnTable {
+  const rows = summarize(run);
+  return rows.length ? aq.from(rows) : aq.table({ model: [], variant: [] });
+}
+
+/**
+ * Pass rate per task (rows) × model (columns, `model · variant` when the run
+ * has several variants), in first-appearance order; null where a task has no
+ * result for that model.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./frames.ts";
+ * const run = { generations: [], results: [] };
+ * const byTask = taskPassRateTable(run); // columns: task, then one per model
+ * assert(byTask.columnNames()[0] === "task");
+ * assert([samplesTable(run), summaryTable(run)].every((t) => tableHTML(t).includes("<table")));
+ * ```
+ */
+export function taskPassRateTable(run: Pick<Run, "results">): ColumnTable {
+  const variants = new Set(run.results.map((r) => r.variant));
+  const label = (r: { model: string; variant: string }) =>
+    variants.size > 1 ? `${r.model} · ${r.variant}` : r.model;
+  const columns = [...new Set(run.results.map(label))];
+  const tasks = new Map<string, Map<string, { passed: number; n: number }>>();
+  for (const r of run.results) {
+    let byColumn = tasks.get(r.task);
+    if (!byColumn) tasks.set(r.task, byColumn = new Map());
+    const cell = byColumn.get(label(r)) ?? { passed: 0, n: 0 };
+    cell.n++;
+    if (r.passed) cell.passed++;
+    byColumn.set(label(r), cell);
+  }
+  const rows = [...tasks].map(([task, byColumn]) => {
+    const row: Record<string, string | number | null> = { task };
+    for (const c of columns) {
+      const cell = byColumn.get(c);
+      row[c] = cell ? cell.passed / cell.n : null;
+    }
+    return row;
+  });
+  return aq.from(rows, ["task", ...columns]);
+}
+
+/** Options for {@link tableHTML}. */
+interface TableHTMLOptions {
+  /** The most rows to show; a note says how many were left out. @default 50 */
+  limit?: number;
+  /** The most fractional digits for numbers. @default 3 */
+  maxdigits?: number;
+  /** A caption shown above the table. @default undefined (none) */
+  caption?: string;
+  /** The columns to show, in order. @default every column */
+  columns?: string[];
+}
+
+/**
+ * An arquero table as an HTML string styled for a report (inline CSS: it
+ * survives nbconvert and needs no stylesheet). Nulls show as a grey "–".
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./frames.ts";
+ * const run = { generations: [], results: [] };
+ * const html = tableHTML(samplesTable(run), { limit: 20, caption: "Samples" });
+ * assert(html.includes("Samples") && html.includes("<table"));
+ * assert([summaryTable(run), taskPassRateTable(run)].every((t) => tableHTML(t).length > 0));
+ * ```
+ */
+export function tableHTML(table: ColumnTable, options: TableHTMLOptions = {}): string {
+  const { limit = 50, maxdigits = 3, caption, columns } = options;
+  const cell = "padding: 3px 8px; border-bottom: 1px solid #e5e7eb; white-space: nowrap;";
+  const html = table.toHTML({
+    limit,
+    ...(columns ? { columns } : {}),
+    maxdigits,
+    null: () => `<span style="color: #9ca3af;">–</span>`,
+    style: {
+      table: "border-collapse: collapse; font-family: system-ui, sans-serif; font-size: 13px; " +
+        "font-variant-numeric: tabular-nums; margin: 4px 0 12px 0; color: #111827;",
+      th: `${cell} border-bottom: 2px solid #9ca3af; font-weight: 600; background: #f9fafb;`,
+      td: (_name: string, row: number) => `${cell}${row % 2 ? " background: #f9fafb;" : ""}`,
+    },
+  });
+  const hidden = table.numRows() - limit;
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const title = caption
+    ? `<div style="font: 600 14px system-ui, sans-serif; margin: 8px 0 4px;">${
+      escape(caption)
+    }</div>`
+    : "";
+  const more = hidden > 0
+    ? `<div style="font: 12px system-ui, sans-serif; color: #6b7280;">… ${hidden} more row${
+      hidden === 1 ? "" : "s"
+    }</div>`
+    : "";
+  return `<div class="assay-table" style="overflow-x: auto;">${title}${html}${more}</div>`;
+}

@@ -1,0 +1,118 @@
+/**
+ * Read a run folder (`data/runs/<run-id>/`) back into validated records.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { z } from "zod";
+import { GenerationRecord, Manifest, ResultRecord } from "../run/records.ts";
+
+/** A run read back from its folder: the manifest and every record, validated. */
+export interface Run {
+  /** The run folder, as given to {@link loadRun}. */
+  dir: string;
+  /** `manifest.json`. */
+  manifest: Manifest;
+  /** Every line of `generations.jsonl`, in file order (one per sample key). */
+  generations: GenerationRecord[];
+  /** Every line of `results.jsonl`, in file order (one per sample key). */
+  results: ResultRecord[];
+}
+
+/**
+ * Load a run folder: `manifest.json`, `generations.jsonl` and `results.jsonl`,
+ * each line validated against its zod schema.
+ *
+ * - A truncated last line (the run was killed mid-write: it is not valid JSON)
+ *   is skipped silently; any other bad line throws, naming the file, the line
+ *   and the field.
+ * - A missing `generations.jsonl` or `results.jsonl` reads as empty (a run that
+ *   has not finished a sample yet); a missing `manifest.json` throws.
+ * - When a key (task, model, variant, sample) appears twice, the last record
+ *   wins, kept at the position of the first.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadRun, type Run } from "./load.ts";
+ * const run: Run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
+ * assert(run.manifest.runId === "run-tiny" && run.results.length === 12);
+ * ```
+ *
+ * @param dir The run folder.
+ * @returns The validated run.
+ * @throws {Error} `Cannot load run "<dir>": generations.jsonl line 12: <field>: <message>`.
+ */
+export async function loadRun(dir: string): Promise<Run> {
+  const fail = (detail: string): never => {
+    throw new Error(`Cannot load run "${dir}": ${detail}`);
+  };
+  const manifestPath = join(dir, "manifest.json");
+  let manifestText: string;
+  try {
+    manifestText = await Deno.readTextFile(manifestPath);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      return fail(`manifest.json not found ("${manifestPath}")`);
+    }
+    return fail(`manifest.json: ${(error as Error).message}`);
+  }
+  let manifestJson: unknown;
+  try {
+    manifestJson = JSON.parse(manifestText);
+  } catch (error) {
+    return fail(`manifest.json: invalid JSON: ${(error as Error).message}`);
+  }
+  const manifest = Manifest.safeParse(manifestJson);
+  if (!manifest.success) return fail(`manifest.json: ${describeIssue(manifest.error)}`);
+
+  const generations = await readJsonl(dir, "generations.jsonl", GenerationRecord, fail);
+  const results = await readJsonl(dir, "results.jsonl", ResultRecord, fail);
+  return { dir, manifest: manifest.data, generations, results };
+}
+
+/** Read and validate one JSONL file of the run; missing reads as []. */
+async function readJsonl<T extends z.ZodType>(
+  dir: string,
+  name: string,
+  schema: T,
+  fail: (detail: string) => never,
+): Promise<z.infer<T>[]> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(join(dir, name));
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return [];
+    return fail(`${name}: ${(error as Error).message}`);
+  }
+  const lines = text.split("\n");
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last].trim() === "") last--;
+  const byKey = new Map<string, z.infer<T>>();
+  for (let i = 0; i <= last; i++) {
+    const line = lines[i];
+    if (line.trim() === "") continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      if (i === last) break; // truncated by a kill mid-write: skip
+      return fail(`${name} line ${i + 1}: invalid JSON: ${(error as Error).message}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) return fail(`${name} line ${i + 1}: ${describeIssue(parsed.error)}`);
+    const record = parsed.data as z.infer<T> & Record<string, unknown>;
+    byKey.set(
+      JSON.stringify([record.task, record.model, record.variant, record.sample]),
+      record,
+    );
+  }
+  return [...byKey.values()];
+}
+
+/** `field.path: message` for the first issue of a zod error. */
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const path = issue.path.map(String).join(".");
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

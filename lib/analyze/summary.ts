@@ -1,0 +1,145 @@
+/**
+ * Per (model, variant) summaries of a run: accuracy (pass rate, pass fraction,
+ * weighted accuracy, spectrum counts) beside latency percentiles.
+ *
+ * @module
+ */
+import type { Run } from "./load.ts";
+
+/**
+ * The `p`-quantile of `values` (p in [0, 1]) by linear interpolation between
+ * the closest ranks (R type 7, as in numpy's and d3's default). Non-finite
+ * values are ignored; `null` when nothing is left.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { percentile, summarize, type SummaryRow } from "./summary.ts";
+ * assert(percentile([1, 2, 3, 4], 0.5) === 2.5);
+ * assert(percentile([], 0.9) === null);
+ * // summarize() reports percentiles of each model's latencies:
+ * const rows: SummaryRow[] = summarize({ generations: [], results: [] });
+ * assert(rows.every((row) => row.totalP90 === null || row.totalP90 >= row.totalP50!));
+ * ```
+ *
+ * @param values The sample (not modified).
+ * @param p The quantile, from 0 (the minimum) to 1 (the maximum).
+ * @returns The interpolated quantile, or null for no data.
+ * @throws {RangeError} When p is outside [0, 1].
+ */
+export function percentile(values: number[], p: number): number | null {
+  if (!(p >= 0 && p <= 1)) {
+    throw new RangeError(`Cannot compute percentile ${p}: p must be in [0, 1]`);
+  }
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** One row of {@link summarize}: a model × variant. Rates and means are null without results. */
+export interface SummaryRow {
+  /** The model spec, `provider:model`. */
+  model: string;
+  /** The prompt variant. */
+  variant: string;
+  /** True when any generation of the row came from the synthetic (offline) model. */
+  synthetic: boolean;
+  /** Scored samples (result records). */
+  samples: number;
+  /** Share of samples whose every case passed, in [0, 1]. */
+  passRate: number | null;
+  /** Mean share of cases passed, in [0, 1]. */
+  passFraction: number | null;
+  /** Mean weighted accuracy, in [-1, 1]. */
+  weightedAccuracy: number | null;
+  /** Samples in the `correct` bucket. */
+  correct: number;
+  /** Samples in the `almost` bucket. */
+  almost: number;
+  /** Samples in the `wrong` bucket. */
+  wrong: number;
+  /** Generations whose request finally failed. */
+  generationErrors: number;
+  /** Median time to first token, ms (uncached, error-free generations). */
+  ttftP50: number | null;
+  /** 90th percentile time to first token, ms. */
+  ttftP90: number | null;
+  /** Median total generation time, ms. */
+  totalP50: number | null;
+  /** 90th percentile total generation time, ms. */
+  totalP90: number | null;
+  /** Median completion tokens per second. */
+  tokensPerSecP50: number | null;
+}
+
+/**
+ * Summarise a run: one {@link SummaryRow} per (model, variant), in order of
+ * first appearance (generations, then results). Latency statistics exclude
+ * cached generations and generations with an error.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { percentile, summarize, type SummaryRow } from "./summary.ts";
+ * const rows: SummaryRow[] = summarize({ generations: [], results: [] });
+ * assert(rows.length === 0);
+ * assert(percentile(rows.map((row) => row.passRate ?? 0), 0.5) === null);
+ * ```
+ *
+ * @param run The run's generations and results.
+ * @returns One row per model × variant.
+ */
+export function summarize(run: Pick<Run, "generations" | "results">): SummaryRow[] {
+  interface Group {
+    model: string;
+    variant: string;
+    generations: Run["generations"];
+    results: Run["results"];
+  }
+  const groups = new Map<string, Group>();
+  const group = (model: string, variant: string): Group => {
+    const key = JSON.stringify([model, variant]);
+    let g = groups.get(key);
+    if (!g) groups.set(key, g = { model, variant, generations: [], results: [] });
+    return g;
+  };
+  for (const gen of run.generations) group(gen.model, gen.variant).generations.push(gen);
+  for (const res of run.results) group(res.model, res.variant).results.push(res);
+
+  return [...groups.values()].map(({ model, variant, generations, results }) => {
+    const timed = generations.filter((g) => !g.cached && g.error === null);
+    const numbers = (pick: (g: Run["generations"][number]) => number | null) =>
+      timed.map(pick).filter((v): v is number => v !== null);
+    const ttft = numbers((g) => g.ttftMs);
+    const total = numbers((g) => g.totalMs);
+    const tps = numbers((g) => g.tokensPerSec);
+    const count = (bucket: string) => results.filter((r) => r.bucket === bucket).length;
+    return {
+      model,
+      variant,
+      synthetic: generations.some((g) => g.synthetic),
+      samples: results.length,
+      passRate: mean(results.map((r) => (r.passed ? 1 : 0))),
+      passFraction: mean(results.map((r) => r.passFraction)),
+      weightedAccuracy: mean(results.map((r) => r.weightedAccuracy)),
+      correct: count("correct"),
+      almost: count("almost"),
+      wrong: count("wrong"),
+      generationErrors: generations.filter((g) => g.error !== null).length,
+      ttftP50: percentile(ttft, 0.5),
+      ttftP90: percentile(ttft, 0.9),
+      totalP50: percentile(total, 0.5),
+      totalP90: percentile(total, 0.9),
+      tokensPerSecP50: percentile(tps, 0.5),
+    };
+  });
+}
+
+/** The arithmetic mean, null for no values. */
+function mean(values: number[]): number | null {
+  if (values.length === 0) return null;
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}

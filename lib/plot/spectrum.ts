@@ -1,0 +1,101 @@
+/**
+ * The accuracy spectrum: how a model's samples split into correct / almost / wrong.
+ *
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import type { Run } from "../analyze/load.ts";
+import { type Chart, chart } from "./chart.ts";
+
+/** The spectrum buckets, in stacking order. */
+export const BUCKETS = ["correct", "almost", "wrong"] as const;
+/** Fixed bucket colours: green, amber, red. */
+export const BUCKET_COLORS: readonly string[] = ["#2e9e4f", "#f2a900", "#d8362b"];
+
+/** One bar segment of the spectrum. */
+interface Segment {
+  label: string;
+  bucket: (typeof BUCKETS)[number];
+  count: number;
+  n: number;
+  share: number;
+}
+
+/**
+ * The accuracy spectrum per model × variant: horizontal bars stacked by the
+ * share of samples (%) in each bucket (correct green, almost amber, wrong red),
+ * with a legend, a title, and the sample count per row.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { BUCKET_COLORS, BUCKETS, spectrumChart } from "./spectrum.ts";
+ * const run = { manifest: { models: [] }, results: [] };
+ * assert(spectrumChart(run).html.includes("Accuracy spectrum"));
+ * assert(BUCKETS[0] === "correct" && BUCKET_COLORS.length === BUCKETS.length);
+ * ```
+ *
+ * @param run The run (its results; its manifest says whether models are synthetic).
+ * @returns The chart.
+ */
+export function spectrumChart(
+  run: { manifest: Pick<Run["manifest"], "models"> } & Pick<Run, "results">,
+): Chart {
+  const variants = new Set(run.results.map((r) => r.variant));
+  const label = (r: { model: string; variant: string }) =>
+    variants.size > 1 ? `${r.model} · ${r.variant}` : r.model;
+  const labels = [...new Set(run.results.map(label))];
+  const segments: Segment[] = labels.flatMap((l) => {
+    const rows = run.results.filter((r) => label(r) === l);
+    return BUCKETS.map((bucket) => {
+      const count = rows.filter((r) => r.bucket === bucket).length;
+      return { label: l, bucket, count, n: rows.length, share: (100 * count) / rows.length };
+    });
+  });
+  const synthetic = run.manifest.models.some((m) => m.synthetic);
+  const longest = Math.max(5, ...labels.map((l) => l.length));
+  const pct = (d: Segment) => `${Math.round(d.share)}%`;
+  return chart({
+    title: "Accuracy spectrum",
+    subtitle:
+      "Share of samples whose tests all pass (correct), nearly pass (almost) or fail (wrong)",
+    caption: synthetic ? "Synthetic (offline) models: not real LLM output." : undefined,
+    width: 760,
+    height: 60 + 36 * Math.max(1, labels.length),
+    marginLeft: Math.min(320, 12 + 6.5 * longest),
+    marginRight: 60,
+    x: { label: "share of samples (%)", domain: [0, 100], grid: true },
+    y: { label: variants.size > 1 ? "model · variant" : "model", domain: labels },
+    color: { type: "ordinal", domain: [...BUCKETS], range: [...BUCKET_COLORS], legend: true },
+    marks: [
+      Plot.barX(segments, {
+        x: "share",
+        y: "label",
+        fill: "bucket",
+        order: [...BUCKETS],
+        inset: 0.5,
+        title: (d: Segment) => `${d.label}\n${d.bucket}: ${d.count} of ${d.n} (${pct(d)})`,
+      }),
+      Plot.text(
+        segments,
+        Plot.stackX({
+          x: "share",
+          y: "label",
+          z: "bucket",
+          order: [...BUCKETS],
+          text: (d: Segment) => (d.share >= 8 ? pct(d) : ""),
+          fill: "white",
+          fontWeight: "bold",
+        }),
+      ),
+      Plot.text(labels, {
+        x: 100,
+        y: (l: string) => l,
+        text: (l: string) => `n=${segments.find((s) => s.label === l)!.n}`,
+        textAnchor: "start",
+        dx: 6,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
