@@ -26,9 +26,12 @@ async function sandboxBench(rounds: number): Promise<void> {
     { isolation: "none", workers: 1 },
     { isolation: "none", workers: 4 },
   ];
-  if (await bwrapAvailable()) modes.push({ isolation: "bwrap", workers: 1 }, { isolation: "bwrap", workers: 4 });
-  else console.log("bubblewrap is not available: bwrap modes skipped");
-  console.log(`sandbox: ${jobs.length} samples (${suite.tasks.length} references × ${rounds}) per mode, ${navigator.hardwareConcurrency} cores`);
+  if (await bwrapAvailable()) {
+    modes.push({ isolation: "bwrap", workers: 1 }, { isolation: "bwrap", workers: 4 });
+  } else console.log("bubblewrap is not available: bwrap modes skipped");
+  console.log(
+    `sandbox: ${jobs.length} samples (${suite.tasks.length} references × ${rounds}) per mode, ${navigator.hardwareConcurrency} cores`,
+  );
   let baseline = 0;
   let verdicts: string | null = null;
   for (const mode of modes) {
@@ -50,8 +53,12 @@ async function sandboxBench(rounds: number): Promise<void> {
     verdicts ??= signature;
     const passed = results.filter((r) => r.cases.every((c) => c.status === "pass")).length;
     console.log(
-      `  ${mode.isolation.padEnd(5)} × ${mode.workers} workers: ${rate.toFixed(1).padStart(6)} samples/s  ` +
-        `ratio ${(rate / baseline).toFixed(2)}×  passed ${passed}/${jobs.length}  verdicts ${same ? "identical" : "DIFFER"}`,
+      `  ${mode.isolation.padEnd(5)} × ${mode.workers} workers: ${
+        rate.toFixed(1).padStart(6)
+      } samples/s  ` +
+        `ratio ${(rate / baseline).toFixed(2)}×  passed ${passed}/${jobs.length}  verdicts ${
+          same ? "identical" : "DIFFER"
+        }`,
     );
   }
 }

@@ -53,7 +53,18 @@ function fmt(x: number | null, digits = 2, suffix = ""): string {
 
 /** Render summary rows as a fixed-width text table. */
 function summaryText(rows: SummaryRow[]): string {
-  const head = ["model", "variant", "n", "pass", "pass frac", "weighted", "correct/almost/wrong", "ttft p50", "total p50", "tok/s"];
+  const head = [
+    "model",
+    "variant",
+    "n",
+    "pass",
+    "pass frac",
+    "weighted",
+    "correct/almost/wrong",
+    "ttft p50",
+    "total p50",
+    "tok/s",
+  ];
   const body = rows.map((r) => [
     r.model + (r.synthetic ? " (synthetic)" : ""),
     r.variant,
@@ -90,7 +101,9 @@ async function runEval(args: string[]): Promise<string> {
   });
   const int = (name: string, raw: string, min: number) => {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`Cannot use --${name} "${raw}": use an integer >= ${min}`);
+    if (!Number.isInteger(n) || n < min) {
+      throw new UsageError(`Cannot use --${name} "${raw}": use an integer >= ${min}`);
+    }
     return n;
   };
   const samples = int("samples", values.samples, 1);
@@ -128,7 +141,11 @@ async function runEval(args: string[]): Promise<string> {
     const total = suite.tasks.length * models.length * variants.length * samples;
     console.error(
       `assay: ${suite.tasks.length} tasks × ${models.length} model(s) × ${variants.length} variant(s) × ${samples} sample(s) = ${total}` +
-        ` · isolation ${isolation}${models.some((m) => m.synthetic) ? " · synthetic models are offline stand-ins, not LLMs" : ""}`,
+        ` · isolation ${isolation}${
+          models.some((m) => m.synthetic)
+            ? " · synthetic models are offline stand-ins, not LLMs"
+            : ""
+        }`,
     );
     const bar = progressBar(total, { quiet: values.quiet });
     const run = await evaluate(suite, {
@@ -158,17 +175,24 @@ async function newestRun(dir: string): Promise<string> {
   try {
     for await (const e of Deno.readDir(dir)) if (e.isDirectory) names.push(e.name);
   } catch { /* no runs yet */ }
-  if (names.length === 0) throw new UsageError(`Cannot find a run in "${dir}": run "deno task eval" first`);
+  if (names.length === 0) {
+    throw new UsageError(`Cannot find a run in "${dir}": run "deno task eval" first`);
+  }
   return join(dir, names.sort().at(-1)!);
 }
 
 async function runReport(args: string[]): Promise<string> {
-  const { values } = parseArgs({ args, options: { run: { type: "string" }, "show-code": { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { run: { type: "string" }, "show-code": { type: "boolean", default: false } },
+  });
   const dir = values.run ? resolve(values.run) : await newestRun(RUNS_DIR);
   try {
     await Deno.stat(join(dir, "manifest.json"));
   } catch {
-    throw new UsageError(`Cannot report on "${dir}": it has no manifest.json (is it a run folder?)`);
+    throw new UsageError(
+      `Cannot report on "${dir}": it has no manifest.json (is it a run folder?)`,
+    );
   }
   console.error(`assay: executing notebooks/report.ipynb for ${relative(Deno.cwd(), dir) || dir}`);
   const html = await renderReport(dir, { showCode: values["show-code"] });
@@ -186,7 +210,15 @@ async function main(argv: string[]): Promise<void> {
       await runReport(rest);
       return;
     case "demo": {
-      const dir = await runEval(["--model", "synthetic:default", "--model", "synthetic:sloppy", "--samples", "3", ...rest]);
+      const dir = await runEval([
+        "--model",
+        "synthetic:default",
+        "--model",
+        "synthetic:sloppy",
+        "--samples",
+        "3",
+        ...rest,
+      ]);
       const html = await runReport(["--run", dir]);
       console.log(`\nOpen the report: file://${html}`);
       return;

@@ -5,12 +5,62 @@
  * @module
  */
 
+// ── Tasks: the zod contract and the folder-suite loader ─────────────────────
+export { CaseKind, Language, Suite, Task, TaskFile, TestCase } from "./task/schema.ts";
+export { loadSuite, SuiteError } from "./task/load.ts";
+export { hash32, sha256 } from "./task/hash.ts";
+
+// ── Prompts: templates turn a task into chat messages ────────────────────────
+export { plain, templateByName, TEMPLATES } from "./prompt/templates.ts";
+export type { ChatMessage, PromptTemplate } from "./prompt/templates.ts";
+
+// ── Models: one Provider shape; openai (any compatible server) and synthetic ─
+export { parseModelSpec, PROVIDERS } from "./model/provider.ts";
+export type { GenerateRequest, Generation, ModelSpec, Provider } from "./model/provider.ts";
+export { createProvider } from "./model/create.ts";
+export type { CreateProviderOptions } from "./model/create.ts";
+export { openaiProvider } from "./model/openai.ts";
+export type { OpenAIProviderOptions } from "./model/openai.ts";
+export { syntheticProvider } from "./model/synthetic.ts";
+export { startSyntheticServer, syntheticAnswer } from "./model/synthetic_server.ts";
+export { SYNTHETIC_PROFILES, syntheticProfile } from "./model/synthetic_profiles.ts";
+export type { SyntheticProfile } from "./model/synthetic_profiles.ts";
+export { applicableMutations, mutate, MUTATIONS } from "./model/mutate.ts";
+export type { Mutant, MutationName } from "./model/mutate.ts";
+export { extractCode } from "./model/extract.ts";
+
+// ── Sandbox: run generated code with no permissions, inside bubblewrap ──────
+export { runSample } from "./sandbox/deno.ts";
+export type { RunSampleOptions } from "./sandbox/deno.ts";
+export { bwrapAvailable } from "./sandbox/isolate.ts";
+export type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox/sandbox.ts";
+
+// ── Scores: accuracy as a spectrum ───────────────────────────────────────────
+export { ALMOST_CORE_FAILURE_SHARE, scoreSample, weightedAccuracy } from "./score/weighted.ts";
+export type { Bucket, SampleScore } from "./score/weighted.ts";
+
+// ── Runs: evaluate, and the run store's records ──────────────────────────────
+export { evaluate } from "./run/evaluate.ts";
+export type { EvaluateOptions, Evaluation } from "./run/evaluate.ts";
+export { createRun, newRunId, RUN_FILES } from "./run/store.ts";
+export { writeParquet } from "./run/parquet.ts";
+export {
+  CaseVerdict,
+  FORMAT_VERSION,
+  GenerationRecord,
+  Manifest,
+  Outcome,
+  ResultRecord,
+} from "./run/records.ts";
+
 // ── Analysis: read a run store folder, summarise it, tabulate it ─────────────
 export { loadRun } from "./analyze/load.ts";
 export type { Run } from "./analyze/load.ts";
 export { percentile, summarize } from "./analyze/summary.ts";
 export type { SummaryRow } from "./analyze/summary.ts";
 export { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./analyze/frames.ts";
+export { sampleRows } from "./analyze/sample_rows.ts";
+export type { SampleRow } from "./analyze/sample_rows.ts";
 
 // ── Plots: charts displayed as text/html (Observable Plot + linkedom) ────────
 export { chart, JUPYTER_DISPLAY } from "./plot/chart.ts";

@@ -14,7 +14,10 @@ const ROOT = new URL("..", import.meta.url).pathname;
 const CLI = join(ROOT, "lib", "cli.ts");
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), { args: ["run", "-A", CLI, ...args], cwd: ROOT }).output();
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", CLI, ...args],
+    cwd: ROOT,
+  }).output();
   const dec = new TextDecoder();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
@@ -27,8 +30,18 @@ const hasJupyter = await findJupyter().then(() => true, (e) => {
 Deno.test("eval + report: a run on synthetic models is stored whole and published as HTML with charts", async () => {
   const runsDir = await Deno.makeTempDir({ prefix: "assay-e2e-" });
   const evalOut = await cli([
-    "eval", "--suite", "data/fixtures/suite-tiny", "--model", "synthetic:reference", "--model", "synthetic:sloppy",
-    "--samples", "2", "--runs-dir", runsDir, "--quiet",
+    "eval",
+    "--suite",
+    "data/fixtures/suite-tiny",
+    "--model",
+    "synthetic:reference",
+    "--model",
+    "synthetic:sloppy",
+    "--samples",
+    "2",
+    "--runs-dir",
+    runsDir,
+    "--quiet",
   ]);
   assert.equal(evalOut.code, 0, evalOut.stderr);
   assert.match(evalOut.stdout, /synthetic:reference \(synthetic\)/);
@@ -38,11 +51,17 @@ Deno.test("eval + report: a run on synthetic models is stored whole and publishe
 
   const run = await loadRun(dir);
   assert.equal(run.manifest.suite.tasks, 2);
-  assert.deepEqual(run.manifest.models, [{ spec: "synthetic:reference", synthetic: true }, { spec: "synthetic:sloppy", synthetic: true }]);
+  assert.deepEqual(run.manifest.models, [{ spec: "synthetic:reference", synthetic: true }, {
+    spec: "synthetic:sloppy",
+    synthetic: true,
+  }]);
   assert.equal(run.generations.length, 2 * 2 * 2);
   assert.equal(run.results.length, 2 * 2 * 2);
   const reference = run.results.filter((r) => r.model === "synthetic:reference");
-  assert.ok(reference.every((r) => r.passed && r.weightedAccuracy === 1 && r.bucket === "correct"), "the reference passes");
+  assert.ok(
+    reference.every((r) => r.passed && r.weightedAccuracy === 1 && r.bucket === "correct"),
+    "the reference passes",
+  );
   for (const g of run.generations) {
     assert.ok(g.synthetic);
     assert.ok(g.ttftMs !== null && g.ttftMs > 0 && g.totalMs >= g.ttftMs);
@@ -68,7 +87,14 @@ Deno.test("eval + report: a run on synthetic models is stored whole and publishe
 
 Deno.test("eval on a suite with a missing field fails with one message naming the file and the field, and writes no run", async () => {
   const runsDir = await Deno.makeTempDir({ prefix: "assay-e2e-" });
-  const out = await cli(["eval", "--suite", "data/fixtures/suite-broken", "--runs-dir", runsDir, "--quiet"]);
+  const out = await cli([
+    "eval",
+    "--suite",
+    "data/fixtures/suite-broken",
+    "--runs-dir",
+    runsDir,
+    "--quiet",
+  ]);
   assert.equal(out.code, 2);
   assert.match(out.stderr, /suite-broken\/no-entry\/task\.json": entry is required/);
   assert.equal(out.stderr.trim().split("\n").filter((l) => l.includes("task.json")).length, 1);
@@ -76,7 +102,14 @@ Deno.test("eval on a suite with a missing field fails with one message naming th
 });
 
 Deno.test("eval refuses an unknown model provider with a clear message", async () => {
-  const out = await cli(["eval", "--suite", "data/fixtures/suite-tiny", "--model", "anthropic:claude", "--quiet"]);
+  const out = await cli([
+    "eval",
+    "--suite",
+    "data/fixtures/suite-tiny",
+    "--model",
+    "anthropic:claude",
+    "--quiet",
+  ]);
   assert.equal(out.code, 2);
   assert.match(out.stderr, /Cannot parse model "anthropic:claude": unknown provider "anthropic"/);
 });

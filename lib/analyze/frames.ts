@@ -6,6 +6,7 @@
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import type { Run } from "./load.ts";
+import { sampleRows } from "./sample_rows.ts";
 import { summarize } from "./summary.ts";
 
 /** The columns of {@link samplesTable}, in order. */
@@ -30,78 +31,6 @@ const SAMPLE_COLUMNS = [
   "edgeFailed",
   "coreFailed",
 ] as const;
-
-/** One row of {@link samplesTable}. Result fields are null for a sample without a result, generation fields for one without a generation. */
-interface SampleRow {
-  task: string;
-  model: string;
-  variant: string;
-  sample: number;
-  outcome: string | null;
-  passed: boolean | null;
-  passFraction: number | null;
-  weightedAccuracy: number | null;
-  bucket: "correct" | "almost" | "wrong" | null;
-  ttftMs: number | null;
-  totalMs: number | null;
-  tokensOut: number | null;
-  tokensPerSec: number | null;
-  cached: boolean | null;
-  synthetic: boolean | null;
-  casesPassed: number | null;
-  casesTotal: number | null;
-  edgeFailed: number | null;
-  coreFailed: number | null;
-}
-
-/**
- * One row per sample: its generation joined with its result on
- * (task, model, variant, sample), in generation order (results without a
- * generation follow).
- */
-function sampleRows(run: Pick<Run, "generations" | "results">): SampleRow[] {
-  const key = (r: { task: string; model: string; variant: string; sample: number }) =>
-    JSON.stringify([r.task, r.model, r.variant, r.sample]);
-  const results = new Map(run.results.map((r) => [key(r), r]));
-  const rows: SampleRow[] = [];
-  const seen = new Set<string>();
-  const push = (
-    g: Run["generations"][number] | undefined,
-    r: Run["results"][number] | undefined,
-  ) => {
-    const id = (g ?? r)!;
-    const failed = (kind: string) =>
-      r ? r.cases.filter((c) => c.kind === kind && c.status !== "pass").length : null;
-    rows.push({
-      task: id.task,
-      model: id.model,
-      variant: id.variant,
-      sample: id.sample,
-      outcome: r?.outcome ?? null,
-      passed: r?.passed ?? null,
-      passFraction: r?.passFraction ?? null,
-      weightedAccuracy: r?.weightedAccuracy ?? null,
-      bucket: r?.bucket ?? null,
-      ttftMs: g?.ttftMs ?? null,
-      totalMs: g?.totalMs ?? null,
-      tokensOut: g?.tokensOut ?? null,
-      tokensPerSec: g?.tokensPerSec ?? null,
-      cached: g?.cached ?? null,
-      synthetic: g?.synthetic ?? null,
-      casesPassed: r ? r.cases.filter((c) => c.status === "pass").length : null,
-      casesTotal: r ? r.cases.length : null,
-      edgeFailed: failed("edge"),
-      coreFailed: failed("core"),
-    });
-  };
-  for (const g of run.generations) {
-    const k = key(g);
-    seen.add(k);
-    push(g, results.get(k));
-  }
-  for (const r of run.results) if (!seen.has(key(r))) push(undefined, r);
-  return rows;
-}
 
 /**
  * The run as an arquero table, one row per sample (columns: {@link SAMPLE_COLUMNS}).

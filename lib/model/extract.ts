@@ -6,9 +6,20 @@
  */
 
 const FENCE = /```([\w+-]*)[^\n]*\n([\s\S]*?)(?:```|$)/g;
-const CODE_LANGS = new Set(["", "ts", "typescript", "js", "javascript", "tsx", "jsx", "mjs", "mts"]);
+const CODE_LANGS = new Set([
+  "",
+  "ts",
+  "typescript",
+  "js",
+  "javascript",
+  "tsx",
+  "jsx",
+  "mjs",
+  "mts",
+]);
 /** A line that starts like a TS/JS declaration: raw text with one is taken as code. */
-const LOOKS_LIKE_CODE = /^\s*(export|import|(async\s+)?function\*?|class|const|let|var|interface|type|enum)\s/m;
+const LOOKS_LIKE_CODE =
+  /^\s*(export|import|(async\s+)?function\*?|class|const|let|var|interface|type|enum)\s/m;
 
 /**
  * Extract the code from a completion. Prefers fenced blocks in a TS/JS (or
@@ -32,7 +43,9 @@ export function extractCode(text: string, entry?: string): string | null {
     if (CODE_LANGS.has(m[1].toLowerCase())) blocks.push(m[2]);
   }
   if (blocks.length > 0) {
-    const defines = entry ? blocks.filter((b) => new RegExp(`\\b${entry.replace(/\$/g, "\\$")}\\b`).test(b)) : [];
+    const defines = entry
+      ? blocks.filter((b) => new RegExp(`\\b${entry.replace(/\$/g, "\\$")}\\b`).test(b))
+      : [];
     const pool = defines.length > 0 ? defines : blocks;
     const best = pool.reduce((a, b) => (b.length > a.length ? b : a));
     return best.trim() === "" ? null : best;

@@ -61,7 +61,10 @@ export function openaiProvider(model: string, options: OpenAIProviderOptions = {
       for (;;) {
         try {
           // Latency is measured on the attempt that answered; earlier attempts only count as retries.
-          return { ...(await streamOnce(client, model, request, options, performance.now())), retries };
+          return {
+            ...(await streamOnce(client, model, request, options, performance.now())),
+            retries,
+          };
         } catch (error) {
           const status = error instanceof OpenAI.APIError ? error.status : undefined;
           const retryable = error instanceof OpenAI.APIConnectionError || status === 429 ||

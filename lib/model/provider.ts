@@ -79,7 +79,11 @@ export function parseModelSpec(spec: string): ModelSpec {
   const i = spec.indexOf(":");
   const [provider, model] = i < 0 ? ["openai", spec] : [spec.slice(0, i), spec.slice(i + 1)];
   if (!(PROVIDERS as readonly string[]).includes(provider)) {
-    throw new Error(`Cannot parse model "${spec}": unknown provider "${provider}", use one of ${PROVIDERS.join(", ")}`);
+    throw new Error(
+      `Cannot parse model "${spec}": unknown provider "${provider}", use one of ${
+        PROVIDERS.join(", ")
+      }`,
+    );
   }
   if (model.trim() === "") throw new Error(`Cannot parse model "${spec}": the model name is empty`);
   return { provider, model };

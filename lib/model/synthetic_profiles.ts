@@ -39,7 +39,14 @@ const EVERY_MUTATION: Partial<Record<MutationName, number>> = {
 /** The built-in profiles: `reference`, `default`, `sloppy`. */
 export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
   /** Always the reference, fast: a ceiling and a sanity check of the pipeline. */
-  reference: { mutationRate: 0, weights: {}, ttftMs: [15, 30], tokensPerSec: 2000, dropExportRate: 0, rawRate: 0 },
+  reference: {
+    mutationRate: 0,
+    weights: {},
+    ttftMs: [15, 30],
+    tokensPerSec: 2000,
+    dropExportRate: 0,
+    rawRate: 0,
+  },
   /** A moderate mutation rate, fast. */
   default: {
     mutationRate: 0.35,
@@ -73,7 +80,9 @@ export function syntheticProfile(name: string): SyntheticProfile {
   const p = SYNTHETIC_PROFILES[name];
   if (!p) {
     throw new Error(
-      `Cannot find synthetic profile "${name}": known profiles are ${Object.keys(SYNTHETIC_PROFILES).join(", ")}`,
+      `Cannot find synthetic profile "${name}": known profiles are ${
+        Object.keys(SYNTHETIC_PROFILES).join(", ")
+      }`,
     );
   }
   return p;

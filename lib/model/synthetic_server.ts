@@ -9,8 +9,8 @@
  */
 import type { Task } from "../task/schema.ts";
 import { hash32 } from "../task/hash.ts";
-import { applicableMutations, type MutationName, mutate } from "./mutate.ts";
-import { syntheticProfile, type SyntheticProfile } from "./synthetic_profiles.ts";
+import { applicableMutations, mutate, type MutationName } from "./mutate.ts";
+import { type SyntheticProfile, syntheticProfile } from "./synthetic_profiles.ts";
 
 /** A running synthetic server. */
 export interface SyntheticServer {
@@ -42,7 +42,10 @@ function rng(seed: number): () => number {
   };
 }
 
-function pickWeighted(random: () => number, weights: [MutationName, number][]): MutationName | null {
+function pickWeighted(
+  random: () => number,
+  weights: [MutationName, number][],
+): MutationName | null {
   const total = weights.reduce((n, [, w]) => n + w, 0);
   if (total <= 0) return null;
   let x = random() * total;
@@ -87,14 +90,19 @@ export function syntheticAnswer(
     }
   }
   if (random() < profile.dropExportRate) {
-    const dropped = source.replace(new RegExp(`export\\s+((?:async\\s+)?(?:function|class|const)\\s+${task.entry}\\b)`), "$1");
+    const dropped = source.replace(
+      new RegExp(`export\\s+((?:async\\s+)?(?:function|class|const)\\s+${task.entry}\\b)`),
+      "$1",
+    );
     if (dropped !== source) {
       source = dropped;
       mutations.push("dropped_export");
     }
   }
   const raw = random() < profile.rawRate;
-  const text = raw ? source : `Here is an implementation:\n\n\`\`\`ts\n${source.trimEnd()}\n\`\`\`\n`;
+  const text = raw
+    ? source
+    : `Here is an implementation:\n\n\`\`\`ts\n${source.trimEnd()}\n\`\`\`\n`;
   return { text, mutations, ttftMs };
 }
 
@@ -109,7 +117,9 @@ function findTask(tasks: readonly Task[], messages: { content?: unknown }[]): Ta
 }
 
 function errorResponse(status: number, message: string): Response {
-  return Response.json({ error: { message, type: "invalid_request_error", code: null, param: null } }, { status });
+  return Response.json({
+    error: { message, type: "invalid_request_error", code: null, param: null },
+  }, { status });
 }
 
 /**
@@ -127,12 +137,21 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (req) => {
     const url = new URL(req.url);
     if (req.method === "GET" && url.pathname === "/v1/models") {
-      return Response.json({ object: "list", data: ["reference", "default", "sloppy"].map((id) => ({ id, object: "model" })) });
+      return Response.json({
+        object: "list",
+        data: ["reference", "default", "sloppy"].map((id) => ({ id, object: "model" })),
+      });
     }
     if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") {
       return errorResponse(404, `no route ${req.method} ${url.pathname}`);
     }
-    let body: { model?: string; messages?: { content?: unknown }[]; stream?: boolean; seed?: number; stream_options?: { include_usage?: boolean } };
+    let body: {
+      model?: string;
+      messages?: { content?: unknown }[];
+      stream?: boolean;
+      seed?: number;
+      stream_options?: { include_usage?: boolean };
+    };
     try {
       body = await req.json();
     } catch {
@@ -145,11 +164,22 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
       return errorResponse(404, (error as Error).message);
     }
     const task = findTask(tasks, body.messages ?? []);
-    if (!task) return errorResponse(400, "the synthetic model only answers prompts that contain a known task's instructions");
+    if (!task) {
+      return errorResponse(
+        400,
+        "the synthetic model only answers prompts that contain a known task's instructions",
+      );
+    }
     const answer = syntheticAnswer(profile, task, body.seed ?? 0);
-    const promptTokens = tokenize((body.messages ?? []).map((m) => String(m.content ?? "")).join("\n")).length;
+    const promptTokens = tokenize(
+      (body.messages ?? []).map((m) => String(m.content ?? "")).join("\n"),
+    ).length;
     const tokens = tokenize(answer.text);
-    const usage = { prompt_tokens: promptTokens, completion_tokens: tokens.length, total_tokens: promptTokens + tokens.length };
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: tokens.length,
+      total_tokens: promptTokens + tokens.length,
+    };
     const headers = { "x-assay-mutations": answer.mutations.join(","), "x-assay-synthetic": "1" };
     const id = `chatcmpl-synthetic-${hash32(answer.text + (body.seed ?? 0))}`;
     const created = Math.floor(Date.now() / 1000);
@@ -159,7 +189,12 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
       return Response.json({
         ...base,
         object: "chat.completion",
-        choices: [{ index: 0, message: { role: "assistant", content: answer.text }, finish_reason: "stop", logprobs: null }],
+        choices: [{
+          index: 0,
+          message: { role: "assistant", content: answer.text },
+          finish_reason: "stop",
+          logprobs: null,
+        }],
         usage,
       }, { headers });
     }
@@ -171,9 +206,14 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
       },
       async start(controller) {
         const enc = new TextEncoder();
-        const send = (obj: unknown) => controller.enqueue(enc.encode(`data: ${JSON.stringify(obj)}\n\n`));
+        const send = (obj: unknown) =>
+          controller.enqueue(enc.encode(`data: ${JSON.stringify(obj)}\n\n`));
         const chunk = (delta: Record<string, unknown>, finish: string | null) =>
-          send({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] });
+          send({
+            ...base,
+            object: "chat.completion.chunk",
+            choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+          });
         try {
           await delay(answer.ttftMs, cancelled.signal);
           chunk({ role: "assistant", content: "" }, null);
@@ -181,10 +221,18 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
           let sent = 0;
           while (sent < tokens.length) {
             // Send every token that is due by now; wait about 8 ms between chunks.
-            const due = Math.max(sent + 1, Math.floor(((performance.now() - t0) / 1000) * profile.tokensPerSec) + 1);
+            const due = Math.max(
+              sent + 1,
+              Math.floor(((performance.now() - t0) / 1000) * profile.tokensPerSec) + 1,
+            );
             chunk({ content: tokens.slice(sent, due).join("") }, null);
             sent = Math.min(due, tokens.length);
-            if (sent < tokens.length) await delay(Math.max(1, ((sent / profile.tokensPerSec) * 1000) - (performance.now() - t0)), cancelled.signal);
+            if (sent < tokens.length) {
+              await delay(
+                Math.max(1, ((sent / profile.tokensPerSec) * 1000) - (performance.now() - t0)),
+                cancelled.signal,
+              );
+            }
           }
           chunk({}, "stop");
           if (includeUsage) send({ ...base, object: "chat.completion.chunk", choices: [], usage });

@@ -72,6 +72,12 @@ export const TEMPLATES: Readonly<Record<string, PromptTemplate>> = { plain };
  */
 export function templateByName(name: string): PromptTemplate {
   const t = TEMPLATES[name];
-  if (!t) throw new Error(`Cannot find prompt template "${name}": known templates are ${Object.keys(TEMPLATES).join(", ")}`);
+  if (!t) {
+    throw new Error(
+      `Cannot find prompt template "${name}": known templates are ${
+        Object.keys(TEMPLATES).join(", ")
+      }`,
+    );
+  }
   return t;
 }

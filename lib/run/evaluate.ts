@@ -152,7 +152,11 @@ async function generateOne(job: Job, seed: number): Promise<GenerationRecord> {
   };
 }
 
-async function executeOne(job: Job, gen: GenerationRecord, isolation: Isolation): Promise<ResultRecord> {
+async function executeOne(
+  job: Job,
+  gen: GenerationRecord,
+  isolation: Isolation,
+): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
   if (gen.code === null) {
     const cases = job.task.cases.map((c) => ({
@@ -162,12 +166,32 @@ async function executeOne(job: Job, gen: GenerationRecord, isolation: Isolation)
       message: "no code could be extracted from the answer",
       ms: null,
     }));
-    return { ...key, outcome: "no_code", detail: "no code in the answer", cases, ...scoreSample(cases, false), execMs: 0, stderr: "" };
+    return {
+      ...key,
+      outcome: "no_code",
+      detail: "no code in the answer",
+      cases,
+      ...scoreSample(cases, false),
+      execMs: 0,
+      stderr: "",
+    };
   }
   const run = await runSample(
-    { code: gen.code, testsSource: job.task.testsSource, cases: job.task.cases, entry: job.task.entry },
+    {
+      code: gen.code,
+      testsSource: job.task.testsSource,
+      cases: job.task.cases,
+      entry: job.task.entry,
+    },
     { isolation, timeoutMs: job.task.timeoutMs },
   );
-  return { ...key, outcome: run.outcome, detail: run.detail, cases: run.cases, ...scoreSample(run.cases), execMs: run.execMs, stderr: run.stderr };
+  return {
+    ...key,
+    outcome: run.outcome,
+    detail: run.detail,
+    cases: run.cases,
+    ...scoreSample(run.cases),
+    execMs: run.execMs,
+    stderr: run.stderr,
+  };
 }
-

@@ -23,7 +23,10 @@ export interface Progress {
  * p.done();
  * ```
  */
-export function progressBar(total: number, options: { quiet?: boolean; label?: string } = {}): Progress {
+export function progressBar(
+  total: number,
+  options: { quiet?: boolean; label?: string } = {},
+): Progress {
   const started = performance.now();
   const tty = Deno.stderr.isTerminal();
   const enc = new TextEncoder();
@@ -35,7 +38,9 @@ export function progressBar(total: number, options: { quiet?: boolean; label?: s
     const filled = total === 0 ? width : Math.round((n / total) * width);
     const secs = (performance.now() - started) / 1000;
     const eta = n > 0 ? ((secs / n) * (total - n)).toFixed(0) : "?";
-    return `${options.label ?? "samples"} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${n}/${total}` +
+    return `${options.label ?? "samples"} [${"#".repeat(filled)}${
+      ".".repeat(width - filled)
+    }] ${n}/${total}` +
       `  pass ${pass}  fail ${n - pass}  ${secs.toFixed(1)}s  eta ${eta}s`;
   };
   return {

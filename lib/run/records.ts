@@ -47,7 +47,9 @@ export const GenerationRecord = SampleKey.extend({
   /** True when token counts are an estimate (the server reported no usage). */
   tokensEstimated: z.boolean().describe("true when token counts are estimated"),
   /** Completion tokens per second over the streaming phase (after the first token). */
-  tokensPerSec: z.number().nullable().describe("completion tokens per second after the first token"),
+  tokensPerSec: z.number().nullable().describe(
+    "completion tokens per second after the first token",
+  ),
   /** Number of retried requests before this answer. */
   retries: z.number().int().nonnegative().describe("retried requests before this answer"),
   /** True when served from the cache (latency then excluded from statistics). */
@@ -55,7 +57,9 @@ export const GenerationRecord = SampleKey.extend({
   /** A generation error (the request finally failed); null on success. */
   error: z.string().nullable().describe("a generation error, null on success"),
   /** What the synthetic model did to the reference (mutation names), else []. */
-  mutations: z.array(z.string()).default([]).describe("synthetic only: mutations applied to the reference"),
+  mutations: z.array(z.string()).default([]).describe(
+    "synthetic only: mutations applied to the reference",
+  ),
 });
 /** One model answer and how long it took. */
 export type GenerationRecord = z.infer<typeof GenerationRecord>;

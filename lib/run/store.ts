@@ -6,7 +6,12 @@
  * @module
  */
 import { join } from "node:path";
-import { FORMAT_VERSION, type GenerationRecord, type Manifest, type ResultRecord } from "./records.ts";
+import {
+  FORMAT_VERSION,
+  type GenerationRecord,
+  type Manifest,
+  type ResultRecord,
+} from "./records.ts";
 
 /** File names inside a run folder. */
 export const RUN_FILES = {
@@ -49,7 +54,12 @@ export function newRunId(now: Date = new Date()): string {
 /** The git revision of the assay checkout, or null outside git. */
 export async function gitRevision(cwd: string): Promise<string | null> {
   try {
-    const out = await new Deno.Command("git", { args: ["rev-parse", "HEAD"], cwd, stdout: "piped", stderr: "null" })
+    const out = await new Deno.Command("git", {
+      args: ["rev-parse", "HEAD"],
+      cwd,
+      stdout: "piped",
+      stderr: "null",
+    })
       .output();
     return out.success ? new TextDecoder().decode(out.stdout).trim() : null;
   } catch {
@@ -59,7 +69,12 @@ export async function gitRevision(cwd: string): Promise<string | null> {
 
 /** Tool versions recorded in every manifest. */
 export function toolVersions(): Record<string, string> {
-  return { deno: Deno.version.deno, v8: Deno.version.v8, typescript: Deno.version.typescript, assay: "0.1.0" };
+  return {
+    deno: Deno.version.deno,
+    v8: Deno.version.v8,
+    typescript: Deno.version.typescript,
+    assay: "0.1.0",
+  };
 }
 
 /**
@@ -77,7 +92,10 @@ export function toolVersions(): Record<string, string> {
  * console.assert(run.dir.endsWith("r1"));
  * ```
  */
-export async function createRun(root: string, manifest: Omit<Manifest, "formatVersion">): Promise<RunWriter> {
+export async function createRun(
+  root: string,
+  manifest: Omit<Manifest, "formatVersion">,
+): Promise<RunWriter> {
   const dir = join(root, manifest.runId);
   await Deno.mkdir(dir, { recursive: true });
   const full: Manifest = { formatVersion: FORMAT_VERSION, ...manifest };

@@ -68,7 +68,10 @@ export function ensureExported(code: string, entry: string): string {
  * console.assert(result.cases[0].status === "pass");
  * ```
  */
-export async function runSample(job: SandboxJob, options: RunSampleOptions = {}): Promise<SandboxResult> {
+export async function runSample(
+  job: SandboxJob,
+  options: RunSampleOptions = {},
+): Promise<SandboxResult> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const outputCap = options.outputCapBytes ?? 1_000_000;
   const heapMb = options.heapMb ?? 512;
@@ -89,7 +92,13 @@ export async function runSample(job: SandboxJob, options: RunSampleOptions = {})
     let env: Record<string, string> = {};
     if (isolation === "bwrap") {
       const inner = { DENO_DIR: `${INSIDE.job}/.deno`, NO_COLOR: "1", HOME: INSIDE.job };
-      argv = [...limits, ...bwrapArgs({ denoPath, jobDir, env: inner }), INSIDE.deno, ...flags, "runner.ts"];
+      argv = [
+        ...limits,
+        ...bwrapArgs({ denoPath, jobDir, env: inner }),
+        INSIDE.deno,
+        ...flags,
+        "runner.ts",
+      ];
     } else {
       env = { DENO_DIR: join(jobDir, ".deno"), NO_COLOR: "1", HOME: jobDir };
       argv = ["setsid", ...limits, denoPath, ...flags, "runner.ts"];
@@ -134,7 +143,10 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<SandboxResult
   };
   const timer = setTimeout(() => killGroup("timeout"), o.timeoutMs);
   let outputBytes = 0;
-  const collect = async (stream: ReadableStream<Uint8Array>, keep: number): Promise<Uint8Array[]> => {
+  const collect = async (
+    stream: ReadableStream<Uint8Array>,
+    keep: number,
+  ): Promise<Uint8Array[]> => {
     const chunks: Uint8Array[] = [];
     for await (const chunk of stream) {
       outputBytes += chunk.length;
@@ -147,7 +159,9 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<SandboxResult
   const stderrP = collect(child.stderr, 65536);
   try {
     const writer = child.stdin.getWriter();
-    await writer.write(new TextEncoder().encode(JSON.stringify({ nonce, cases: o.job.cases.map((c) => c.name) })));
+    await writer.write(
+      new TextEncoder().encode(JSON.stringify({ nonce, cases: o.job.cases.map((c) => c.name) })),
+    );
     await writer.close();
   } catch { /* the process may already be gone; its verdicts say so */ }
   const [status, stdoutChunks, stderrChunks] = await Promise.all([child.status, stdoutP, stderrP]);
@@ -159,7 +173,16 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<SandboxResult
   const execMs = performance.now() - started;
   const stdout = new TextDecoder().decode(concat(stdoutChunks));
   const stderr = new TextDecoder().decode(concat(stderrChunks)).slice(-4000);
-  return interpret({ stdout, stderr, nonce, job: o.job, limit, code: status.code, execMs, timeoutMs: o.timeoutMs });
+  return interpret({
+    stdout,
+    stderr,
+    nonce,
+    job: o.job,
+    limit,
+    code: status.code,
+    execMs,
+    timeoutMs: o.timeoutMs,
+  });
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
@@ -184,7 +207,10 @@ interface Interpretation {
 }
 
 function interpret(r: Interpretation): SandboxResult {
-  const reported = new Map<string, { status: CaseVerdict["status"]; message: string; ms: number }>();
+  const reported = new Map<
+    string,
+    { status: CaseVerdict["status"]; message: string; ms: number }
+  >();
   let loadError: string | null = null;
   let done = false;
   const prefix = `${r.nonce} `;
@@ -221,7 +247,10 @@ function interpret(r: Interpretation): SandboxResult {
     detail = `the process exited with code ${r.code} before every case reported`;
     const lastError = r.stderr.trim().split("\n").find((l) => /error/i.test(l));
     if (lastError) detail += `: ${lastError.trim()}`;
-    if (reported.size === 0 && /SyntaxError|The module's source code could not be parsed/.test(r.stderr)) {
+    if (
+      reported.size === 0 &&
+      /SyntaxError|The module's source code could not be parsed/.test(r.stderr)
+    ) {
       outcome = "load_error";
       detail = r.stderr.trim().split("\n").slice(0, 3).join(" ");
     }
@@ -229,7 +258,9 @@ function interpret(r: Interpretation): SandboxResult {
   const missingReason = outcome === "completed" ? "never reported" : `${outcome}: ${detail}`;
   const cases: CaseVerdict[] = r.job.cases.map((c) => {
     const got = reported.get(c.name);
-    if (got) return { name: c.name, kind: c.kind, status: got.status, message: got.message, ms: got.ms };
+    if (got) {
+      return { name: c.name, kind: c.kind, status: got.status, message: got.message, ms: got.ms };
+    }
     return { name: c.name, kind: c.kind, status: "missing", message: missingReason, ms: null };
   });
   if (outcome === "completed" && cases.some((c) => c.status === "missing")) outcome = "exited";

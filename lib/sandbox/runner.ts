@@ -50,7 +50,10 @@ function describe(error: unknown): { assertion: boolean; message: string } {
       const name = StringCtor(ReflectGet(error, "name") ?? "Error");
       const message = StringCtor(ReflectGet(error, "message") ?? "");
       const code = ReflectGet(error, "code");
-      return { assertion: name === "AssertionError" || code === "ERR_ASSERTION", message: `${name}: ${message}` };
+      return {
+        assertion: name === "AssertionError" || code === "ERR_ASSERTION",
+        message: `${name}: ${message}`,
+      };
     }
     return { assertion: false, message: `thrown non-Error value: ${StringCtor(error)}` };
   } catch {
@@ -72,7 +75,9 @@ let cases: Record<string, unknown>;
 try {
   const mod = await import("./tests.ts");
   cases = mod.cases;
-  if (cases === null || typeof cases !== "object") throw new TypeError("tests.ts does not export `cases`");
+  if (cases === null || typeof cases !== "object") {
+    throw new TypeError("tests.ts does not export `cases`");
+  }
 } catch (error) {
   report({ type: "load_error", message: describe(error).message });
   exit(0);
@@ -83,7 +88,13 @@ for (const name of config.cases) {
   const started = now();
   const fn = ObjectHasOwn(cases, name) ? cases[name] : undefined;
   if (typeof fn !== "function") {
-    report({ type: "case", name, status: "error", message: `test case "${name}" is not defined in tests.ts`, ms: 0 });
+    report({
+      type: "case",
+      name,
+      status: "error",
+      message: `test case "${name}" is not defined in tests.ts`,
+      ms: 0,
+    });
     continue;
   }
   try {
@@ -91,7 +102,13 @@ for (const name of config.cases) {
     report({ type: "case", name, status: "pass", message: "", ms: now() - started });
   } catch (error) {
     const { assertion, message } = describe(error);
-    report({ type: "case", name, status: assertion ? "fail" : "error", message, ms: now() - started });
+    report({
+      type: "case",
+      name,
+      status: assertion ? "fail" : "error",
+      message,
+      ms: now() - started,
+    });
   }
 }
 report({ type: "done" });

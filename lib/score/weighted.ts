@@ -75,6 +75,13 @@ export function scoreSample(cases: readonly CaseVerdict[], runnable = true): Sam
   const passed = passes === cases.length;
   let bucket: Bucket = "wrong";
   if (passed) bucket = "correct";
-  else if (core.length === 0 || coreFailed / core.length <= ALMOST_CORE_FAILURE_SHARE) bucket = "almost";
-  return { passed, passFraction: passes / cases.length, weightedAccuracy: weightedAccuracy(cases), bucket };
+  else if (core.length === 0 || coreFailed / core.length <= ALMOST_CORE_FAILURE_SHARE) {
+    bucket = "almost";
+  }
+  return {
+    passed,
+    passFraction: passes / cases.length,
+    weightedAccuracy: weightedAccuracy(cases),
+    bucket,
+  };
 }

@@ -63,7 +63,9 @@ export async function loadSuite(dir: string): Promise<Suite> {
   const seen = new Map<string, string>();
   for (const t of tasks) {
     const other = seen.get(t.id);
-    if (other) problems.push(`"${join(t.dir, "task.json")}": id: "${t.id}" is also used by "${other}"`);
+    if (other) {
+      problems.push(`"${join(t.dir, "task.json")}": id: "${t.id}" is also used by "${other}"`);
+    }
     seen.set(t.id, t.dir);
   }
   if (tasks.length === 0 && problems.length === 0) {
@@ -73,7 +75,11 @@ export async function loadSuite(dir: string): Promise<Suite> {
   return { name: basename(root), dir: root, hash: await sha256(hashParts.join("\u0000")), tasks };
 }
 
-async function loadTaskFolder(taskDir: string, raw: string, problems: string[]): Promise<Task | null> {
+async function loadTaskFolder(
+  taskDir: string,
+  raw: string,
+  problems: string[],
+): Promise<Task | null> {
   const file = join(taskDir, "task.json");
   let json: unknown;
   try {
@@ -87,7 +93,9 @@ async function loadTaskFolder(taskDir: string, raw: string, problems: string[]):
     for (const issue of parsed.error.issues) {
       const field = issue.path.length ? issue.path.join(".") : "(root)";
       const missing = issue.code === "invalid_type" && issue.message.includes("undefined");
-      problems.push(missing ? `"${file}": ${field} is required` : `"${file}": ${field}: ${issue.message}`);
+      problems.push(
+        missing ? `"${file}": ${field} is required` : `"${file}": ${field}: ${issue.message}`,
+      );
     }
     return null;
   }
@@ -101,7 +109,9 @@ async function loadTaskFolder(taskDir: string, raw: string, problems: string[]):
   const referenceSource = await readSibling(taskDir, meta.reference, "reference", problems);
   const testsSource = await readSibling(taskDir, meta.tests, "tests", problems);
   if (testsSource !== null && !/["']\.\/solution\.ts["']/.test(testsSource)) {
-    problems.push(`"${join(taskDir, meta.tests)}": tests: must import the candidate from "./solution.ts"`);
+    problems.push(
+      `"${join(taskDir, meta.tests)}": tests: must import the candidate from "./solution.ts"`,
+    );
   }
   if (problems.length > before || referenceSource === null || testsSource === null) return null;
   return { ...meta, referenceSource, testsSource, dir: taskDir };

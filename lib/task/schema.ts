@@ -27,7 +27,9 @@ export type CaseKind = z.infer<typeof CaseKind>;
 /** One declared test case. Its body lives in the task's tests file under the same name. */
 export const TestCase = z.object({
   /** Unique within the task; the key of its function in the tests file. */
-  name: z.string().min(1).describe("unique within the task; the key of its function in the tests file"),
+  name: z.string().min(1).describe(
+    "unique within the task; the key of its function in the tests file",
+  ),
   /** `core` or `edge`: decides the weight of a failure in weighted accuracy. */
   kind: CaseKind,
   /** Free labels (e.g. "unicode", "large-input"). */
@@ -62,13 +64,17 @@ export const TaskFile = z.object({
   /** Relative path of the tests file. @default "tests.ts" */
   tests: z.string().default("tests.ts").describe("relative path of the tests file"),
   /** The declared test cases: the set every run must report on. */
-  cases: z.array(TestCase).min(1).describe("the declared test cases: the set every run must report on"),
+  cases: z.array(TestCase).min(1).describe(
+    "the declared test cases: the set every run must report on",
+  ),
   /** easy, medium or hard. @default "medium" */
   difficulty: z.enum(["easy", "medium", "hard"]).default("medium").describe("easy, medium or hard"),
   /** Category labels (e.g. "strings", "stateful"). */
   tags: z.array(z.string()).default([]).describe("category labels such as strings or stateful"),
   /** Wall-clock limit for one sample in milliseconds. @default 5000 */
-  timeoutMs: z.number().int().positive().default(5_000).describe("wall-clock limit for one sample, ms"),
+  timeoutMs: z.number().int().positive().default(5_000).describe(
+    "wall-clock limit for one sample, ms",
+  ),
 });
 /** The contents of a `task.json` file. */
 export type TaskFile = z.infer<typeof TaskFile>;

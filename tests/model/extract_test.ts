@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { extractCode } from "../../lib/model/extract.ts";
 
 Deno.test("extractCode() takes the fenced TypeScript block", () => {
-  const text = "Here you go:\n```typescript\nexport function f() { return 1; }\n```\nHope it helps.";
+  const text =
+    "Here you go:\n```typescript\nexport function f() { return 1; }\n```\nHope it helps.";
   assert.equal(extractCode(text), "export function f() { return 1; }\n");
 });
 
@@ -17,7 +18,10 @@ Deno.test("extractCode() ignores blocks in other languages", () => {
 });
 
 Deno.test("extractCode() keeps an unterminated (truncated) fence", () => {
-  assert.equal(extractCode("```ts\nexport function f() {\n  return"), "export function f() {\n  return");
+  assert.equal(
+    extractCode("```ts\nexport function f() {\n  return"),
+    "export function f() {\n  return",
+  );
 });
 
 Deno.test("extractCode() accepts raw code without fences", () => {

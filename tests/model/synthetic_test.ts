@@ -39,7 +39,11 @@ Deno.test("syntheticProvider() streams at roughly the profile's speed", async ()
     }
     assert.ok(rates.length > 0);
     for (const r of rates) {
-      assert.ok(r > SYNTHETIC_PROFILES.sloppy.tokensPerSec * 0.5 && r < SYNTHETIC_PROFILES.sloppy.tokensPerSec * 1.6, `rate ${r}`);
+      assert.ok(
+        r > SYNTHETIC_PROFILES.sloppy.tokensPerSec * 0.5 &&
+          r < SYNTHETIC_PROFILES.sloppy.tokensPerSec * 1.6,
+        `rate ${r}`,
+      );
     }
   } finally {
     await model.close();
@@ -68,7 +72,10 @@ Deno.test("the synthetic server speaks plain JSON chat completions too", async (
   const server = startSyntheticServer(suite.tasks);
   try {
     const client = new OpenAI({ apiKey: "x", baseURL: server.baseURL, maxRetries: 0 });
-    const res = await client.chat.completions.create({ model: "reference", messages: plain.render(clamp) });
+    const res = await client.chat.completions.create({
+      model: "reference",
+      messages: plain.render(clamp),
+    });
     assert.match(res.choices[0].message.content!, /export function clamp/);
     assert.ok(res.usage!.completion_tokens > 0);
     const models = await client.models.list();
@@ -81,7 +88,10 @@ Deno.test("the synthetic server speaks plain JSON chat completions too", async (
 Deno.test("syntheticProvider() records an unknown prompt as a generation error, not a throw", async () => {
   const model = syntheticProvider("default", suite.tasks);
   try {
-    const g = await model.generate({ messages: [{ role: "user", content: "write me a poem" }], sample: 0 });
+    const g = await model.generate({
+      messages: [{ role: "user", content: "write me a poem" }],
+      sample: 0,
+    });
     assert.match(g.error!, /only answers prompts that contain a known task/);
     assert.equal(g.text, "");
   } finally {
@@ -94,11 +104,26 @@ Deno.test("openaiProvider() honours Retry-After on 429 and counts the retry", as
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, () => {
     calls++;
     if (calls === 1) {
-      return Response.json({ error: { message: "slow down", type: "rate_limit" } }, { status: 429, headers: { "retry-after": "0.2" } });
+      return Response.json({ error: { message: "slow down", type: "rate_limit" } }, {
+        status: 429,
+        headers: { "retry-after": "0.2" },
+      });
     }
     const body = [
-      { id: "x", object: "chat.completion.chunk", created: 0, model: "m", choices: [{ index: 0, delta: { content: "hi" }, finish_reason: null }] },
-      { id: "x", object: "chat.completion.chunk", created: 0, model: "m", choices: [{ index: 0, delta: {}, finish_reason: "stop" }] },
+      {
+        id: "x",
+        object: "chat.completion.chunk",
+        created: 0,
+        model: "m",
+        choices: [{ index: 0, delta: { content: "hi" }, finish_reason: null }],
+      },
+      {
+        id: "x",
+        object: "chat.completion.chunk",
+        created: 0,
+        model: "m",
+        choices: [{ index: 0, delta: {}, finish_reason: "stop" }],
+      },
     ].map((c) => `data: ${JSON.stringify(c)}\n\n`).join("") + "data: [DONE]\n\n";
     return new Response(body, { headers: { "content-type": "text/event-stream" } });
   });

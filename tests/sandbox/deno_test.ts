@@ -9,16 +9,25 @@ export const cases = {
   "adds": () => assert.equal(add(1, 2), 3),
   "negatives": () => assert.equal(add(-1, -2), -3),
 };`;
-const CASES = [{ name: "adds", kind: "core" as const, tags: [] }, { name: "negatives", kind: "edge" as const, tags: [] }];
+const CASES = [{ name: "adds", kind: "core" as const, tags: [] }, {
+  name: "negatives",
+  kind: "edge" as const,
+  tags: [],
+}];
 const run = (code: string, isolation: Isolation, timeoutMs = 3000) =>
   runSample({ code, testsSource: TESTS, cases: CASES, entry: "add" }, { isolation, timeoutMs });
 
 const hasBwrap = await bwrapAvailable();
-if (!hasBwrap) console.warn("tests/sandbox/deno_test.ts: bubblewrap is not available here; bwrap variants are skipped");
+if (!hasBwrap) {
+  console.warn(
+    "tests/sandbox/deno_test.ts: bubblewrap is not available here; bwrap variants are skipped",
+  );
+}
 
 for (const isolation of ["none", "bwrap"] as const) {
   const ignore = isolation === "bwrap" && !hasBwrap;
-  const t = (name: string, fn: () => Promise<void>) => Deno.test({ name: `runSample() [${isolation}] ${name}`, ignore, fn });
+  const t = (name: string, fn: () => Promise<void>) =>
+    Deno.test({ name: `runSample() [${isolation}] ${name}`, ignore, fn });
 
   t("passes a correct program case by case", async () => {
     const r = await run("export function add(a: number, b: number) { return a + b; }", isolation);
@@ -33,7 +42,10 @@ for (const isolation of ["none", "bwrap"] as const) {
   });
 
   t("reports other throws as error", async () => {
-    const r = await run("export function add(a: number, b: number): number { throw new TypeError('boom'); }", isolation);
+    const r = await run(
+      "export function add(a: number, b: number): number { throw new TypeError('boom'); }",
+      isolation,
+    );
     assert.deepEqual(r.cases.map((c) => c.status), ["error", "error"]);
     assert.match(r.cases[0].message, /TypeError: boom/);
   });
@@ -58,7 +70,11 @@ for (const isolation of ["none", "bwrap"] as const) {
 
   t("kills an infinite loop at the timeout", async () => {
     const started = performance.now();
-    const r = await run("export function add(a: number, b: number): number { while (true) {} }", isolation, 1500);
+    const r = await run(
+      "export function add(a: number, b: number): number { while (true) {} }",
+      isolation,
+      1500,
+    );
     assert.equal(r.outcome, "timeout");
     assert.ok(performance.now() - started < 5000);
     assert.match(r.cases[0].message, /timeout/);
@@ -97,7 +113,8 @@ export function add(a: number, b: number) { return a - b; }`;
   });
 
   t("keeps reporting after a stray unhandled rejection", async () => {
-    const code = `export function add(a: number, b: number) { Promise.reject(new Error("stray")); return a + b; }`;
+    const code =
+      `export function add(a: number, b: number) { Promise.reject(new Error("stray")); return a + b; }`;
     const r = await run(code, isolation);
     assert.deepEqual(r.cases.map((c) => c.status), ["pass", "pass"]);
   });

@@ -2,12 +2,21 @@ import assert from "node:assert/strict";
 import type { CaseVerdict } from "../../lib/run/records.ts";
 import { scoreSample, weightedAccuracy } from "../../lib/score/weighted.ts";
 
-const v = (kind: "core" | "edge", status: CaseVerdict["status"]): CaseVerdict => ({ name: "c", kind, status, message: "", ms: 1 });
+const v = (kind: "core" | "edge", status: CaseVerdict["status"]): CaseVerdict => ({
+  name: "c",
+  kind,
+  status,
+  message: "",
+  ms: 1,
+});
 
 Deno.test("weightedAccuracy() gives +1 per pass, -0.5 per failed edge, -1 per other failure, over the count", () => {
   assert.equal(weightedAccuracy([v("core", "pass"), v("core", "pass")]), 1);
   assert.equal(weightedAccuracy([v("core", "fail"), v("edge", "fail")]), -0.75);
-  assert.equal(weightedAccuracy([v("core", "pass"), v("core", "error"), v("edge", "fail"), v("edge", "pass")]), (1 - 1 - 0.5 + 1) / 4);
+  assert.equal(
+    weightedAccuracy([v("core", "pass"), v("core", "error"), v("edge", "fail"), v("edge", "pass")]),
+    (1 - 1 - 0.5 + 1) / 4,
+  );
 });
 
 Deno.test("weightedAccuracy() counts a missing report as a failure of its kind", () => {
@@ -29,11 +38,21 @@ Deno.test("scoreSample() buckets: correct, almost (edge only or small core share
 });
 
 Deno.test("scoreSample() with runnable=false scores -1, wrong, pass fraction 0", () => {
-  assert.deepEqual(scoreSample([v("core", "missing")], false), { passed: false, passFraction: 0, weightedAccuracy: -1, bucket: "wrong" });
+  assert.deepEqual(scoreSample([v("core", "missing")], false), {
+    passed: false,
+    passFraction: 0,
+    weightedAccuracy: -1,
+    bucket: "wrong",
+  });
 });
 
 Deno.test("scoreSample() pass fraction and passed", () => {
-  const s = scoreSample([v("core", "pass"), v("core", "fail"), v("edge", "pass"), v("edge", "pass")]);
+  const s = scoreSample([
+    v("core", "pass"),
+    v("core", "fail"),
+    v("edge", "pass"),
+    v("edge", "pass"),
+  ]);
   assert.equal(s.passFraction, 0.75);
   assert.equal(s.passed, false);
   assert.equal(scoreSample([v("core", "pass")]).passed, true);

@@ -25,13 +25,21 @@ Deno.test("loadSuite() reports every problem at once: bad JSON, missing files, d
   const dir = await Deno.makeTempDir();
   const task = (id: string, extra: Record<string, unknown> = {}) =>
     JSON.stringify({
-      id, title: "t", instructions: "do it", entry: "f", signature: "export function f(): void",
-      cases: [{ name: "a", kind: "core" }], ...extra,
+      id,
+      title: "t",
+      instructions: "do it",
+      entry: "f",
+      signature: "export function f(): void",
+      cases: [{ name: "a", kind: "core" }],
+      ...extra,
     });
   await Deno.mkdir(join(dir, "a"));
   await Deno.writeTextFile(join(dir, "a", "task.json"), "{ not json");
   await Deno.mkdir(join(dir, "b"));
-  await Deno.writeTextFile(join(dir, "b", "task.json"), task("b", { cases: [{ name: "x", kind: "core" }, { name: "x", kind: "side" }] }));
+  await Deno.writeTextFile(
+    join(dir, "b", "task.json"),
+    task("b", { cases: [{ name: "x", kind: "core" }, { name: "x", kind: "side" }] }),
+  );
   await Deno.mkdir(join(dir, "c"));
   await Deno.writeTextFile(join(dir, "c", "task.json"), task("c"));
   const error = await loadSuite(dir).then(() => null, (e) => e) as SuiteError;

@@ -3,7 +3,7 @@ const SEMVER =
 
 function parse(version: string): { core: number[]; pre: string[] } {
   const match = SEMVER.exec(version);
-  if (match === null) throw new TypeError(`invalid version: ${version}`);
+  if (match === null) throw new SyntaxError(`invalid version: ${version}`);
   const pre = match[4] === undefined ? [] : match[4].split(".");
   return { core: [Number(match[1]), Number(match[2]), Number(match[3])], pre };
 }
@@ -23,16 +23,15 @@ export function compareSemver(a: string, b: string): -1 | 0 | 1 {
   const left = parse(a);
   const right = parse(b);
   for (let i = 0; i < 3; i++) {
-    if (left.core[i] < right.core[i]) return -1;
-    if (left.core[i] > right.core[i]) return 1;
+    const diff = left.core[i] - right.core[i];
+    if (diff !== 0) return diff < 0 ? -1 : 1;
   }
   if (left.pre.length === 0 && right.pre.length === 0) return 0;
   if (left.pre.length === 0) return 1;
   if (right.pre.length === 0) return -1;
   for (let i = 0; i < left.pre.length && i < right.pre.length; i++) {
     const diff = compareIdentifiers(left.pre[i], right.pre[i]);
-    if (diff < 0) return -1;
-    if (diff > 0) return 1;
+    if (diff !== 0) return diff < 0 ? -1 : 1;
   }
   if (left.pre.length < right.pre.length) return -1;
   if (left.pre.length > right.pre.length) return 1;

@@ -37,6 +37,8 @@ export const cases: Record<string, () => void | Promise<void>> = {
   "ranks numeric identifiers below alphanumeric ones": () => {
     assert.equal(compareSemver("1.0.0-1", "1.0.0-alpha"), -1);
     assert.equal(compareSemver("1.0.0-alpha.beta", "1.0.0-alpha.1"), 1);
+    assert.equal(compareSemver("1.0.0-9", "1.0.0--1"), -1);
+    assert.equal(compareSemver("1.0.0--1", "1.0.0-9"), 1);
   },
   "ranks a shorter pre-release lower when it is a prefix": () => {
     assert.equal(compareSemver("1.0.0-alpha", "1.0.0-alpha.1"), -1);
@@ -84,8 +86,8 @@ export const cases: Record<string, () => void | Promise<void>> = {
       "1.x.0",
     ];
     for (const bad of invalid) {
-      assert.throws(() => compareSemver(bad, "1.0.0"), TypeError, `first: ${JSON.stringify(bad)}`);
-      assert.throws(() => compareSemver("1.0.0", bad), TypeError, `second: ${JSON.stringify(bad)}`);
+      assert.throws(() => compareSemver(bad, "1.0.0"), SyntaxError, `first: ${JSON.stringify(bad)}`);
+      assert.throws(() => compareSemver("1.0.0", bad), SyntaxError, `second: ${JSON.stringify(bad)}`);
     }
   },
 };

@@ -5,10 +5,10 @@ export function truncateWords(text: string, maxLength: number): string {
   const chars = Array.from(text);
   if (chars.length <= maxLength) return text;
   const limit = maxLength - 1;
-  let cut = -1;
+  let cut = 0;
   for (let i = 1; i <= limit; i++) {
     if (/\s/.test(chars[i]) && !/\s/.test(chars[i - 1])) cut = i;
   }
-  if (cut < 0) cut = limit;
+  if (cut === 0) cut = limit;
   return chars.slice(0, cut).join("") + "…";
 }

@@ -12,6 +12,7 @@ export const cases: Record<string, () => void | Promise<void>> = {
   "cuts at the last word boundary": () => {
     assert.equal(truncateWords("the quick brown fox jumps", 16), "the quick brown…");
     assert.equal(truncateWords("the quick brown fox jumps", 14), "the quick…");
+    assert.equal(truncateWords("a bcdefgh", 4), "a…");
   },
   "keeps a word that ends exactly at the limit": () => {
     assert.equal(truncateWords("hello world foo", 12), "hello world…");

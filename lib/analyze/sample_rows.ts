@@ -1,0 +1,102 @@
+/**
+ * One flat row per sample: its generation joined with its result on
+ * (task, model, variant, sample). The shape behind both the arquero tables
+ * and the Parquet export.
+ *
+ * @module
+ */
+import type { GenerationRecord, ResultRecord } from "../run/records.ts";
+
+/** One sample, flat. Result fields are null without a result (a generation error), generation fields without a generation. */
+export interface SampleRow {
+  task: string;
+  model: string;
+  variant: string;
+  sample: number;
+  synthetic: boolean | null;
+  outcome: string | null;
+  detail: string | null;
+  passed: boolean | null;
+  passFraction: number | null;
+  weightedAccuracy: number | null;
+  bucket: "correct" | "almost" | "wrong" | null;
+  casesPassed: number | null;
+  casesTotal: number | null;
+  coreFailed: number | null;
+  edgeFailed: number | null;
+  execMs: number | null;
+  ttftMs: number | null;
+  totalMs: number | null;
+  tokensIn: number | null;
+  tokensOut: number | null;
+  tokensPerSec: number | null;
+  tokensEstimated: boolean | null;
+  cached: boolean | null;
+  retries: number | null;
+  generationError: string | null;
+  mutations: string | null;
+  casesJson: string | null;
+}
+
+type Key = Pick<GenerationRecord, "task" | "model" | "variant" | "sample">;
+const keyOf = (r: Key) => JSON.stringify([r.task, r.model, r.variant, r.sample]);
+
+/**
+ * Join generations and results into one row per sample, in generation order
+ * (results without a generation follow).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sampleRows } from "./sample_rows.ts";
+ * assert.deepEqual(sampleRows({ generations: [], results: [] }), []);
+ * ```
+ */
+export function sampleRows(
+  run: { generations: GenerationRecord[]; results: ResultRecord[] },
+): SampleRow[] {
+  const results = new Map(run.results.map((r) => [keyOf(r), r]));
+  const rows: SampleRow[] = [];
+  const seen = new Set<string>();
+  const push = (g: GenerationRecord | undefined, r: ResultRecord | undefined) => {
+    const id = (g ?? r)!;
+    const failed = (kind: string) =>
+      r ? r.cases.filter((c) => c.kind === kind && c.status !== "pass").length : null;
+    rows.push({
+      task: id.task,
+      model: id.model,
+      variant: id.variant,
+      sample: id.sample,
+      synthetic: g?.synthetic ?? null,
+      outcome: r?.outcome ?? null,
+      detail: r?.detail ?? null,
+      passed: r?.passed ?? null,
+      passFraction: r?.passFraction ?? null,
+      weightedAccuracy: r?.weightedAccuracy ?? null,
+      bucket: r?.bucket ?? null,
+      casesPassed: r ? r.cases.filter((c) => c.status === "pass").length : null,
+      casesTotal: r ? r.cases.length : null,
+      coreFailed: failed("core"),
+      edgeFailed: failed("edge"),
+      execMs: r?.execMs ?? null,
+      ttftMs: g?.ttftMs ?? null,
+      totalMs: g?.totalMs ?? null,
+      tokensIn: g?.tokensIn ?? null,
+      tokensOut: g?.tokensOut ?? null,
+      tokensPerSec: g?.tokensPerSec ?? null,
+      tokensEstimated: g?.tokensEstimated ?? null,
+      cached: g?.cached ?? null,
+      retries: g?.retries ?? null,
+      generationError: g?.error ?? null,
+      mutations: g ? g.mutations.join(",") : null,
+      casesJson: r ? JSON.stringify(r.cases) : null,
+    });
+  };
+  for (const g of run.generations) {
+    const k = keyOf(g);
+    seen.add(k);
+    push(g, results.get(k));
+  }
+  for (const r of run.results) if (!seen.has(keyOf(r))) push(undefined, r);
+  return rows;
+}
