@@ -17,6 +17,7 @@ import { progressBar } from "./run/progress.ts";
 import { bwrapAvailable } from "./sandbox/isolate.ts";
 import type { Isolation } from "./sandbox/sandbox.ts";
 import { loadSuite } from "./task/load.ts";
+import { validateSuite, validationMarkdown } from "./task/validate.ts";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const RUNS_DIR = join(ROOT, "data", "runs");
@@ -27,6 +28,8 @@ const USAGE = `assay — evaluate LLM-generated code
                    [--variant plain]… [--concurrency 4] [--sandbox-concurrency 4]
                    [--isolation bwrap|none] [--temperature T] [--seed N] [--runs-dir data/runs] [--quiet]
   deno task report [--run data/runs/<run-id>]   (default: the newest run)
+  deno task validate [--suite tasks/builtin] [--isolation bwrap|none]
+                   the reference passes 3×, the tests kill the reference's mutants
   deno task demo   eval on tasks/builtin with synthetic:default and synthetic:sloppy, then report
 
 Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, labelled synthetic),
@@ -200,6 +203,31 @@ async function runReport(args: string[]): Promise<string> {
   return html;
 }
 
+async function runValidate(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { suite: { type: "string", default: "tasks/builtin" }, isolation: { type: "string" } },
+  });
+  const suite = await loadSuite(values.suite);
+  const isolation = await chooseIsolation(values.isolation);
+  const bar = progressBar(suite.tasks.length, { label: "tasks" });
+  const validations = await validateSuite(suite, {
+    isolation,
+    onTask: (v) => bar.tick(v.problems.length === 0),
+  });
+  bar.done();
+  console.log(validationMarkdown(validations));
+  const bad = validations.filter((v) => v.problems.length > 0);
+  if (bad.length > 0) {
+    console.error(
+      `\nerror: ${bad.length} of ${validations.length} task(s) fail validation: ${
+        bad.map((v) => v.task).join(", ")
+      }`,
+    );
+    Deno.exit(1);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -208,6 +236,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case "report":
       await runReport(rest);
+      return;
+    case "validate":
+      await runValidate(rest);
       return;
     case "demo": {
       const dir = await runEval([
@@ -229,7 +260,9 @@ async function main(argv: string[]): Promise<void> {
       console.log(USAGE);
       return;
     default:
-      throw new UsageError(`Cannot run command "${command}": use eval, report or demo\n\n${USAGE}`);
+      throw new UsageError(
+        `Cannot run command "${command}": use eval, report, validate or demo\n\n${USAGE}`,
+      );
   }
 }
 

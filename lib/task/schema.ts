@@ -71,6 +71,11 @@ export const TaskFile = z.object({
   difficulty: z.enum(["easy", "medium", "hard"]).default("medium").describe("easy, medium or hard"),
   /** Category labels (e.g. "strings", "stateful"). */
   tags: z.array(z.string()).default([]).describe("category labels such as strings or stateful"),
+  /** Descriptions of mutants of the reference judged equivalent (excluded from mutation analysis). */
+  equivalentMutants: z.array(z.string()).default([])
+    .describe(
+      "descriptions of reference mutants judged equivalent, excluded from mutation analysis",
+    ),
   /** Wall-clock limit for one sample in milliseconds. @default 5000 */
   timeoutMs: z.number().int().positive().default(5_000).describe(
     "wall-clock limit for one sample, ms",
