@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { join, relative, resolve } from "node:path";
 import { summarize, type SummaryRow } from "./analyze/summary.ts";
+import { fileCache } from "./model/cache.ts";
 import { createProvider } from "./model/create.ts";
 import type { Provider } from "./model/provider.ts";
 import { templateByName } from "./prompt/templates.ts";
@@ -21,12 +22,17 @@ import { validateSuite, validationMarkdown } from "./task/validate.ts";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const RUNS_DIR = join(ROOT, "data", "runs");
+const CACHE_DIR = join(ROOT, "data", "cache");
 
 const USAGE = `assay — evaluate LLM-generated code
 
   deno task eval   [--suite tasks/builtin] [--model synthetic:default]… [--samples 1]
                    [--variant plain]… [--concurrency 4] [--sandbox-concurrency 4]
                    [--isolation bwrap|none] [--temperature T] [--seed N] [--runs-dir data/runs] [--quiet]
+                   [--no-cache | --refresh] [--new]
+                   The same command resumes an interrupted run (--new starts afresh). Real models'
+                   answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
+                   again and overwrite); cache hits keep their original latency, flagged, excluded from stats.
   deno task report [--run data/runs/<run-id>]   (default: the newest run)
   deno task validate [--suite tasks/builtin] [--isolation bwrap|none]
                    the reference passes 3×, the tests kill the reference's mutants
@@ -99,6 +105,10 @@ async function runEval(args: string[]): Promise<string> {
       temperature: { type: "string" },
       seed: { type: "string", default: "0" },
       "runs-dir": { type: "string", default: RUNS_DIR },
+      "cache-dir": { type: "string", default: CACHE_DIR },
+      "no-cache": { type: "boolean", default: false },
+      refresh: { type: "boolean", default: false },
+      new: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
     },
   });
@@ -150,7 +160,7 @@ async function runEval(args: string[]): Promise<string> {
             : ""
         }`,
     );
-    const bar = progressBar(total, { quiet: values.quiet });
+    let bar = progressBar(0, { quiet: true });
     const run = await evaluate(suite, {
       models,
       variants,
@@ -161,6 +171,13 @@ async function runEval(args: string[]): Promise<string> {
       seed,
       runsDir: values["runs-dir"],
       params: temperature === undefined ? {} : { temperature },
+      cache: values["no-cache"] ? undefined : fileCache(values["cache-dir"]),
+      cacheMode: values["no-cache"] ? "off" : values.refresh ? "refresh" : "use",
+      resume: !values.new,
+      onStart: ({ dir, resumed, recorded, total: all }) => {
+        if (resumed) console.error(`assay: resuming ${relative(Deno.cwd(), dir) || dir}: ${recorded} of ${all} samples already recorded`);
+        bar = progressBar(all - recorded, { quiet: values.quiet });
+      },
       onSample: (_g, r) => bar.tick(r?.passed ?? false),
     });
     bar.done();

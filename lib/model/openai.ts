@@ -55,6 +55,11 @@ export function openaiProvider(model: string, options: OpenAIProviderOptions = {
   return {
     spec: options.spec ?? `openai:${model}`,
     synthetic: options.synthetic ?? false,
+    params: {
+      baseURL: options.baseURL ?? null,
+      temperature: options.temperature ?? null,
+      maxTokens: options.maxTokens ?? 2048,
+    },
     async generate(request: GenerateRequest): Promise<Generation> {
       const started = performance.now();
       let retries = 0;

@@ -47,6 +47,8 @@ export interface Provider {
   readonly spec: string;
   /** True for the offline synthetic model: labelled so everywhere. */
   readonly synthetic: boolean;
+  /** Parameters that change answers (temperature, max tokens, base URL…): part of cache keys. Never secrets. */
+  readonly params: Readonly<Record<string, unknown>>;
   /** Ask for one completion. Never throws for a failed request: it is recorded in `error`. */
   generate(request: GenerateRequest): Promise<Generation>;
   /** Release resources (servers, sockets). */

@@ -34,6 +34,7 @@ export function syntheticProvider(profile: string, tasks: readonly Task[]): Prov
   return {
     spec: inner.spec,
     synthetic: true,
+    params: { profile },
     generate: (request) => inner.generate(request),
     async close() {
       await inner.close();

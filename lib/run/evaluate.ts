@@ -1,21 +1,29 @@
 /**
  * The evaluation loop: for every task × model × variant × sample, ask the
- * model, extract the code, run it in the sandbox, score it, and append both
- * records to the run store as each sample completes.
+ * model (or the cache), extract the code, run it in the sandbox, score it,
+ * and append both records to the run store as each sample completes. The same
+ * configuration resumes an interrupted run: recorded samples are kept, a
+ * generation without a result is executed without asking the model again.
  *
  * @module
  */
 import { resolve } from "node:path";
+import { loadRun } from "../analyze/load.ts";
+import { cacheKey, type GenerationCache } from "../model/cache.ts";
 import { extractCode } from "../model/extract.ts";
-import type { Provider } from "../model/provider.ts";
+import type { Generation, Provider } from "../model/provider.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
 import { runSample } from "../sandbox/deno.ts";
 import type { Isolation } from "../sandbox/sandbox.ts";
 import { scoreSample } from "../score/weighted.ts";
+import { sha256 } from "../task/hash.ts";
 import type { Suite, Task } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
 import type { GenerationRecord, ResultRecord } from "./records.ts";
-import { createRun, gitRevision, newRunId, toolVersions } from "./store.ts";
+import { createRun, findResumable, gitRevision, newRunId, reopenRun, type RunWriter, toolVersions } from "./store.ts";
+
+/** How the cache is used: read and write, write only (refresh), or not at all. */
+export type CacheMode = "use" | "refresh" | "off";
 
 /** Options for {@link evaluate}. */
 export interface EvaluateOptions {
@@ -35,20 +43,30 @@ export interface EvaluateOptions {
   isolation?: Isolation;
   /** Added to the sample index to form the request seed. @default 0 */
   seed?: number;
-  /** Extra parameters recorded in the manifest. */
+  /** Extra parameters recorded in the manifest (and part of the configuration hash). */
   params?: Record<string, unknown>;
+  /** The generation cache; synthetic models bypass it (their answers are free and their latency is the point). @default none */
+  cache?: GenerationCache;
+  /** How to use the cache. @default "use" */
+  cacheMode?: CacheMode;
+  /** Resume the newest incomplete run with the same configuration. @default true */
+  resume?: boolean;
+  /** Called once before work starts, with the run folder and how many samples were already recorded. */
+  onStart?: (info: { dir: string; resumed: boolean; recorded: number; total: number }) => void;
   /** Called after each sample is stored. */
   onSample?: (generation: GenerationRecord, result: ResultRecord | null) => void;
 }
 
-/** What a finished evaluation returns. */
+/** What a finished evaluation returns (including samples recorded before a resume). */
 export interface Evaluation {
   /** The run folder. */
   dir: string;
-  /** Every generation record written. */
+  /** Every generation record of the run. */
   generations: GenerationRecord[];
-  /** Every result record written (none for generation errors). */
+  /** Every result record of the run (none for generation errors). */
   results: ResultRecord[];
+  /** True when an interrupted run was continued. */
+  resumed: boolean;
 }
 
 interface Job {
@@ -58,8 +76,11 @@ interface Job {
   sample: number;
 }
 
+const keyOf = (r: { task: string; model: string; variant: string; sample: number }) =>
+  JSON.stringify([r.task, r.model, r.variant, r.sample]);
+
 /**
- * Run an evaluation and store it under `options.runsDir/<run-id>/`.
+ * Run (or resume) an evaluation stored under `options.runsDir/<run-id>/`.
  *
  * @example
  * ```ts ignore
@@ -77,24 +98,50 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   if (!Number.isInteger(samples) || samples < 1) {
     throw new RangeError(`Cannot evaluate with samples=${samples}: use an integer >= 1`);
   }
-  const runId = newRunId();
-  const writer = await createRun(options.runsDir, {
-    runId,
-    createdAt: new Date().toISOString(),
-    gitRevision: await gitRevision(resolve(new URL("../..", import.meta.url).pathname)),
-    suite: { name: suite.name, dir: suite.dir, hash: suite.hash, tasks: suite.tasks.length },
-    models: options.models.map((m) => ({ spec: m.spec, synthetic: m.synthetic })),
-    variants: variants.map((v) => v.name),
-    params: {
-      samples,
-      concurrency: options.concurrency ?? 4,
-      sandboxConcurrency: options.sandboxConcurrency ?? 4,
-      isolation: options.isolation ?? "bwrap",
-      seed: options.seed ?? 0,
-      ...options.params,
-    },
-    tools: toolVersions(),
-  });
+  const params = {
+    samples,
+    concurrency: options.concurrency ?? 4,
+    sandboxConcurrency: options.sandboxConcurrency ?? 4,
+    isolation: options.isolation ?? "bwrap",
+    seed: options.seed ?? 0,
+    cacheMode: options.cache ? options.cacheMode ?? "use" : "off",
+    ...options.params,
+  };
+  const configHash = await sha256(JSON.stringify([
+    suite.hash,
+    options.models.map((m) => [m.spec, m.params]),
+    variants.map((v) => v.name),
+    samples,
+    params.seed,
+    params.isolation,
+    options.params ?? {},
+  ]));
+  const previous = options.resume === false ? null : await findResumable(options.runsDir, configHash);
+  let writer: RunWriter;
+  const generations: GenerationRecord[] = [];
+  const results: ResultRecord[] = [];
+  if (previous) {
+    writer = await reopenRun(previous);
+    const run = await loadRun(previous);
+    generations.push(...run.generations);
+    results.push(...run.results);
+  } else {
+    writer = await createRun(options.runsDir, {
+      runId: newRunId(),
+      createdAt: new Date().toISOString(),
+      gitRevision: await gitRevision(resolve(new URL("../..", import.meta.url).pathname)),
+      suite: { name: suite.name, dir: suite.dir, hash: suite.hash, tasks: suite.tasks.length },
+      models: options.models.map((m) => ({ spec: m.spec, synthetic: m.synthetic })),
+      variants: variants.map((v) => v.name),
+      params,
+      tools: toolVersions(),
+      configHash,
+      resumedAt: [],
+      completedAt: null,
+    });
+  }
+  const haveGeneration = new Map(generations.map((g) => [keyOf(g), g]));
+  const haveResult = new Set(results.map(keyOf));
   const jobs: Job[] = [];
   for (let sample = 0; sample < samples; sample++) {
     for (const task of suite.tasks) {
@@ -103,33 +150,59 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       }
     }
   }
+  const key = (j: Job) => keyOf({ task: j.task.id, model: j.model.spec, variant: j.variant.name, sample: j.sample });
+  const pending = jobs.filter((j) => {
+    const g = haveGeneration.get(key(j));
+    return !haveResult.has(key(j)) && !(g && g.error !== null); // a generation error is a record too
+  });
+  options.onStart?.({ dir: writer.dir, resumed: previous !== null, recorded: jobs.length - pending.length, total: jobs.length });
+
   const generate = limiter(options.concurrency ?? 4);
   const execute = limiter(options.sandboxConcurrency ?? 4);
-  const generations: GenerationRecord[] = [];
-  const results: ResultRecord[] = [];
+  const cacheMode = options.cacheMode ?? "use";
   try {
-    await Promise.all(jobs.map(async (job) => {
-      const gen = await generate(() => generateOne(job, options.seed ?? 0));
-      await writer.appendGeneration(gen);
-      generations.push(gen);
+    await Promise.all(pending.map(async (job) => {
+      let gen = haveGeneration.get(key(job));
+      if (!gen) {
+        const queuedAt = performance.now();
+        gen = await generate(() => generateOne(job, options.seed ?? 0, performance.now() - queuedAt, options.cache, cacheMode));
+        await writer.appendGeneration(gen);
+        generations.push(gen);
+      }
       let result: ResultRecord | null = null;
       if (gen.error === null) {
-        result = await execute(() => executeOne(job, gen, options.isolation ?? "bwrap"));
+        const g = gen;
+        result = await execute(() => executeOne(job, g, options.isolation ?? "bwrap"));
         await writer.appendResult(result);
         results.push(result);
       }
       options.onSample?.(gen, result);
     }));
+    await writer.complete();
   } finally {
     await writer.close();
   }
-  return { dir: writer.dir, generations, results };
+  return { dir: writer.dir, generations, results, resumed: previous !== null };
 }
 
-async function generateOne(job: Job, seed: number): Promise<GenerationRecord> {
+async function generateOne(
+  job: Job,
+  seed: number,
+  queueMs: number,
+  cache: GenerationCache | undefined,
+  cacheMode: CacheMode,
+): Promise<GenerationRecord> {
   const startedAt = new Date().toISOString();
   const messages = job.variant.render(job.task);
-  const g = await job.model.generate({ messages, sample: job.sample, seed: seed + job.sample });
+  const request = { messages, sample: job.sample, seed: seed + job.sample };
+  const useCache = cache !== undefined && cacheMode !== "off" && !job.model.synthetic;
+  const k = useCache ? await cacheKey({ spec: job.model.spec, params: { ...job.model.params }, ...request }) : "";
+  let g: Generation | null = useCache && cacheMode === "use" ? await cache!.get(k) : null;
+  const cached = g !== null;
+  if (!g) {
+    g = await job.model.generate(request);
+    if (useCache && g.error === null) await cache!.put(k, g);
+  }
   return {
     task: job.task.id,
     model: job.model.spec,
@@ -145,18 +218,15 @@ async function generateOne(job: Job, seed: number): Promise<GenerationRecord> {
     tokensOut: g.tokensOut,
     tokensEstimated: g.tokensEstimated,
     tokensPerSec: g.tokensPerSec,
+    queueMs,
     retries: g.retries,
-    cached: false,
+    cached,
     error: g.error,
     mutations: g.mutations,
   };
 }
 
-async function executeOne(
-  job: Job,
-  gen: GenerationRecord,
-  isolation: Isolation,
-): Promise<ResultRecord> {
+async function executeOne(job: Job, gen: GenerationRecord, isolation: Isolation): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
   if (gen.code === null) {
     const cases = job.task.cases.map((c) => ({
@@ -177,12 +247,7 @@ async function executeOne(
     };
   }
   const run = await runSample(
-    {
-      code: gen.code,
-      testsSource: job.task.testsSource,
-      cases: job.task.cases,
-      entry: job.task.entry,
-    },
+    { code: gen.code, testsSource: job.task.testsSource, cases: job.task.cases, entry: job.task.entry },
     { isolation, timeoutMs: job.task.timeoutMs },
   );
   return {

@@ -50,6 +50,8 @@ export const GenerationRecord = SampleKey.extend({
   tokensPerSec: z.number().nullable().describe(
     "completion tokens per second after the first token",
   ),
+  /** Time the sample waited for a free request slot before it was sent, ms. */
+  queueMs: z.number().default(0).describe("time waiting for a request slot before sending, ms"),
   /** Number of retried requests before this answer. */
   retries: z.number().int().nonnegative().describe("retried requests before this answer"),
   /** True when served from the cache (latency then excluded from statistics). */
@@ -140,6 +142,12 @@ export const Manifest = z.object({
   params: z.record(z.string(), z.unknown()).describe("run parameters"),
   /** Tool versions (deno, v8, typescript, assay). */
   tools: z.record(z.string(), z.string()).describe("tool versions"),
+  /** SHA-256 of what decides the run's records (suite hash, models, variants, samples, seed, parameters): the same command resumes a run with the same hash. */
+  configHash: z.string().default("").describe("hash of what decides the records; the same command resumes a run with it"),
+  /** ISO times the run was resumed after an interruption. */
+  resumedAt: z.array(z.string()).default([]).describe("ISO times the run was resumed"),
+  /** ISO time every sample was recorded; null while incomplete (interrupted runs stay null until resumed). */
+  completedAt: z.string().nullable().default(null).describe("ISO time every sample was recorded, null while incomplete"),
 });
 /** `manifest.json`. */
 export type Manifest = z.infer<typeof Manifest>;

@@ -6,12 +6,7 @@
  * @module
  */
 import { join } from "node:path";
-import {
-  FORMAT_VERSION,
-  type GenerationRecord,
-  type Manifest,
-  type ResultRecord,
-} from "./records.ts";
+import { FORMAT_VERSION, type GenerationRecord, Manifest, type ResultRecord } from "./records.ts";
 
 /** File names inside a run folder. */
 export const RUN_FILES = {
@@ -32,6 +27,8 @@ export interface RunWriter {
   appendGeneration(record: GenerationRecord): Promise<void>;
   /** Append one result record (one line, flushed). */
   appendResult(record: ResultRecord): Promise<void>;
+  /** Mark the run complete in its manifest (after every record is written). */
+  complete(): Promise<void>;
   /** Wait for pending writes and close the files. */
   close(): Promise<void>;
 }
@@ -87,6 +84,7 @@ export function toolVersions(): Record<string, string> {
  * const run = await createRun(root, {
  *   runId: "r1", createdAt: new Date().toISOString(), gitRevision: null,
  *   suite: { name: "s", dir: "/s", hash: "h", tasks: 0 }, models: [], variants: [], params: {}, tools: {},
+ *   configHash: "c", resumedAt: [], completedAt: null,
  * });
  * await run.close();
  * console.assert(run.dir.endsWith("r1"));
@@ -99,7 +97,70 @@ export async function createRun(
   const dir = join(root, manifest.runId);
   await Deno.mkdir(dir, { recursive: true });
   const full: Manifest = { formatVersion: FORMAT_VERSION, ...manifest };
-  await Deno.writeTextFile(join(dir, RUN_FILES.manifest), JSON.stringify(full, null, 2) + "\n");
+  await writeManifest(dir, full);
+  return await openWriter(dir, full);
+}
+
+/**
+ * Reopen an interrupted run for appending. A torn last line (a kill
+ * mid-write) is cut off first, so its record is redone; the resume time is
+ * added to the manifest.
+ */
+export async function reopenRun(dir: string): Promise<RunWriter> {
+  const manifest = Manifest.parse(JSON.parse(await Deno.readTextFile(join(dir, RUN_FILES.manifest))));
+  for (const name of [RUN_FILES.generations, RUN_FILES.results]) await cutTornTail(join(dir, name));
+  manifest.resumedAt.push(new Date().toISOString());
+  await writeManifest(dir, manifest);
+  return await openWriter(dir, manifest);
+}
+
+/**
+ * The newest incomplete run under `root` made with the same configuration
+ * hash, or null.
+ *
+ * @example
+ * ```ts
+ * import { findResumable } from "./store.ts";
+ * console.assert((await findResumable(await Deno.makeTempDir(), "h")) === null);
+ * ```
+ */
+export async function findResumable(root: string, configHash: string): Promise<string | null> {
+  const names: string[] = [];
+  try {
+    for await (const e of Deno.readDir(root)) if (e.isDirectory) names.push(e.name);
+  } catch {
+    return null;
+  }
+  for (const name of names.sort().reverse()) {
+    try {
+      const m = Manifest.parse(JSON.parse(await Deno.readTextFile(join(root, name, RUN_FILES.manifest))));
+      if (m.configHash === configHash && m.completedAt === null) return join(root, name);
+    } catch { /* not a run folder, or an older format: not resumable */ }
+  }
+  return null;
+}
+
+/** Write the manifest atomically (temp file, then rename). */
+async function writeManifest(dir: string, manifest: Manifest): Promise<void> {
+  const tmp = join(dir, `.${RUN_FILES.manifest}.tmp`);
+  await Deno.writeTextFile(tmp, JSON.stringify(manifest, null, 2) + "\n");
+  await Deno.rename(tmp, join(dir, RUN_FILES.manifest));
+}
+
+/** Cut a JSONL file back to its last complete line. */
+async function cutTornTail(path: string): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await Deno.readFile(path);
+  } catch {
+    return;
+  }
+  if (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) return;
+  const keep = bytes.lastIndexOf(0x0a) + 1;
+  await Deno.truncate(path, keep);
+}
+
+async function openWriter(dir: string, manifest: Manifest): Promise<RunWriter> {
   const gens = await Deno.open(join(dir, RUN_FILES.generations), { append: true, create: true });
   const results = await Deno.open(join(dir, RUN_FILES.results), { append: true, create: true });
   let queue: Promise<void> = Promise.resolve();
@@ -113,9 +174,14 @@ export async function createRun(
   };
   return {
     dir,
-    manifest: full,
+    manifest,
     appendGeneration: (record) => append(gens, record),
     appendResult: (record) => append(results, record),
+    async complete() {
+      await queue;
+      manifest.completedAt = new Date().toISOString();
+      await writeManifest(dir, manifest);
+    },
     async close() {
       await queue;
       gens.close();

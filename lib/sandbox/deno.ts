@@ -87,7 +87,10 @@ export async function runSample(
     await Deno.mkdir(join(jobDir, ".deno"));
 
     const flags = [...DENO_SANDBOX_FLAGS, `--v8-flags=--max-old-space-size=${heapMb}`];
-    const limits = ["prlimit", `--data=${dataMb * 1024 * 1024}`, "--"];
+    // coreutils `timeout` leads the process group and kills it at a hard deadline even if this
+    // process dies first (SIGKILL of the runner): no sample outlives its limit.
+    const deadline = `${((timeoutMs + 3000) / 1000).toFixed(1)}s`;
+    const limits = ["timeout", "-s", "KILL", deadline, "prlimit", `--data=${dataMb * 1024 * 1024}`, "--"];
     let argv: string[];
     let env: Record<string, string> = {};
     if (isolation === "bwrap") {
@@ -101,7 +104,7 @@ export async function runSample(
       ];
     } else {
       env = { DENO_DIR: join(jobDir, ".deno"), NO_COLOR: "1", HOME: jobDir };
-      argv = ["setsid", ...limits, denoPath, ...flags, "runner.ts"];
+      argv = [...limits, denoPath, ...flags, "runner.ts"];
     }
     return await execute(argv, { cwd: jobDir, env, job, timeoutMs, outputCap });
   } finally {

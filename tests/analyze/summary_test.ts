@@ -22,6 +22,7 @@ function gen(over: Partial<GenerationRecord>): GenerationRecord {
     tokensOut: 50,
     tokensEstimated: false,
     tokensPerSec: 50,
+    queueMs: 0,
     retries: 0,
     cached: false,
     error: null,

@@ -4,8 +4,13 @@ const SEMVER =
 function parse(version: string): { core: number[]; pre: string[] } {
   const match = SEMVER.exec(version);
   if (match === null) throw new SyntaxError(`invalid version: ${version}`);
-  const pre = match[4] === undefined ? [] : match[4].split(".");
-  return { core: [Number(match[1]), Number(match[2]), Number(match[3])], pre };
+  return { core: match.slice(1, 4).map(Number), pre: match[4]?.split(".") ?? [] };
+}
+
+function sign(n: number): -1 | 0 | 1 {
+  if (n < 0) return -1;
+  if (n > 0) return 1;
+  return 0;
 }
 
 function compareIdentifiers(x: string, y: string): number {
@@ -20,20 +25,16 @@ function compareIdentifiers(x: string, y: string): number {
 }
 
 export function compareSemver(a: string, b: string): -1 | 0 | 1 {
-  const left = parse(a);
-  const right = parse(b);
+  const x = parse(a);
+  const y = parse(b);
   for (let i = 0; i < 3; i++) {
-    const diff = left.core[i] - right.core[i];
-    if (diff !== 0) return diff < 0 ? -1 : 1;
+    const diff = x.core[i] - y.core[i];
+    if (diff !== 0) return sign(diff);
   }
-  if (left.pre.length === 0 && right.pre.length === 0) return 0;
-  if (left.pre.length === 0) return 1;
-  if (right.pre.length === 0) return -1;
-  for (let i = 0; i < left.pre.length && i < right.pre.length; i++) {
-    const diff = compareIdentifiers(left.pre[i], right.pre[i]);
-    if (diff !== 0) return diff < 0 ? -1 : 1;
+  if (x.pre.length === 0 || y.pre.length === 0) return sign(y.pre.length - x.pre.length);
+  for (let i = 0; i < x.pre.length && i < y.pre.length; i++) {
+    const diff = compareIdentifiers(x.pre[i], y.pre[i]);
+    if (diff !== 0) return sign(diff);
   }
-  if (left.pre.length < right.pre.length) return -1;
-  if (left.pre.length > right.pre.length) return 1;
-  return 0;
+  return sign(x.pre.length - y.pre.length);
 }

@@ -86,8 +86,8 @@ export const cases: Record<string, () => void | Promise<void>> = {
       "1.x.0",
     ];
     for (const bad of invalid) {
-      assert.throws(() => compareSemver(bad, "1.0.0"), SyntaxError, `first: ${JSON.stringify(bad)}`);
-      assert.throws(() => compareSemver("1.0.0", bad), SyntaxError, `second: ${JSON.stringify(bad)}`);
+      assert.throws(() => compareSemver(bad, "1.0.0"), SyntaxError, `a = "${bad}"`);
+      assert.throws(() => compareSemver("1.0.0", bad), SyntaxError, `b = "${bad}"`);
     }
   },
 };
