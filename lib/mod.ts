@@ -11,7 +11,15 @@ export { loadSuite, SuiteError } from "./task/load.ts";
 export { hash32, sha256 } from "./task/hash.ts";
 
 // ── Prompts: templates turn a task into chat messages ────────────────────────
-export { plain, templateByName, TEMPLATES } from "./prompt/templates.ts";
+export {
+  codeOnly,
+  fewShot,
+  plain,
+  REASONING_REQUEST,
+  reasoningFirst,
+  templateByName,
+  TEMPLATES,
+} from "./prompt/templates.ts";
 export type { ChatMessage, PromptTemplate } from "./prompt/templates.ts";
 
 // ── Models: one Provider shape; openai (any compatible server) and synthetic ─

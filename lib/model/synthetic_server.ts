@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { REASONING_REQUEST } from "../prompt/templates.ts";
 import type { Task } from "../task/schema.ts";
 import { hash32 } from "../task/hash.ts";
 import { applicableMutations, mutate, type MutationName } from "./mutate.ts";
@@ -73,12 +74,17 @@ export function syntheticAnswer(
   profile: SyntheticProfile,
   task: Pick<Task, "id" | "entry" | "referenceSource">,
   seed: number,
+  options: { reasoning?: boolean } = {},
 ): SyntheticAnswer {
   const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}`));
   const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
   let source = task.referenceSource.trim() + "\n";
   const mutations: string[] = [];
-  if (random() < profile.mutationRate) {
+  // Asked to reason first, the synthetic model errs half as often and writes more (slower).
+  const rate = options.reasoning
+    ? profile.mutationRate * REASONING_MUTATION_FACTOR
+    : profile.mutationRate;
+  if (random() < rate) {
     const possible = applicableMutations(source, task.entry);
     const weights = possible.map((m) => [m, profile.weights[m] ?? 0] as [MutationName, number]);
     const name = pickWeighted(random, weights);
@@ -99,11 +105,38 @@ export function syntheticAnswer(
       mutations.push("dropped_export");
     }
   }
-  const raw = random() < profile.rawRate;
+  const raw = random() < profile.rawRate && !options.reasoning;
+  const fenced = `\`\`\`ts\n${source.trimEnd()}\n\`\`\`\n`;
   const text = raw
     ? source
-    : `Here is an implementation:\n\n\`\`\`ts\n${source.trimEnd()}\n\`\`\`\n`;
+    : options.reasoning
+    ? `${reasoningProse(task.entry, random)}\n\n${fenced}`
+    : `Here is an implementation:\n\n${fenced}`;
   return { text, mutations, ttftMs };
+}
+
+/** How much less often the synthetic model mutates when asked to reason first. */
+export const REASONING_MUTATION_FACTOR = 0.5;
+
+const REASONING_LINES = [
+  "restate the requirement in my own words and check the signature",
+  "consider the empty input and what it must return",
+  "check the boundaries: the first and last element, equal values, negative numbers",
+  "decide what invalid input must do and where to validate it",
+  "think about ordering and ties, and keep the order stable where it is specified",
+  "walk through the examples by hand to confirm the expected outputs",
+  "consider very large inputs and avoid quadratic work",
+  "check unicode strings: iterate code points, not code units",
+];
+
+/** A deterministic paragraph of synthetic "reasoning" (more tokens, so more latency). */
+function reasoningProse(entry: string, random: () => number): string {
+  const n = 4 + Math.floor(random() * 4);
+  const steps = Array.from(
+    { length: n },
+    (_, i) => `${i + 1}. I ${REASONING_LINES[Math.floor(random() * REASONING_LINES.length)]}.`,
+  );
+  return `Let me think step by step about \`${entry}\` before writing it.\n\n${steps.join("\n")}`;
 }
 
 /** Split text into pseudo-tokens of ~4 characters (the synthetic model's token unit). */
@@ -170,7 +203,10 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
         "the synthetic model only answers prompts that contain a known task's instructions",
       );
     }
-    const answer = syntheticAnswer(profile, task, body.seed ?? 0);
+    const prompt = (body.messages ?? []).map((m) => String(m.content ?? "")).join("\n");
+    const answer = syntheticAnswer(profile, task, body.seed ?? 0, {
+      reasoning: prompt.includes(REASONING_REQUEST),
+    });
     const promptTokens = tokenize(
       (body.messages ?? []).map((m) => String(m.content ?? "")).join("\n"),
     ).length;

@@ -1,6 +1,7 @@
 /**
  * Prompt templates: a template turns a task into chat messages. Templates are
- * plain functions, so a notebook cell can define a new one.
+ * plain values `{ name, render(task) }`, so a notebook cell can define a new
+ * one and pass it to `evaluate()`; the name is the run's `variant`.
  *
  * @module
  */
@@ -23,10 +24,30 @@ export interface PromptTemplate {
 }
 
 const SYSTEM = "You are an expert TypeScript engineer. Answer with a single TypeScript code block.";
+const FENCE = "`".repeat(3);
+
+/** The phrase that asks for reasoning first (the synthetic model recognises it). */
+export const REASONING_REQUEST = "Think step by step";
+
+function language(task: Task): string {
+  return task.language === "ts" ? "TypeScript" : "JavaScript";
+}
+
+/** The task statement shared by the templates: instructions and the exact signature. */
+function statement(task: Task): string {
+  return [
+    task.instructions.trim(),
+    "",
+    `Implement it in ${language(task)} with exactly this signature, exported from the module:`,
+    "",
+    FENCE + task.language,
+    task.signature.trim(),
+    FENCE,
+  ].join("\n");
+}
 
 /**
- * The plain template: instructions, the exact signature, and the request to
- * export it.
+ * The plain template: instructions, the exact signature, one code block back.
  *
  * @example
  * ```ts
@@ -36,30 +57,114 @@ const SYSTEM = "You are an expert TypeScript engineer. Answer with a single Type
  */
 export const plain: PromptTemplate = {
   name: "plain",
-  render(task) {
-    const lang = task.language === "ts" ? "TypeScript" : "JavaScript";
-    return [
-      { role: "system", content: SYSTEM },
-      {
-        role: "user",
-        content: [
-          task.instructions.trim(),
-          "",
-          `Implement it in ${lang} with exactly this signature, exported from the module:`,
-          "",
-          "```" + task.language,
-          task.signature.trim(),
-          "```",
-          "",
-          "Reply with the complete module in one fenced code block. Do not include tests.",
-        ].join("\n"),
-      },
-    ];
-  },
+  render: (task) => [
+    { role: "system", content: SYSTEM },
+    {
+      role: "user",
+      content: `${
+        statement(task)
+      }\n\nReply with the complete module in one fenced code block. Do not include tests.`,
+    },
+  ],
+};
+
+/**
+ * Code only: no prose at all, for the fastest answers.
+ *
+ * @example
+ * ```ts
+ * import { codeOnly } from "./templates.ts";
+ * console.assert(codeOnly.name === "code-only");
+ * ```
+ */
+export const codeOnly: PromptTemplate = {
+  name: "code-only",
+  render: (task) => [
+    {
+      role: "system",
+      content:
+        "You write TypeScript. Output only code: no explanations, no comments about the code.",
+    },
+    {
+      role: "user",
+      content: `${statement(task)}\n\nOutput only the module's code in one fenced block.`,
+    },
+  ],
+};
+
+/**
+ * Reasoning first: think through the requirements and edge cases, then code
+ * (usually more accurate, always slower: the trade-off the latency notebook shows).
+ *
+ * @example
+ * ```ts
+ * import { reasoningFirst, REASONING_REQUEST } from "./templates.ts";
+ * console.assert(reasoningFirst.render({ instructions: "x", signature: "f()", language: "ts" } as never)[1].content.includes(REASONING_REQUEST));
+ * ```
+ */
+export const reasoningFirst: PromptTemplate = {
+  name: "reasoning-first",
+  render: (task) => [
+    { role: "system", content: SYSTEM },
+    {
+      role: "user",
+      content:
+        `${
+          statement(task)
+        }\n\n${REASONING_REQUEST}: first list the requirements and every edge case ` +
+        "(empty input, boundaries, invalid input, ordering), then give the complete module in one fenced code block.",
+    },
+  ],
+};
+
+const EXAMPLE_TASK =
+  "Write a function sumPositive(xs) that returns the sum of the strictly positive numbers in xs; an empty array sums to 0.";
+const EXAMPLE_ANSWER = [
+  FENCE + "ts",
+  "export function sumPositive(xs: number[]): number {",
+  "  let total = 0;",
+  "  for (const x of xs) {",
+  "    if (x > 0) total += x;",
+  "  }",
+  "  return total;",
+  "}",
+  FENCE,
+].join("\n");
+
+/**
+ * Few-shot: one worked example (not from any suite) before the task.
+ *
+ * @example
+ * ```ts
+ * import { fewShot } from "./templates.ts";
+ * console.assert(fewShot.render({ instructions: "x", signature: "f()", language: "ts" } as never).length === 4);
+ * ```
+ */
+export const fewShot: PromptTemplate = {
+  name: "few-shot",
+  render: (task) => [
+    { role: "system", content: SYSTEM },
+    {
+      role: "user",
+      content:
+        `${EXAMPLE_TASK}\n\nImplement it in TypeScript with exactly this signature, exported from the module:\n\n` +
+        `${FENCE}ts\nexport function sumPositive(xs: number[]): number\n${FENCE}`,
+    },
+    { role: "assistant", content: EXAMPLE_ANSWER },
+    {
+      role: "user",
+      content: `${statement(task)}\n\nReply with the complete module in one fenced code block.`,
+    },
+  ],
 };
 
 /** The built-in templates by name. */
-export const TEMPLATES: Readonly<Record<string, PromptTemplate>> = { plain };
+export const TEMPLATES: Readonly<Record<string, PromptTemplate>> = {
+  plain,
+  "code-only": codeOnly,
+  "reasoning-first": reasoningFirst,
+  "few-shot": fewShot,
+};
 
 /**
  * Find a built-in template by name.
@@ -67,7 +172,7 @@ export const TEMPLATES: Readonly<Record<string, PromptTemplate>> = { plain };
  * @example
  * ```ts
  * import { templateByName } from "./templates.ts";
- * console.assert(templateByName("plain").name === "plain");
+ * console.assert(templateByName("few-shot").name === "few-shot");
  * ```
  */
 export function templateByName(name: string): PromptTemplate {
