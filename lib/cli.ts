@@ -38,8 +38,11 @@ const USAGE = `assay — evaluate LLM-generated code
                    the reference passes 3×, the tests kill the reference's mutants
   deno task demo   eval on tasks/builtin with synthetic:default and synthetic:sloppy, then report
 
-Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, labelled synthetic),
-        openai:<model> (OPENAI_API_KEY, OPENAI_BASE_URL for any OpenAI-compatible server).`;
+Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, labelled synthetic);
+        openai:<model> (OPENAI_API_KEY; OPENAI_BASE_URL for any compatible server) and the presets
+        ollama: vllm: llamacpp: lmstudio: openrouter: together: groq: deepseek: (<NAME>_API_KEY,
+        <NAME>_BASE_URL). Parameters ride on the spec: openai:gpt-4o-mini?temperature=0&max_tokens=1024
+        (temperature, top_p, max_tokens, seed, reasoning_effort, stop).`;
 
 /** Thrown for bad command-line input: printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
@@ -141,12 +144,9 @@ async function runEval(args: string[]): Promise<string> {
   try {
     for (const spec of specs) {
       try {
-        models.push(createProvider(spec, {
-          tasks: suite.tasks,
-          apiKey: Deno.env.get("OPENAI_API_KEY"),
-          baseURL: Deno.env.get("OPENAI_BASE_URL"),
-          temperature,
-        }));
+        models.push(
+          createProvider(spec, { tasks: suite.tasks, env: Deno.env.toObject(), temperature }),
+        );
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
@@ -175,7 +175,13 @@ async function runEval(args: string[]): Promise<string> {
       cacheMode: values["no-cache"] ? "off" : values.refresh ? "refresh" : "use",
       resume: !values.new,
       onStart: ({ dir, resumed, recorded, total: all }) => {
-        if (resumed) console.error(`assay: resuming ${relative(Deno.cwd(), dir) || dir}: ${recorded} of ${all} samples already recorded`);
+        if (resumed) {
+          console.error(
+            `assay: resuming ${
+              relative(Deno.cwd(), dir) || dir
+            }: ${recorded} of ${all} samples already recorded`,
+          );
+        }
         bar = progressBar(all - recorded, { quiet: values.quiet });
       },
       onSample: (_g, r) => bar.tick(r?.passed ?? false),

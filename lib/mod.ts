@@ -23,8 +23,17 @@ export {
 export type { ChatMessage, PromptTemplate } from "./prompt/templates.ts";
 
 // ── Models: one Provider shape; openai (any compatible server) and synthetic ─
-export { parseModelSpec, PROVIDERS } from "./model/provider.ts";
-export type { GenerateRequest, Generation, ModelSpec, Provider } from "./model/provider.ts";
+export { parseModelSpec, PROVIDERS, REASONING_EFFORTS } from "./model/provider.ts";
+export { PRESETS, resolvePreset } from "./model/presets.ts";
+export type { Preset } from "./model/presets.ts";
+export type {
+  GenerateRequest,
+  Generation,
+  GenerationParams,
+  ModelSpec,
+  Provider,
+  ReasoningEffort,
+} from "./model/provider.ts";
 export { createProvider } from "./model/create.ts";
 export type { CreateProviderOptions } from "./model/create.ts";
 export { openaiProvider } from "./model/openai.ts";

@@ -5,6 +5,7 @@
  */
 import type { Task } from "../task/schema.ts";
 import { openaiProvider } from "./openai.ts";
+import { resolvePreset } from "./presets.ts";
 import { parseModelSpec, type Provider } from "./provider.ts";
 import { syntheticProvider } from "./synthetic.ts";
 
@@ -12,18 +13,15 @@ import { syntheticProvider } from "./synthetic.ts";
 export interface CreateProviderOptions {
   /** The tasks the synthetic model may be asked about. @default [] */
   tasks?: readonly Task[];
-  /** API key for `openai:` models (the CLI reads OPENAI_API_KEY). Never recorded. */
-  apiKey?: string;
-  /** Base URL for `openai:` models (the CLI reads OPENAI_BASE_URL). */
-  baseURL?: string;
-  /** Sampling temperature for real models. */
+  /** Where API keys and base-URL overrides are read from (the CLI passes the process environment). Keys are never recorded. @default {} */
+  env?: Record<string, string | undefined>;
+  /** Sampling temperature for real models, unless the spec sets one. */
   temperature?: number;
-  /** Maximum completion tokens for real models. @default 2048 */
-  maxTokens?: number;
 }
 
 /**
- * Create the provider for a spec such as `"synthetic:default"` or `"openai:gpt-4o-mini"`.
+ * Create the provider for a spec such as `"synthetic:default"`,
+ * `"openai:gpt-4o-mini?temperature=0"` or `"ollama:qwen2.5-coder"`.
  *
  * @example
  * ```ts
@@ -31,20 +29,17 @@ export interface CreateProviderOptions {
  * const p = createProvider("synthetic:reference");
  * console.assert(p.synthetic);
  * await p.close();
+ * const local = createProvider("ollama:llama3.1?temperature=0");
+ * console.assert(local.spec === "ollama:llama3.1?temperature=0" && !local.synthetic);
+ * await local.close();
  * ```
  */
 export function createProvider(spec: string, options: CreateProviderOptions = {}): Provider {
-  const { provider, model } = parseModelSpec(spec);
-  if (provider === "synthetic") return syntheticProvider(model, options.tasks ?? []);
-  if (!options.apiKey && !options.baseURL) {
-    throw new Error(
-      `Cannot use model "${spec}": no API key and no base URL: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (a compatible server), or use a synthetic:* model offline`,
-    );
-  }
-  return openaiProvider(model, {
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    temperature: options.temperature,
-    maxTokens: options.maxTokens,
-  });
+  const parsed = parseModelSpec(spec);
+  if (parsed.provider === "synthetic") return syntheticProvider(parsed.model, options.tasks ?? []);
+  const { baseURL, apiKey } = resolvePreset(parsed.provider, options.env ?? {});
+  const params = options.temperature === undefined || parsed.params.temperature !== undefined
+    ? parsed.params
+    : { ...parsed.params, temperature: options.temperature };
+  return openaiProvider(parsed.model, { apiKey, baseURL, params, spec: parsed.spec });
 }

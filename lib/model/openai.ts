@@ -6,7 +6,7 @@
  * @module
  */
 import OpenAI from "openai";
-import type { GenerateRequest, Generation, Provider } from "./provider.ts";
+import type { GenerateRequest, Generation, GenerationParams, Provider } from "./provider.ts";
 
 /** Options for {@link openaiProvider}. */
 export interface OpenAIProviderOptions {
@@ -14,10 +14,8 @@ export interface OpenAIProviderOptions {
   apiKey?: string;
   /** Base URL of the server. @default the SDK's (https://api.openai.com/v1) */
   baseURL?: string;
-  /** Sampling temperature. @default the server's */
-  temperature?: number;
-  /** Maximum completion tokens. @default 2048 */
-  maxTokens?: number;
+  /** Generation parameters (temperature, top_p, max_tokens, seed, reasoning_effort, stop). @default the server's, max_tokens 2048 */
+  params?: GenerationParams;
   /** Retries after a 429, a 5xx or a connection error. @default 2 */
   maxRetries?: number;
   /** Request timeout, ms. @default 120000 */
@@ -57,8 +55,7 @@ export function openaiProvider(model: string, options: OpenAIProviderOptions = {
     synthetic: options.synthetic ?? false,
     params: {
       baseURL: options.baseURL ?? null,
-      temperature: options.temperature ?? null,
-      maxTokens: options.maxTokens ?? 2048,
+      ...options.params,
     },
     async generate(request: GenerateRequest): Promise<Generation> {
       const started = performance.now();
@@ -122,9 +119,9 @@ async function streamOnce(
     messages: request.messages,
     stream: true,
     stream_options: { include_usage: true },
-    max_tokens: options.maxTokens ?? 2048,
-    ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+    max_tokens: 2048,
     ...(request.seed === undefined ? {} : { seed: request.seed }),
+    ...options.params, // a seed given in the spec wins over the per-sample seed
   }, { signal: request.signal }).withResponse();
   let text = "";
   let firstAt: number | null = null;

@@ -57,36 +57,96 @@ export interface Provider {
 
 /** A parsed model spec. */
 export interface ModelSpec {
-  /** The provider name: openai, synthetic… */
+  /** The provider name: synthetic, openai, or an OpenAI-compatible preset (ollama, vllm…). */
   provider: string;
   /** The model name as the provider knows it. */
   model: string;
+  /** Generation parameters given in the spec's query string. */
+  params: GenerationParams;
+  /** The normalised spec: `provider:model`, then the parameters sorted, as a query string. */
+  spec: string;
 }
 
-/** Providers known to {@link parseModelSpec}. */
-export const PROVIDERS = ["openai", "synthetic"] as const;
+/** Generation parameters a spec may carry (`?temperature=0.2&max_tokens=512…`). */
+export interface GenerationParams {
+  /** Sampling temperature. */
+  temperature?: number;
+  /** Nucleus sampling. */
+  top_p?: number;
+  /** Maximum completion tokens. */
+  max_tokens?: number;
+  /** A fixed seed (otherwise each sample gets its own). */
+  seed?: number;
+  /** Reasoning effort for reasoning models. */
+  reasoning_effort?: ReasoningEffort;
+  /** Stop sequences (repeat the parameter for several). */
+  stop?: string[];
+}
+
+/** Providers known to {@link parseModelSpec}: synthetic plus the OpenAI-compatible presets. */
+export const PROVIDERS = [
+  "synthetic",
+  "openai",
+  "ollama",
+  "vllm",
+  "llamacpp",
+  "lmstudio",
+  "openrouter",
+  "together",
+  "groq",
+  "deepseek",
+] as const;
+
+const NUMERIC = new Set(["temperature", "top_p", "max_tokens", "seed"]);
+
+/** Reasoning effort levels accepted in a spec. */
+export const REASONING_EFFORTS = ["none", "minimal", "low", "medium", "high", "xhigh"] as const;
+/** A reasoning effort level. */
+export type ReasoningEffort = typeof REASONING_EFFORTS[number];
 
 /**
- * Normalise a model spec: `"synthetic:default"`, `"openai:gpt-4o-mini"`; a bare
- * name means `openai:<name>`.
+ * Normalise a model spec once, at the boundary: `"synthetic:default"`,
+ * `"openai:gpt-4o-mini?temperature=0.2"`, `"ollama:llama3.1"`; a bare name
+ * means `openai:<name>`.
  *
  * @example
  * ```ts
  * import { parseModelSpec } from "./provider.ts";
  * console.assert(parseModelSpec("gpt-4o-mini").provider === "openai");
- * console.assert(parseModelSpec("synthetic:sloppy").model === "sloppy");
+ * const s = parseModelSpec("ollama:qwen2.5-coder?top_p=0.9&temperature=0");
+ * console.assert(s.params.temperature === 0 && s.spec === "ollama:qwen2.5-coder?temperature=0&top_p=0.9");
  * ```
  */
 export function parseModelSpec(spec: string): ModelSpec {
-  const i = spec.indexOf(":");
-  const [provider, model] = i < 0 ? ["openai", spec] : [spec.slice(0, i), spec.slice(i + 1)];
+  const fail = (detail: string): never => {
+    throw new Error(`Cannot parse model "${spec}": ${detail}`);
+  };
+  const q = spec.indexOf("?");
+  const head = q < 0 ? spec : spec.slice(0, q);
+  const i = head.indexOf(":");
+  const [provider, model] = i < 0 ? ["openai", head] : [head.slice(0, i), head.slice(i + 1)];
   if (!(PROVIDERS as readonly string[]).includes(provider)) {
-    throw new Error(
-      `Cannot parse model "${spec}": unknown provider "${provider}", use one of ${
-        PROVIDERS.join(", ")
-      }`,
-    );
+    fail(`unknown provider "${provider}", use one of ${PROVIDERS.join(", ")}`);
   }
-  if (model.trim() === "") throw new Error(`Cannot parse model "${spec}": the model name is empty`);
-  return { provider, model };
+  if (model.trim() === "") fail("the model name is empty");
+  const params: GenerationParams = {};
+  const query = new URLSearchParams(q < 0 ? "" : spec.slice(q + 1));
+  for (const [key, value] of query) {
+    if (NUMERIC.has(key)) {
+      const n = Number(value);
+      if (value === "" || !Number.isFinite(n)) fail(`${key} must be a number, got "${value}"`);
+      (params as Record<string, number>)[key] = n;
+    } else if (key === "reasoning_effort") {
+      if (!(REASONING_EFFORTS as readonly string[]).includes(value)) {
+        fail(`reasoning_effort must be one of ${REASONING_EFFORTS.join(", ")}, got "${value}"`);
+      }
+      params.reasoning_effort = value as ReasoningEffort;
+    } else if (key === "stop") (params.stop ??= []).push(value);
+    else {fail(
+        `unknown parameter "${key}": use temperature, top_p, max_tokens, seed, reasoning_effort or stop`,
+      );}
+  }
+  const sorted = [...query].sort(([a], [b]) => a.localeCompare(b));
+  const suffix = sorted.length ? `?${new URLSearchParams(sorted)}` : "";
+  return { provider, model, params, spec: `${provider}:${model}${suffix}` };
 }
