@@ -20,6 +20,8 @@ export interface OpenAIProviderOptions {
   maxRetries?: number;
   /** Request timeout, ms. @default 120000 */
   timeoutMs?: number;
+  /** Abort (and retry) a request when no data arrives for this long, ms. @default 60000 */
+  idleTimeoutMs?: number;
   /** The spec recorded in the run (e.g. "synthetic:default" when wrapped). @default `openai:<model>` */
   spec?: string;
   /** Mark generations as synthetic. @default false */
@@ -69,8 +71,9 @@ export function openaiProvider(model: string, options: OpenAIProviderOptions = {
           };
         } catch (error) {
           const status = error instanceof OpenAI.APIError ? error.status : undefined;
-          const retryable = error instanceof OpenAI.APIConnectionError || status === 429 ||
-            (status !== undefined && status >= 500);
+          const retryable = error instanceof StreamError ||
+            error instanceof OpenAI.APIConnectionError ||
+            status === 429 || (status !== undefined && status >= 500);
           if (!retryable || retries >= maxRetries || request.signal?.aborted) {
             return failed(error, performance.now() - started, retries);
           }
@@ -107,6 +110,15 @@ function failed(error: unknown, totalMs: number, retries: number): Generation {
   };
 }
 
+/** A stream that broke after it started: stalled, truncated or malformed. Retryable. */
+export class StreamError extends Error {
+  /** @param message what went wrong with the stream */
+  constructor(message: string) {
+    super(message);
+    this.name = "StreamError";
+  }
+}
+
 async function streamOnce(
   client: OpenAI,
   model: string,
@@ -114,30 +126,69 @@ async function streamOnce(
   options: OpenAIProviderOptions,
   started: number,
 ): Promise<Omit<Generation, "retries">> {
-  const { data: stream, response } = await client.chat.completions.create({
-    model,
-    messages: request.messages,
-    stream: true,
-    stream_options: { include_usage: true },
-    max_tokens: 2048,
-    ...(request.seed === undefined ? {} : { seed: request.seed }),
-    ...options.params, // a seed given in the spec wins over the per-sample seed
-  }, { signal: request.signal }).withResponse();
+  const idleMs = options.idleTimeoutMs ?? 60_000;
+  const abort = new AbortController();
+  const onOuterAbort = () => abort.abort(request.signal?.reason);
+  request.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  let stalled = false;
+  let idle = setTimeout(() => {
+    stalled = true;
+    abort.abort();
+  }, idleMs);
+  const touch = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      stalled = true;
+      abort.abort();
+    }, idleMs);
+  };
   let text = "";
   let firstAt: number | null = null;
+  let finished = false;
   let usage: { prompt_tokens: number; completion_tokens: number } | null = null;
-  for await (const chunk of stream) {
-    const delta = chunk.choices[0]?.delta?.content;
-    if (delta) {
-      firstAt ??= performance.now();
-      text += delta;
+  let mutations: string | null = null;
+  try {
+    const { data: stream, response } = await client.chat.completions.create({
+      model,
+      messages: request.messages,
+      stream: true,
+      stream_options: { include_usage: true },
+      max_tokens: 2048,
+      ...(request.seed === undefined ? {} : { seed: request.seed }),
+      ...options.params, // a seed given in the spec wins over the per-sample seed
+    }, { signal: abort.signal }).withResponse();
+    mutations = response.headers.get("x-assay-mutations");
+    try {
+      for await (const chunk of stream) {
+        touch();
+        const choice = chunk.choices[0];
+        const delta = choice?.delta?.content;
+        if (delta) {
+          firstAt ??= performance.now();
+          text += delta;
+        }
+        if (choice?.finish_reason) finished = true;
+        if (chunk.usage) usage = chunk.usage;
+      }
+    } catch (error) {
+      if (stalled) throw new StreamError(`the stream stalled: no data for ${idleMs} ms`);
+      if (request.signal?.aborted) throw error;
+      throw new StreamError(`the stream broke: ${(error as Error).message}`);
     }
-    if (chunk.usage) usage = chunk.usage;
+  } catch (error) {
+    if (stalled && !(error instanceof StreamError)) {
+      throw new StreamError(`no response within ${idleMs} ms`);
+    }
+    throw error;
+  } finally {
+    clearTimeout(idle);
+    request.signal?.removeEventListener("abort", onOuterAbort);
   }
+  if (stalled) throw new StreamError(`the stream stalled: no data for ${idleMs} ms`);
+  if (!finished) throw new StreamError("the stream ended without a finish_reason (truncated)");
   const end = performance.now();
   const tokensOut = usage ? usage.completion_tokens : (text ? estimateTokens(text) : 0);
   const streamSec = firstAt === null ? 0 : (end - firstAt) / 1000;
-  const mutations = response.headers.get("x-assay-mutations");
   return {
     text,
     ttftMs: firstAt === null ? null : firstAt - started,

@@ -8,7 +8,18 @@ import type { Task } from "../task/schema.ts";
 import { openaiProvider } from "./openai.ts";
 import type { Provider } from "./provider.ts";
 import { syntheticProfile } from "./synthetic_profiles.ts";
+import type { FaultPlan } from "./synthetic_faults.ts";
 import { startSyntheticServer } from "./synthetic_server.ts";
+
+/** Options for {@link syntheticProvider}. */
+export interface SyntheticProviderOptions {
+  /** Inject faults into the server (reliability tests). @default none */
+  faults?: FaultPlan;
+  /** Retries of the client. @default 2 */
+  maxRetries?: number;
+  /** The client's stall timeout, ms. @default 60000 */
+  idleTimeoutMs?: number;
+}
 
 /**
  * Create a synthetic provider for a profile (`reference`, `default`,
@@ -22,14 +33,20 @@ import { startSyntheticServer } from "./synthetic_server.ts";
  * await p.close();
  * ```
  */
-export function syntheticProvider(profile: string, tasks: readonly Task[]): Provider {
+export function syntheticProvider(
+  profile: string,
+  tasks: readonly Task[],
+  options: SyntheticProviderOptions = {},
+): Provider {
   syntheticProfile(profile); // fail early on an unknown profile
-  const server = startSyntheticServer(tasks);
+  const server = startSyntheticServer(tasks, { faults: options.faults });
   const inner = openaiProvider(profile, {
     baseURL: server.baseURL,
     apiKey: "synthetic",
     spec: `synthetic:${profile}`,
     synthetic: true,
+    maxRetries: options.maxRetries,
+    idleTimeoutMs: options.idleTimeoutMs,
   });
   return {
     spec: inner.spec,

@@ -10,8 +10,17 @@
 import { REASONING_REQUEST } from "../prompt/templates.ts";
 import type { Task } from "../task/schema.ts";
 import { hash32 } from "../task/hash.ts";
-import { applicableMutations, mutate, type MutationName } from "./mutate.ts";
+import { syntheticAnswer } from "./synthetic_answer.ts";
+import { faultPicker, type FaultPlan } from "./synthetic_faults.ts";
 import { type SyntheticProfile, syntheticProfile } from "./synthetic_profiles.ts";
+
+/** Options for {@link startSyntheticServer}. */
+export interface SyntheticServerOptions {
+  /** Inject faults (reliability tests). @default none */
+  faults?: FaultPlan;
+  /** Observe each request before it is answered (tests). */
+  onRequest?: (request: Request) => void;
+}
 
 /** A running synthetic server. */
 export interface SyntheticServer {
@@ -19,124 +28,6 @@ export interface SyntheticServer {
   baseURL: string;
   /** Stop the server. */
   close(): Promise<void>;
-}
-
-/** A synthetic answer before streaming. */
-export interface SyntheticAnswer {
-  /** The completion text. */
-  text: string;
-  /** Mutations applied (empty for the reference). */
-  mutations: string[];
-  /** Time to first token, ms. */
-  ttftMs: number;
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pickWeighted(
-  random: () => number,
-  weights: [MutationName, number][],
-): MutationName | null {
-  const total = weights.reduce((n, [, w]) => n + w, 0);
-  if (total <= 0) return null;
-  let x = random() * total;
-  for (const [name, w] of weights) {
-    x -= w;
-    if (x < 0) return name;
-  }
-  return weights[weights.length - 1][0];
-}
-
-/**
- * The answer the synthetic model gives for a task, deterministic in
- * (profile, task, seed).
- *
- * @example
- * ```ts
- * import { syntheticAnswer } from "./synthetic_server.ts";
- * import { SYNTHETIC_PROFILES } from "./synthetic_profiles.ts";
- * const task = { id: "t", entry: "f", referenceSource: "export function f() { return 1; }\n" } as any;
- * const a = syntheticAnswer(SYNTHETIC_PROFILES.reference, task, 7);
- * console.assert(a.text.includes("return 1") && a.mutations.length === 0);
- * ```
- */
-export function syntheticAnswer(
-  profile: SyntheticProfile,
-  task: Pick<Task, "id" | "entry" | "referenceSource">,
-  seed: number,
-  options: { reasoning?: boolean } = {},
-): SyntheticAnswer {
-  const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}`));
-  const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
-  let source = task.referenceSource.trim() + "\n";
-  const mutations: string[] = [];
-  // Asked to reason first, the synthetic model errs half as often and writes more (slower).
-  const rate = options.reasoning
-    ? profile.mutationRate * REASONING_MUTATION_FACTOR
-    : profile.mutationRate;
-  if (random() < rate) {
-    const possible = applicableMutations(source, task.entry);
-    const weights = possible.map((m) => [m, profile.weights[m] ?? 0] as [MutationName, number]);
-    const name = pickWeighted(random, weights);
-    const mutant = name ? mutate(source, task.entry, name, Math.floor(random() * 2 ** 31)) : null;
-    if (mutant) {
-      if (mutant.name === "refusal") return { text: mutant.source, mutations: ["refusal"], ttftMs };
-      source = mutant.source;
-      mutations.push(mutant.name);
-    }
-  }
-  if (random() < profile.dropExportRate) {
-    const dropped = source.replace(
-      new RegExp(`export\\s+((?:async\\s+)?(?:function|class|const)\\s+${task.entry}\\b)`),
-      "$1",
-    );
-    if (dropped !== source) {
-      source = dropped;
-      mutations.push("dropped_export");
-    }
-  }
-  const raw = random() < profile.rawRate && !options.reasoning;
-  const fenced = `\`\`\`ts\n${source.trimEnd()}\n\`\`\`\n`;
-  const text = raw
-    ? source
-    : options.reasoning
-    ? `${reasoningProse(task.entry, random)}\n\n${fenced}`
-    : `Here is an implementation:\n\n${fenced}`;
-  return { text, mutations, ttftMs };
-}
-
-/** How much less often the synthetic model mutates when asked to reason first. */
-export const REASONING_MUTATION_FACTOR = 0.5;
-
-const REASONING_LINES = [
-  "restate the requirement in my own words and check the signature",
-  "consider the empty input and what it must return",
-  "check the boundaries: the first and last element, equal values, negative numbers",
-  "decide what invalid input must do and where to validate it",
-  "think about ordering and ties, and keep the order stable where it is specified",
-  "walk through the examples by hand to confirm the expected outputs",
-  "consider very large inputs and avoid quadratic work",
-  "check unicode strings: iterate code points, not code units",
-];
-
-/** A deterministic paragraph of synthetic "reasoning" (more tokens, so more latency). */
-function reasoningProse(entry: string, random: () => number): string {
-  const n = 4 + Math.floor(random() * 4);
-  const steps = Array.from(
-    { length: n },
-    (_, i) => `${i + 1}. I ${REASONING_LINES[Math.floor(random() * REASONING_LINES.length)]}.`,
-  );
-  return `Let me think step by step about \`${entry}\` before writing it.\n\n${steps.join("\n")}`;
 }
 
 /** Split text into pseudo-tokens of ~4 characters (the synthetic model's token unit). */
@@ -166,8 +57,14 @@ function errorResponse(status: number, message: string): Response {
  * await server.close();
  * ```
  */
-export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
+export function startSyntheticServer(
+  tasks: readonly Task[],
+  options: SyntheticServerOptions = {},
+): SyntheticServer {
+  const nextFault = options.faults ? faultPicker(options.faults) : () => null;
+  const plan = options.faults;
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (req) => {
+    options.onRequest?.(req);
     const url = new URL(req.url);
     if (req.method === "GET" && url.pathname === "/v1/models") {
       return Response.json({
@@ -201,6 +98,30 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
       return errorResponse(
         400,
         "the synthetic model only answers prompts that contain a known task's instructions",
+      );
+    }
+    const fault = nextFault();
+    if (fault === "rate_limit") {
+      return Response.json({ error: { message: "synthetic rate limit", type: "rate_limit" } }, {
+        status: 429,
+        headers: { "retry-after": String(plan?.retryAfterSeconds ?? 0.05) },
+      });
+    }
+    if (fault === "server_error") return errorResponse(500, "synthetic server error");
+    if (fault === "reset") {
+      return new Response(
+        // Deno logs the aborted body once; the message says it is on purpose.
+        new ReadableStream({
+          start: (c) =>
+            c.error(
+              new Error(
+                "synthetic fault injection: connection reset (expected in reliability tests)",
+              ),
+            ),
+        }),
+        {
+          headers: { "content-type": "text/event-stream" },
+        },
       );
     }
     const prompt = (body.messages ?? []).map((m) => String(m.content ?? "")).join("\n");
@@ -251,24 +172,36 @@ export function startSyntheticServer(tasks: readonly Task[]): SyntheticServer {
             choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
           });
         try {
-          await delay(answer.ttftMs, cancelled.signal);
+          const slow = fault === "slow_first_token" ? plan?.slowFirstTokenMs ?? 1500 : 0;
+          await delay(answer.ttftMs + slow, cancelled.signal);
           chunk({ role: "assistant", content: "" }, null);
+          if (fault === "stall") await delay(24 * 3600_000, cancelled.signal); // until the client gives up
+          if (fault === "malformed") {
+            controller.enqueue(enc.encode('data: {"choices": [{"delta": \n\n'));
+            controller.close();
+            return;
+          }
+          const stopAt = fault === "truncate" ? Math.floor(tokens.length / 2) : tokens.length;
           const t0 = performance.now();
           let sent = 0;
-          while (sent < tokens.length) {
+          while (sent < stopAt) {
             // Send every token that is due by now; wait about 8 ms between chunks.
             const due = Math.max(
               sent + 1,
               Math.floor(((performance.now() - t0) / 1000) * profile.tokensPerSec) + 1,
             );
             chunk({ content: tokens.slice(sent, due).join("") }, null);
-            sent = Math.min(due, tokens.length);
-            if (sent < tokens.length) {
+            sent = Math.min(due, stopAt);
+            if (sent < stopAt) {
               await delay(
                 Math.max(1, ((sent / profile.tokensPerSec) * 1000) - (performance.now() - t0)),
                 cancelled.signal,
               );
             }
+          }
+          if (fault === "truncate") {
+            controller.close();
+            return;
           }
           chunk({}, "stop");
           if (includeUsage) send({ ...base, object: "chat.completion.chunk", choices: [], usage });

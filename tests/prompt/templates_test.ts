@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { SYNTHETIC_PROFILES } from "../../lib/model/synthetic_profiles.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
-import { syntheticAnswer } from "../../lib/model/synthetic_server.ts";
+import { syntheticAnswer } from "../../lib/model/synthetic_answer.ts";
 import { REASONING_REQUEST, templateByName, TEMPLATES } from "../../lib/prompt/templates.ts";
 import { loadSuite } from "../../lib/task/load.ts";
 

@@ -1,0 +1,136 @@
+/**
+ * What the synthetic model answers: the task's reference, mutated at the
+ * profile's rate by a seeded mutation, deterministic in (profile, task, seed).
+ *
+ * @module
+ */
+import { hash32 } from "../task/hash.ts";
+import type { Task } from "../task/schema.ts";
+import { applicableMutations, mutate, type MutationName } from "./mutate.ts";
+import type { SyntheticProfile } from "./synthetic_profiles.ts";
+
+/** A synthetic answer before streaming. */
+export interface SyntheticAnswer {
+  /** The completion text. */
+  text: string;
+  /** Mutations applied (empty for the reference). */
+  mutations: string[];
+  /** Time to first token, ms. */
+  ttftMs: number;
+}
+
+/**
+ * A small deterministic PRNG (mulberry32): numbers in [0, 1).
+ *
+ * @example
+ * ```ts
+ * import { rng } from "./synthetic_answer.ts";
+ * console.assert(rng(1)() === rng(1)());
+ * ```
+ */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickWeighted(
+  random: () => number,
+  weights: [MutationName, number][],
+): MutationName | null {
+  const total = weights.reduce((n, [, w]) => n + w, 0);
+  if (total <= 0) return null;
+  let x = random() * total;
+  for (const [name, w] of weights) {
+    x -= w;
+    if (x < 0) return name;
+  }
+  return weights[weights.length - 1][0];
+}
+
+/**
+ * The answer the synthetic model gives for a task, deterministic in
+ * (profile, task, seed).
+ *
+ * @example
+ * ```ts
+ * import { syntheticAnswer } from "./synthetic_answer.ts";
+ * import { SYNTHETIC_PROFILES } from "./synthetic_profiles.ts";
+ * const task = { id: "t", entry: "f", referenceSource: "export function f() { return 1; }\n" } as any;
+ * const a = syntheticAnswer(SYNTHETIC_PROFILES.reference, task, 7);
+ * console.assert(a.text.includes("return 1") && a.mutations.length === 0);
+ * ```
+ */
+export function syntheticAnswer(
+  profile: SyntheticProfile,
+  task: Pick<Task, "id" | "entry" | "referenceSource">,
+  seed: number,
+  options: { reasoning?: boolean } = {},
+): SyntheticAnswer {
+  const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}`));
+  const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
+  let source = task.referenceSource.trim() + "\n";
+  const mutations: string[] = [];
+  // Asked to reason first, the synthetic model errs half as often and writes more (slower).
+  const rate = options.reasoning
+    ? profile.mutationRate * REASONING_MUTATION_FACTOR
+    : profile.mutationRate;
+  if (random() < rate) {
+    const possible = applicableMutations(source, task.entry);
+    const weights = possible.map((m) => [m, profile.weights[m] ?? 0] as [MutationName, number]);
+    const name = pickWeighted(random, weights);
+    const mutant = name ? mutate(source, task.entry, name, Math.floor(random() * 2 ** 31)) : null;
+    if (mutant) {
+      if (mutant.name === "refusal") return { text: mutant.source, mutations: ["refusal"], ttftMs };
+      source = mutant.source;
+      mutations.push(mutant.name);
+    }
+  }
+  if (random() < profile.dropExportRate) {
+    const dropped = source.replace(
+      new RegExp(`export\\s+((?:async\\s+)?(?:function|class|const)\\s+${task.entry}\\b)`),
+      "$1",
+    );
+    if (dropped !== source) {
+      source = dropped;
+      mutations.push("dropped_export");
+    }
+  }
+  const raw = random() < profile.rawRate && !options.reasoning;
+  const fenced = `\`\`\`ts\n${source.trimEnd()}\n\`\`\`\n`;
+  const text = raw
+    ? source
+    : options.reasoning
+    ? `${reasoningProse(task.entry, random)}\n\n${fenced}`
+    : `Here is an implementation:\n\n${fenced}`;
+  return { text, mutations, ttftMs };
+}
+
+/** How much less often the synthetic model mutates when asked to reason first. */
+export const REASONING_MUTATION_FACTOR = 0.5;
+
+const REASONING_LINES = [
+  "restate the requirement in my own words and check the signature",
+  "consider the empty input and what it must return",
+  "check the boundaries: the first and last element, equal values, negative numbers",
+  "decide what invalid input must do and where to validate it",
+  "think about ordering and ties, and keep the order stable where it is specified",
+  "walk through the examples by hand to confirm the expected outputs",
+  "consider very large inputs and avoid quadratic work",
+  "check unicode strings: iterate code points, not code units",
+];
+
+/** A deterministic paragraph of synthetic "reasoning" (more tokens, so more latency). */
+function reasoningProse(entry: string, random: () => number): string {
+  const n = 4 + Math.floor(random() * 4);
+  const steps = Array.from(
+    { length: n },
+    (_, i) => `${i + 1}. I ${REASONING_LINES[Math.floor(random() * REASONING_LINES.length)]}.`,
+  );
+  return `Let me think step by step about \`${entry}\` before writing it.\n\n${steps.join("\n")}`;
+}
