@@ -89,8 +89,6 @@ export const cases = { "shows what it found": () => assert.equal(leak(), "") };`
         console.warn("canary_test: bubblewrap is not available; the bwrap sandbox is not checked");
         continue;
       }
-        continue;
-      }
       const r = await runSample({
         code,
         testsSource: tests,
