@@ -20,7 +20,15 @@ import { sha256 } from "../task/hash.ts";
 import type { Suite, Task } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
 import type { GenerationRecord, ResultRecord } from "./records.ts";
-import { createRun, findResumable, gitRevision, newRunId, reopenRun, type RunWriter, toolVersions } from "./store.ts";
+import {
+  createRun,
+  findResumable,
+  gitRevision,
+  newRunId,
+  reopenRun,
+  type RunWriter,
+  toolVersions,
+} from "./store.ts";
 
 /** How the cache is used: read and write, write only (refresh), or not at all. */
 export type CacheMode = "use" | "refresh" | "off";
@@ -116,7 +124,9 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     params.isolation,
     options.params ?? {},
   ]));
-  const previous = options.resume === false ? null : await findResumable(options.runsDir, configHash);
+  const previous = options.resume === false
+    ? null
+    : await findResumable(options.runsDir, configHash);
   let writer: RunWriter;
   const generations: GenerationRecord[] = [];
   const results: ResultRecord[] = [];
@@ -150,12 +160,18 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       }
     }
   }
-  const key = (j: Job) => keyOf({ task: j.task.id, model: j.model.spec, variant: j.variant.name, sample: j.sample });
+  const key = (j: Job) =>
+    keyOf({ task: j.task.id, model: j.model.spec, variant: j.variant.name, sample: j.sample });
   const pending = jobs.filter((j) => {
     const g = haveGeneration.get(key(j));
     return !haveResult.has(key(j)) && !(g && g.error !== null); // a generation error is a record too
   });
-  options.onStart?.({ dir: writer.dir, resumed: previous !== null, recorded: jobs.length - pending.length, total: jobs.length });
+  options.onStart?.({
+    dir: writer.dir,
+    resumed: previous !== null,
+    recorded: jobs.length - pending.length,
+    total: jobs.length,
+  });
 
   const generate = limiter(options.concurrency ?? 4);
   const execute = limiter(options.sandboxConcurrency ?? 4);
@@ -165,7 +181,15 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       let gen = haveGeneration.get(key(job));
       if (!gen) {
         const queuedAt = performance.now();
-        gen = await generate(() => generateOne(job, options.seed ?? 0, performance.now() - queuedAt, options.cache, cacheMode));
+        gen = await generate(() =>
+          generateOne(
+            job,
+            options.seed ?? 0,
+            performance.now() - queuedAt,
+            options.cache,
+            cacheMode,
+          )
+        );
         await writer.appendGeneration(gen);
         generations.push(gen);
       }
@@ -196,7 +220,9 @@ async function generateOne(
   const messages = job.variant.render(job.task);
   const request = { messages, sample: job.sample, seed: seed + job.sample };
   const useCache = cache !== undefined && cacheMode !== "off" && !job.model.synthetic;
-  const k = useCache ? await cacheKey({ spec: job.model.spec, params: { ...job.model.params }, ...request }) : "";
+  const k = useCache
+    ? await cacheKey({ spec: job.model.spec, params: { ...job.model.params }, ...request })
+    : "";
   let g: Generation | null = useCache && cacheMode === "use" ? await cache!.get(k) : null;
   const cached = g !== null;
   if (!g) {
@@ -226,7 +252,11 @@ async function generateOne(
   };
 }
 
-async function executeOne(job: Job, gen: GenerationRecord, isolation: Isolation): Promise<ResultRecord> {
+async function executeOne(
+  job: Job,
+  gen: GenerationRecord,
+  isolation: Isolation,
+): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
   if (gen.code === null) {
     const cases = job.task.cases.map((c) => ({
@@ -247,7 +277,12 @@ async function executeOne(job: Job, gen: GenerationRecord, isolation: Isolation)
     };
   }
   const run = await runSample(
-    { code: gen.code, testsSource: job.task.testsSource, cases: job.task.cases, entry: job.task.entry },
+    {
+      code: gen.code,
+      testsSource: job.task.testsSource,
+      cases: job.task.cases,
+      entry: job.task.entry,
+    },
     { isolation, timeoutMs: job.task.timeoutMs },
   );
   return {

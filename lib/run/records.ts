@@ -143,11 +143,15 @@ export const Manifest = z.object({
   /** Tool versions (deno, v8, typescript, assay). */
   tools: z.record(z.string(), z.string()).describe("tool versions"),
   /** SHA-256 of what decides the run's records (suite hash, models, variants, samples, seed, parameters): the same command resumes a run with the same hash. */
-  configHash: z.string().default("").describe("hash of what decides the records; the same command resumes a run with it"),
+  configHash: z.string().default("").describe(
+    "hash of what decides the records; the same command resumes a run with it",
+  ),
   /** ISO times the run was resumed after an interruption. */
   resumedAt: z.array(z.string()).default([]).describe("ISO times the run was resumed"),
   /** ISO time every sample was recorded; null while incomplete (interrupted runs stay null until resumed). */
-  completedAt: z.string().nullable().default(null).describe("ISO time every sample was recorded, null while incomplete"),
+  completedAt: z.string().nullable().default(null).describe(
+    "ISO time every sample was recorded, null while incomplete",
+  ),
 });
 /** `manifest.json`. */
 export type Manifest = z.infer<typeof Manifest>;

@@ -107,7 +107,9 @@ export async function createRun(
  * added to the manifest.
  */
 export async function reopenRun(dir: string): Promise<RunWriter> {
-  const manifest = Manifest.parse(JSON.parse(await Deno.readTextFile(join(dir, RUN_FILES.manifest))));
+  const manifest = Manifest.parse(
+    JSON.parse(await Deno.readTextFile(join(dir, RUN_FILES.manifest))),
+  );
   for (const name of [RUN_FILES.generations, RUN_FILES.results]) await cutTornTail(join(dir, name));
   manifest.resumedAt.push(new Date().toISOString());
   await writeManifest(dir, manifest);
@@ -133,7 +135,9 @@ export async function findResumable(root: string, configHash: string): Promise<s
   }
   for (const name of names.sort().reverse()) {
     try {
-      const m = Manifest.parse(JSON.parse(await Deno.readTextFile(join(root, name, RUN_FILES.manifest))));
+      const m = Manifest.parse(
+        JSON.parse(await Deno.readTextFile(join(root, name, RUN_FILES.manifest))),
+      );
       if (m.configHash === configHash && m.completedAt === null) return join(root, name);
     } catch { /* not a run folder, or an older format: not resumable */ }
   }
