@@ -10,6 +10,7 @@ import { summarize, type SummaryRow } from "./analyze/summary.ts";
 import { fileCache } from "./model/cache.ts";
 import { createProvider } from "./model/create.ts";
 import type { Provider } from "./model/provider.ts";
+import { perturbationByName, PERTURBATIONS } from "./prompt/perturb.ts";
 import { templateByName } from "./prompt/templates.ts";
 import { renderReport } from "./report/render.ts";
 import { evaluate } from "./run/evaluate.ts";
@@ -29,10 +30,12 @@ const USAGE = `assay — evaluate LLM-generated code
   deno task eval   [--suite tasks/builtin] [--model synthetic:default]… [--samples 1]
                    [--variant plain]… [--concurrency 4] [--sandbox-concurrency 4]
                    [--isolation bwrap|none] [--temperature T] [--seed N] [--runs-dir data/runs] [--quiet]
-                   [--no-cache | --refresh] [--new]
+                   [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
                    The same command resumes an interrupted run (--new starts afresh). Real models'
                    answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
                    again and overwrite); cache hits keep their original latency, flagged, excluded from stats.
+                   --perturb adds each variant again under each perturbation (robustness): rename_entry,
+                   rename_params, reorder, reword, drop_examples, irrelevant_context, formatting.
   deno task report [--run data/runs/<run-id>]   (default: the newest run)
   deno task validate [--suite tasks/builtin] [--isolation bwrap|none]
                    the reference passes 3×, the tests kill the reference's mutants
@@ -101,6 +104,7 @@ async function runEval(args: string[]): Promise<string> {
       suite: { type: "string", default: "tasks/builtin" },
       model: { type: "string", multiple: true },
       variant: { type: "string", multiple: true },
+      perturb: { type: "string" },
       samples: { type: "string", default: "1" },
       concurrency: { type: "string", default: "4" },
       "sandbox-concurrency": { type: "string", default: "4" },
@@ -137,6 +141,17 @@ async function runEval(args: string[]): Promise<string> {
       throw new UsageError((error as Error).message);
     }
   });
+  const perturbations = values.perturb === undefined
+    ? []
+    : values.perturb === "all"
+    ? [...PERTURBATIONS]
+    : values.perturb.split(",").map((p) => {
+      try {
+        return perturbationByName(p.trim());
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
   const suite = await loadSuite(values.suite); // throws before any run folder exists
   const isolation = await chooseIsolation(values.isolation);
   const specs = values.model ?? ["synthetic:default"];
@@ -151,9 +166,12 @@ async function runEval(args: string[]): Promise<string> {
         throw new UsageError((error as Error).message);
       }
     }
-    const total = suite.tasks.length * models.length * variants.length * samples;
+    const total = suite.tasks.length * models.length * variants.length *
+      (1 + perturbations.length) * samples;
     console.error(
-      `assay: ${suite.tasks.length} tasks × ${models.length} model(s) × ${variants.length} variant(s) × ${samples} sample(s) = ${total}` +
+      `assay: ${suite.tasks.length} tasks × ${models.length} model(s) × ${
+        variants.length * (1 + perturbations.length)
+      } variant(s) × ${samples} sample(s) = ${total}` +
         ` · isolation ${isolation}${
           models.some((m) => m.synthetic)
             ? " · synthetic models are offline stand-ins, not LLMs"
@@ -164,6 +182,7 @@ async function runEval(args: string[]): Promise<string> {
     const run = await evaluate(suite, {
       models,
       variants,
+      perturbations,
       samples,
       concurrency,
       sandboxConcurrency,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { hash32 } from "../task/hash.ts";
+import { hash32, rng } from "../task/hash.ts";
 import type { Task } from "../task/schema.ts";
 import { applicableMutations, mutate, type MutationName } from "./mutate.ts";
 import type { SyntheticProfile } from "./synthetic_profiles.ts";
@@ -17,26 +17,6 @@ export interface SyntheticAnswer {
   mutations: string[];
   /** Time to first token, ms. */
   ttftMs: number;
-}
-
-/**
- * A small deterministic PRNG (mulberry32): numbers in [0, 1).
- *
- * @example
- * ```ts
- * import { rng } from "./synthetic_answer.ts";
- * console.assert(rng(1)() === rng(1)());
- * ```
- */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pickWeighted(
@@ -70,16 +50,17 @@ export function syntheticAnswer(
   profile: SyntheticProfile,
   task: Pick<Task, "id" | "entry" | "referenceSource">,
   seed: number,
-  options: { reasoning?: boolean } = {},
+  options: { reasoning?: boolean; perturbed?: boolean } = {},
 ): SyntheticAnswer {
-  const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}`));
+  const salt = options.perturbed ? "|perturbed" : "";
+  const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}${salt}`));
   const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
   let source = task.referenceSource.trim() + "\n";
   const mutations: string[] = [];
   // Asked to reason first, the synthetic model errs half as often and writes more (slower).
-  const rate = options.reasoning
-    ? profile.mutationRate * REASONING_MUTATION_FACTOR
-    : profile.mutationRate;
+  // A perturbed prompt is a different draw, and a fragile profile errs more often on it.
+  const base = profile.mutationRate + (options.perturbed ? profile.perturbationPenalty : 0);
+  const rate = options.reasoning ? base * REASONING_MUTATION_FACTOR : base;
   if (random() < rate) {
     const possible = applicableMutations(source, task.entry);
     const weights = possible.map((m) => [m, profile.weights[m] ?? 0] as [MutationName, number]);

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { hash32 } from "../task/hash.ts";
-import { rng } from "./synthetic_answer.ts";
+import { hash32, rng } from "../task/hash.ts";
 
 /** The faults the synthetic server can inject. */
 export const FAULTS = [

@@ -22,6 +22,8 @@ export interface SyntheticProfile {
   dropExportRate: number;
   /** Probability that the answer comes without a markdown fence. */
   rawRate: number;
+  /** Added to the mutation rate when the prompt is perturbed (reworded, reordered, renamed…): fragility. */
+  perturbationPenalty: number;
 }
 
 const EVERY_MUTATION: Partial<Record<MutationName, number>> = {
@@ -46,6 +48,7 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
     tokensPerSec: 2000,
     dropExportRate: 0,
     rawRate: 0,
+    perturbationPenalty: 0,
   },
   /** A moderate mutation rate, fast. */
   default: {
@@ -55,6 +58,7 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
     tokensPerSec: 900,
     dropExportRate: 0.15,
     rawRate: 0.05,
+    perturbationPenalty: 0.1,
   },
   /** A high mutation rate, slower. */
   sloppy: {
@@ -64,6 +68,7 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
     tokensPerSec: 350,
     dropExportRate: 0.3,
     rawRate: 0.1,
+    perturbationPenalty: 0.2,
   },
 };
 

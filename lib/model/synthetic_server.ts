@@ -35,9 +35,36 @@ function tokenize(text: string): string[] {
   return text.match(/[\s\S]{1,4}/g) ?? [];
 }
 
-function findTask(tasks: readonly Task[], messages: { content?: unknown }[]): Task | undefined {
-  const text = messages.map((m) => (typeof m.content === "string" ? m.content : "")).join("\n");
-  return tasks.find((t) => text.includes(t.instructions.trim()));
+const words = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+
+/**
+ * The task a prompt asks about, and the entry-point name the prompt uses: the
+ * task whose instruction words the last user message covers best (so
+ * reordered, reworded or padded instructions still match), and the name in
+ * the last signature shown (a renamed entry point is answered under its new name).
+ */
+function findTask(
+  tasks: readonly Task[],
+  messages: { role?: unknown; content?: unknown }[],
+): { task: Task; entry: string } | undefined {
+  const users = messages.filter((m) => m.role === "user" && typeof m.content === "string");
+  const text = String(users.at(-1)?.content ?? "");
+  const seen = words(text);
+  let best: Task | undefined;
+  let bestScore = 0.6; // below this share of the instruction words, it is not this task
+  for (const t of tasks) {
+    const ws = words(t.instructions);
+    let hit = 0;
+    for (const w of ws) if (seen.has(w)) hit++;
+    const score = ws.size ? hit / ws.size : 0;
+    if (score > bestScore) [best, bestScore] = [t, score];
+  }
+  if (!best) return undefined;
+  const signatures = [...text.matchAll(/(?:function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/g)];
+  const named = signatures.map((m) => m[1]).filter((n) =>
+    n === best.entry || !best.referenceSource.includes(n)
+  );
+  return { task: best, entry: named.at(-1) ?? best.entry };
 }
 
 function errorResponse(status: number, message: string): Response {
@@ -77,7 +104,7 @@ export function startSyntheticServer(
     }
     let body: {
       model?: string;
-      messages?: { content?: unknown }[];
+      messages?: { role?: unknown; content?: unknown }[];
       stream?: boolean;
       seed?: number;
       stream_options?: { include_usage?: boolean };
@@ -93,8 +120,8 @@ export function startSyntheticServer(
     } catch (error) {
       return errorResponse(404, (error as Error).message);
     }
-    const task = findTask(tasks, body.messages ?? []);
-    if (!task) {
+    const found = findTask(tasks, body.messages ?? []);
+    if (!found) {
       return errorResponse(
         400,
         "the synthetic model only answers prompts that contain a known task's instructions",
@@ -124,10 +151,18 @@ export function startSyntheticServer(
         },
       );
     }
+    const { task, entry } = found;
     const prompt = (body.messages ?? []).map((m) => String(m.content ?? "")).join("\n");
     const answer = syntheticAnswer(profile, task, body.seed ?? 0, {
       reasoning: prompt.includes(REASONING_REQUEST),
+      perturbed: entry !== task.entry || !prompt.includes(task.instructions.trim()),
     });
+    if (entry !== task.entry) {
+      answer.text = answer.text.replace(
+        new RegExp(`\\b${task.entry.replace(/\$/g, "\\$")}\\b`, "g"),
+        entry,
+      );
+    }
     const promptTokens = tokenize(
       (body.messages ?? []).map((m) => String(m.content ?? "")).join("\n"),
     ).length;

@@ -12,6 +12,7 @@ import { loadRun } from "../analyze/load.ts";
 import { cacheKey, type GenerationCache } from "../model/cache.ts";
 import { extractCode } from "../model/extract.ts";
 import type { Generation, Provider } from "../model/provider.ts";
+import { type PerturbationName, perturbTask } from "../prompt/perturb.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
 import { runSample } from "../sandbox/deno.ts";
 import type { Isolation } from "../sandbox/sandbox.ts";
@@ -41,6 +42,8 @@ export interface EvaluateOptions {
   runsDir: string;
   /** Prompt variants. @default [plain] */
   variants?: PromptTemplate[];
+  /** Perturbations for robustness: each adds every variant again as `<variant>+<perturbation>`, with the task perturbed (deterministic in `seed`). @default [] */
+  perturbations?: PerturbationName[];
   /** Samples per task × model × variant. @default 1 */
   samples?: number;
   /** Concurrent model requests. @default 4 */
@@ -101,7 +104,19 @@ const keyOf = (r: { task: string; model: string; variant: string; sample: number
  * ```
  */
 export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<Evaluation> {
-  const variants = options.variants ?? [plain];
+  const templates = options.variants ?? [plain];
+  const perturbations = options.perturbations ?? [];
+  // Every variant as sent: each template unperturbed, then with each perturbation.
+  const variants: {
+    name: string;
+    template: PromptTemplate;
+    perturbation: PerturbationName | null;
+  }[] = [
+    ...templates.map((template) => ({ name: template.name, template, perturbation: null })),
+    ...perturbations.flatMap((p) =>
+      templates.map((template) => ({ name: `${template.name}+${p}`, template, perturbation: p }))
+    ),
+  ];
   const samples = options.samples ?? 1;
   if (!Number.isInteger(samples) || samples < 1) {
     throw new RangeError(`Cannot evaluate with samples=${samples}: use an integer >= 1`);
@@ -155,8 +170,10 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   const jobs: Job[] = [];
   for (let sample = 0; sample < samples; sample++) {
     for (const task of suite.tasks) {
-      for (const variant of variants) {
-        for (const model of options.models) jobs.push({ task, model, variant, sample });
+      for (const v of variants) {
+        const t = v.perturbation ? perturbTask(task, v.perturbation, options.seed ?? 0) : task;
+        const variant = { name: v.name, render: (x: Task) => v.template.render(x) };
+        for (const model of options.models) jobs.push({ task: t, model, variant, sample });
       }
     }
   }

@@ -35,3 +35,23 @@ export function hash32(text: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * A small deterministic PRNG (mulberry32): numbers in [0, 1).
+ *
+ * @example
+ * ```ts
+ * import { rng } from "./hash.ts";
+ * console.assert(rng(1)() === rng(1)());
+ * ```
+ */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
