@@ -14,6 +14,8 @@ import { perturbationByName, PERTURBATIONS } from "./prompt/perturb.ts";
 import { templateByName } from "./prompt/templates.ts";
 import { renderReport } from "./report/render.ts";
 import { evaluate } from "./run/evaluate.ts";
+import { measureLoad } from "./run/load.ts";
+import { newRunId } from "./run/store.ts";
 import { writeParquet } from "./run/parquet.ts";
 import { progressBar } from "./run/progress.ts";
 import { bwrapAvailable } from "./sandbox/isolate.ts";
@@ -37,6 +39,8 @@ const USAGE = `assay — evaluate LLM-generated code
                    --perturb adds each variant again under each perturbation (robustness): rename_entry,
                    rename_params, reorder, reword, drop_examples, irrelevant_context, formatting.
   deno task report [--run data/runs/<run-id>]   (default: the newest run)
+  deno task load   [--model M]… [--concurrency 1,2,4,8,16] [--requests 32]: latency under load,
+                   written to data/runs/<id>-load/load.json
   deno task validate [--suite tasks/builtin] [--isolation bwrap|none]
                    the reference passes 3×, the tests kill the reference's mutants
   deno task demo   eval on tasks/builtin with synthetic:default and synthetic:sloppy, then report
@@ -270,6 +274,78 @@ async function runValidate(args: string[]): Promise<void> {
   }
 }
 
+async function runLoad(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      suite: { type: "string", default: "tasks/builtin" },
+      model: { type: "string", multiple: true },
+      concurrency: { type: "string", default: "1,2,4,8,16" },
+      requests: { type: "string", default: "32" },
+      "runs-dir": { type: "string", default: RUNS_DIR },
+    },
+  });
+  const levels = values.concurrency.split(",").map((x) => {
+    const n = Number(x);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new UsageError(
+        `Cannot use --concurrency "${values.concurrency}": use integers >= 1, e.g. 1,2,4,8`,
+      );
+    }
+    return n;
+  });
+  const requests = Number(values.requests);
+  if (!Number.isInteger(requests) || requests < 1) {
+    throw new UsageError(`Cannot use --requests "${values.requests}": use an integer >= 1`);
+  }
+  const suite = await loadSuite(values.suite);
+  const dir = join(values["runs-dir"], `${newRunId()}-load`);
+  await Deno.mkdir(dir, { recursive: true });
+  const rows: Record<string, unknown>[] = [];
+  for (const spec of values.model ?? ["synthetic:default"]) {
+    let model: Provider;
+    try {
+      model = createProvider(spec, { tasks: suite.tasks, env: Deno.env.toObject() });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    try {
+      console.error(
+        `assay: load on ${model.spec}${
+          model.synthetic ? " (synthetic)" : ""
+        }: ${requests} requests at ${levels.join(", ")}`,
+      );
+      await measureLoad(model, suite.tasks, {
+        levels,
+        requests,
+        onLevel: (l) => {
+          rows.push({ model: model.spec, synthetic: model.synthetic, ...l });
+          console.log(
+            `${model.spec.padEnd(24)} c=${String(l.concurrency).padStart(3)}  ${
+              l.throughputRps.toFixed(1).padStart(6)
+            } req/s  ` +
+              `${l.tokensPerSec.toFixed(0).padStart(6)} tok/s  ttft p50 ${fmt(l.ttftP50, 0)} p95 ${
+                fmt(l.ttftP95, 0)
+              } ms  ` +
+              `total p50 ${fmt(l.totalP50, 0)} p95 ${fmt(l.totalP95, 0)} ms  errors ${l.errors}`,
+          );
+        },
+      });
+    } finally {
+      await model.close();
+    }
+  }
+  const artifact = {
+    createdAt: new Date().toISOString(),
+    suite: { name: suite.name, hash: suite.hash },
+    levels,
+    requests,
+    rows,
+  };
+  await Deno.writeTextFile(join(dir, "load.json"), JSON.stringify(artifact, null, 2) + "\n");
+  console.log(`\nload curve: ${relative(Deno.cwd(), join(dir, "load.json"))}`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -281,6 +357,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case "validate":
       await runValidate(rest);
+      return;
+    case "load":
+      await runLoad(rest);
       return;
     case "demo": {
       const dir = await runEval([
@@ -303,7 +382,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     default:
       throw new UsageError(
-        `Cannot run command "${command}": use eval, report, validate or demo\n\n${USAGE}`,
+        `Cannot run command "${command}": use eval, report, validate, load or demo\n\n${USAGE}`,
       );
   }
 }

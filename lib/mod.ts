@@ -61,6 +61,8 @@ export type { Bucket, SampleScore } from "./score/weighted.ts";
 
 // ── Runs: evaluate, and the run store's records ──────────────────────────────
 export { evaluate } from "./run/evaluate.ts";
+export { measureLoad } from "./run/load.ts";
+export type { LoadLevel, LoadOptions } from "./run/load.ts";
 export type { EvaluateOptions, Evaluation } from "./run/evaluate.ts";
 export { createRun, newRunId, RUN_FILES } from "./run/store.ts";
 export { writeParquet } from "./run/parquet.ts";

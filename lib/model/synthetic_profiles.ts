@@ -24,6 +24,8 @@ export interface SyntheticProfile {
   rawRate: number;
   /** Added to the mutation rate when the prompt is perturbed (reworded, reordered, renamed…): fragility. */
   perturbationPenalty: number;
+  /** Concurrent streams served at full speed; beyond, time to first token and token rate degrade proportionally. */
+  capacity: number;
 }
 
 const EVERY_MUTATION: Partial<Record<MutationName, number>> = {
@@ -49,6 +51,7 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
     dropExportRate: 0,
     rawRate: 0,
     perturbationPenalty: 0,
+    capacity: 16,
   },
   /** A moderate mutation rate, fast. */
   default: {
@@ -59,6 +62,7 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
     dropExportRate: 0.15,
     rawRate: 0.05,
     perturbationPenalty: 0.1,
+    capacity: 4,
   },
   /** A high mutation rate, slower. */
   sloppy: {
@@ -69,6 +73,7 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
     dropExportRate: 0.3,
     rawRate: 0.1,
     perturbationPenalty: 0.2,
+    capacity: 2,
   },
 };
 

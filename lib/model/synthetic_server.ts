@@ -89,6 +89,7 @@ export function startSyntheticServer(
   options: SyntheticServerOptions = {},
 ): SyntheticServer {
   const nextFault = options.faults ? faultPicker(options.faults) : () => null;
+  let active = 0; // streams in flight, for the capacity model
   const plan = options.faults;
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (req) => {
     options.onRequest?.(req);
@@ -206,9 +207,13 @@ export function startSyntheticServer(
             object: "chat.completion.chunk",
             choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
           });
+        // Capacity: past `capacity` concurrent streams, the first token waits and tokens slow down.
+        active++;
+        const load = Math.max(1, active / profile.capacity);
+        const speed = profile.tokensPerSec / load;
         try {
           const slow = fault === "slow_first_token" ? plan?.slowFirstTokenMs ?? 1500 : 0;
-          await delay(answer.ttftMs + slow, cancelled.signal);
+          await delay(answer.ttftMs * load + slow, cancelled.signal);
           chunk({ role: "assistant", content: "" }, null);
           if (fault === "stall") await delay(24 * 3600_000, cancelled.signal); // until the client gives up
           if (fault === "malformed") {
@@ -223,13 +228,13 @@ export function startSyntheticServer(
             // Send every token that is due by now; wait about 8 ms between chunks.
             const due = Math.max(
               sent + 1,
-              Math.floor(((performance.now() - t0) / 1000) * profile.tokensPerSec) + 1,
+              Math.floor(((performance.now() - t0) / 1000) * speed) + 1,
             );
             chunk({ content: tokens.slice(sent, due).join("") }, null);
             sent = Math.min(due, stopAt);
             if (sent < stopAt) {
               await delay(
-                Math.max(1, ((sent / profile.tokensPerSec) * 1000) - (performance.now() - t0)),
+                Math.max(1, ((sent / speed) * 1000) - (performance.now() - t0)),
                 cancelled.signal,
               );
             }
@@ -246,6 +251,8 @@ export function startSyntheticServer(
           try {
             controller.close();
           } catch { /* client went away */ }
+        } finally {
+          active--;
         }
       },
     });
