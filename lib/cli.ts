@@ -211,7 +211,18 @@ async function runEval(args: string[]): Promise<string> {
     });
     bar.done();
     await writeParquet(run.dir, run.generations, run.results);
-    console.log(summaryText(summarize(run)));
+    // Rows in the order models and variants were given, not in the order samples finished.
+    const order = (xs: string[]) => (x: string) => xs.indexOf(x) < 0 ? xs.length : xs.indexOf(x);
+    const modelRank = order(models.map((m) => m.spec));
+    const variantRank = order(
+      [...new Set(run.results.map((r) => r.variant))].sort((a, b) =>
+        (a.includes("+") ? 1 : 0) - (b.includes("+") ? 1 : 0) || a.localeCompare(b)
+      ),
+    );
+    const rows = summarize(run).sort((a, b) =>
+      modelRank(a.model) - modelRank(b.model) || variantRank(a.variant) - variantRank(b.variant)
+    );
+    console.log(summaryText(rows));
     console.log(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
     return run.dir;
   } finally {
