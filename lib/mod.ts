@@ -57,6 +57,9 @@ export type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sand
 
 // ── Scores: accuracy as a spectrum ───────────────────────────────────────────
 export { ALMOST_CORE_FAILURE_SHARE, scoreSample, weightedAccuracy } from "./score/weighted.ts";
+export { passAtK, passHatK } from "./score/pass_at_k.ts";
+export { stabilityByTask, summarizeStability } from "./score/stability.ts";
+export type { StabilitySummary, TaskStability } from "./score/stability.ts";
 export type { Bucket, SampleScore } from "./score/weighted.ts";
 
 // ── Runs: evaluate, and the run store's records ──────────────────────────────
@@ -82,6 +85,10 @@ export { percentile, summarize } from "./analyze/summary.ts";
 export type { SummaryRow } from "./analyze/summary.ts";
 export { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./analyze/frames.ts";
 export { sampleRows } from "./analyze/sample_rows.ts";
+export { compareRuns } from "./analyze/compare.ts";
+export type { CompareOptions, ComparisonRow, Flip } from "./analyze/compare.ts";
+export { bestUnderBudget, paretoFrontier } from "./analyze/pareto.ts";
+export type { TradeoffPoint } from "./analyze/pareto.ts";
 export type { SampleRow } from "./analyze/sample_rows.ts";
 
 // ── Plots: charts displayed as text/html (Observable Plot + linkedom) ────────

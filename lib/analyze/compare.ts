@@ -1,0 +1,125 @@
+/**
+ * Run-to-run comparison: which tasks flipped, and how much each model ×
+ * variant moved, with a paired bootstrap confidence interval over tasks.
+ *
+ * @module
+ */
+import type { ResultRecord } from "../run/records.ts";
+import { rng } from "../task/hash.ts";
+
+/** One model × variant in both runs. */
+export interface ComparisonRow {
+  model: string;
+  variant: string;
+  /** Tasks present in both runs. */
+  tasks: number;
+  /** Mean over tasks of the metric in the first run. */
+  before: number;
+  /** … in the second run. */
+  after: number;
+  /** after − before. */
+  delta: number;
+  /** Bootstrap confidence interval of delta. */
+  low: number;
+  high: number;
+}
+
+/** A task whose majority verdict changed. */
+export interface Flip {
+  task: string;
+  model: string;
+  variant: string;
+  /** Pass rate in the first run. */
+  before: number;
+  /** Pass rate in the second run. */
+  after: number;
+}
+
+/** Options for {@link compareRuns}. */
+export interface CompareOptions {
+  /** The per-sample metric: pass (0/1) or weighted accuracy. @default "passed" */
+  metric?: "passed" | "weightedAccuracy";
+  /** Bootstrap resamples. @default 2000 */
+  resamples?: number;
+  /** Confidence level. @default 0.95 */
+  confidence?: number;
+  /** Bootstrap seed (deterministic). @default 1 */
+  seed?: number;
+}
+
+type Results = { results: readonly ResultRecord[] };
+
+function perTask(run: Results, metric: "passed" | "weightedAccuracy") {
+  const sums = new Map<string, { sum: number; passes: number; n: number }>();
+  for (const r of run.results) {
+    const key = JSON.stringify([r.model, r.variant, r.task]);
+    const s = sums.get(key) ?? { sum: 0, passes: 0, n: 0 };
+    s.sum += metric === "passed" ? Number(r.passed) : r.weightedAccuracy;
+    s.passes += Number(r.passed);
+    s.n++;
+    sums.set(key, s);
+  }
+  return sums;
+}
+
+/**
+ * Compare two runs.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { compareRuns } from "./compare.ts";
+ * const r = (task: string, passed: boolean) => ({ task, model: "m", variant: "v", sample: 0, passed, weightedAccuracy: passed ? 1 : -1 }) as never;
+ * const { rows, flips } = compareRuns({ results: [r("a", true), r("b", true)] }, { results: [r("a", true), r("b", false)] });
+ * assert.equal(rows[0].delta, -0.5);
+ * assert.deepEqual(flips.map((f) => f.task), ["b"]);
+ * ```
+ */
+export function compareRuns(
+  a: Results,
+  b: Results,
+  options: CompareOptions = {},
+): { rows: ComparisonRow[]; flips: Flip[] } {
+  const metric = options.metric ?? "passed";
+  const resamples = options.resamples ?? 2000;
+  const alpha = (1 - (options.confidence ?? 0.95)) / 2;
+  const before = perTask(a, metric);
+  const after = perTask(b, metric);
+  const groups = new Map<string, { model: string; variant: string; pairs: [number, number][] }>();
+  const flips: Flip[] = [];
+  for (const [key, x] of before) {
+    const y = after.get(key);
+    if (!y) continue;
+    const [model, variant, task] = JSON.parse(key) as [string, string, string];
+    const g = groups.get(JSON.stringify([model, variant])) ?? { model, variant, pairs: [] };
+    g.pairs.push([x.sum / x.n, y.sum / y.n]);
+    groups.set(JSON.stringify([model, variant]), g);
+    const [pb, pa] = [x.passes / x.n, y.passes / y.n];
+    if ((pb >= 0.5) !== (pa >= 0.5)) flips.push({ task, model, variant, before: pb, after: pa });
+  }
+  const rows = [...groups.values()].map(({ model, variant, pairs }) => {
+    const diffs = pairs.map(([x, y]) => y - x);
+    const mean = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
+    const random = rng(options.seed ?? 1);
+    const boot: number[] = [];
+    for (let i = 0; i < resamples; i++) {
+      let s = 0;
+      for (let j = 0; j < diffs.length; j++) s += diffs[Math.floor(random() * diffs.length)];
+      boot.push(s / diffs.length);
+    }
+    boot.sort((p, q) => p - q);
+    const at = (q: number) =>
+      boot[Math.min(boot.length - 1, Math.max(0, Math.floor(q * boot.length)))];
+    return {
+      model,
+      variant,
+      tasks: pairs.length,
+      before: mean(pairs.map((p) => p[0])),
+      after: mean(pairs.map((p) => p[1])),
+      delta: mean(diffs),
+      low: at(alpha),
+      high: at(1 - alpha),
+    };
+  });
+  return { rows, flips };
+}
