@@ -13,6 +13,17 @@ import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sand
 
 const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.url));
 
+/**
+ * Appended to tests.ts: right after the tests' own body, before any code of
+ * the candidate can run again, hand the declared cases to the runner's
+ * `__assaySeal` (a non-writable global), which returns a frozen copy.
+ */
+const TESTS_TRAILER = `
+;// assay: snapshot the cases before the code under test can replace them.
+import * as __assayTests from "./tests.ts";
+export const __assayCases = __assaySeal(__assayTests);
+`;
+
 /** Deno flags for untrusted code: no prompt, no config, no npm, no remote, no permissions. */
 export const DENO_SANDBOX_FLAGS = [
   "run",
@@ -82,7 +93,7 @@ export async function runSample(
   const jobDir = await Deno.makeTempDir({ prefix: "assay-job-" });
   try {
     await Deno.writeTextFile(join(jobDir, "solution.ts"), ensureExported(job.code, job.entry));
-    await Deno.writeTextFile(join(jobDir, "tests.ts"), job.testsSource);
+    await Deno.writeTextFile(join(jobDir, "tests.ts"), job.testsSource + TESTS_TRAILER);
     await Deno.writeTextFile(join(jobDir, "runner.ts"), RUNNER_SOURCE);
     await Deno.mkdir(join(jobDir, ".deno"));
 
@@ -90,7 +101,15 @@ export async function runSample(
     // coreutils `timeout` leads the process group and kills it at a hard deadline even if this
     // process dies first (SIGKILL of the runner): no sample outlives its limit.
     const deadline = `${((timeoutMs + 3000) / 1000).toFixed(1)}s`;
-    const limits = ["timeout", "-s", "KILL", deadline, "prlimit", `--data=${dataMb * 1024 * 1024}`, "--"];
+    const limits = [
+      "timeout",
+      "-s",
+      "KILL",
+      deadline,
+      "prlimit",
+      `--data=${dataMb * 1024 * 1024}`,
+      "--",
+    ];
     let argv: string[];
     let env: Record<string, string> = {};
     if (isolation === "bwrap") {
@@ -239,9 +258,15 @@ function interpret(r: Interpretation): SandboxResult {
   if (r.limit) {
     outcome = r.limit;
     detail = r.limit === "timeout" ? `exceeded ${r.timeoutMs} ms` : "output exceeded the cap";
-  } else if (/Fatal JavaScript out of memory|Reached heap limit/.test(r.stderr) || r.code === 133) {
+  } else if (
+    !done && (/Fatal (JavaScript|process) out of memory|Reached heap limit/.test(r.stderr) ||
+      r.code === 133)
+  ) {
+    // Only a run that did not finish: printing V8's message cannot relabel a completed run.
     outcome = "memory_limit";
-    detail = "JavaScript heap limit reached";
+    detail = /Fatal process out of memory/.test(r.stderr)
+      ? "process memory limit reached (data segment cap)"
+      : "JavaScript heap limit reached";
   } else if (loadError !== null) {
     outcome = "load_error";
     detail = loadError;

@@ -4,14 +4,26 @@
  *
  * Protocol: the parent writes one JSON line on stdin, `{"nonce": "…",
  * "cases": ["name", …]}`, then closes stdin. The runner captures everything it
- * relies on (the stdout writer, JSON, the clock, exit) before the candidate's
- * code loads, imports `./tests.ts` (which imports `./solution.ts`), runs each
- * declared case in order and reports each on stdout as a line
- * `<nonce> <json>`. The nonce never leaves this module's closure, so the code
- * under test cannot imitate a report; a case that never reports is "missing".
+ * relies on (the stdout writer, JSON, the clock, exit, the promise machinery)
+ * and freezes `node:assert` before the candidate's code loads, imports
+ * `./tests.ts` (which imports `./solution.ts`), runs each declared case in
+ * order and reports each on stdout as a line `<nonce> <json>`. The nonce never
+ * leaves this module's closure, so the code under test cannot imitate a
+ * report; a case that never reports is "missing".
+ *
+ * The candidate shares this realm, so after it loads the runner touches no
+ * global it could have replaced: no `await` on a promise the candidate may
+ * have reached (an `await` looks up `constructor` and `then`), report records
+ * without a prototype (no inherited `toJSON`), and the cases come from a frozen
+ * snapshot taken by the trailer deno.ts appends to `tests.ts`, before any code
+ * of the candidate can run again (a candidate can import `./tests.ts` itself).
  *
  * @module
  */
+
+import assertLoose from "node:assert";
+import assertStrict from "node:assert/strict";
+import { isNativeError, isPromise } from "node:util/types";
 
 const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
 const stdinRead = Deno.stdin.read.bind(Deno.stdin);
@@ -21,9 +33,24 @@ const parse = JSON.parse;
 const now = performance.now.bind(performance);
 const encode = TextEncoder.prototype.encode.bind(new TextEncoder());
 const decode = TextDecoder.prototype.decode.bind(new TextDecoder());
+const enqueue = queueMicrotask;
 const StringCtor = String;
+const PromiseCtor = Promise;
+const PromiseThen = Promise.prototype.then;
+const ReflectApply = Reflect.apply;
 const ReflectGet = Reflect.get;
 const ObjectHasOwn = Object.hasOwn;
+const ObjectCreate = Object.create;
+const ObjectDefineProperty = Object.defineProperty;
+const ObjectFreeze = Object.freeze;
+/** Exit code when a report cannot be written (stdout closed). */
+const REPORT_LOST = 3;
+
+// The tests and the candidate share one instance of node:assert: freeze it so
+// the candidate cannot turn `assert.equal` into a no-op.
+ObjectFreeze(assertLoose);
+ObjectFreeze(assertStrict);
+ObjectFreeze(assertLoose.strict);
 
 async function readConfig(): Promise<{ nonce: string; cases: string[] }> {
   const chunks: Uint8Array[] = [];
@@ -44,15 +71,21 @@ async function readConfig(): Promise<{ nonce: string; cases: string[] }> {
   return parse(decode(all));
 }
 
+/**
+ * A thrown value is an assertion failure ("fail") only when it is a genuine
+ * Error object named AssertionError or coded ERR_ASSERTION; anything else,
+ * including a look-alike plain object, is an "error".
+ */
 function describe(error: unknown): { assertion: boolean; message: string } {
   try {
-    if (error !== null && typeof error === "object") {
+    if (error !== null && (typeof error === "object" || typeof error === "function")) {
+      const genuine = isNativeError(error);
       const name = StringCtor(ReflectGet(error, "name") ?? "Error");
       const message = StringCtor(ReflectGet(error, "message") ?? "");
       const code = ReflectGet(error, "code");
       return {
-        assertion: name === "AssertionError" || code === "ERR_ASSERTION",
-        message: `${name}: ${message}`,
+        assertion: genuine && (name === "AssertionError" || code === "ERR_ASSERTION"),
+        message: genuine ? `${name}: ${message}` : `thrown non-Error object: ${name}: ${message}`,
       };
     }
     return { assertion: false, message: `thrown non-Error value: ${StringCtor(error)}` };
@@ -67,49 +100,103 @@ globalThis.addEventListener("unhandledrejection", (event) => event.preventDefaul
 
 const config = await readConfig();
 const nonce = config.nonce;
-const report = (record: Record<string, unknown>) => {
-  stdoutWrite(encode(`\n${nonce} ${stringify(record)}\n`));
+const names = config.cases;
+
+/**
+ * One protocol line; the record has no prototype, so no inherited `toJSON` can
+ * rewrite it. If stdout is gone (the candidate closed it), stop at once: the
+ * cases left are "missing".
+ */
+const report = (
+  type: string,
+  fields: { name?: string; status?: string; message?: string; ms?: number } = {},
+) => {
+  const record = { __proto__: null, type, ...fields };
+  try {
+    stdoutWrite(encode(`\n${nonce} ${stringify(record)}\n`));
+  } catch {
+    exit(REPORT_LOST);
+  }
 };
 
-let cases: Record<string, unknown>;
+/**
+ * Called by the trailer of tests.ts right after its body: a frozen,
+ * prototype-less copy of the declared cases, taken before the candidate can
+ * run again. Anyone may call it; only the copy tests.ts exports is used.
+ */
+function seal(namespace: unknown): Readonly<Record<string, unknown>> | null {
+  const cases = ReflectGet(namespace as object, "cases");
+  if (cases === null || typeof cases !== "object") return null;
+  const snapshot: Record<string, unknown> = ObjectCreate(null);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (ObjectHasOwn(cases, name)) snapshot[name] = ReflectGet(cases, name);
+  }
+  return ObjectFreeze(snapshot);
+}
+ObjectDefineProperty(globalThis, "__assaySeal", { value: seal });
+
+let cases: Readonly<Record<string, unknown>>;
 try {
+  // Safe to await: the promise is checked before any candidate code runs.
   const mod = await import("./tests.ts");
-  cases = mod.cases;
-  if (cases === null || typeof cases !== "object") {
+  const sealed = mod.__assayCases;
+  if (sealed === null || typeof sealed !== "object") {
     throw new TypeError("tests.ts does not export `cases`");
   }
+  cases = sealed;
 } catch (error) {
-  report({ type: "load_error", message: describe(error).message });
+  report("load_error", { message: describe(error).message });
   exit(0);
   throw error; // unreachable: exit() does not return
 }
 
-for (const name of config.cases) {
+/**
+ * Settle what a case returned without `await`: a native promise gets an own
+ * `constructor: undefined` (so `then` consults no species) and the captured
+ * `then`; any other value is resolved by a fresh promise, as `await` would.
+ */
+function settle(result: unknown, onPass: () => void, onThrow: (error: unknown) => void): void {
+  const promise = isPromise(result)
+    ? result
+    : new PromiseCtor<unknown>((resolve) => resolve(result));
+  ObjectDefineProperty(promise, "constructor", { value: undefined });
+  ReflectApply(PromiseThen, promise, [onPass, onThrow]);
+}
+
+let index = 0;
+function runNext(): void {
+  if (index >= names.length) {
+    report("done");
+    exit(0);
+  }
+  const name = names[index++];
   const started = now();
   const fn = ObjectHasOwn(cases, name) ? cases[name] : undefined;
   if (typeof fn !== "function") {
-    report({
-      type: "case",
+    report("case", {
       name,
       status: "error",
       message: `test case "${name}" is not defined in tests.ts`,
       ms: 0,
     });
-    continue;
+    enqueue(runNext);
+    return;
   }
+  let finished = false;
+  const finish = (failed: boolean, error?: unknown) => {
+    if (finished) return;
+    finished = true;
+    if (failed) {
+      const { assertion, message } = describe(error);
+      report("case", { name, status: assertion ? "fail" : "error", message, ms: now() - started });
+    } else report("case", { name, status: "pass", message: "", ms: now() - started });
+    enqueue(runNext);
+  };
   try {
-    await fn();
-    report({ type: "case", name, status: "pass", message: "", ms: now() - started });
+    settle(fn(), () => finish(false), (error) => finish(true, error));
   } catch (error) {
-    const { assertion, message } = describe(error);
-    report({
-      type: "case",
-      name,
-      status: assertion ? "fail" : "error",
-      message,
-      ms: now() - started,
-    });
+    finish(true, error);
   }
 }
-report({ type: "done" });
-exit(0);
+runNext();
