@@ -21,7 +21,8 @@ const ROOT = new URL("..", import.meta.url).pathname;
 
 async function sandboxBench(rounds: number): Promise<void> {
   const suite = await loadSuite(join(ROOT, "tasks", "builtin"));
-  const jobs = Array.from({ length: rounds }, () => suite.tasks).flat();
+  const withReference = suite.tasks.filter((t) => t.referenceSource !== null);
+  const jobs = Array.from({ length: rounds }, () => withReference).flat();
   const modes: { isolation: Isolation; workers: number }[] = [
     { isolation: "none", workers: 1 },
     { isolation: "none", workers: 4 },
@@ -40,7 +41,7 @@ async function sandboxBench(rounds: number): Promise<void> {
     const results = await Promise.all(jobs.map((t) =>
       limit(() =>
         runSample(
-          { code: t.referenceSource, testsSource: t.testsSource, cases: t.cases, entry: t.entry },
+          { code: t.referenceSource!, testsSource: t.testsSource, cases: t.cases, entry: t.entry },
           { isolation: mode.isolation, timeoutMs: t.timeoutMs },
         )
       )

@@ -55,6 +55,9 @@ export function syntheticAnswer(
   const salt = options.perturbed ? "|perturbed" : "";
   const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}${salt}`));
   const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
+  if (task.referenceSource === null) {
+    throw new Error(`Cannot answer task "${task.id}" synthetically: it has no reference solution`);
+  }
   let source = task.referenceSource.trim() + "\n";
   const mutations: string[] = [];
   // Asked to reason first, the synthetic model errs half as often and writes more (slower).

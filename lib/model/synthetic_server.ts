@@ -62,7 +62,7 @@ function findTask(
   if (!best) return undefined;
   const signatures = [...text.matchAll(/(?:function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/g)];
   const named = signatures.map((m) => m[1]).filter((n) =>
-    n === best.entry || !best.referenceSource.includes(n)
+    n === best.entry || !best.referenceSource?.includes(n)
   );
   return { task: best, entry: named.at(-1) ?? best.entry };
 }
@@ -126,6 +126,12 @@ export function startSyntheticServer(
       return errorResponse(
         400,
         "the synthetic model only answers prompts that contain a known task's instructions",
+      );
+    }
+    if (found.task.referenceSource === null) {
+      return errorResponse(
+        400,
+        `task "${found.task.id}" has no reference solution: the synthetic model cannot answer it`,
       );
     }
     const fault = nextFault();

@@ -57,7 +57,7 @@ export async function loadSuite(dir: string): Promise<Suite> {
     const loaded = await loadTaskFolder(taskDir, raw, problems);
     if (loaded) {
       tasks.push(loaded);
-      hashParts.push(name, raw, loaded.referenceSource, loaded.testsSource);
+      hashParts.push(name, raw, loaded.referenceSource ?? "", loaded.testsSource);
     }
   }
   const seen = new Map<string, string>();
@@ -106,14 +106,16 @@ async function loadTaskFolder(
     if (names.has(c.name)) problems.push(`"${file}": cases: duplicate case name "${c.name}"`);
     names.add(c.name);
   }
-  const referenceSource = await readSibling(taskDir, meta.reference, "reference", problems);
+  const referenceSource = meta.reference === null
+    ? null
+    : await readSibling(taskDir, meta.reference, "reference", problems);
   const testsSource = await readSibling(taskDir, meta.tests, "tests", problems);
   if (testsSource !== null && !/["']\.\/solution\.ts["']/.test(testsSource)) {
     problems.push(
       `"${join(taskDir, meta.tests)}": tests: must import the candidate from "./solution.ts"`,
     );
   }
-  if (problems.length > before || referenceSource === null || testsSource === null) return null;
+  if (problems.length > before || testsSource === null) return null;
   return { ...meta, referenceSource, testsSource, dir: taskDir };
 }
 

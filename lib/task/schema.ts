@@ -59,8 +59,9 @@ export const TaskFile = z.object({
     .describe("the exported name the tests import from ./solution.ts"),
   /** The signature shown to the model, e.g. `function clamp(x: number, lo: number, hi: number): number`. */
   signature: z.string().min(1).describe("the signature shown to the model"),
-  /** Relative path of the reference solution. @default "reference.ts" */
-  reference: z.string().default("reference.ts").describe("relative path of the reference solution"),
+  /** Relative path of the reference solution; null when there is none (e.g. an imported benchmark). @default "reference.ts" */
+  reference: z.string().nullable().default("reference.ts")
+    .describe("relative path of the reference solution, null when there is none"),
   /** Relative path of the tests file. @default "tests.ts" */
   tests: z.string().default("tests.ts").describe("relative path of the tests file"),
   /** The declared test cases: the set every run must report on. */
@@ -86,8 +87,10 @@ export type TaskFile = z.infer<typeof TaskFile>;
 
 /** A loaded task: the validated `task.json` plus the source texts it refers to. */
 export const Task = TaskFile.extend({
-  /** The reference solution's source text. */
-  referenceSource: z.string().describe("the reference solution's source text"),
+  /** The reference solution's source text; null when the task has none. */
+  referenceSource: z.string().nullable().describe(
+    "the reference solution's source text, null when none",
+  ),
   /** The tests file's source text. */
   testsSource: z.string().describe("the tests file's source text"),
   /** The folder the task was loaded from. */

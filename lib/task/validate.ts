@@ -88,7 +88,7 @@ export interface ValidateOptions {
  * ```
  */
 export function referenceMutants(
-  task: Pick<Task, "referenceSource" | "entry">,
+  task: { referenceSource: string; entry: string },
   sitesPerMutation = 16,
 ) {
   const seen = new Set<string>();
@@ -132,8 +132,26 @@ export async function validateSuite(
     );
   const out: TaskValidation[] = [];
   await Promise.all(suite.tasks.map(async (task) => {
+    const reference = task.referenceSource;
+    if (reference === null) {
+      const v: TaskValidation = {
+        task: task.id,
+        referencePasses: 0,
+        referenceRuns: 0,
+        flakyCases: [],
+        failingCases: [],
+        referenceMs: 0,
+        mutants: [],
+        killRate: null,
+        edgeBoundaryRate: null,
+        problems: ["no reference solution: its tests cannot be validated"],
+      };
+      out.push(v);
+      options.onTask?.(v);
+      return;
+    }
     const refs = await Promise.all(
-      Array.from({ length: runs }, () => exec(task, task.referenceSource)),
+      Array.from({ length: runs }, () => exec(task, reference)),
     );
     const failCounts = new Map<string, number>();
     for (const r of refs) {
@@ -146,16 +164,17 @@ export async function validateSuite(
     const times = refs.map((r) => r.execMs).sort((a, b) => a - b);
     const equivalent = new Set(task.equivalentMutants);
     const mutants = await Promise.all(
-      referenceMutants(task, options.sitesPerMutation).map(async (m) => {
-        const r = await exec(task, m.source);
-        return {
-          mutation: m.name,
-          description: m.description,
-          killed: !allPass(r),
-          killedByEdge: r.cases.some((c) => c.kind === "edge" && c.status !== "pass"),
-          equivalent: equivalent.has(m.description),
-        };
-      }),
+      referenceMutants({ referenceSource: reference, entry: task.entry }, options.sitesPerMutation)
+        .map(async (m) => {
+          const r = await exec(task, m.source);
+          return {
+            mutation: m.name,
+            description: m.description,
+            killed: !allPass(r),
+            killedByEdge: r.cases.some((c) => c.kind === "edge" && c.status !== "pass"),
+            equivalent: equivalent.has(m.description),
+          };
+        }),
     );
     const counted = mutants.filter((m) => !m.equivalent);
     const boundary = counted.filter((m) => BOUNDARY_MUTATIONS.includes(m.mutation));

@@ -16,7 +16,7 @@ Deno.test("syntheticProvider() streams the reference through the openai SDK with
   try {
     const g = await model.generate({ messages: plain.render(clamp), sample: 0, seed: 0 });
     assert.equal(g.error, null);
-    assert.ok(g.text.includes(clamp.referenceSource.trim()), "the reference, fenced");
+    assert.ok(g.text.includes(clamp.referenceSource!.trim()), "the reference, fenced");
     const [lo] = SYNTHETIC_PROFILES.reference.ttftMs;
     assert.ok(g.ttftMs !== null && g.ttftMs >= lo - 1, `ttft ${g.ttftMs} >= ${lo}`);
     assert.ok(g.totalMs >= g.ttftMs!);

@@ -45,7 +45,7 @@ Deno.test("perturbTask() rename_entry: the tests follow, so the renamed referenc
     const p = perturbTask(task, "rename_entry", 1);
     assert.notEqual(p.entry, task.entry);
     assert.ok(p.signature.includes(p.entry));
-    const renamed = task.referenceSource.replace(new RegExp(`\\b${task.entry}\\b`, "g"), p.entry);
+    const renamed = task.referenceSource!.replace(new RegExp(`\\b${task.entry}\\b`, "g"), p.entry);
     const r = await runSample({
       code: renamed,
       testsSource: p.testsSource,
@@ -57,7 +57,7 @@ Deno.test("perturbTask() rename_entry: the tests follow, so the renamed referenc
       `${task.id}: ${r.detail} ${r.cases.map((c) => c.message).join(" ")}`,
     );
     const old = await runSample({
-      code: task.referenceSource,
+      code: task.referenceSource!,
       testsSource: p.testsSource,
       cases: p.cases,
       entry: p.entry,

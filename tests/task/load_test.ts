@@ -9,7 +9,7 @@ Deno.test("loadSuite() loads a folder suite sorted by id with sources and a cont
   assert.deepEqual(suite.tasks.map((t) => t.id), ["clamp", "sum-evens"]);
   assert.equal(suite.name, "suite-tiny");
   assert.match(suite.hash, /^[0-9a-f]{64}$/);
-  assert.match(suite.tasks[0].referenceSource, /export function clamp/);
+  assert.match(suite.tasks[0].referenceSource!, /export function clamp/);
   assert.match(suite.tasks[0].testsSource, /\.\/solution\.ts/);
   assert.equal(suite.tasks[0].timeoutMs, 5_000, "defaults are applied");
 });
@@ -62,4 +62,27 @@ Deno.test("loadSuite() hash changes when a test file changes", async () => {
 Deno.test("loadSuite() rejects a folder without tasks", async () => {
   const dir = await Deno.makeTempDir();
   await assert.rejects(loadSuite(dir), /no task folders/);
+});
+
+Deno.test("loadSuite() accepts a task without a reference (reference: null)", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.mkdir(join(dir, "t"));
+  await Deno.writeTextFile(
+    join(dir, "t", "task.json"),
+    JSON.stringify({
+      id: "t",
+      title: "t",
+      instructions: "do it",
+      entry: "f",
+      signature: "export function f(): void",
+      reference: null,
+      cases: [{ name: "a", kind: "core" }],
+    }),
+  );
+  await Deno.writeTextFile(
+    join(dir, "t", "tests.ts"),
+    'import { f } from "./solution.ts";\nexport const cases = { a: () => f() };\n',
+  );
+  const suite = await loadSuite(dir);
+  assert.equal(suite.tasks[0].referenceSource, null);
 });

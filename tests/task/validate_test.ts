@@ -58,8 +58,8 @@ export const cases = {
 Deno.test("referenceMutants() is deterministic and keeps distinct semantic mutants only", async () => {
   const suite = await loadSuite(TINY);
   const task = suite.tasks[0];
-  const a = referenceMutants(task);
-  const b = referenceMutants(task);
+  const a = referenceMutants({ referenceSource: task.referenceSource!, entry: task.entry });
+  const b = referenceMutants({ referenceSource: task.referenceSource!, entry: task.entry });
   assert.deepEqual(a, b);
   assert.equal(new Set(a.map((m) => m.source)).size, a.length);
   assert.ok(
