@@ -20,6 +20,9 @@ import { writeParquet } from "./run/parquet.ts";
 import { progressBar } from "./run/progress.ts";
 import { bwrapAvailable } from "./sandbox/isolate.ts";
 import type { Isolation } from "./sandbox/sandbox.ts";
+import { loadRun } from "./analyze/load.ts";
+import { junitXml } from "./score/junit.ts";
+import { judgeRun, type Policy, resolvePolicy } from "./score/policy.ts";
 import { loadSuite } from "./task/load.ts";
 import { validateSuite, validationMarkdown } from "./task/validate.ts";
 
@@ -33,12 +36,15 @@ const USAGE = `assay — evaluate LLM-generated code
                    [--variant plain]… [--concurrency 4] [--sandbox-concurrency 4]
                    [--isolation bwrap|none] [--temperature T] [--seed N] [--runs-dir data/runs] [--quiet]
                    [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
+                   [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
                    The same command resumes an interrupted run (--new starts afresh). Real models'
                    answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
                    again and overwrite); cache hits keep their original latency, flagged, excluded from stats.
                    --perturb adds each variant again under each perturbation (robustness): rename_entry,
                    rename_params, reorder, reword, drop_examples, irrelevant_context, formatting.
   deno task report [--run data/runs/<run-id>]   (default: the newest run)
+  deno task score  [--run DIR] [--policy NAME|FILE] [--junit out.xml]: judge a run against an
+                   acceptable-risk policy; exits 1 when a threshold is violated
   deno task load   [--model M]… [--concurrency 1,2,4,8,16] [--requests 32]: latency under load,
                    written to data/runs/<id>-load/load.json
   deno task validate [--suite tasks/builtin] [--isolation bwrap|none]
@@ -101,6 +107,58 @@ function summaryText(rows: SummaryRow[]): string {
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 
+/** Print a policy's verdicts; write JUnit XML when asked; true when every model × variant passes. */
+async function reportPolicy(
+  run: Parameters<typeof judgeRun>[0],
+  nameOrFile: string,
+  junit?: string,
+): Promise<boolean> {
+  let policy: Policy;
+  try {
+    policy = await resolvePolicy(nameOrFile);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const verdicts = judgeRun(run, policy);
+  console.log(`\npolicy ${policy.name}${policy.description ? ` — ${policy.description}` : ""}`);
+  for (const v of verdicts) {
+    console.log(`  ${v.ok ? "PASS" : "FAIL"}  ${v.model} ${v.variant}`);
+    for (const c of v.checks) {
+      const value = c.value === null ? `— (${c.note})` : String(Number(c.value.toPrecision(4)));
+      console.log(
+        `        ${c.ok ? "ok  " : "FAIL"} ${c.metric.padEnd(20)} ${
+          value.padStart(10)
+        }  ${c.bound} ${c.limit}`,
+      );
+    }
+  }
+  if (junit) {
+    await Deno.writeTextFile(junit, junitXml(policy.name, verdicts));
+    console.log(`junit: ${junit}`);
+  }
+  return verdicts.every((v) => v.ok);
+}
+
+async function runScore(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      run: { type: "string" },
+      policy: { type: "string", default: "internal-tooling" },
+      junit: { type: "string" },
+    },
+  });
+  const dir = values.run ? resolve(values.run) : await newestRun(RUNS_DIR);
+  let run;
+  try {
+    run = await loadRun(dir);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  console.log(summaryText(summarize(run)));
+  if (!(await reportPolicy(run, values.policy, values.junit))) Deno.exit(1);
+}
+
 async function runEval(args: string[]): Promise<string> {
   const { values } = parseArgs({
     args,
@@ -120,6 +178,8 @@ async function runEval(args: string[]): Promise<string> {
       "no-cache": { type: "boolean", default: false },
       refresh: { type: "boolean", default: false },
       new: { type: "boolean", default: false },
+      policy: { type: "string" },
+      junit: { type: "string" },
       quiet: { type: "boolean", default: false },
     },
   });
@@ -224,6 +284,10 @@ async function runEval(args: string[]): Promise<string> {
     );
     console.log(summaryText(rows));
     console.log(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
+    if (values.policy && !(await reportPolicy(run, values.policy, values.junit))) {
+      await Promise.all(models.map((m) => m.close()));
+      Deno.exit(1);
+    }
     return run.dir;
   } finally {
     await Promise.all(models.map((m) => m.close()));
@@ -233,7 +297,7 @@ async function runEval(args: string[]): Promise<string> {
 async function newestRun(dir: string): Promise<string> {
   const names: string[] = [];
   try {
-    for await (const e of Deno.readDir(dir)) if (e.isDirectory) names.push(e.name);
+    for await (const e of Deno.readDir(dir)) if (e.isDirectory && !e.name.endsWith("-load")) names.push(e.name);
   } catch { /* no runs yet */ }
   if (names.length === 0) {
     throw new UsageError(`Cannot find a run in "${dir}": run "deno task eval" first`);
@@ -372,6 +436,9 @@ async function main(argv: string[]): Promise<void> {
     case "load":
       await runLoad(rest);
       return;
+    case "score":
+      await runScore(rest);
+      return;
     case "demo": {
       const dir = await runEval([
         "--model",
@@ -393,7 +460,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     default:
       throw new UsageError(
-        `Cannot run command "${command}": use eval, report, validate, load or demo\n\n${USAGE}`,
+        `Cannot run command "${command}": use eval, report, score, validate, load or demo\n\n${USAGE}`,
       );
   }
 }

@@ -60,6 +60,9 @@ export { ALMOST_CORE_FAILURE_SHARE, scoreSample, weightedAccuracy } from "./scor
 export { passAtK, passHatK } from "./score/pass_at_k.ts";
 export { stabilityByTask, summarizeStability } from "./score/stability.ts";
 export type { StabilitySummary, TaskStability } from "./score/stability.ts";
+export { judgeRun, POLICIES, Policy, resolvePolicy } from "./score/policy.ts";
+export type { PolicyVerdict, ThresholdCheck } from "./score/policy.ts";
+export { junitXml } from "./score/junit.ts";
 export type { Bucket, SampleScore } from "./score/weighted.ts";
 
 // ── Runs: evaluate, and the run store's records ──────────────────────────────
