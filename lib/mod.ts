@@ -88,6 +88,7 @@ export { percentile, summarize } from "./analyze/summary.ts";
 export type { SummaryRow } from "./analyze/summary.ts";
 export { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./analyze/frames.ts";
 export { sampleRows } from "./analyze/sample_rows.ts";
+export { policyTable, stabilityTable } from "./analyze/verdict_tables.ts";
 export { compareRuns } from "./analyze/compare.ts";
 export type { CompareOptions, ComparisonRow, Flip } from "./analyze/compare.ts";
 export { bestUnderBudget, paretoFrontier } from "./analyze/pareto.ts";
