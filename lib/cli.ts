@@ -243,7 +243,7 @@ async function runEval(args: string[]): Promise<string> {
         }`,
     );
     let bar = progressBar(0, { quiet: true });
-    const run = await evaluate(suite, {
+    const evaluation = await evaluate(suite, {
       models,
       variants,
       perturbations,
@@ -270,6 +270,7 @@ async function runEval(args: string[]): Promise<string> {
       onSample: (_g, r) => bar.tick(r?.passed ?? false),
     });
     bar.done();
+    const run = await loadRun(evaluation.dir);
     await writeParquet(run.dir, run.generations, run.results);
     // Rows in the order models and variants were given, not in the order samples finished.
     const order = (xs: string[]) => (x: string) => xs.indexOf(x) < 0 ? xs.length : xs.indexOf(x);
@@ -297,7 +298,9 @@ async function runEval(args: string[]): Promise<string> {
 async function newestRun(dir: string): Promise<string> {
   const names: string[] = [];
   try {
-    for await (const e of Deno.readDir(dir)) if (e.isDirectory && !e.name.endsWith("-load")) names.push(e.name);
+    for await (const e of Deno.readDir(dir)) {
+      if (e.isDirectory && !e.name.endsWith("-load")) names.push(e.name);
+    }
   } catch { /* no runs yet */ }
   if (names.length === 0) {
     throw new UsageError(`Cannot find a run in "${dir}": run "deno task eval" first`);

@@ -9,6 +9,21 @@
 export { CaseKind, Language, Suite, Task, TaskFile, TestCase } from "./task/schema.ts";
 export { loadSuite, SuiteError } from "./task/load.ts";
 export { hash32, sha256 } from "./task/hash.ts";
+export { detectFormat, importSuite } from "./task/importers/detect.ts";
+export type { ImportSuiteOptions, SuiteFormat } from "./task/importers/detect.ts";
+export { ImportError } from "./task/importers/import_error.ts";
+export { importMultiplE } from "./task/importers/multipl_e.ts";
+export type { MultiplEOptions } from "./task/importers/multipl_e.ts";
+export { importHumanEvalX } from "./task/importers/humaneval_x.ts";
+export type { HumanEvalXOptions } from "./task/importers/humaneval_x.ts";
+export { importMbxp } from "./task/importers/mbxp.ts";
+export type { MbxpOptions } from "./task/importers/mbxp.ts";
+export { importCanAiCode } from "./task/importers/can_ai_code.ts";
+export type { CanAiCodeOptions } from "./task/importers/can_ai_code.ts";
+export { convertTestFile } from "./task/importers/jest.ts";
+export type { ConvertTestFileOptions, TestFileConversion } from "./task/importers/jest.ts";
+export { importTestFile } from "./task/importers/test_file.ts";
+export type { TestFileOptions } from "./task/importers/test_file.ts";
 
 // ── Prompts: templates turn a task into chat messages ────────────────────────
 export {
@@ -69,8 +84,8 @@ export type { Bucket, SampleScore } from "./score/weighted.ts";
 export { evaluate } from "./run/evaluate.ts";
 export { measureLoad } from "./run/load.ts";
 export type { LoadLevel, LoadOptions } from "./run/load.ts";
-export type { EvaluateOptions, Evaluation } from "./run/evaluate.ts";
-export { createRun, newRunId, RUN_FILES } from "./run/store.ts";
+export type { CacheMode, EvaluateOptions, Evaluation, Executor } from "./run/evaluate.ts";
+export { createRun, findResumable, newRunId, readRecords, reopenRun, RUN_FILES } from "./run/store.ts";
 export { writeParquet } from "./run/parquet.ts";
 export {
   CaseVerdict,
@@ -101,6 +116,28 @@ export type { Chart } from "./plot/chart.ts";
 export { MODEL_PALETTE, modelColor, modelColorScale } from "./plot/model_colors.ts";
 export { BUCKET_COLORS, BUCKETS, spectrumChart } from "./plot/spectrum.ts";
 export { latencyAccuracyChart } from "./plot/latency_accuracy.ts";
+export { coreEdgeChart } from "./plot/core_edge.ts";
+export { weightedVsPassChart } from "./plot/weighted_vs_pass.ts";
+export { groupAccuracyChart } from "./plot/group_accuracy.ts";
+export type { GroupAccuracyOptions } from "./plot/group_accuracy.ts";
+export { latencyDistributionChart } from "./plot/latency_distribution.ts";
+export type { LatencyDistributionOptions, LatencyMetric } from "./plot/latency_distribution.ts";
+export { paretoChart } from "./plot/pareto.ts";
+export type { ParetoChartOptions } from "./plot/pareto.ts";
+export { loadCurveChart } from "./plot/load_curve.ts";
+export type { LoadCurveOptions, LoadCurveRow } from "./plot/load_curve.ts";
+export { passAtKChart } from "./plot/pass_at_k.ts";
+export type { PassAtKChartOptions } from "./plot/pass_at_k.ts";
+export { consistencyChart } from "./plot/consistency.ts";
+export type { ConsistencyChartOptions } from "./plot/consistency.ts";
+export { comparisonChart } from "./plot/comparison.ts";
+export type { ComparisonChartOptions } from "./plot/comparison.ts";
+export { robustnessChart, robustnessRows } from "./plot/robustness.ts";
+export type { RobustnessOptions, RobustnessRow } from "./plot/robustness.ts";
+export { liveProgress, progressHTML } from "./plot/progress.ts";
+export type { LiveProgress, LiveProgressOptions, ProgressState } from "./plot/progress.ts";
+export { rowsHTML } from "./plot/rows_table.ts";
+export type { RowsHTMLOptions } from "./plot/rows_table.ts";
 
 // ── Reports: execute notebooks headlessly, export HTML ───────────────────────
 export { ensureKernelSpec, findJupyter } from "./report/kernel.ts";

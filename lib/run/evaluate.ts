@@ -7,26 +7,27 @@
  *
  * @module
  */
-import { resolve } from "node:path";
-import { loadRun } from "../analyze/load.ts";
+import { join, resolve } from "node:path";
 import { cacheKey, type GenerationCache } from "../model/cache.ts";
 import { extractCode } from "../model/extract.ts";
 import type { Generation, Provider } from "../model/provider.ts";
 import { type PerturbationName, perturbTask } from "../prompt/perturb.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
-import { runSample } from "../sandbox/deno.ts";
-import type { Isolation } from "../sandbox/sandbox.ts";
+import { runSample, type RunSampleOptions } from "../sandbox/deno.ts";
+import type { Isolation, SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
 import { scoreSample } from "../score/weighted.ts";
 import { sha256 } from "../task/hash.ts";
 import type { Suite, Task } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
-import type { GenerationRecord, ResultRecord } from "./records.ts";
+import { GenerationRecord, type ResultRecord } from "./records.ts";
 import {
   createRun,
   findResumable,
   gitRevision,
   newRunId,
+  readRecords,
   reopenRun,
+  RUN_FILES,
   type RunWriter,
   toolVersions,
 } from "./store.ts";
@@ -66,19 +67,33 @@ export interface EvaluateOptions {
   onStart?: (info: { dir: string; resumed: boolean; recorded: number; total: number }) => void;
   /** Called after each sample is stored. */
   onSample?: (generation: GenerationRecord, result: ResultRecord | null) => void;
+  /** Concurrent requests per model (on top of `concurrency` overall). @default no per-model limit */
+  modelConcurrency?: number;
+  /** Runs a sample's code. @default runSample (the sandbox) */
+  executor?: Executor;
 }
 
-/** What a finished evaluation returns (including samples recorded before a resume). */
+/**
+ * What a finished evaluation returns. Records are not kept in memory (a run
+ * of any size streams to disk); read them with `loadRun(dir)`.
+ */
 export interface Evaluation {
   /** The run folder. */
   dir: string;
-  /** Every generation record of the run. */
-  generations: GenerationRecord[];
-  /** Every result record of the run (none for generation errors). */
-  results: ResultRecord[];
   /** True when an interrupted run was continued. */
   resumed: boolean;
+  /** Samples already recorded before this call (resume). */
+  recorded: number;
+  /** Samples in the run. */
+  total: number;
+  /** Generations requested by this call. */
+  generated: number;
+  /** Samples executed by this call. */
+  executed: number;
 }
+
+/** Runs one sample's code against its task: the sandbox by default; a pool or a stub for benchmarks. */
+export type Executor = (job: SandboxJob, options: RunSampleOptions) => Promise<SandboxResult>;
 
 interface Job {
   task: Task;
@@ -143,13 +158,18 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     ? null
     : await findResumable(options.runsDir, configHash);
   let writer: RunWriter;
-  const generations: GenerationRecord[] = [];
-  const results: ResultRecord[] = [];
+  // What an interrupted run already holds: keys only, plus generations still waiting for a result.
+  const haveResult = new Set<string>();
+  const haveGeneration = new Map<string, GenerationRecord>();
   if (previous) {
     writer = await reopenRun(previous);
-    const run = await loadRun(previous);
-    generations.push(...run.generations);
-    results.push(...run.results);
+    await readRecords(
+      join(previous, RUN_FILES.results),
+      (r: ResultRecord) => haveResult.add(keyOf(r)),
+    );
+    await readRecords(join(previous, RUN_FILES.generations), (g: GenerationRecord) => {
+      if (!haveResult.has(keyOf(g))) haveGeneration.set(keyOf(g), GenerationRecord.parse(g));
+    });
   } else {
     writer = await createRun(options.runsDir, {
       runId: newRunId(),
@@ -165,8 +185,6 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       completedAt: null,
     });
   }
-  const haveGeneration = new Map(generations.map((g) => [keyOf(g), g]));
-  const haveResult = new Set(results.map(keyOf));
   const jobs: Job[] = [];
   for (let sample = 0; sample < samples; sample++) {
     for (const task of suite.tasks) {
@@ -190,15 +208,23 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     total: jobs.length,
   });
 
-  const generate = limiter(options.concurrency ?? 4);
-  const execute = limiter(options.sandboxConcurrency ?? 4);
+  const concurrency = options.concurrency ?? 4;
+  const sandboxConcurrency = options.sandboxConcurrency ?? 4;
+  const generate = limiter(concurrency);
+  const perModel = new Map(
+    options.models.map((m) => [m, limiter(options.modelConcurrency ?? concurrency)]),
+  );
+  const execute = limiter(sandboxConcurrency);
   const cacheMode = options.cacheMode ?? "use";
-  try {
-    await Promise.all(pending.map(async (job) => {
-      let gen = haveGeneration.get(key(job));
-      if (!gen) {
-        const queuedAt = performance.now();
-        gen = await generate(() =>
+  const executor = options.executor ?? runSample;
+  let generated = 0;
+  let executed = 0;
+  const one = async (job: Job) => {
+    let gen = haveGeneration.get(key(job));
+    if (!gen) {
+      const queuedAt = performance.now();
+      gen = await perModel.get(job.model)!(() =>
+        generate(() =>
           generateOne(
             job,
             options.seed ?? 0,
@@ -206,24 +232,40 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
             options.cache,
             cacheMode,
           )
-        );
-        await writer.appendGeneration(gen);
-        generations.push(gen);
-      }
-      let result: ResultRecord | null = null;
-      if (gen.error === null) {
-        const g = gen;
-        result = await execute(() => executeOne(job, g, options.isolation ?? "bwrap"));
-        await writer.appendResult(result);
-        results.push(result);
-      }
-      options.onSample?.(gen, result);
-    }));
+        )
+      );
+      await writer.appendGeneration(gen);
+      generated++;
+    }
+    let result: ResultRecord | null = null;
+    if (gen.error === null) {
+      const g = gen;
+      result = await execute(() => executeOne(job, g, options.isolation ?? "bwrap", executor));
+      await writer.appendResult(result);
+      executed++;
+    }
+    haveGeneration.delete(key(job));
+    options.onSample?.(gen, result);
+  };
+  // A fixed set of workers pulls samples in order: memory stays flat whatever the run's size.
+  let next = 0;
+  const worker = async () => {
+    while (next < pending.length) await one(pending[next++]);
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency + sandboxConcurrency }, worker));
     await writer.complete();
   } finally {
     await writer.close();
   }
-  return { dir: writer.dir, generations, results, resumed: previous !== null };
+  return {
+    dir: writer.dir,
+    resumed: previous !== null,
+    recorded: jobs.length - pending.length,
+    total: jobs.length,
+    generated,
+    executed,
+  };
 }
 
 async function generateOne(
@@ -273,6 +315,7 @@ async function executeOne(
   job: Job,
   gen: GenerationRecord,
   isolation: Isolation,
+  executor: Executor,
 ): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
   if (gen.code === null) {
@@ -293,7 +336,7 @@ async function executeOne(
       stderr: "",
     };
   }
-  const run = await runSample(
+  const run = await executor(
     {
       code: gen.code,
       testsSource: job.task.testsSource,

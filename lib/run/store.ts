@@ -193,3 +193,49 @@ async function openWriter(dir: string, manifest: Manifest): Promise<RunWriter> {
     },
   };
 }
+
+/**
+ * Stream a JSONL file's records to `onRecord`, one line at a time (memory
+ * does not grow with the file). Blank lines are skipped; a missing file has
+ * no records. Lines are parsed, not validated.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { readRecords } from "./store.ts";
+ * const file = await Deno.makeTempFile();
+ * await Deno.writeTextFile(file, '{"a":1}\n\n{"a":2}\n');
+ * const seen: number[] = [];
+ * await readRecords(file, (r: { a: number }) => seen.push(r.a));
+ * assert.deepEqual(seen, [1, 2]);
+ * ```
+ */
+export async function readRecords<T>(path: string, onRecord: (record: T) => void): Promise<void> {
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return;
+    throw error;
+  }
+  const decoder = new TextDecoder();
+  let rest = "";
+  let lineNo = 0;
+  const take = (line: string) => {
+    lineNo++;
+    if (line.trim() !== "") {
+      try {
+        onRecord(JSON.parse(line) as T);
+      } catch (error) {
+        throw new Error(`Cannot read "${path}": line ${lineNo}: ${(error as Error).message}`);
+      }
+    }
+  };
+  for await (const chunk of file.readable) {
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
+    rest = lines.pop()!;
+    for (const line of lines) take(line);
+  }
+  rest += decoder.decode();
+  if (rest.trim() !== "") take(rest);
+}

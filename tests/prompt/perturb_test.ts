@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { PERTURBATIONS, perturbTask } from "../../lib/prompt/perturb.ts";
+import { loadRun } from "../../lib/analyze/load.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { runSample } from "../../lib/sandbox/deno.ts";
 import { loadSuite } from "../../lib/task/load.ts";
@@ -69,13 +70,14 @@ Deno.test("perturbTask() rename_entry: the tests follow, so the renamed referenc
 Deno.test("evaluate() with perturbations: the reference model stays correct under every one, as <variant>+<perturbation>", async () => {
   const model = syntheticProvider("reference", tiny.tasks);
   try {
-    const run = await evaluate(tiny, {
+    const evaluation = await evaluate(tiny, {
       models: [model],
       runsDir: await Deno.makeTempDir(),
       perturbations: [...PERTURBATIONS],
       isolation: "none",
       resume: false,
     });
+    const run = await loadRun(evaluation.dir);
     const variants = new Set(run.results.map((r) => r.variant));
     assert.deepEqual(
       [...variants].sort(),

@@ -25,9 +25,9 @@ Deno.test("evaluate() serves a real model's repeats from the cache as independen
       cache: fileCache(cacheDir),
       resume: false,
     };
-    const first = await evaluate(suite, { ...opts, models: [model()] });
+    const first = await loadRun((await evaluate(suite, { ...opts, models: [model()] })).dir);
     assert.ok(first.generations.every((g) => !g.cached));
-    const second = await evaluate(suite, { ...opts, models: [model()] });
+    const second = await loadRun((await evaluate(suite, { ...opts, models: [model()] })).dir);
     assert.ok(second.generations.every((g) => g.cached), "every repeat is a hit");
     const byKey = (gs: typeof first.generations) =>
       new Map(gs.map((g) => [`${g.task}/${g.sample}`, g]));
@@ -39,9 +39,11 @@ Deno.test("evaluate() serves a real model's repeats from the cache as independen
     }
     const texts = new Set(first.generations.filter((g) => g.task === "clamp").map((g) => g.text));
     assert.ok(texts.size > 1, "samples are independent: not one cached answer served three times");
-    const [row] = summarize(await loadRun(second.dir));
+    const [row] = summarize(second);
     assert.equal(row.ttftP50, null, "cache hits are excluded from latency statistics");
-    const refreshed = await evaluate(suite, { ...opts, models: [model()], cacheMode: "refresh" });
+    const refreshed = await loadRun(
+      (await evaluate(suite, { ...opts, models: [model()], cacheMode: "refresh" })).dir,
+    );
     assert.ok(refreshed.generations.every((g) => !g.cached));
   } finally {
     await server.close();
