@@ -52,6 +52,13 @@ export function openaiProvider(model: string, options: OpenAIProviderOptions = {
     timeout: options.timeoutMs ?? 120_000,
   });
   const maxRetries = options.maxRetries ?? 2;
+  // Adaptive backoff: a 429 pauses every request to this server until its Retry-After has passed,
+  // so concurrent samples wait together instead of each hitting the limit again.
+  let pausedUntil = 0;
+  const gate = async () => {
+    const wait = pausedUntil - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  };
   return {
     spec: options.spec ?? `openai:${model}`,
     synthetic: options.synthetic ?? false,
@@ -63,6 +70,7 @@ export function openaiProvider(model: string, options: OpenAIProviderOptions = {
       const started = performance.now();
       let retries = 0;
       for (;;) {
+        await gate();
         try {
           // Latency is measured on the attempt that answered; earlier attempts only count as retries.
           return {
@@ -78,7 +86,9 @@ export function openaiProvider(model: string, options: OpenAIProviderOptions = {
             return failed(error, performance.now() - started, retries);
           }
           retries++;
-          await new Promise((r) => setTimeout(r, retryDelayMs(error, retries)));
+          const delay = retryDelayMs(error, retries);
+          if (status === 429) pausedUntil = Math.max(pausedUntil, performance.now() + delay);
+          else await new Promise((r) => setTimeout(r, delay));
         }
       }
     },
@@ -107,6 +117,9 @@ function failed(error: unknown, totalMs: number, retries: number): Generation {
     retries,
     error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
     mutations: [],
+    gapP50Ms: null,
+    gapMaxMs: null,
+    reasoningTokens: null,
   };
 }
 
@@ -145,7 +158,13 @@ async function streamOnce(
   let text = "";
   let firstAt: number | null = null;
   let finished = false;
-  let usage: { prompt_tokens: number; completion_tokens: number } | null = null;
+  let usage: {
+    prompt_tokens: number;
+    completion_tokens: number;
+    completion_tokens_details?: { reasoning_tokens?: number };
+  } | null = null;
+  let lastAt: number | null = null;
+  const gaps: number[] = []; // between content chunks, ms
   let mutations: string | null = null;
   try {
     const { data: stream, response } = await client.chat.completions.create({
@@ -164,7 +183,10 @@ async function streamOnce(
         const choice = chunk.choices[0];
         const delta = choice?.delta?.content;
         if (delta) {
-          firstAt ??= performance.now();
+          const now = performance.now();
+          if (lastAt !== null) gaps.push(now - lastAt);
+          firstAt ??= now;
+          lastAt = now;
           text += delta;
         }
         if (choice?.finish_reason) finished = true;
@@ -199,5 +221,8 @@ async function streamOnce(
     tokensPerSec: streamSec > 0 && tokensOut > 1 ? (tokensOut - 1) / streamSec : null,
     error: null,
     mutations: mutations ? mutations.split(",").filter(Boolean) : [],
+    gapP50Ms: gaps.length ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] : null,
+    gapMaxMs: gaps.length ? Math.max(...gaps) : null,
+    reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens ?? null,
   };
 }

@@ -39,6 +39,12 @@ export interface Generation {
   error: string | null;
   /** Mutations a synthetic server reported applying (header `x-assay-mutations`), else []. */
   mutations: string[];
+  /** Median gap between streamed content chunks, ms (null with fewer than two chunks). */
+  gapP50Ms: number | null;
+  /** Longest gap between streamed content chunks, ms: stalls show here. */
+  gapMaxMs: number | null;
+  /** Reasoning tokens, when the server reports them (usage.completion_tokens_details). */
+  reasoningTokens: number | null;
 }
 
 /** A model behind one interface. */

@@ -110,10 +110,9 @@ export function perturbTask(task: Task, name: PerturbationName, seed: number): T
         if (lines.length > 1 && lines.slice(1).every((l) => /^\s*[-*\d]/.test(l))) {
           return [lines[0], ...shuffle(lines.slice(1), next)].join("\n"); // a list: shuffle its items
         }
-        const sentences = p.match(/[^.!?]+[.!?]+(\s|$)/g);
-        return sentences && sentences.length > 1
-          ? shuffle(sentences.map((s) => s.trim()), next).join(" ")
-          : p;
+        // Split after a sentence end followed by space: "8.25%" or "Date.now()" stay whole.
+        const sentences = p.split(/(?<=[.!?])\s+/);
+        return sentences.length > 1 ? shuffle(sentences, next).join(" ") : p;
       });
       return { ...task, instructions: paragraphs.join("\n\n") };
     }

@@ -308,6 +308,9 @@ async function generateOne(
     cached,
     error: g.error,
     mutations: g.mutations,
+    gapP50Ms: g.gapP50Ms,
+    gapMaxMs: g.gapMaxMs,
+    reasoningTokens: g.reasoningTokens,
   };
 }
 

@@ -62,6 +62,16 @@ export const GenerationRecord = SampleKey.extend({
   mutations: z.array(z.string()).default([]).describe(
     "synthetic only: mutations applied to the reference",
   ),
+  /** Median gap between streamed content chunks, ms; null with fewer than two chunks. */
+  gapP50Ms: z.number().nullable().default(null).describe(
+    "median gap between streamed content chunks, ms",
+  ),
+  /** Longest gap between streamed content chunks, ms: stalls show here. */
+  gapMaxMs: z.number().nullable().default(null).describe(
+    "longest gap between streamed content chunks, ms",
+  ),
+  /** Reasoning tokens, when the server reports them. */
+  reasoningTokens: z.number().nullable().default(null).describe("reasoning tokens, when reported"),
 });
 /** One model answer and how long it took. */
 export type GenerationRecord = z.infer<typeof GenerationRecord>;

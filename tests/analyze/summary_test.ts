@@ -27,6 +27,9 @@ function gen(over: Partial<GenerationRecord>): GenerationRecord {
     cached: false,
     error: null,
     mutations: [],
+    gapP50Ms: null,
+    gapMaxMs: null,
+    reasoningTokens: null,
     ...over,
   };
 }

@@ -38,6 +38,9 @@ const generation = (sample: number) => ({
   cached: false,
   error: null,
   mutations: [],
+  gapP50Ms: null,
+  gapMaxMs: null,
+  reasoningTokens: null,
 });
 
 Deno.test("newRunId() sorts by time", () => {
