@@ -4,6 +4,7 @@
  *
  *   deno task bench            all benchmarks
  *   deno task bench sandbox    sandbox throughput only
+ *   deno task bench orchestrator [N]   the evaluation loop: overhead, cache hits, memory over N samples
  *
  * sandbox: every built-in task's reference executed in the sandbox, per
  * isolation mode (Deno permissions only vs bubblewrap) and worker count;
@@ -16,6 +17,7 @@ import { runSample } from "../lib/sandbox/deno.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import type { Isolation } from "../lib/sandbox/sandbox.ts";
 import { loadSuite } from "../lib/task/load.ts";
+import { orchestratorBench } from "./orchestrator.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -65,8 +67,11 @@ async function sandboxBench(rounds: number): Promise<void> {
 }
 
 const which = Deno.args[0] ?? "all";
-if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
-else {
-  console.error(`Cannot run benchmark "${which}": use sandbox or all`);
+if (!["sandbox", "orchestrator", "all"].includes(which)) {
+  console.error(`Cannot run benchmark "${which}": use sandbox, orchestrator or all`);
   Deno.exit(2);
+}
+if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
+if (which === "orchestrator" || which === "all") {
+  await orchestratorBench(Number(Deno.args[1] ?? 20_000));
 }

@@ -40,7 +40,7 @@ const EVERY_MUTATION: Partial<Record<MutationName, number>> = {
   refusal: 0.5,
 };
 
-/** The built-in profiles: `reference`, `default`, `sloppy`. */
+/** The built-in profiles: `reference`, `instant`, `default`, `sloppy`. */
 export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
   /** Always the reference, fast: a ceiling and a sanity check of the pipeline. */
   reference: {
@@ -52,6 +52,17 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
     rawRate: 0,
     perturbationPenalty: 0,
     capacity: 16,
+  },
+  /** Always the reference with no latency at all: for benchmarking the orchestrator itself. */
+  instant: {
+    mutationRate: 0,
+    weights: {},
+    ttftMs: [0, 0],
+    tokensPerSec: 1e9,
+    dropExportRate: 0,
+    rawRate: 0,
+    perturbationPenalty: 0,
+    capacity: 1e9,
   },
   /** A moderate mutation rate, fast. */
   default: {

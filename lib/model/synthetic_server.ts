@@ -12,7 +12,11 @@ import type { Task } from "../task/schema.ts";
 import { hash32 } from "../task/hash.ts";
 import { syntheticAnswer } from "./synthetic_answer.ts";
 import { faultPicker, type FaultPlan } from "./synthetic_faults.ts";
-import { type SyntheticProfile, syntheticProfile } from "./synthetic_profiles.ts";
+import {
+  SYNTHETIC_PROFILES,
+  type SyntheticProfile,
+  syntheticProfile,
+} from "./synthetic_profiles.ts";
 
 /** Options for {@link startSyntheticServer}. */
 export interface SyntheticServerOptions {
@@ -97,7 +101,7 @@ export function startSyntheticServer(
     if (req.method === "GET" && url.pathname === "/v1/models") {
       return Response.json({
         object: "list",
-        data: ["reference", "default", "sloppy"].map((id) => ({ id, object: "model" })),
+        data: Object.keys(SYNTHETIC_PROFILES).map((id) => ({ id, object: "model" })),
       });
     }
     if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") {

@@ -80,7 +80,7 @@ Deno.test("the synthetic server speaks plain JSON chat completions too", async (
     assert.match(res.choices[0].message.content!, /export function clamp/);
     assert.ok(res.usage!.completion_tokens > 0);
     const models = await client.models.list();
-    assert.deepEqual(models.data.map((m) => m.id).sort(), ["default", "reference", "sloppy"]);
+    assert.deepEqual(models.data.map((m) => m.id).sort(), ["default", "instant", "reference", "sloppy"]);
   } finally {
     await server.close();
   }
