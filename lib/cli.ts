@@ -33,7 +33,7 @@ const CACHE_DIR = join(ROOT, "data", "cache");
 const USAGE = `assay — evaluate LLM-generated code
 
   deno task eval   [--suite tasks/builtin] [--model synthetic:default]… [--samples 1]
-                   [--variant plain]… [--concurrency 4] [--sandbox-concurrency 4]
+                   [--variant plain]… [--concurrency 4] [--model-concurrency N] [--sandbox-concurrency 4]
                    [--isolation bwrap|none] [--temperature T] [--seed N] [--runs-dir data/runs] [--quiet]
                    [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
@@ -89,6 +89,8 @@ function summaryText(rows: SummaryRow[]): string {
     "ttft p50",
     "total p50",
     "tok/s",
+    "cached",
+    "retries",
   ];
   const body = rows.map((r) => [
     r.model + (r.synthetic ? " (synthetic)" : ""),
@@ -101,6 +103,8 @@ function summaryText(rows: SummaryRow[]): string {
     fmt(r.ttftP50, 0, " ms"),
     fmt(r.totalP50, 0, " ms"),
     fmt(r.tokensPerSecP50, 0),
+    String(r.cached),
+    r.retries ? `${r.retries} (${(r.retryMs / 1000).toFixed(1)} s)` : "0",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
@@ -170,6 +174,7 @@ async function runEval(args: string[]): Promise<string> {
       samples: { type: "string", default: "1" },
       concurrency: { type: "string", default: "4" },
       "sandbox-concurrency": { type: "string", default: "4" },
+      "model-concurrency": { type: "string" },
       isolation: { type: "string" },
       temperature: { type: "string" },
       seed: { type: "string", default: "0" },
@@ -193,6 +198,9 @@ async function runEval(args: string[]): Promise<string> {
   const samples = int("samples", values.samples, 1);
   const concurrency = int("concurrency", values.concurrency, 1);
   const sandboxConcurrency = int("sandbox-concurrency", values["sandbox-concurrency"], 1);
+  const modelConcurrency = values["model-concurrency"] === undefined
+    ? undefined
+    : int("model-concurrency", values["model-concurrency"], 1);
   const seed = int("seed", values.seed, 0);
   const temperature = values.temperature === undefined ? undefined : Number(values.temperature);
   if (temperature !== undefined && !Number.isFinite(temperature)) {
@@ -250,6 +258,7 @@ async function runEval(args: string[]): Promise<string> {
       samples,
       concurrency,
       sandboxConcurrency,
+      modelConcurrency,
       isolation,
       seed,
       runsDir: values["runs-dir"],

@@ -73,6 +73,12 @@ export interface SummaryRow {
   totalP90: number | null;
   /** Median completion tokens per second. */
   tokensPerSecP50: number | null;
+  /** Generations served from the cache (left out of the latency columns). */
+  cached: number;
+  /** Retried requests, in all. */
+  retries: number;
+  /** Time spent on failed attempts and backoff, ms in all (reported apart from latency). */
+  retryMs: number;
 }
 
 /**
@@ -134,6 +140,9 @@ export function summarize(run: Pick<Run, "generations" | "results">): SummaryRow
       totalP50: percentile(total, 0.5),
       totalP90: percentile(total, 0.9),
       tokensPerSecP50: percentile(tps, 0.5),
+      cached: generations.filter((g) => g.cached).length,
+      retries: generations.reduce((n, g) => n + g.retries, 0),
+      retryMs: generations.reduce((n, g) => n + (g.cached ? 0 : g.retryMs), 0),
     };
   });
 }

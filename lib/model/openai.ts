@@ -73,9 +73,11 @@ export function openaiProvider(model: string, options: OpenAIProviderOptions = {
         await gate();
         try {
           // Latency is measured on the attempt that answered; earlier attempts only count as retries.
+          const attemptStart = performance.now();
           return {
-            ...(await streamOnce(client, model, request, options, performance.now())),
+            ...(await streamOnce(client, model, request, options, attemptStart)),
             retries,
+            retryMs: attemptStart - started,
           };
         } catch (error) {
           const status = error instanceof OpenAI.APIError ? error.status : undefined;
@@ -110,6 +112,7 @@ function failed(error: unknown, totalMs: number, retries: number): Generation {
     text: "",
     ttftMs: null,
     totalMs,
+    retryMs: totalMs,
     tokensIn: null,
     tokensOut: null,
     tokensEstimated: false,
@@ -138,7 +141,7 @@ async function streamOnce(
   request: GenerateRequest,
   options: OpenAIProviderOptions,
   started: number,
-): Promise<Omit<Generation, "retries">> {
+): Promise<Omit<Generation, "retries" | "retryMs">> {
   const idleMs = options.idleTimeoutMs ?? 60_000;
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(request.signal?.reason);

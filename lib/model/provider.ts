@@ -35,6 +35,8 @@ export interface Generation {
   tokensPerSec: number | null;
   /** Retried requests before this answer. */
   retries: number;
+  /** Time spent before the attempt that answered (failed attempts and backoff), ms. */
+  retryMs: number;
   /** The request finally failed: the error; null on success. */
   error: string | null;
   /** Mutations a synthetic server reported applying (header `x-assay-mutations`), else []. */

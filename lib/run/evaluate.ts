@@ -305,6 +305,7 @@ async function generateOne(
     tokensPerSec: g.tokensPerSec,
     queueMs,
     retries: g.retries,
+    retryMs: g.retryMs,
     cached,
     error: g.error,
     mutations: g.mutations,

@@ -52,6 +52,10 @@ export const GenerationRecord = SampleKey.extend({
   ),
   /** Time the sample waited for a free request slot before it was sent, ms. */
   queueMs: z.number().default(0).describe("time waiting for a request slot before sending, ms"),
+  /** Time spent on failed attempts and backoff before the attempt that answered, ms (not in totalMs). */
+  retryMs: z.number().default(0).describe(
+    "time on failed attempts and backoff before the answering attempt, ms",
+  ),
   /** Number of retried requests before this answer. */
   retries: z.number().int().nonnegative().describe("retried requests before this answer"),
   /** True when served from the cache (latency then excluded from statistics). */

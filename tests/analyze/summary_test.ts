@@ -23,6 +23,7 @@ function gen(over: Partial<GenerationRecord>): GenerationRecord {
     tokensEstimated: false,
     tokensPerSec: 50,
     queueMs: 0,
+    retryMs: 0,
     retries: 0,
     cached: false,
     error: null,

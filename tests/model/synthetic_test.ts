@@ -80,7 +80,12 @@ Deno.test("the synthetic server speaks plain JSON chat completions too", async (
     assert.match(res.choices[0].message.content!, /export function clamp/);
     assert.ok(res.usage!.completion_tokens > 0);
     const models = await client.models.list();
-    assert.deepEqual(models.data.map((m) => m.id).sort(), ["default", "instant", "reference", "sloppy"]);
+    assert.deepEqual(models.data.map((m) => m.id).sort(), [
+      "default",
+      "instant",
+      "reference",
+      "sloppy",
+    ]);
   } finally {
     await server.close();
   }
@@ -136,6 +141,7 @@ Deno.test("openaiProvider() honours Retry-After on 429 and counts the retry", as
     assert.equal(g.text, "hi");
     assert.equal(g.retries, 1);
     assert.ok(performance.now() - started >= 190, "waited for Retry-After");
+    assert.ok(g.retryMs >= 190 && g.totalMs < g.retryMs + 1000, "the wait is reported as retry time, not latency");
     assert.equal(g.tokensEstimated, true, "no usage in the stream: estimated and flagged");
   } finally {
     await server.shutdown();

@@ -34,6 +34,7 @@ const generation = (sample: number) => ({
   tokensEstimated: false,
   tokensPerSec: null,
   queueMs: 0,
+  retryMs: 0,
   retries: 0,
   cached: false,
   error: null,
