@@ -23,7 +23,8 @@ export class SuiteError extends Error {
 
 /**
  * Load and validate a folder suite. Throws a {@link SuiteError} naming every
- * bad file and field; nothing is returned unless every task is valid.
+ * bad file and field; nothing is returned unless every task is valid. A
+ * `.jsonl`/`.json` benchmark file is imported instead (see `importSuite`).
  *
  * @example
  * ```ts
@@ -33,6 +34,11 @@ export class SuiteError extends Error {
  * ```
  */
 export async function loadSuite(dir: string): Promise<Suite> {
+  if (/\.jsonl?$/i.test(dir) && (await Deno.stat(dir).catch(() => null))?.isFile) {
+    // A benchmark file (MultiPL-E, HumanEval-X, MBXP, can-ai-code): imported lazily, no cycle.
+    const { importSuite } = await import("./importers/detect.ts");
+    return importSuite(dir);
+  }
   const root = resolve(dir);
   let entries: string[];
   try {

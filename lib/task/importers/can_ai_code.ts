@@ -1,0 +1,252 @@
+/**
+ * Importing can-ai-code interview tasks (the-crypt-keeper/can-ai-code
+ * `junior-v2` / `senior` YAML, as one JSON file `{ "tasks": { "<Name>":
+ * { Signature, Input, Output, Fact, Description, Checks } } }`), JavaScript only.
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import type { Suite } from "../schema.ts";
+import { buildSuite, type TaskDraft } from "./build_suite.ts";
+import { caseName } from "./check_cases.ts";
+import { ImportError } from "./import_error.ts";
+import { readText } from "./read_records.ts";
+import { span } from "./statements.ts";
+import { rewriteSpan } from "./rewrite_span.ts";
+import { testsModule } from "./tests_module.ts";
+import { tokenize } from "./tokenize.ts";
+
+/** Bump when the tasks this importer produces change. */
+export const CAN_AI_CODE_IMPORTER_VERSION = 1;
+
+/** Options for {@link importCanAiCode}. */
+export interface CanAiCodeOptions {
+  /** Import only the first N tasks (in file order). @default all */
+  limit?: number;
+}
+
+/**
+ * The runtime of a generated tests file: can-ai-code's check expressions
+ * are Python (`len(f.args)`, `isinstance(f.call(1), int)`, `f.args[0].name`,
+ * `f.call(…)`), so `f`, `len`, `isinstance` and the type names are defined
+ * here and the expressions run unchanged, except `.get(k)` (→ `?.[k]`) and
+ * `True`/`False`/`None`. Results pass through JSON, as in can-ai-code's own
+ * JavaScript sandbox.
+ */
+const RUNTIME = (entry: string) =>
+  `const json = (value: unknown): unknown =>
+  value === undefined ? null : JSON.parse(JSON.stringify(value) ?? "null");
+const parameters = (fn: unknown): { name: string }[] => {
+  const src = Function.prototype.toString.call(fn);
+  const paren = src.indexOf("(");
+  const arrow = src.indexOf("=>");
+  if (paren < 0 || (arrow >= 0 && arrow < paren)) {
+    const name = src.slice(0, arrow).replace(/^async\\s+/, "").trim();
+    return name ? [{ name }] : [];
+  }
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (let i = paren; i < src.length; i++) {
+    const c = src[i];
+    if (c === '"' || c === "'" || c === "\`") {
+      let j = i + 1;
+      while (j < src.length && src[j] !== c) j += src[j] === "\\\\" ? 2 : 1;
+      current += src.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if ("([{".includes(c)) depth++;
+    if (")]}".includes(c)) depth--;
+    if (depth === 0) break;
+    if (depth === 1 && c === ",") {
+      parts.push(current);
+      current = "";
+    } else if (depth > 1 || c !== "(") current += c;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p !== "").map((p) => ({
+    name: p.replace(/^\\.\\.\\./, "").split("=")[0].trim(),
+  }));
+};
+const f = {
+  name: ${entry}.name,
+  args: parameters(${entry}),
+  call: (...args: unknown[]): any => json((${entry} as any)(...args)),
+};
+const len = (x: any): number => Array.isArray(x) || typeof x === "string" ? x.length : Object.keys(x ?? {}).length;
+const int = "int", float = "float", str = "str", list = "list", dict = "dict", bool = "bool";
+const isinstance = (x: unknown, type: string): boolean =>
+  type === "int" ? Number.isInteger(x) : type === "float" ? typeof x === "number"
+  : type === "str" ? typeof x === "string" : type === "list" ? Array.isArray(x)
+  : type === "bool" ? typeof x === "boolean"
+  : type === "dict" ? x !== null && typeof x === "object" && !Array.isArray(x) : false;
+const True = true, False = false, None = null;
+void [int, float, str, list, dict, bool, True, False, None, len, isinstance];`;
+
+/**
+ * Import can-ai-code tasks as JavaScript tasks: each check (a Python-style
+ * assertion on the function, e.g. `f.call(5)` == 120, `len(f.args)` == 1,
+ * or `eq-any` of several values) becomes one `core` case named
+ * `<check>: <expression> == <expected>`, tagged `weight:<n>` when weighted.
+ * The instructions follow can-ai-code's prompt: "Write a JavaScript function
+ * <Signature> <Input> that returns <Output>." Tasks have no reference.
+ * Throws an {@link ImportError} listing every malformed task (line of its
+ * key in the file, field).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { importCanAiCode } from "./can_ai_code.ts";
+ * const file = new URL("../../../data/fixtures/importers/can-ai-code-tasks.json", import.meta.url).pathname;
+ * const suite = await importCanAiCode(file);
+ * const task = suite.tasks.find((t) => t.entry === "double")!;
+ * assert.equal(task.language, "js");
+ * assert.ok(task.cases.some((c) => c.name.startsWith("value_2: f.call(2) == 4")));
+ * ```
+ */
+export async function importCanAiCode(
+  path: string,
+  options: CanAiCodeOptions = {},
+): Promise<Suite> {
+  const text = await readText(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(path, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  const tasks = (json as { tasks?: unknown })?.tasks;
+  if (tasks === null || typeof tasks !== "object" || Array.isArray(tasks)) {
+    throw new ImportError(path, ['expected {"tasks": {"<name>": {Signature, Checks, …}}}']);
+  }
+  const problems: string[] = [];
+  const drafts: TaskDraft[] = [];
+  const entries = Object.entries(tasks as Record<string, unknown>).slice(0, options.limit);
+  for (const [key, value] of entries) {
+    const line = lineOf(text, key);
+    const task = canAiCodeTask(value, { key, line, path, problems });
+    if (task) drafts.push({ line, task });
+  }
+  return buildSuite(path, drafts, {
+    problems,
+    importer: "can-ai-code",
+    version: CAN_AI_CODE_IMPORTER_VERSION,
+    options: { limit: options.limit },
+    text,
+  });
+}
+
+function canAiCodeTask(
+  value: unknown,
+  context: { key: string; line: number; path: string; problems: string[] },
+): Record<string, unknown> | null {
+  const { key, line, path, problems } = context;
+  const at = `line ${line}`;
+  if (value === null || typeof value !== "object") {
+    problems.push(`${at}: ${key}: expected an object`);
+    return null;
+  }
+  const t = value as Record<string, unknown>;
+  for (const field of ["Signature", "Input", "Output"]) {
+    if (typeof t[field] !== "string") {
+      problems.push(`${at}: ${field} is required`);
+      return null;
+    }
+  }
+  const signature = t.Signature as string;
+  const entry = signature.match(/^\s*([A-Za-z_$][\w$]*)\s*\(/)?.[1];
+  if (!entry) {
+    problems.push(`${at}: Signature: "${signature}" is not "name(args)"`);
+    return null;
+  }
+  const checks = t.Checks;
+  if (checks === null || typeof checks !== "object" || Object.keys(checks).length === 0) {
+    problems.push(`${at}: Checks is required`);
+    return null;
+  }
+  const cases = [];
+  for (const [name, check] of Object.entries(checks as Record<string, unknown>)) {
+    const c = check as Record<string, unknown> | null;
+    const expression = typeof c?.assert === "string" ? c.assert : null;
+    const any = c?.["eq-any"];
+    if (expression === null || (!c || (!("eq" in c) && !Array.isArray(any)))) {
+      problems.push(`${at}: Checks.${name}: needs "assert" and "eq" (or "eq-any")`);
+      continue;
+    }
+    let js: string;
+    try {
+      js = translate(expression);
+    } catch (error) {
+      problems.push(`${at}: Checks.${name}.assert: ${(error as Error).message}`);
+      continue;
+    }
+    const expected = Array.isArray(any) ? any : c.eq;
+    const shown = Array.isArray(any) ? `any of ${JSON.stringify(any)}` : JSON.stringify(c.eq);
+    const label = `${expression} == ${shown}`;
+    const assertion = Array.isArray(any)
+      ? `assert.ok(${JSON.stringify(any)}.some((e) => isDeepStrictEqual(actual, e)), ` +
+        `${JSON.stringify(`expected ${label}, got `)} + JSON.stringify(actual));`
+      : `assert.deepStrictEqual(actual, ${JSON.stringify(expected)});`;
+    cases.push({
+      draft: {
+        name: caseName(name, label),
+        body: [`const actual = json(${js});`, assertion],
+        line,
+      },
+      tags: typeof c.weight === "number" ? [`weight:${c.weight}`] : [],
+    });
+  }
+  if (cases.length === 0) return null;
+  const interview = typeof t.interview === "string" ? t.interview : null;
+  return {
+    id: key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2")
+      .toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[_-]+/, ""),
+    title: key,
+    language: "js",
+    instructions: `Write a JavaScript function ${signature} ${t.Input} that returns ${t.Output}.`,
+    entry,
+    signature: `function ${signature}`,
+    reference: null,
+    tests: "tests.ts",
+    cases: cases.map((c) => ({ name: c.draft.name, kind: "core", tags: c.tags })),
+    tags: ["can-ai-code", ...(interview ? [interview] : [])],
+    referenceSource: null,
+    testsSource: testsModule({
+      language: "js",
+      origin: `Imported by assay from can-ai-code ${key}: one case per check.`,
+      imports: [
+        'import assert from "node:assert";',
+        'import { isDeepStrictEqual } from "node:util";',
+        `import { ${entry} } from "./solution.ts";`,
+      ],
+      preamble: [RUNTIME(entry)],
+      cases: cases.map((c) => c.draft),
+    }),
+    dir: resolve(path),
+  };
+}
+
+/** Python-style check → JavaScript: `.get(k)` → `?.[k]`; the rest runs as is. */
+function translate(expression: string): string {
+  const tokens = tokenize(expression);
+  if (tokens.length === 0) throw new Error("is empty");
+  return rewriteSpan(span(tokens, expression), (k, t) => {
+    if (t[k].text === "." && t[k + 1]?.text === "get" && t[k + 2]?.text === "(") {
+      let depth = 0;
+      for (let j = k + 2; j < t.length; j++) {
+        if (t[j].text === "(") depth++;
+        if (t[j].text === ")" && --depth === 0) {
+          const inner = expression.slice(t[k + 3].start, t[j - 1].end);
+          return { to: j, text: `?.[${inner}]` };
+        }
+      }
+    }
+    return undefined;
+  });
+}
+
+function lineOf(text: string, key: string): number {
+  const at = text.indexOf(`${JSON.stringify(key)}:`);
+  return at < 0 ? 0 : text.slice(0, at).split("\n").length;
+}

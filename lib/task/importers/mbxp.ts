@@ -1,0 +1,247 @@
+/**
+ * Importing MBXP / multilingual HumanEval from amazon-science/mxeval
+ * (`mbtsp_release_v1.2.jsonl`, `mbjsp_release_v1.2.jsonl`,
+ * `HumanEval_typescript_v1.jsonl`, `HumanEval_javascript_v1.1.jsonl`):
+ * fields `task_id`, `language`, `prompt`, `test`, `entry_point`,
+ * `canonical_solution`.
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import type { Suite } from "../schema.ts";
+import { buildSuite, type TaskDraft } from "./build_suite.ts";
+import { checkCases } from "./check_cases.ts";
+import { npmDependencies } from "./npm_dependencies.ts";
+import { fieldReader, readJsonl, type SourceRecord } from "./read_records.ts";
+import { hasRawNewline, rewriteSpan } from "./rewrite_span.ts";
+import { splitPrompt } from "./split_prompt.ts";
+import { matchingClose, type Span, splitArguments, splitStatements } from "./statements.ts";
+import { testsModule } from "./tests_module.ts";
+import { tokenize } from "./tokenize.ts";
+
+/** Bump when the tasks this importer produces change. */
+export const MBXP_IMPORTER_VERSION = 1;
+
+/** Options for {@link importMbxp}. */
+export interface MbxpOptions {
+  /** Import only the first N records. @default all */
+  limit?: number;
+  /**
+   * Keep `prompt + canonical_solution` as the task's reference. Off by
+   * default because mxeval's canonical solutions are not trustworthy: under
+   * Deno only 349 of 967 MBTSP (TypeScript) and 797 of 938 MBJSP solutions
+   * pass their own tests (many are truncated or wrong, e.g. an is_not_prime
+   * that returns true for everything but 2), so they must not serve as ground
+   * truth. Tasks that keep one are tagged `reference:unverified`.
+   * @default false
+   */
+  withReference?: boolean;
+}
+
+/** A lodash-like `isEqual` (SameValueZero on primitives), replacing `require("lodash")`. */
+const IS_EQUAL = `const isEqual = (a: any, b: any): boolean => {
+  if (a === b || (a !== a && b !== b)) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (a instanceof Date) return a.getTime() === b.getTime();
+  if (a instanceof Map || a instanceof Set) return isEqual([...a], [...b]);
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && isEqual(a[k], b[k]));
+};
+const _ = { isEqual };
+const mbxpFailure = (message: string, actual: unknown, expected: unknown): never => {
+  throw new AssertionError({ message: message + inspect(actual), actual, expected, operator: "isEqual" });
+};`;
+
+/**
+ * Import an mxeval JSONL file (TypeScript or JavaScript). TypeScript tests
+ * (`let actual_N = f(…); let expected_N = …; assert.deepEqual(…)`) become one
+ * `core` case per triple, using `node:assert` instead of the bare `assert`.
+ * JavaScript tests (`var argN…; var xN = f(…); var vN = …; if (!compare(xN,
+ * vN)) { throw '…' }`) become one case per group, with lodash's `isEqual`
+ * replaced by an inline equivalent (tag `shim:lodash`) and the thrown string
+ * by an `AssertionError`. Packages the prompt or tests import (mathjs,
+ * heap-js) are tagged `needs:<pkg>`; the sandbox cannot load them yet.
+ * Throws an {@link ImportError} listing every malformed record by line and field.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { importMbxp } from "./mbxp.ts";
+ * const file = new URL("../../../data/fixtures/importers/mbxp-ts.jsonl", import.meta.url).pathname;
+ * const suite = await importMbxp(file);
+ * assert.equal(suite.tasks[0].reference, null);
+ * assert.equal((await importMbxp(file, { withReference: true })).tasks[0].reference, "reference.ts");
+ * ```
+ */
+export async function importMbxp(path: string, options: MbxpOptions = {}): Promise<Suite> {
+  const withReference = options.withReference ?? false;
+  const { text, records, problems } = await readJsonl(path, options.limit);
+  const drafts: TaskDraft[] = [];
+  for (const record of records) {
+    const task = mbxpTask(record, { path, withReference, problems });
+    if (task) drafts.push({ line: record.line, task });
+  }
+  return buildSuite(path, drafts, {
+    problems,
+    importer: "mbxp",
+    version: MBXP_IMPORTER_VERSION,
+    options: { limit: options.limit, withReference },
+    text,
+  });
+}
+
+const LANGUAGES: Record<string, "ts" | "js"> = {
+  typescript: "ts",
+  ts: "ts",
+  javascript: "js",
+  js: "js",
+};
+
+function mbxpTask(
+  record: SourceRecord,
+  context: { path: string; withReference: boolean; problems: string[] },
+): Record<string, unknown> | null {
+  const { path, withReference, problems } = context;
+  const at = `line ${record.line}`;
+  const field = fieldReader(record, problems);
+  const taskId = field("task_id");
+  const prompt = field("prompt");
+  const test = field("test");
+  const entry = field("entry_point");
+  const languageName = field("language");
+  if (!taskId || prompt === null || test === null || !entry || !languageName) return null;
+  const language = LANGUAGES[languageName.toLowerCase()];
+  if (!language) {
+    problems.push(`${at}: language: "${languageName}" is not TypeScript or JavaScript`);
+    return null;
+  }
+  const raw = (record.value as Record<string, unknown>).canonical_solution;
+  const solution = typeof raw === "string" ? raw : null;
+  let parts;
+  try {
+    parts = splitPrompt(prompt);
+  } catch (error) {
+    problems.push(`${at}: prompt: ${(error as Error).message}`);
+    return null;
+  }
+  if (parts.entry !== entry) {
+    problems.push(`${at}: entry_point: "${entry}" but the prompt declares "${parts.entry}"`);
+    return null;
+  }
+  let converted;
+  try {
+    converted = convertTests(test, { entry, language });
+  } catch (error) {
+    problems.push(`${at}: test: ${(error as Error).message}`);
+    return null;
+  }
+  const { cases, preamble, imports, tags: testTags } = converted;
+  if (cases.length === 0) {
+    problems.push(`${at}: test: no assertions found`);
+    return null;
+  }
+  const dataset = /^MB/i.test(taskId) ? "mbxp" : /^HumanEval/i.test(taskId) ? "humaneval" : null;
+  const tags = ["mxeval", ...(dataset ? [dataset] : []), ...testTags];
+  for (const pkg of npmDependencies(`${prompt}\n${test}`)) {
+    if (pkg !== "lodash") tags.push(`needs:${pkg}`);
+  }
+  const keep = withReference && solution !== null;
+  if (parts.defect) tags.push("defect:prompt-syntax");
+  if (keep) tags.push("reference:unverified");
+  const lang = language === "ts" ? "TypeScript" : "JavaScript";
+  return {
+    id: taskId.toLowerCase().replace(/[^a-z0-9_-]+/g, "_").replace(/^[_-]+/, ""),
+    title: `${taskId} ${entry}`,
+    language,
+    instructions: `Complete the ${lang} function \`${entry}\` below. ` +
+      `Answer with the whole function.\n\n${prompt}`,
+    entry,
+    signature: parts.signature,
+    reference: keep ? "reference.ts" : null,
+    tests: "tests.ts",
+    cases: cases.map((c) => ({ name: c.name, kind: "core", tags: [] })),
+    tags: [...new Set(tags)],
+    referenceSource: keep ? `${`${prompt}${solution}`.trimEnd()}\n\nexport { ${entry} };\n` : null,
+    testsSource: testsModule({
+      language: language as "ts" | "js",
+      origin: `Imported by assay from mxeval ${taskId}: one case per assertion.`,
+      imports: [...imports, `import { ${entry} } from "./solution.ts";`],
+      preamble,
+      cases,
+    }),
+    dir: resolve(path),
+  };
+}
+
+function convertTests(test: string, { entry, language }: { entry: string; language: "ts" | "js" }) {
+  const top = splitStatements(tokenize(test), test);
+  const imports = new Set<string>();
+  const preamble: string[] = [];
+  const tags: string[] = [];
+  const body: Span[] = [];
+  let lodash = false;
+  for (const s of top) {
+    const t = s.tokens;
+    const specifier = requiredModule(s) ??
+      (t[0].text === "import"
+        ? t.findLast((x) => x.kind === "string")?.text.slice(1, -1) ?? ""
+        : null);
+    if (specifier !== null) {
+      if (specifier === "assert" || specifier === "node:assert") {
+        imports.add('import assert from "node:assert";');
+      } else if (specifier === "lodash") lodash = true;
+      else throw new Error(`line ${s.line}: cannot convert the import of "${specifier}"`);
+      continue;
+    }
+    if (t[0].text === "function" && t[1]?.kind === "word" && t[1].text !== entry) {
+      preamble.push(rewriteSpan(s));
+      continue;
+    }
+    body.push(s);
+  }
+  if (lodash) {
+    imports.add('import { AssertionError } from "node:assert";');
+    imports.add('import { inspect } from "node:util";');
+    preamble.unshift(IS_EQUAL);
+    tags.push("shim:lodash");
+  }
+  const isCheck = language === "ts" || !lodash
+    ? (s: Span) => s.tokens[0].text === "assert"
+    : (s: Span) => s.tokens[0].text === "if" && s.tokens.some((t) => t.text === "throw");
+  const cases = checkCases(body, {
+    isCheck,
+    setup: "since-last-check",
+    render: (s) => isCheck(s) && s.tokens[0].text === "if" ? renderCompare(s) : rewriteSpan(s),
+  });
+  if (hasRawNewline(body)) tags.push("fixed:string-newline");
+  return { cases, preamble, imports: [...imports], tags };
+}
+
+/** `"lodash"` for `const _ = require("lodash")`, else null. */
+function requiredModule(s: Span): string | null {
+  const t = s.tokens;
+  const k = t.findIndex((x) => x.text === "require");
+  if (k < 0 || t[k + 1]?.text !== "(" || t[k + 2]?.kind !== "string") return null;
+  if (!/^(const|let|var)$/.test(t[0].text)) return null;
+  return t[k + 2].text.slice(1, -1);
+}
+
+/**
+ * `if(!compare(x, v)){ throw 'Error at 1th assert statement. Value = ' + JSON.stringify(x) }`
+ * → `if (!compare(x, v)) mbxpFailure("Error at 1th assert statement. Value = ", x, v);`
+ * (upstream's message refers to an undefined `x`, which would throw a ReferenceError).
+ */
+function renderCompare(s: Span): string {
+  const t = s.tokens;
+  const k = t.findIndex((x) => x.text === "compare");
+  const close = k > 0 && t[k + 1]?.text === "(" ? matchingClose(t, k + 1) : -1;
+  const throwAt = t.findIndex((x) => x.text === "throw");
+  if (close < 0 || throwAt < 0) return rewriteSpan(s);
+  const [actual, expected] = splitArguments(t.slice(k + 2, close), s.source);
+  const message = t[throwAt + 1]?.kind === "string" ? t[throwAt + 1].text : '"assertion failed: "';
+  if (!actual || !expected) return rewriteSpan(s);
+  const condition = s.source.slice(t[0].start, t[close + 1].end);
+  return `${condition} mbxpFailure(${message}, ${actual.text}, ${expected.text});`;
+}
