@@ -7,6 +7,7 @@ import type { Task } from "../task/schema.ts";
 import { openaiProvider } from "./openai.ts";
 import { resolvePreset } from "./presets.ts";
 import { parseModelSpec, type Provider } from "./provider.ts";
+import { replayProvider } from "./replay.ts";
 import { syntheticProvider } from "./synthetic.ts";
 
 /** Options for {@link createProvider}. */
@@ -37,6 +38,7 @@ export interface CreateProviderOptions {
 export function createProvider(spec: string, options: CreateProviderOptions = {}): Provider {
   const parsed = parseModelSpec(spec);
   if (parsed.provider === "synthetic") return syntheticProvider(parsed.model, options.tasks ?? []);
+  if (parsed.provider === "replay") return replayProvider(parsed.model);
   const { baseURL, apiKey } = resolvePreset(parsed.provider, options.env ?? {});
   const params = options.temperature === undefined || parsed.params.temperature !== undefined
     ? parsed.params

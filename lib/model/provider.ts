@@ -15,6 +15,10 @@ export interface GenerateRequest {
   seed?: number;
   /** Aborts the request. */
   signal?: AbortSignal;
+  /** The task id (not sent to servers; the replay provider looks answers up by it). */
+  task?: string;
+  /** The variant name (not sent to servers; used by the replay provider). */
+  variant?: string;
 }
 
 /** One answer and how long it took to arrive. */
@@ -94,6 +98,7 @@ export interface GenerationParams {
 /** Providers known to {@link parseModelSpec}: synthetic plus the OpenAI-compatible presets. */
 export const PROVIDERS = [
   "synthetic",
+  "replay",
   "openai",
   "ollama",
   "vllm",

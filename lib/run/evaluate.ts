@@ -277,7 +277,7 @@ async function generateOne(
 ): Promise<GenerationRecord> {
   const startedAt = new Date().toISOString();
   const messages = job.variant.render(job.task);
-  const request = { messages, sample: job.sample, seed: seed + job.sample };
+  const request = { messages, sample: job.sample, seed: seed + job.sample, task: job.task.id, variant: job.variant.name };
   const useCache = cache !== undefined && cacheMode !== "off" && !job.model.synthetic;
   const k = useCache
     ? await cacheKey({ spec: job.model.spec, params: { ...job.model.params }, ...request })
