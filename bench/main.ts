@@ -4,6 +4,7 @@
  *
  *   deno task bench            all benchmarks
  *   deno task bench sandbox    sandbox throughput only
+ *   deno task bench mbxp [N]   MBXP TypeScript samples: tsc+node, cold deno run, assay strict
  *   deno task bench orchestrator [N]   the evaluation loop: overhead, cache hits, memory over N samples
  *
  * sandbox: every built-in task's reference executed in the sandbox, per
@@ -18,6 +19,7 @@ import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import type { Isolation } from "../lib/sandbox/sandbox.ts";
 import { loadSuite } from "../lib/task/load.ts";
 import { orchestratorBench } from "./orchestrator.ts";
+import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -67,11 +69,12 @@ async function sandboxBench(rounds: number): Promise<void> {
 }
 
 const which = Deno.args[0] ?? "all";
-if (!["sandbox", "orchestrator", "all"].includes(which)) {
-  console.error(`Cannot run benchmark "${which}": use sandbox, orchestrator or all`);
+if (!["sandbox", "mbxp", "orchestrator", "all"].includes(which)) {
+  console.error(`Cannot run benchmark "${which}": use sandbox, mbxp, orchestrator or all`);
   Deno.exit(2);
 }
 if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
+if (which === "mbxp" || which === "all") await sandboxMbxpBench(Number(Deno.args[1] ?? 200));
 if (which === "orchestrator" || which === "all") {
   await orchestratorBench(Number(Deno.args[1] ?? 20_000));
 }
