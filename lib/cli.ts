@@ -55,7 +55,8 @@ Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, lab
         openai:<model> (OPENAI_API_KEY; OPENAI_BASE_URL for any compatible server) and the presets
         ollama: vllm: llamacpp: lmstudio: openrouter: together: groq: deepseek: (<NAME>_API_KEY,
         <NAME>_BASE_URL). Parameters ride on the spec: openai:gpt-4o-mini?temperature=0&max_tokens=1024
-        (temperature, top_p, max_tokens, seed, reasoning_effort, stop).`;
+        (temperature, top_p, max_tokens, seed, reasoning_effort, stop).
+        replay:<run folder or answers.jsonl>[#<model>] serves recorded answers again (re-scoring).`;
 
 /** Thrown for bad command-line input: printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
@@ -451,6 +452,16 @@ async function main(argv: string[]): Promise<void> {
     case "score":
       await runScore(rest);
       return;
+    case "notebooks": {
+      // Execute every researcher notebook headlessly into data/notebooks/<name>.html.
+      const { executeAllNotebooks } = await import("./report/notebooks.ts");
+      const pages = await executeAllNotebooks({
+        onNotebook: ({ html, seconds }) =>
+          console.log(`${relative(Deno.cwd(), html)} (${seconds.toFixed(1)} s)`),
+      });
+      console.log(`\n${pages.length} notebooks executed`);
+      return;
+    }
     case "demo": {
       const dir = await runEval([
         "--model",

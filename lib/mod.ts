@@ -54,6 +54,7 @@ export type { CreateProviderOptions } from "./model/create.ts";
 export { openaiProvider } from "./model/openai.ts";
 export type { OpenAIProviderOptions } from "./model/openai.ts";
 export { syntheticProvider } from "./model/synthetic.ts";
+export { replayProvider } from "./model/replay.ts";
 export { startSyntheticServer } from "./model/synthetic_server.ts";
 export type { SyntheticServer, SyntheticServerOptions } from "./model/synthetic_server.ts";
 export { REASONING_MUTATION_FACTOR, syntheticAnswer } from "./model/synthetic_answer.ts";
@@ -85,7 +86,14 @@ export { evaluate } from "./run/evaluate.ts";
 export { measureLoad } from "./run/load.ts";
 export type { LoadLevel, LoadOptions } from "./run/load.ts";
 export type { CacheMode, EvaluateOptions, Evaluation, Executor } from "./run/evaluate.ts";
-export { createRun, findResumable, newRunId, readRecords, reopenRun, RUN_FILES } from "./run/store.ts";
+export {
+  createRun,
+  findResumable,
+  newRunId,
+  readRecords,
+  reopenRun,
+  RUN_FILES,
+} from "./run/store.ts";
 export { writeParquet } from "./run/parquet.ts";
 export {
   CaseVerdict,
@@ -138,8 +146,11 @@ export { liveProgress, progressHTML } from "./plot/progress.ts";
 export type { LiveProgress, LiveProgressOptions, ProgressState } from "./plot/progress.ts";
 export { rowsHTML } from "./plot/rows_table.ts";
 export type { RowsHTMLOptions } from "./plot/rows_table.ts";
+export { syntheticBanner } from "./plot/synthetic_banner.ts";
 
 // ── Reports: execute notebooks headlessly, export HTML ───────────────────────
 export { ensureKernelSpec, findJupyter } from "./report/kernel.ts";
 export { executeNotebook, renderReport } from "./report/render.ts";
 export type { ExecuteNotebookOptions, RenderReportOptions } from "./report/render.ts";
+export { executeAllNotebooks, listNotebooks } from "./report/notebooks.ts";
+export type { ExecuteAllNotebooksOptions } from "./report/notebooks.ts";

@@ -50,9 +50,10 @@ export function syntheticAnswer(
   profile: SyntheticProfile,
   task: Pick<Task, "id" | "entry" | "referenceSource">,
   seed: number,
-  options: { reasoning?: boolean; perturbed?: boolean } = {},
+  options: { reasoning?: boolean; perturbed?: string } = {},
 ): SyntheticAnswer {
-  const salt = options.perturbed ? "|perturbed" : "";
+  // A perturbed prompt is its own draw (salted by the prompt), as a real model's answer would be.
+  const salt = options.perturbed ? `|${hash32(options.perturbed)}` : "";
   const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}${salt}`));
   const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
   if (task.referenceSource === null) {

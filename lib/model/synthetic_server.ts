@@ -64,7 +64,9 @@ function findTask(
     if (score > bestScore) [best, bestScore] = [t, score];
   }
   if (!best) return undefined;
-  const signatures = [...text.matchAll(/(?:function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/g)];
+  // The signature shown is in a code fence; prose such as "what the function must do" is not.
+  const fenced = [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]).join("\n");
+  const signatures = [...fenced.matchAll(/(?:function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/g)];
   const named = signatures.map((m) => m[1]).filter((n) =>
     n === best.entry || !best.referenceSource?.includes(n)
   );
@@ -166,7 +168,9 @@ export function startSyntheticServer(
     const prompt = (body.messages ?? []).map((m) => String(m.content ?? "")).join("\n");
     const answer = syntheticAnswer(profile, task, body.seed ?? 0, {
       reasoning: prompt.includes(REASONING_REQUEST),
-      perturbed: entry !== task.entry || !prompt.includes(task.instructions.trim()),
+      perturbed: entry !== task.entry || !prompt.includes(task.instructions.trim())
+        ? prompt
+        : undefined,
     });
     if (entry !== task.entry) {
       answer.text = answer.text.replace(
