@@ -1,9 +1,9 @@
 /**
  * The failure taxonomy on real model answers: the JavaScript answers of can-ai-code
  * (/work/shared/datasets/completions, MIT, read at run time and never copied into the repository).
- * Each task's checks become a tests module (one case per check; the zero-argument calls are
- * `edge`, the rest `core`; arity and parameter-name checks fail with "wrong arity" / "wrong
- * interface"), each answer runs in the sandbox (isolation "none", 4 at a time), failures are
+ * Each task's checks become a tests module (one case per check; calls on base cases — an
+ * argument 0, or every argument 0 or 1 — are `edge`, the rest `core`; arity and parameter-name
+ * checks fail with "wrong arity" / "wrong interface"), each answer runs in the sandbox (isolation "none", 4 at a time), failures are
  * classified, and the bench prints the category distribution per model family and the agreement
  * of pass/fail with can-ai-code's own status.
  *
@@ -40,6 +40,7 @@ interface Answer {
   language: string;
   code: string | null;
   status: string;
+  checks?: { assert: string; status: number }[] | null;
 }
 interface BuiltTask {
   entry: string;
@@ -153,6 +154,17 @@ const same =
 console.log(
   `pass/fail agreement: ${same}/${results.length} (${((100 * same) / results.length).toFixed(1)}%)`,
 );
+const disagreements = results.filter((r) =>
+  (r.classification === null) !== (r.answer.status === "PASS")
+);
+console.log(`\npass/fail disagreements (${disagreements.length}; their failing checks):`);
+for (const r of disagreements.slice(0, 20)) {
+  const failed = (r.answer.checks ?? []).filter((c) => c.status !== 1).map((c) => c.assert);
+  console.log(
+    `  ${r.answer.task} · ${r.answer.model} · theirs ${r.answer.status} [${failed.join("; ")}]` +
+      ` · ours ${r.classification?.category ?? "pass"}`,
+  );
+}
 console.log("\nprimary category by can-ai-code status:");
 printTable([
   ["status", "n", ...columns.map((c) => short[c] ?? c)],
@@ -236,8 +248,12 @@ function buildTask(task: CanAiCodeTask): BuiltTask {
         : `same(${js}, ${want}, ${JSON.stringify(expr)});`;
     }
     lines.push(`  ${JSON.stringify(name)}: () => {`, `    ${body}`, "  },");
-    const edge = /f\.call\(\s*0\s*[,)]|f\.call\([^)]*,\s*0\s*\)/.test(expr);
-    cases.push({ name, kind: edge ? "edge" : "core", tags: edge ? ["zero"] : [] });
+    // Base cases are the boundaries here: calls whose arguments are all 0 or 1 (fib(0), fib(1),
+    // gcd(5, 0), factorial(1)); everything else, interface checks included, is core.
+    const callArgs = /f\.call\(([^()]*)\)/.exec(expr)?.[1].split(",").map((x) => x.trim()) ?? [];
+    const edge = callArgs.some((x) => x === "0") ||
+      (callArgs.length > 0 && callArgs.every((x) => x === "0" || x === "1"));
+    cases.push({ name, kind: edge ? "edge" : "core", tags: edge ? ["base-case"] : [] });
   }
   lines.push("};", "");
   return { entry, testsSource: lines.join("\n"), cases };

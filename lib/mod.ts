@@ -79,6 +79,14 @@ export type { StabilitySummary, TaskStability } from "./score/stability.ts";
 export { judgeRun, POLICIES, Policy, resolvePolicy } from "./score/policy.ts";
 export type { PolicyVerdict, ThresholdCheck } from "./score/policy.ts";
 export { junitXml } from "./score/junit.ts";
+export {
+  classifyFailure,
+  Evidence,
+  FailureCategory,
+  FailureClassification,
+} from "./score/taxonomy.ts";
+export type { ClassifyOptions, FailureInput } from "./score/taxonomy.ts";
+export { Diagnostic, typecheckBatch } from "./score/typecheck.ts";
 export type { Bucket, SampleScore } from "./score/weighted.ts";
 
 // ── Runs: evaluate, and the run store's records ──────────────────────────────
@@ -111,7 +119,7 @@ export { percentile, summarize } from "./analyze/summary.ts";
 export type { SummaryRow } from "./analyze/summary.ts";
 export { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./analyze/frames.ts";
 export { sampleRows } from "./analyze/sample_rows.ts";
-export { policyTable, stabilityTable } from "./analyze/verdict_tables.ts";
+export { failureTable, policyTable, stabilityTable } from "./analyze/verdict_tables.ts";
 export { compareRuns } from "./analyze/compare.ts";
 export type { CompareOptions, ComparisonRow, Flip } from "./analyze/compare.ts";
 export { bestUnderBudget, paretoFrontier } from "./analyze/pareto.ts";

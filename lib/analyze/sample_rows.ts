@@ -35,6 +35,8 @@ export interface SampleRow {
   retries: number | null;
   generationError: string | null;
   mutations: string | null;
+  /** The primary failure category (null when the sample passed or had no result). */
+  failureCategory: string | null;
   casesJson: string | null;
 }
 
@@ -89,6 +91,7 @@ export function sampleRows(
       retries: g?.retries ?? null,
       generationError: g?.error ?? null,
       mutations: g ? g.mutations.join(",") : null,
+      failureCategory: r?.failure?.category ?? null,
       casesJson: r ? JSON.stringify(r.cases) : null,
     });
   };

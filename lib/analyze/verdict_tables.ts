@@ -9,6 +9,7 @@ import type { ColumnTable } from "arquero";
 import type { ResultRecord } from "../run/records.ts";
 import type { PolicyVerdict } from "../score/policy.ts";
 import { stabilityByTask, summarizeStability } from "../score/stability.ts";
+import { FailureCategory } from "../score/taxonomy.ts";
 
 /**
  * pass@k, pass^k and consistency per model × variant, one column per k.
@@ -16,9 +17,10 @@ import { stabilityByTask, summarizeStability } from "../score/stability.ts";
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { policyTable, stabilityTable } from "./verdict_tables.ts";
+ * import { failureTable, policyTable, stabilityTable } from "./verdict_tables.ts";
  * assert.deepEqual(stabilityTable({ results: [] }, [1, 3]).columnNames().slice(0, 3), ["model", "variant", "tasks"]);
  * assert.equal(policyTable([]).numRows(), 0);
+ * assert.equal(failureTable({ results: [] }).numRows(), 0);
  * ```
  */
 export function stabilityTable(
@@ -59,6 +61,35 @@ export function policyTable(verdicts: readonly PolicyVerdict[]): ColumnTable {
     }))
   );
   const columns = ["model", "variant", "metric", "value", "limit", "verdict"];
+  return rows.length
+    ? aq.from(rows, columns)
+    : aq.table(Object.fromEntries(columns.map((c) => [c, []])));
+}
+
+/**
+ * Failed samples per primary failure category, one row per model × variant,
+ * one column per category (in precedence order), plus the share classified.
+ */
+export function failureTable(run: { results: readonly ResultRecord[] }): ColumnTable {
+  const groups = new Map<string, Record<string, string | number>>();
+  for (const r of run.results) {
+    const key = JSON.stringify([r.model, r.variant]);
+    const row = groups.get(key) ?? { model: r.model, variant: r.variant, samples: 0, failed: 0 };
+    row.samples = Number(row.samples) + 1;
+    if (!r.passed) {
+      row.failed = Number(row.failed) + 1;
+      const c = r.failure?.category ?? "unclassified";
+      row[c] = Number(row[c] ?? 0) + 1;
+    }
+    groups.set(key, row);
+  }
+  const categories = [...FailureCategory.options, "unclassified"].filter((c) =>
+    [...groups.values()].some((row) => row[c] !== undefined)
+  );
+  const columns = ["model", "variant", "samples", "failed", ...categories];
+  const rows = [...groups.values()].map((row) =>
+    Object.fromEntries(columns.map((c) => [c, row[c] ?? 0]))
+  );
   return rows.length
     ? aq.from(rows, columns)
     : aq.table(Object.fromEntries(columns.map((c) => [c, []])));

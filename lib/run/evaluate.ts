@@ -15,6 +15,7 @@ import { type PerturbationName, perturbTask } from "../prompt/perturb.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
 import { runSample, type RunSampleOptions } from "../sandbox/deno.ts";
 import type { Isolation, SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
+import { classifyFailure } from "../score/taxonomy.ts";
 import { scoreSample } from "../score/weighted.ts";
 import { sha256 } from "../task/hash.ts";
 import type { Suite, Task } from "../task/schema.ts";
@@ -277,7 +278,13 @@ async function generateOne(
 ): Promise<GenerationRecord> {
   const startedAt = new Date().toISOString();
   const messages = job.variant.render(job.task);
-  const request = { messages, sample: job.sample, seed: seed + job.sample, task: job.task.id, variant: job.variant.name };
+  const request = {
+    messages,
+    sample: job.sample,
+    seed: seed + job.sample,
+    task: job.task.id,
+    variant: job.variant.name,
+  };
   const useCache = cache !== undefined && cacheMode !== "off" && !job.model.synthetic;
   const k = useCache
     ? await cacheKey({ spec: job.model.spec, params: { ...job.model.params }, ...request })
@@ -322,40 +329,48 @@ async function executeOne(
   executor: Executor,
 ): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
-  if (gen.code === null) {
-    const cases = job.task.cases.map((c) => ({
-      name: c.name,
-      kind: c.kind,
-      status: "missing" as const,
-      message: "no code could be extracted from the answer",
-      ms: null,
-    }));
-    return {
-      ...key,
+  const run: SandboxResult = gen.code === null
+    ? {
       outcome: "no_code",
       detail: "no code in the answer",
-      cases,
-      ...scoreSample(cases, false),
+      cases: job.task.cases.map((c) => ({
+        name: c.name,
+        kind: c.kind,
+        status: "missing" as const,
+        message: "no code could be extracted from the answer",
+        ms: null,
+      })),
       execMs: 0,
       stderr: "",
-    };
-  }
-  const run = await executor(
-    {
-      code: gen.code,
-      testsSource: job.task.testsSource,
-      cases: job.task.cases,
-      entry: job.task.entry,
-    },
-    { isolation, timeoutMs: job.task.timeoutMs },
-  );
+    }
+    : await executor(
+      {
+        code: gen.code,
+        testsSource: job.task.testsSource,
+        cases: job.task.cases,
+        entry: job.task.entry,
+      },
+      { isolation, timeoutMs: job.task.timeoutMs },
+    );
+  const score = scoreSample(run.cases, gen.code !== null);
+  // Runtime evidence only here; the batched type-check stage (typecheckBatch) can add diagnostics.
+  const failure = score.passed ? null : classifyFailure({
+    code: gen.code,
+    outcome: run.outcome,
+    detail: run.detail,
+    cases: run.cases,
+    stderr: run.stderr,
+    entry: job.task.entry,
+    testsSource: job.task.testsSource,
+  });
   return {
     ...key,
     outcome: run.outcome,
     detail: run.detail,
     cases: run.cases,
-    ...scoreSample(run.cases),
+    ...score,
     execMs: run.execMs,
+    failure,
     stderr: run.stderr,
   };
 }

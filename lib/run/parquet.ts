@@ -48,6 +48,7 @@ export async function writeParquet(
     retries: pl.Int32,
     generationError: pl.Utf8,
     mutations: pl.Utf8,
+    failureCategory: pl.Utf8,
     casesJson: pl.Utf8,
   };
   const columns = (Object.keys(types) as (keyof SampleRow)[]).map((name) =>

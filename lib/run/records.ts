@@ -7,6 +7,7 @@
  * @module
  */
 import { z } from "zod";
+import { FailureClassification } from "../score/taxonomy.ts";
 import { CaseKind } from "../task/schema.ts";
 
 /** The version of the run store format written by this code. */
@@ -128,6 +129,9 @@ export const ResultRecord = SampleKey.extend({
   bucket: z.enum(["correct", "almost", "wrong"]).describe("the spectrum bucket"),
   /** Sandbox wall time, ms. */
   execMs: z.number().describe("sandbox wall time, ms"),
+  /** The failure taxonomy's verdict (primary category, secondary labels, evidence); null when every case passed. */
+  failure: FailureClassification.nullable().default(null)
+    .describe("failure category, secondary labels and evidence; null when every case passed"),
   /** The tail of stderr (capped), for evidence. */
   stderr: z.string().describe("the tail of stderr, capped"),
 });

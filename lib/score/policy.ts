@@ -110,8 +110,7 @@ type RunRecords = { generations: readonly GenerationRecord[]; results: readonly 
 
 /** The primary failure category of a result, when it was classified. */
 function categoryOf(r: ResultRecord): string | null {
-  const failure = (r as { failure?: { category?: string } | null }).failure;
-  return failure?.category ?? null;
+  return r.failure?.category ?? null;
 }
 
 /**

@@ -16,6 +16,7 @@ const r = (task: string, sample: number, passed: boolean): ResultRecord => ({
   weightedAccuracy: passed ? 1 : -1,
   bucket: passed ? "correct" : "wrong",
   execMs: 1,
+  failure: null,
   stderr: "",
 });
 

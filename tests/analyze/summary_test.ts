@@ -50,6 +50,7 @@ function res(over: Partial<ResultRecord>): ResultRecord {
     weightedAccuracy: 1,
     bucket: "correct",
     execMs: 10,
+    failure: null,
     stderr: "",
     ...over,
   };

@@ -29,8 +29,9 @@ function assertCompleteReport(page: string) {
   // no error or stderr output, no traceback
   assert.doesNotMatch(html, /data-mime-type="application\/vnd\.jupyter\.stderr"/);
   assert.doesNotMatch(html, /Traceback|Uncaught|jp-OutputArea-error|class="ansi-red/);
-  // one output per code cell: load, manifest, summary, two charts, per-task table, stability, policy
-  assert.equal(count(html, /class="jp-OutputArea-child"/), 8);
+  // one output per code cell: load, manifest, summary, two charts, per-task table, failures, stability, policy
+  assert.equal(count(html, /class="jp-OutputArea-child"/), 9);
+  assert.match(html, />Failed samples per primary category</, "the failure-modes table");
   assert.match(html, />Stability \(2 sample\(s\) per task\)</, "the stability table");
   assert.match(html, /<th[^>]*>pass\^1<\/th>/);
   assert.match(html, /Policy <b>internal-tooling<\/b>/, "the acceptable-risk verdict");

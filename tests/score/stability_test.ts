@@ -20,6 +20,7 @@ const r = (
   weightedAccuracy: 0,
   bucket: "wrong",
   execMs: 1,
+  failure: null,
   stderr: "",
 });
 

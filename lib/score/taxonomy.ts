@@ -1,0 +1,282 @@
+/**
+ * The failure taxonomy (DESIGN.md, "Definitions"): one primary category per failed sample, the
+ * other categories that also apply, and the evidence behind each — a compiler diagnostic, an
+ * error message, the failing case names.
+ *
+ * Precedence (the first category with evidence is primary; the rest are secondary, in order):
+ *
+ * 1. `no_code` — nothing extracted, or the answer is prose (a refusal) that cannot load.
+ * 2. `syntax` — the module failed to load with a parser error; or TS1xxx diagnostics (they count
+ *    when the load failed, or in strict mode).
+ * 3. `wrong_interface` — the solution does not export the entry (`does not provide an export
+ *    named`), the entry is not callable (`add is not a function`, a class called without `new`),
+ *    the tests call a method the solution never defines, the tests report a wrong arity, or the
+ *    tests do not type-check against it (TS2305/TS2724/TS2614 missing export, TS2554 arity,
+ *    TS2339 missing member).
+ * 4. `hallucinated_api` — a name declared nowhere in the program (`ReferenceError`, TS2304/2552),
+ *    a method missing on a built-in (`Math.sum is not a function`, `.append()`, TS2339/TS2551 on
+ *    a built-in type), a module or export that does not exist (TS2307, `Module not found`).
+ * 5. `timeout` — the wall-clock limit killed the run.
+ * 6. `resource` — the output or memory cap, `Maximum call stack size exceeded`, `Array buffer
+ *    allocation failed`, `Invalid string length`.
+ * 7. `crash` — any other error the program did not mean to throw (V8's own messages: `Cannot read
+ *    properties of undefined`…), a throw while loading, an early exit; in strict mode, the
+ *    remaining type errors in the solution (the compile-time form of a runtime fault).
+ * 8. `boundary` — no core case fails by assertion (or by a deliberate throw), an edge case does.
+ * 9. `misunderstanding` — more than half of the core cases fail that way.
+ * 10. `partial` — at most half of the core cases fail that way.
+ *
+ * A deliberate throw (an error whose message is not one of V8's, e.g. `RangeError: size must be
+ * positive` where the tests expected a value or another error class) is wrong behaviour, counted
+ * with assertion failures, not a crash. Type-check diagnostics are recorded separately from
+ * execution; without `strict` they only explain a failure the run showed, with `strict` a type
+ * error alone fails the sample.
+ *
+ * @module
+ */
+import { z } from "zod";
+import type { CaseVerdict, Outcome } from "../run/records.ts";
+import { codeNames } from "./code_names.ts";
+import { isProse } from "./prose.ts";
+import { quoteNames, semanticPattern } from "./semantic_pattern.ts";
+import { readDiagnostic } from "./read_diagnostic.ts";
+import { type ErrorReading, readError } from "./read_error.ts";
+import type { Diagnostic } from "./typecheck.ts";
+
+/**
+ * One failure category; the order is the precedence (earlier wins).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { FailureCategory } from "./taxonomy.ts";
+ * assert.equal(FailureCategory.options.indexOf("syntax") < FailureCategory.options.indexOf("crash"), true);
+ * assert.equal(FailureCategory.safeParse("flaky").success, false);
+ * ```
+ */
+export const FailureCategory = z.enum([
+  "no_code",
+  "syntax",
+  "wrong_interface",
+  "hallucinated_api",
+  "timeout",
+  "resource",
+  "crash",
+  "boundary",
+  "misunderstanding",
+  "partial",
+]).describe("a failure category of the taxonomy; the enum order is the precedence");
+/** One failure category; the order is the precedence (earlier wins). */
+export type FailureCategory = z.infer<typeof FailureCategory>;
+
+/** Where a piece of evidence came from. */
+export const EvidenceSource = z.enum([
+  "extraction",
+  "typecheck",
+  "load",
+  "runtime",
+  "tests",
+  "sandbox",
+])
+  .describe("where the evidence came from");
+/** Where a piece of evidence came from. */
+export type EvidenceSource = z.infer<typeof EvidenceSource>;
+
+/** One fact behind a category. */
+export const Evidence = z.object({
+  /** The category this fact supports. */
+  category: FailureCategory.describe("the category this fact supports"),
+  /** extraction, typecheck, load, runtime (a case threw), tests (assertions), sandbox (limits). */
+  source: EvidenceSource,
+  /** The fact: a diagnostic code and message, an error text, the failing case names. */
+  text: z.string().describe("the diagnostic, error text or failing case names"),
+});
+/** One fact behind a category. */
+export type Evidence = z.infer<typeof Evidence>;
+
+/**
+ * The classification of one failed sample (the record the run log stores).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { FailureClassification } from "./taxonomy.ts";
+ * const record = FailureClassification.parse({
+ *   category: "timeout",
+ *   secondary: [],
+ *   evidence: [{ category: "timeout", source: "sandbox", text: "killed: exceeded 2000 ms" }],
+ * });
+ * assert.equal(record.evidence[0].source, "sandbox");
+ * ```
+ */
+export const FailureClassification = z.object({
+  /** The primary category: the first, in precedence order, with evidence. */
+  category: FailureCategory.describe("the primary category (first in precedence with evidence)"),
+  /** Other categories that also apply, in precedence order. */
+  secondary: z.array(FailureCategory).describe("other categories that also apply, in order"),
+  /** Every fact found, primary category first. */
+  evidence: z.array(Evidence).describe("every fact found, the primary category's first"),
+});
+/** The classification of one failed sample. */
+export type FailureClassification = z.infer<typeof FailureClassification>;
+
+/** What {@link classifyFailure} reads: a result record's fields plus the code and entry. */
+export interface FailureInput {
+  /** The extracted code; null when none was found. */
+  code: string | null;
+  /** How the sandboxed run ended. */
+  outcome: Outcome;
+  /** Detail for a non-completed outcome (the load error…). */
+  detail: string;
+  /** Per-case verdicts. */
+  cases: readonly Pick<CaseVerdict, "name" | "kind" | "status" | "message">[];
+  /** The tail of stderr. */
+  stderr: string;
+  /** The entry point the tests import. */
+  entry: string;
+  /** Type-check diagnostics of the sample, when it was checked. */
+  diagnostics?: readonly Diagnostic[];
+  /** The tests' source, when known (tells a method the tests call from one the code calls). */
+  testsSource?: string;
+}
+
+/** Options for {@link classifyFailure}. */
+export interface ClassifyOptions {
+  /** Count type errors as failures: a sample that passes every case still fails on them. @default false */
+  strict?: boolean;
+}
+
+const ORDER = FailureCategory.options;
+
+/**
+ * Classify one sample's failure, or return null when it did not fail (every case passed and, in
+ * strict mode, no type error).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { classifyFailure } from "./taxonomy.ts";
+ * const result = classifyFailure({
+ *   code: "export function add(a: number, b: number) { return Math.sum(a, b); }",
+ *   outcome: "completed",
+ *   detail: "",
+ *   cases: [{ name: "adds", kind: "core", status: "error", message: "TypeError: Math.sum is not a function" }],
+ *   stderr: "",
+ *   entry: "add",
+ * });
+ * assert.equal(result?.category, "hallucinated_api");
+ * assert.match(result?.evidence[0].text ?? "", /Math.sum is not a function/);
+ * ```
+ */
+export function classifyFailure(
+  input: FailureInput,
+  options: ClassifyOptions = {},
+): FailureClassification | null {
+  const strict = options.strict ?? false;
+  const evidence: Evidence[] = [];
+  const add = (category: FailureCategory, source: EvidenceSource, text: string) =>
+    evidence.push({ category, source, text: clean(text) });
+  const { code, outcome } = input;
+  if (code === null || code.trim() === "" || outcome === "no_code") {
+    add("no_code", "extraction", code === null ? "no code in the answer" : "the code is empty");
+    return finish(evidence);
+  }
+  const names = codeNames(code);
+  const readings = (input.diagnostics ?? []).map((d) => ({
+    d,
+    r: readDiagnostic(d, { code, entry: input.entry, names }),
+  }));
+  const context = {
+    code,
+    entry: input.entry,
+    testsSource: input.testsSource,
+    missingProperties: new Set(readings.flatMap(({ r }) => r.property ?? [])),
+  };
+  if (outcome === "load_error" && isProse(code)) {
+    add("no_code", "extraction", `the answer is prose, not code: ${code.trim().slice(0, 80)}`);
+  }
+  if (outcome === "load_error") {
+    const r = readError(input.detail, context, "load");
+    add(atLoad(r), "load", `${r.reason}: ${input.detail}`);
+  } else if (outcome === "timeout" && input.cases.some((c) => c.status === "missing")) {
+    add("timeout", "sandbox", `killed: ${input.detail}`);
+  } else if (outcome === "output_limit" || outcome === "memory_limit") {
+    add("resource", "sandbox", `${outcome}: ${input.detail}`);
+  } else if (outcome === "exited") {
+    const r = readError(`${input.detail}\n${input.stderr}`, context, "load");
+    const specific = ["resource", "hallucinated_api", "wrong_interface"].includes(r.category);
+    const category = specific ? atLoad(r) : "crash";
+    add(category, "sandbox", `${input.detail}${specific ? ` (${r.reason})` : ""}`);
+  }
+  const failing = input.cases.filter((c) => c.status === "fail" || c.status === "error");
+  const grouped = new Map<
+    string,
+    { category: FailureCategory; source: EvidenceSource; reason: string; names: string[] }
+  >();
+  const behaviour: typeof failing = [];
+  for (const c of failing) {
+    const r = readError(c.message, context, "case");
+    if (r.category === "behaviour") {
+      behaviour.push(c);
+      continue;
+    }
+    const message = clean(c.message, 160);
+    const key = `${r.category}\u0000${message}`;
+    const group = grouped.get(key) ??
+      {
+        category: r.category,
+        source: c.status === "fail" ? "tests" : "runtime",
+        reason: `${r.reason}: ${message}`,
+        names: [],
+      };
+    group.names.push(c.name);
+    grouped.set(key, group);
+  }
+  for (const g of grouped.values()) {
+    add(g.category, g.source, `${g.reason} (in ${quoteNames(g.names)})`);
+  }
+  const pattern = semanticPattern(input.cases, behaviour);
+  if (pattern) add(pattern.category, "tests", pattern.text);
+  const failedRun = outcome !== "completed" || input.cases.some((c) => c.status !== "pass");
+  for (const { d, r } of readings) {
+    const counts = strict || (r.counts === "failed" && failedRun) ||
+      (r.counts === "load_error" && outcome === "load_error");
+    if (!counts) continue;
+    add(
+      r.category,
+      "typecheck",
+      `TS${d.code} at ${d.file}.ts:${d.line}:${d.column}: ${d.message} (${r.reason})`,
+    );
+  }
+  if (evidence.length === 0) {
+    if (!failedRun) return null;
+    if (outcome === "timeout") {
+      // Every case reported, then the clock ran out: the timeout is the only failure.
+      add("timeout", "sandbox", `killed after every case reported: ${input.detail}`);
+      return finish(evidence);
+    }
+    add("crash", "sandbox", `the run ended "${outcome}" with unexplained missing cases`);
+  }
+  return finish(evidence);
+}
+
+function atLoad(r: ErrorReading): FailureCategory {
+  return r.category === "behaviour" ? "crash" : r.category;
+}
+
+function finish(evidence: Evidence[]): FailureClassification {
+  const present = ORDER.filter((c) => evidence.some((e) => e.category === c));
+  const rank = (e: Evidence) => ORDER.indexOf(e.category);
+  return {
+    category: present[0],
+    secondary: present.slice(1),
+    evidence: [...evidence].sort((a, b) => rank(a) - rank(b)),
+  };
+}
+
+/** One line, job paths removed, at most `max` characters. */
+function clean(text: string, max = 400): string {
+  const one = text.replace(/file:\/\/\/\S*?\/assay-job-[\w-]+\//g, "./")
+    .replace(/\s*\n\s*\|?\s*/g, " ").replace(/\s+/g, " ").trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
