@@ -436,6 +436,10 @@ async function runLoad(args: string[]): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(USAGE);
+    return;
+  }
   switch (command) {
     case "eval":
       await runEval(rest);
