@@ -110,6 +110,8 @@ export {
   Manifest,
   Outcome,
   ResultRecord,
+  SampleKey,
+  sampleKey,
 } from "./run/records.ts";
 
 // ── Analysis: read a run store folder, summarise it, tabulate it ─────────────

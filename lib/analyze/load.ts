@@ -5,7 +5,13 @@
  */
 import { join } from "node:path";
 import type { z } from "zod";
-import { GenerationRecord, Manifest, ResultRecord } from "../run/records.ts";
+import {
+  GenerationRecord,
+  Manifest,
+  ResultRecord,
+  type SampleKey,
+  sampleKey,
+} from "../run/records.ts";
 
 /** A run read back from its folder: the manifest and every record, validated. */
 export interface Run {
@@ -102,10 +108,7 @@ async function readJsonl<T extends z.ZodType>(
     const parsed = schema.safeParse(json);
     if (!parsed.success) return fail(`${name} line ${i + 1}: ${describeIssue(parsed.error)}`);
     const record = parsed.data as z.infer<T> & Record<string, unknown>;
-    byKey.set(
-      JSON.stringify([record.task, record.model, record.variant, record.sample]),
-      record,
-    );
+    byKey.set(sampleKey(record as unknown as SampleKey), record);
   }
   return [...byKey.values()];
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { GenerationRecord, ResultRecord } from "../run/records.ts";
+import { type GenerationRecord, type ResultRecord, sampleKey } from "../run/records.ts";
 
 /** One sample, flat. Result fields are null without a result (a generation error), generation fields without a generation. */
 export interface SampleRow {
@@ -40,8 +40,7 @@ export interface SampleRow {
   casesJson: string | null;
 }
 
-type Key = Pick<GenerationRecord, "task" | "model" | "variant" | "sample">;
-const keyOf = (r: Key) => JSON.stringify([r.task, r.model, r.variant, r.sample]);
+const keyOf = sampleKey;
 
 /**
  * Join generations and results into one row per sample, in generation order

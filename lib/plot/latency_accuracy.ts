@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Run } from "../analyze/load.ts";
+import { sampleKey } from "../run/records.ts";
 import { type Chart, chart } from "./chart.ts";
 import { modelColorScale } from "./model_colors.ts";
 
@@ -37,8 +38,7 @@ interface Point {
 export function latencyAccuracyChart(
   run: { manifest: Pick<Run["manifest"], "models"> } & Pick<Run, "generations" | "results">,
 ): Chart {
-  const key = (r: { task: string; model: string; variant: string; sample: number }) =>
-    JSON.stringify([r.task, r.model, r.variant, r.sample]);
+  const key = sampleKey;
   const results = new Map(run.results.map((r) => [key(r), r]));
   const points: Point[] = run.generations.flatMap((g) => {
     const r = results.get(key(g));

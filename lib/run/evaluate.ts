@@ -20,7 +20,7 @@ import { scoreSample } from "../score/weighted.ts";
 import { sha256 } from "../task/hash.ts";
 import type { Suite, Task } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
-import { GenerationRecord, type ResultRecord } from "./records.ts";
+import { GenerationRecord, type ResultRecord, sampleKey } from "./records.ts";
 import {
   createRun,
   findResumable,
@@ -103,8 +103,7 @@ interface Job {
   sample: number;
 }
 
-const keyOf = (r: { task: string; model: string; variant: string; sample: number }) =>
-  JSON.stringify([r.task, r.model, r.variant, r.sample]);
+const keyOf = sampleKey;
 
 /**
  * Run (or resume) an evaluation stored under `options.runsDir/<run-id>/`.

@@ -27,6 +27,19 @@ export const SampleKey = z.object({
 /** The fields that identify one sample. */
 export type SampleKey = z.infer<typeof SampleKey>;
 
+/**
+ * One string per sample key, for maps and sets (the run store's "one record per key").
+ *
+ * @example
+ * ```ts
+ * import { sampleKey } from "./records.ts";
+ * console.assert(sampleKey({ task: "t", model: "m", variant: "v", sample: 0 }) === '["t","m","v",0]');
+ * ```
+ */
+export function sampleKey(r: SampleKey): string {
+  return JSON.stringify([r.task, r.model, r.variant, r.sample]);
+}
+
 /** One model answer and how long it took. */
 export const GenerationRecord = SampleKey.extend({
   /** True when the answer came from the offline synthetic model (not a real LLM). */
