@@ -2,10 +2,16 @@
  * What the synthetic model answers: the task's reference, mutated at the
  * profile's rate by a seeded mutation, deterministic in (profile, task, seed).
  *
+ * For a task that changes a codebase (`"answer": "files"`) the answer is the reference's changed
+ * files, one of them mutated the same way, written as whole files (`### <path>` + fenced block)
+ * on even seeds and as one unified diff against the context (a Myers line diff) on odd seeds, so
+ * both extraction paths run offline.
+ *
  * @module
  */
 import { hash32, rng } from "../task/hash.ts";
 import type { Task } from "../task/schema.ts";
+import { unifiedDiff } from "./line_diff.ts";
 import { applicableMutations, mutate, type MutationName } from "./mutate.ts";
 import type { SyntheticProfile } from "./synthetic_profiles.ts";
 
@@ -48,10 +54,13 @@ function pickWeighted(
  */
 export function syntheticAnswer(
   profile: SyntheticProfile,
-  task: Pick<Task, "id" | "entry" | "referenceSource">,
+  task:
+    & Pick<Task, "id" | "entry" | "referenceSource">
+    & Partial<Pick<Task, "answer" | "contextFiles" | "referenceFiles">>,
   seed: number,
   options: { reasoning?: boolean; perturbed?: string } = {},
 ): SyntheticAnswer {
+  if (task.answer === "files") return syntheticFilesAnswer(profile, task, seed, options);
   // A perturbed prompt is its own draw (salted by the prompt), as a real model's answer would be.
   const salt = options.perturbed ? `|${hash32(options.perturbed)}` : "";
   const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}${salt}`));
@@ -93,6 +102,76 @@ export function syntheticAnswer(
     : options.reasoning
     ? `${reasoningProse(task.entry, random)}\n\n${fenced}`
     : `Here is an implementation:\n\n${fenced}`;
+  return { text, mutations, ttftMs };
+}
+
+/**
+ * The form a synthetic files answer takes for a seed: whole files on even seeds, a diff on odd.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { syntheticFilesForm } from "./synthetic_answer.ts";
+ * assert.deepEqual([0, 1, 2, -1].map(syntheticFilesForm), ["whole", "diff", "whole", "diff"]);
+ * ```
+ */
+export function syntheticFilesForm(seed: number): "whole" | "diff" {
+  return ((seed % 2) + 2) % 2 === 0 ? "whole" : "diff";
+}
+
+function syntheticFilesAnswer(
+  profile: SyntheticProfile,
+  task:
+    & Pick<Task, "id" | "entry" | "referenceSource">
+    & Partial<Pick<Task, "answer" | "contextFiles" | "referenceFiles">>,
+  seed: number,
+  options: { reasoning?: boolean; perturbed?: string },
+): SyntheticAnswer {
+  const salt = options.perturbed ? `|${hash32(options.perturbed)}` : "";
+  const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}${salt}`));
+  const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
+  if (!task.referenceFiles) {
+    throw new Error(`Cannot answer task "${task.id}" synthetically: it has no reference files`);
+  }
+  const files: Record<string, string> = {};
+  for (const [path, source] of Object.entries(task.referenceFiles)) {
+    files[path] = source.trim() + "\n";
+  }
+  const paths = Object.keys(files).sort();
+  const mutations: string[] = [];
+  const base = profile.mutationRate + (options.perturbed ? profile.perturbationPenalty : 0);
+  const rate = options.reasoning ? base * REASONING_MUTATION_FACTOR : base;
+  if (random() < rate) {
+    const byFile = paths.map((p) => [p, applicableMutations(files[p], task.entry)] as const);
+    const possible = [...new Set(byFile.flatMap(([, ms]) => ms))];
+    const weights = possible.map((m) => [m, profile.weights[m] ?? 0] as [MutationName, number]);
+    const name = pickWeighted(random, weights);
+    const sited = byFile.filter(([, ms]) => name !== null && ms.includes(name));
+    const path = sited.length ? sited[Math.floor(random() * sited.length)][0] : null;
+    const mutant = name && path
+      ? mutate(files[path], task.entry, name, Math.floor(random() * 2 ** 31))
+      : null;
+    if (mutant && path) {
+      if (mutant.name === "refusal") return { text: mutant.source, mutations: ["refusal"], ttftMs };
+      files[path] = mutant.source.endsWith("\n") ? mutant.source : `${mutant.source}\n`;
+      mutations.push(mutant.name);
+    }
+  }
+  const form = syntheticFilesForm(seed);
+  const context = task.contextFiles ?? {};
+  const body = form === "whole"
+    ? paths.map((p) => `### ${p}\n\`\`\`ts\n${files[p].trimEnd()}\n\`\`\``).join("\n\n") + "\n"
+    : paths.map((p) =>
+      unifiedDiff(context[p] ?? "", files[p], p, { oldLabel: p in context ? undefined : null })
+    ).join("");
+  const raw = form === "diff" && random() < profile.rawRate && !options.reasoning;
+  const wrapped = form === "diff" && !raw ? `\`\`\`diff\n${body}\`\`\`\n` : body;
+  const intro = form === "whole" ? "Here are the changed files:" : "Here is the change as a diff:";
+  const text = raw
+    ? body
+    : options.reasoning
+    ? `${reasoningProse(task.entry, random)}\n\n${wrapped}`
+    : `${intro}\n\n${wrapped}`;
   return { text, mutations, ttftMs };
 }
 

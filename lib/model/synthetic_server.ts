@@ -67,8 +67,10 @@ function findTask(
   // The signature shown is in a code fence; prose such as "what the function must do" is not.
   const fenced = [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]).join("\n");
   const signatures = [...fenced.matchAll(/(?:function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/g)];
+  // Names of the reference or of the context codebase shown in the prompt are not a renamed entry.
+  const context = Object.values(best.contextFiles ?? {});
   const named = signatures.map((m) => m[1]).filter((n) =>
-    n === best.entry || !best.referenceSource?.includes(n)
+    n === best.entry || (!best.referenceSource?.includes(n) && !context.some((c) => c.includes(n)))
   );
   return { task: best, entry: named.at(-1) ?? best.entry };
 }

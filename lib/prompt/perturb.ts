@@ -78,6 +78,9 @@ const word = (name: string) => new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b`,
  */
 export function perturbTask(task: Task, name: PerturbationName, seed: number): Task {
   const next = random(seed, `${task.id}|${name}`);
+  // A codebase fixes its own names: renaming the entry or its parameters in the prompt alone
+  // would contradict the context files, so a files task keeps them.
+  if (task.answer === "files" && (name === "rename_entry" || name === "rename_params")) return task;
   switch (name) {
     case "rename_entry": {
       const entry = renamedEntry(task.entry, seed);

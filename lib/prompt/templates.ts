@@ -3,6 +3,11 @@
  * plain values `{ name, render(task) }`, so a notebook cell can define a new
  * one and pass it to `evaluate()`; the name is the run's `variant`.
  *
+ * A task that changes a codebase (`"answer": "files"`) is shown its context files, each as a
+ * `### <path>` heading followed by the file in a fenced block, and asked for the files it
+ * changes in the same form (whole files) or as one unified diff in a `diff` block; both are
+ * accepted (see `lib/model/extract_files.ts` for every convention the extractor reads).
+ *
  * @module
  */
 import type { Task } from "../task/schema.ts";
@@ -24,7 +29,23 @@ export interface PromptTemplate {
 }
 
 const SYSTEM = "You are an expert TypeScript engineer. Answer with a single TypeScript code block.";
+const SYSTEM_FILES =
+  "You are an expert TypeScript engineer working in an existing codebase. Answer with the files you change.";
 const FENCE = "`".repeat(3);
+
+/** What a files answer must look like: the sentence every template ends a files task with. */
+export const FILES_ANSWER_FORMAT =
+  "Reply with every file you change, in either form (both are accepted):\n" +
+  "- whole files: for each changed file, a line `### <path>` (the path exactly as shown above) " +
+  "followed by the complete new file in one fenced code block;\n" +
+  "- or one unified diff of all changed files in a single fenced `diff` block " +
+  "(`--- a/<path>`, `+++ b/<path>`, `@@ -l,s +l,s @@` hunks with 3 lines of context).\n" +
+  "Do not repeat unchanged files and do not include tests.";
+
+const isFiles = (task: Task) => task.answer === "files";
+const system = (task: Task) => (isFiles(task) ? SYSTEM_FILES : SYSTEM);
+/** For a files task the format request, else the template's own request for one module. */
+const reply = (task: Task, module: string) => (isFiles(task) ? FILES_ANSWER_FORMAT : module);
 
 /** The phrase that asks for reasoning first (the synthetic model recognises it). */
 export const REASONING_REQUEST = "Think step by step";
@@ -33,9 +54,41 @@ function language(task: Task): string {
   return task.language === "ts" ? "TypeScript" : "JavaScript";
 }
 
+/** The context files: each a `### <path>` heading and the file in a fenced block. */
+function codebase(task: Task): string {
+  const files = task.contextFiles ?? {};
+  return Object.keys(files).sort().map((path) =>
+    `### ${path}\n${FENCE}${/\.json$/.test(path) ? "json" : task.language}\n${
+      files[path].trimEnd()
+    }\n${FENCE}`
+  ).join("\n\n");
+}
+
 /** The task statement shared by the templates: instructions and the exact signature. */
 function statement(task: Task): string {
+  const hasContext = Object.keys(task.contextFiles ?? {}).length > 0;
+  if (isFiles(task)) {
+    const editable = task.editable?.length ? task.editable : Object.keys(task.contextFiles ?? {});
+    return [
+      task.instructions.trim(),
+      "",
+      "The codebase (paths are relative to its root; the tests import from these paths):",
+      "",
+      codebase(task),
+      "",
+      `The main export your change adds or alters is \`${task.entry}\`, with this signature:`,
+      "",
+      FENCE + task.language,
+      task.signature.trim(),
+      FENCE,
+      "",
+      `Files you may change: ${editable.sort().join(", ")}.${
+        task.newFiles ? " You may also add new files." : ""
+      }`,
+    ].join("\n");
+  }
   return [
+    ...(hasContext ? ["The existing code:", "", codebase(task), ""] : []),
     task.instructions.trim(),
     "",
     `Implement it in ${language(task)} with exactly this signature, exported from the module:`,
@@ -58,12 +111,15 @@ function statement(task: Task): string {
 export const plain: PromptTemplate = {
   name: "plain",
   render: (task) => [
-    { role: "system", content: SYSTEM },
+    { role: "system", content: system(task) },
     {
       role: "user",
-      content: `${
-        statement(task)
-      }\n\nReply with the complete module in one fenced code block. Do not include tests.`,
+      content: `${statement(task)}\n\n${
+        reply(
+          task,
+          "Reply with the complete module in one fenced code block. Do not include tests.",
+        )
+      }`,
     },
   ],
 };
@@ -87,7 +143,9 @@ export const codeOnly: PromptTemplate = {
     },
     {
       role: "user",
-      content: `${statement(task)}\n\nOutput only the module's code in one fenced block.`,
+      content: `${statement(task)}\n\n${
+        reply(task, "Output only the module's code in one fenced block.")
+      }${isFiles(task) ? " Output only code: no explanations." : ""}`,
     },
   ],
 };
@@ -105,14 +163,17 @@ export const codeOnly: PromptTemplate = {
 export const reasoningFirst: PromptTemplate = {
   name: "reasoning-first",
   render: (task) => [
-    { role: "system", content: SYSTEM },
+    { role: "system", content: system(task) },
     {
       role: "user",
       content:
         `${
           statement(task)
         }\n\n${REASONING_REQUEST}: first list the requirements and every edge case ` +
-        "(empty input, boundaries, invalid input, ordering), then give the complete module in one fenced code block.",
+        "(empty input, boundaries, invalid input, ordering), then " +
+        (isFiles(task)
+          ? `give the changed files.\n\n${FILES_ANSWER_FORMAT}`
+          : "give the complete module in one fenced code block."),
     },
   ],
 };
@@ -143,7 +204,7 @@ const EXAMPLE_ANSWER = [
 export const fewShot: PromptTemplate = {
   name: "few-shot",
   render: (task) => [
-    { role: "system", content: SYSTEM },
+    { role: "system", content: system(task) },
     {
       role: "user",
       content:
@@ -153,7 +214,9 @@ export const fewShot: PromptTemplate = {
     { role: "assistant", content: EXAMPLE_ANSWER },
     {
       role: "user",
-      content: `${statement(task)}\n\nReply with the complete module in one fenced code block.`,
+      content: `${statement(task)}\n\n${
+        reply(task, "Reply with the complete module in one fenced code block.")
+      }`,
     },
   ],
 };

@@ -16,6 +16,14 @@ export interface SandboxJob {
   cases: TestCase[];
   /** The task's entry point; appended as an export when the code forgot to export it. */
   entry: string;
+  /**
+   * Extra files written into the job folder before the run: relative path (`/`-separated, inside
+   * the folder) → source. A task that changes a codebase passes its tree here (context overlaid
+   * with the answer's files) and `tests.ts` imports from it. Paths must be safe (no `..`, not
+   * absolute, not `tests.ts`/`runner.ts`/`solution.ts`/`.deno`): the caller validates them, the
+   * sandbox throws on one that is not.
+   */
+  files?: Record<string, string>;
 }
 
 /** Limits applied to one sample. */

@@ -178,7 +178,11 @@ export function classifyFailure(
     evidence.push({ category, source, text: clean(text) });
   const { code, outcome } = input;
   if (code === null || code.trim() === "" || outcome === "no_code") {
-    add("no_code", "extraction", code === null ? "no code in the answer" : "the code is empty");
+    // A files answer's detail says why no files could be taken (a hunk that does not apply…).
+    const why = /^no changed files could be taken: /.test(input.detail)
+      ? input.detail
+      : "no code in the answer";
+    add("no_code", "extraction", code === null ? why : "the code is empty");
     return finish(evidence);
   }
   const names = codeNames(code);

@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { dirname, join, posix } from "node:path";
+import { treePathProblem } from "../task/tree.ts";
 import { z } from "zod";
 import { ensureExported } from "../sandbox/deno.ts";
 import { blockImports } from "./blocked_imports.ts";
@@ -37,6 +38,10 @@ export const Diagnostic = z.object({
   column: z.number().int().describe("1-based column"),
   /** Which file of the sample: the candidate's solution or the task's tests. */
   file: z.enum(["solution", "tests"]).describe("solution (the candidate) or tests (the task's)"),
+  /** For a sample with a tree (a files answer), the tree path of the file (`file` is then "solution"). */
+  path: z.string().optional().describe(
+    "files answer: the tree path of the file the diagnostic is in (file is then solution)",
+  ),
 });
 /** One type-check (or parse) diagnostic, recorded separately from execution. */
 export type Diagnostic = z.infer<typeof Diagnostic>;
@@ -49,6 +54,11 @@ export interface TypecheckSample {
   code: string;
   /** The task's tests (written as `tests.ts`; imports `./solution.ts`); "" for none. */
   testsSource: string;
+  /**
+   * A tree written beside them (a files answer: the context overlaid with the changed files),
+   * tree path → source; the tests may import it. Diagnostics in it carry its `path`.
+   */
+  files?: Record<string, string>;
 }
 
 /** Options for {@link typecheckBatch}. */
@@ -109,7 +119,16 @@ export async function typecheckBatch(
     for (const [k, s] of samples.entries()) {
       const folder = `s${k}`;
       const diags = result.get(s.id)!;
-      const tests = blockImports(s.testsSource, { allow: ["./solution.ts"], stub: STUB_SPEC });
+      const tree = s.files ?? {};
+      const treePaths = Object.keys(tree);
+      for (const p of treePaths) {
+        const problem = treePathProblem(p);
+        if (problem) throw new Error(`Cannot type-check "${s.id}": ${problem}`);
+      }
+      const tests = blockImports(s.testsSource, {
+        allow: ["./solution.ts", ...treePaths.map((p) => `./${p}`)],
+        stub: STUB_SPEC,
+      });
       const testsProblem = syntaxProblem(tests.source);
       if (testsProblem) {
         throw new Error(
@@ -133,7 +152,37 @@ export async function typecheckBatch(
         diags.push({ ...problem, file: "solution" });
         continue;
       }
+      // The tree: each file may import the others by relative path; anything else is stubbed.
+      const treeSources: [string, string][] = [];
+      for (const p of treePaths) {
+        const here = posix.dirname(p);
+        const allow = treePaths.filter((q) => q !== p).map((q) => {
+          const rel = posix.relative(here, q);
+          return rel.startsWith(".") ? rel : `./${rel}`;
+        });
+        const stubDepth = "../".repeat(p.split("/").length);
+        const blocked = blockImports(tree[p], { allow, stub: `${stubDepth}__missing__.ts` });
+        for (const b of blocked.blocked) {
+          diags.push({
+            code: 2307,
+            message: `Cannot find module '${b.specifier}' (not available in the sandbox).`,
+            line: b.line,
+            column: b.column,
+            file: "solution",
+            path: p,
+          });
+        }
+        const treeProblem = syntaxProblem(blocked.source);
+        if (treeProblem) diags.push({ ...treeProblem, file: "solution", path: p });
+        treeSources.push([p, blocked.source]);
+      }
+      if (diags.some((d) => d.path !== undefined && d.code < 2000)) continue;
       await Deno.mkdir(join(dir, folder));
+      for (const [p, source] of treeSources) {
+        await Deno.mkdir(dirname(join(dir, folder, p)), { recursive: true });
+        await Deno.writeTextFile(join(dir, folder, p), source);
+        files.push(`${folder}/${p}`);
+      }
       await Deno.writeTextFile(join(dir, folder, "solution.ts"), solution.source);
       files.push(`${folder}/solution.ts`);
       if (s.testsSource.trim()) {
@@ -143,7 +192,10 @@ export async function typecheckBatch(
       folders.set(folder, s.id);
     }
     const blockedLines = new Map(
-      samples.map((s) => [s.id, new Set(result.get(s.id)!.map((d) => d.line))]),
+      samples.map((s) => [
+        s.id,
+        new Set(result.get(s.id)!.map((d) => `${d.path ?? ""}:${d.line}`)),
+      ]),
     );
     let pending = files;
     while (pending.length > 0) {
@@ -162,10 +214,18 @@ export async function typecheckBatch(
           continue;
         }
         if (graph.length > 0) continue; // the batch stopped early: rerun without the culprit
-        if (where.file === "solution" && blockedLines.get(id)!.has(m.line)) continue;
+        if (
+          where.file === "solution" && blockedLines.get(id)!.has(`${where.path ?? ""}:${m.line}`)
+        ) continue;
         const message = m.message.replaceAll(`file://${dir}/${where.folder}/`, "./")
           .replaceAll(`file://${dir}/`, "../");
-        result.get(id)!.push({ ...position(m), message, code: m.code, file: where.file });
+        result.get(id)!.push({
+          ...position(m),
+          message,
+          code: m.code,
+          file: where.file,
+          ...(where.path === undefined ? {} : { path: where.path }),
+        });
       }
       if (graph.length === 0) break;
     }
@@ -188,9 +248,16 @@ function importedNames(testsSource: string): string[] {
   return names;
 }
 
-function locate(dir: string, path: string): { folder: string; file: Diagnostic["file"] } | null {
-  const m = new RegExp(`^${escape(dir)}/(s\\d+)/(solution|tests)\\.ts$`).exec(path);
-  return m ? { folder: m[1], file: m[2] as Diagnostic["file"] } : null;
+function locate(
+  dir: string,
+  path: string,
+): { folder: string; file: Diagnostic["file"]; path?: string } | null {
+  const m = new RegExp(`^${escape(dir)}/(s\\d+)/(.+)$`).exec(path);
+  if (!m) return null;
+  if (m[2] === "solution.ts" || m[2] === "tests.ts") {
+    return { folder: m[1], file: m[2].slice(0, -3) as Diagnostic["file"] };
+  }
+  return { folder: m[1], file: "solution", path: m[2] };
 }
 
 function position(m: { message: string; line: number; column: number }) {

@@ -3,11 +3,17 @@
  * reference and tests files. Every problem in every task is collected and
  * reported at once, each naming the file and the field.
  *
+ * A task with `"answer": "files"` changes a codebase: its `context` folder (default `context/`)
+ * holds the tree the model sees, its `reference` folder (default `reference/`) the reference's
+ * changed files at the same tree paths, and its tests import from the tree (`./src/cart.ts`).
+ *
  * @module
  */
 import { basename, join, resolve } from "node:path";
 import { sha256 } from "./hash.ts";
 import { type Suite, type Task, TaskFile } from "./schema.ts";
+import { readSuiteMeta } from "./suite_meta.ts";
+import { formatFileBundle, treePathProblem } from "./tree.ts";
 
 /** Thrown when a suite cannot be loaded; `problems` lists every problem found. */
 export class SuiteError extends Error {
@@ -23,7 +29,9 @@ export class SuiteError extends Error {
 
 /**
  * Load and validate a folder suite. Throws a {@link SuiteError} naming every
- * bad file and field; nothing is returned unless every task is valid. A
+ * bad file and field; nothing is returned unless every task is valid. The
+ * version comes from an optional `suite.json` at the root (null without one;
+ * see `readSuiteMeta`). A
  * `.jsonl`/`.json` benchmark file is imported instead (see `importSuite`).
  *
  * @example
@@ -31,6 +39,7 @@ export class SuiteError extends Error {
  * import { loadSuite } from "./load.ts";
  * const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
  * console.assert(suite.tasks.length >= 10);
+ * console.assert(suite.version === "1.0.0");
  * ```
  */
 export async function loadSuite(dir: string): Promise<Suite> {
@@ -64,6 +73,9 @@ export async function loadSuite(dir: string): Promise<Suite> {
     if (loaded) {
       tasks.push(loaded);
       hashParts.push(name, raw, loaded.referenceSource ?? "", loaded.testsSource);
+      for (const [path, source] of Object.entries(loaded.contextFiles)) {
+        hashParts.push(`context:${path}`, source);
+      }
     }
   }
   const seen = new Map<string, string>();
@@ -77,8 +89,15 @@ export async function loadSuite(dir: string): Promise<Suite> {
   if (tasks.length === 0 && problems.length === 0) {
     problems.push(`"${dir}": no task folders (each task is a folder with a task.json)`);
   }
+  let version: string | null = null;
+  try {
+    version = (await readSuiteMeta(root))?.version ?? null;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) throw new SuiteError(dir, problems);
-  return { name: basename(root), dir: root, hash: await sha256(hashParts.join("\u0000")), tasks };
+  const hash = await sha256(hashParts.join("\u0000"));
+  return { name: basename(root), dir: root, hash, version, tasks };
 }
 
 async function loadTaskFolder(
@@ -93,6 +112,12 @@ async function loadTaskFolder(
   } catch (error) {
     problems.push(`"${file}": not valid JSON: ${(error as Error).message}`);
     return null;
+  }
+  if (json && typeof json === "object" && (json as { answer?: unknown }).answer === "files") {
+    // A files answer's reference and context are folders: their defaults differ from a module's.
+    const j = json as Record<string, unknown>;
+    j.reference = j.reference === undefined ? "reference" : j.reference;
+    j.context = j.context === undefined ? "context" : j.context;
   }
   const parsed = TaskFile.safeParse(json);
   if (!parsed.success) {
@@ -112,17 +137,104 @@ async function loadTaskFolder(
     if (names.has(c.name)) problems.push(`"${file}": cases: duplicate case name "${c.name}"`);
     names.add(c.name);
   }
-  const referenceSource = meta.reference === null
-    ? null
-    : await readSibling(taskDir, meta.reference, "reference", problems);
+  const contextFiles = meta.context === null
+    ? {}
+    : await readTree(taskDir, meta.context, "context", problems) ?? {};
+  if (
+    meta.context !== null && Object.keys(contextFiles).length === 0 && problems.length === before
+  ) {
+    problems.push(`"${file}": context: folder "${meta.context}" holds no files`);
+  }
+  const files = meta.answer === "files";
+  let referenceSource: string | null = null;
+  let referenceFiles: Record<string, string> | null = null;
+  if (files) {
+    if (meta.context === null) {
+      problems.push(`"${file}": context: a files answer needs a context folder (e.g. "context")`);
+    }
+    for (const path of meta.editable) {
+      if (!(path in contextFiles)) {
+        problems.push(
+          `"${file}": editable: "${path}" is not a file of the context (paths are relative to "${meta.context}/")`,
+        );
+      }
+    }
+    if (meta.reference !== null) {
+      referenceFiles = await readTree(taskDir, meta.reference, "reference", problems);
+      if (referenceFiles) {
+        const allowed = meta.editable.length ? new Set(meta.editable) : null;
+        for (const path of Object.keys(referenceFiles)) {
+          const known = path in contextFiles;
+          if (!known && !meta.newFiles) {
+            problems.push(
+              `"${file}": reference: "${path}" is not a context file: add it to "${meta.context}/" or set "newFiles": true`,
+            );
+          } else if (known && allowed && !allowed.has(path)) {
+            problems.push(`"${file}": reference: "${path}" changes a file not listed in editable`);
+          }
+        }
+        if (Object.keys(referenceFiles).length === 0) {
+          problems.push(`"${file}": reference: folder "${meta.reference}" holds no files`);
+        }
+        referenceSource = formatFileBundle(referenceFiles);
+      }
+    }
+  } else if (meta.reference !== null) {
+    referenceSource = await readSibling(taskDir, meta.reference, "reference", problems);
+  }
   const testsSource = await readSibling(taskDir, meta.tests, "tests", problems);
-  if (testsSource !== null && !/["']\.\/solution\.ts["']/.test(testsSource)) {
+  if (testsSource !== null && !files && !/["']\.\/solution\.ts["']/.test(testsSource)) {
     problems.push(
       `"${join(taskDir, meta.tests)}": tests: must import the candidate from "./solution.ts"`,
     );
   }
+  if (testsSource !== null && files) {
+    const imported = [...testsSource.matchAll(/from\s*["']\.\/([^"']+)["']/g)].map((m) => m[1]);
+    if (
+      !imported.some((p) => p in contextFiles || (referenceFiles !== null && p in referenceFiles))
+    ) {
+      problems.push(
+        `"${join(taskDir, meta.tests)}": tests: must import from the tree, e.g. "./${
+          Object.keys(contextFiles)[0] ?? "src/main.ts"
+        }"`,
+      );
+    }
+  }
   if (problems.length > before || testsSource === null) return null;
-  return { ...meta, referenceSource, testsSource, dir: taskDir };
+  return { ...meta, referenceSource, testsSource, dir: taskDir, contextFiles, referenceFiles };
+}
+
+/** Every file under `taskDir/relative`, keyed by its `/`-separated path inside that folder. */
+async function readTree(
+  taskDir: string,
+  relative: string,
+  field: string,
+  problems: string[],
+): Promise<Record<string, string> | null> {
+  const file = join(taskDir, "task.json");
+  const root = join(taskDir, relative);
+  const out: Record<string, string> = {};
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const names: { name: string; isDirectory: boolean }[] = [];
+    for await (const e of Deno.readDir(dir)) names.push(e);
+    names.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of names) {
+      const path = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory) await walk(join(dir, e.name), path);
+      else {
+        const problem = treePathProblem(path);
+        if (problem) problems.push(`"${file}": ${field}: ${problem}`);
+        else out[path] = await Deno.readTextFile(join(dir, e.name));
+      }
+    }
+  };
+  try {
+    await walk(root, "");
+  } catch {
+    problems.push(`"${file}": ${field}: folder "${relative}" does not exist`);
+    return null;
+  }
+  return out;
 }
 
 async function readSibling(

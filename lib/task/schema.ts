@@ -11,7 +11,17 @@
  *     reference.ts   the reference solution (exports the entry point)
  *     tests.ts       `export const cases = { "<case name>": () => { … } }`,
  *                    importing the solution from "./solution.ts"
+ *   cart-discount/   a task that changes an existing codebase ("answer": "files")
+ *     task.json
+ *     context/       the codebase as the model sees it: context/src/cart.ts is the tree's
+ *                    src/cart.ts
+ *     reference/     the reference's changed files, mirroring tree paths (reference/src/cart.ts)
+ *     tests.ts       at the tree root in the job: imports from the tree, e.g. "./src/cart.ts"
  * ```
+ *
+ * A files-answer task keeps `entry` and `signature` meaningful: the main export the change adds
+ * or alters, and its signature (the mutation engine and the taxonomy read them). The model
+ * answers with the changed files, whole or as a unified diff (see `lib/model/extract_files.ts`).
  *
  * @module
  */
@@ -43,6 +53,16 @@ export const Language = z.enum(["ts", "js"]).describe("the language the model mu
 /** The languages a task may be written in. */
 export type Language = z.infer<typeof Language>;
 
+/**
+ * What the model answers with: `code`, one module (written as `solution.ts`), or `files`, the
+ * files of the context codebase it changed (whole files or a unified diff).
+ */
+export const AnswerKind = z.enum(["code", "files"]).describe(
+  "code: one module written as solution.ts; files: the changed files of the context codebase",
+);
+/** What the model answers with. */
+export type AnswerKind = z.infer<typeof AnswerKind>;
+
 /** The contents of a `task.json` file. File paths are relative to the task folder. */
 export const TaskFile = z.object({
   /** Unique within the suite; by convention the folder name. */
@@ -59,9 +79,25 @@ export const TaskFile = z.object({
     .describe("the exported name the tests import from ./solution.ts"),
   /** The signature shown to the model, e.g. `function clamp(x: number, lo: number, hi: number): number`. */
   signature: z.string().min(1).describe("the signature shown to the model"),
-  /** Relative path of the reference solution; null when there is none (e.g. an imported benchmark). @default "reference.ts" */
+  /** What the model answers with: `code` (one module) or `files` (changed files of `context`). @default "code" */
+  answer: AnswerKind.default("code"),
+  /** Relative folder of the codebase the task shows (and, for `files`, changes); its paths are the tree's. null for none. @default null ("context" when answer is "files") */
+  context: z.string().nullable().default(null).describe(
+    'relative folder holding the codebase, whose paths are the tree\'s; null for none ("context" for a files answer)',
+  ),
+  /** Tree paths a files answer may change; [] means every context file. @default [] */
+  editable: z.array(z.string()).default([]).describe(
+    "tree paths a files answer may change; [] means every context file",
+  ),
+  /** Whether a files answer may add files that are not in the context (safe relative .ts/.js paths). @default false */
+  newFiles: z.boolean().default(false).describe(
+    "whether a files answer may add files not in the context (safe relative .ts/.js paths)",
+  ),
+  /** Relative path of the reference solution (a folder of changed files mirroring tree paths for a files answer); null when there is none. @default "reference.ts" ("reference" when answer is "files") */
   reference: z.string().nullable().default("reference.ts")
-    .describe("relative path of the reference solution, null when there is none"),
+    .describe(
+      'relative path of the reference solution (for a files answer a folder mirroring tree paths, default "reference"), null when none',
+    ),
   /** Relative path of the tests file. @default "tests.ts" */
   tests: z.string().default("tests.ts").describe("relative path of the tests file"),
   /** The declared test cases: the set every run must report on. */
@@ -87,9 +123,17 @@ export type TaskFile = z.infer<typeof TaskFile>;
 
 /** A loaded task: the validated `task.json` plus the source texts it refers to. */
 export const Task = TaskFile.extend({
-  /** The reference solution's source text; null when the task has none. */
+  /** The reference solution's source text (for a files answer, its changed files as a file bundle: `// file: <path>` lines); null when the task has none. */
   referenceSource: z.string().nullable().describe(
-    "the reference solution's source text, null when none",
+    "the reference solution's source text (files answer: its changed files as a file bundle), null when none",
+  ),
+  /** The context codebase: tree path → source text; {} when the task has none. */
+  contextFiles: z.record(z.string(), z.string()).default({}).describe(
+    "the context codebase: tree path to source text; empty when none",
+  ),
+  /** For a files answer, the reference's changed files (tree path → source text); null otherwise. */
+  referenceFiles: z.record(z.string(), z.string()).nullable().default(null).describe(
+    "files answer: the reference's changed files, tree path to source; null otherwise",
   ),
   /** The tests file's source text. */
   testsSource: z.string().describe("the tests file's source text"),
@@ -105,8 +149,12 @@ export const Suite = z.object({
   name: z.string().describe("the suite's name (its folder name)"),
   /** The folder it was loaded from. */
   dir: z.string().describe("the folder it was loaded from"),
-  /** SHA-256 over every file of every task, in a stable order. */
+  /** SHA-256 over every file of every task (context and reference files included), in a stable order. */
   hash: z.string().describe("SHA-256 over every file of every task, in a stable order"),
+  /** The release from the suite's `suite.json` (a semantic version); null when it has none. */
+  version: z.string().nullable().optional().describe(
+    "the release from the suite's suite.json, a semantic version; null when it has none",
+  ),
   /** The tasks, sorted by id. */
   tasks: z.array(Task).describe("the tasks, sorted by id"),
 });

@@ -4,6 +4,10 @@
  * the reference's near-miss mutants — the same seeded mutations the synthetic
  * model uses — with `edge` cases killing the boundary mutants.
  *
+ * A task that changes a codebase (`"answer": "files"`) runs its tests on the tree (context
+ * overlaid with the reference's changed files), and its mutants are those of each changed file,
+ * described as `<path>: <what changed>` (the form `equivalentMutants` lists them in).
+ *
  * @module
  */
 import { applicableMutations, mutate, type MutationName } from "../model/mutate.ts";
@@ -11,6 +15,7 @@ import { limiter } from "../run/pool.ts";
 import { runSample } from "../sandbox/deno.ts";
 import type { Isolation, SandboxResult } from "../sandbox/sandbox.ts";
 import type { Suite, Task } from "./schema.ts";
+import { overlayTree } from "./tree.ts";
 
 /** Mutations that model subtle bugs; the others (syntax, crash, loop, rename, refusal) die on any test. */
 export const SEMANTIC_MUTATIONS: readonly MutationName[] = [
@@ -60,6 +65,8 @@ export interface TaskValidation {
   edgeBoundaryRate: number | null;
   /** Problems that fail validation. */
   problems: string[];
+  /** What was not checked and why, when that is not a failure (e.g. a task without a reference). */
+  notes?: string[];
 }
 
 /** Options for {@link validateSuite}. */
@@ -105,7 +112,55 @@ export function referenceMutants(
   return out;
 }
 
+/**
+ * The distinct semantic mutants of a files task's reference: each changed file mutated on its
+ * own, described as `<path>: <what changed>`, with the whole set of changed files it belongs to.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { referenceFileMutants } from "./validate.ts";
+ * const ms = referenceFileMutants({
+ *   referenceFiles: { "src/f.ts": "export function f(n: number) {\n  if (n < 0) return 0;\n  return n + 1;\n}\n", "src/g.ts": "export const g = 1;\n" },
+ *   entry: "f",
+ * });
+ * assert.ok(ms.some((m) => m.description.startsWith("src/f.ts: ") && m.files["src/g.ts"] === "export const g = 1;\n"));
+ * ```
+ */
+export function referenceFileMutants(
+  task: { referenceFiles: Readonly<Record<string, string>>; entry: string },
+  sitesPerMutation = 16,
+): { name: MutationName; files: Record<string, string>; description: string }[] {
+  return Object.keys(task.referenceFiles).sort().flatMap((path) =>
+    referenceMutants(
+      { referenceSource: task.referenceFiles[path], entry: task.entry },
+      sitesPerMutation,
+    )
+      .map((m) => ({
+        name: m.name,
+        files: { ...task.referenceFiles, [path]: m.source },
+        description: `${path}: ${m.description}`,
+      }))
+  );
+}
+
 const allPass = (r: SandboxResult) => r.cases.every((c) => c.status === "pass");
+
+/**
+ * The stand-in solution for a task without a reference: it exports `entry` as a function that
+ * throws, so the tests load and every case runs (and fails) without a real solution.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { noReferenceStub } from "./validate.ts";
+ * assert.match(noReferenceStub("add"), /^export function add\(/);
+ * ```
+ */
+export function noReferenceStub(entry: string): string {
+  return `export function ${entry}(..._args: unknown[]): never {\n` +
+    `  throw new Error("no reference solution: ${entry} is a stub");\n}\n`;
+}
 
 /**
  * Validate every task of a suite.
@@ -123,9 +178,18 @@ export async function validateSuite(
   const limit = limiter(options.concurrency ?? 4);
   const runs = options.referenceRuns ?? 3;
   const isolation = options.isolation ?? "bwrap";
-  const exec = (task: Task, code: string) =>
+  // A files task runs on its tree: the context with `changed` written over it.
+  const exec = (task: Task, code: string, changed?: Record<string, string>) =>
     limit(() =>
-      runSample({ code, testsSource: task.testsSource, cases: task.cases, entry: task.entry }, {
+      runSample({
+        code,
+        testsSource: task.testsSource,
+        cases: task.cases,
+        entry: task.entry,
+        ...(changed || Object.keys(task.contextFiles ?? {}).length
+          ? { files: overlayTree(task.contextFiles ?? {}, changed ?? {}) }
+          : {}),
+      }, {
         isolation,
         timeoutMs: task.timeoutMs,
       })
@@ -134,24 +198,54 @@ export async function validateSuite(
   await Promise.all(suite.tasks.map(async (task) => {
     const reference = task.referenceSource;
     if (reference === null) {
+      // No reference (e.g. an imported benchmark): the tests can still be shown to load and
+      // to run every declared case, against a stub entry point that throws when used.
+      const r = task.answer === "files"
+        ? await exec(task, "", {})
+        : await exec(task, noReferenceStub(task.entry));
+      const missing = r.cases.filter((c) => c.status === "missing").map((c) => c.name);
+      const undefinedCases = r.cases.filter((c) =>
+        c.status === "error" && / is not defined in tests\.ts$/.test(c.message)
+      ).map((c) => c.name);
+      const problems: string[] = [];
+      if (r.outcome === "load_error") {
+        problems.push(`no reference solution, and the tests do not load: ${r.detail}`);
+      } else if (missing.length) {
+        problems.push(
+          `no reference solution, and ${missing.length} case(s) never ran (${r.outcome}${
+            r.detail ? `: ${r.detail}` : ""
+          }): ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}`,
+        );
+      }
+      if (undefinedCases.length) {
+        problems.push(
+          `no reference solution, and ${undefinedCases.length} declared case(s) are not defined in the tests file: ${
+            undefinedCases.slice(0, 5).join(", ")
+          }${undefinedCases.length > 5 ? ", …" : ""}`,
+        );
+      }
       const v: TaskValidation = {
         task: task.id,
         referencePasses: 0,
         referenceRuns: 0,
         flakyCases: [],
         failingCases: [],
-        referenceMs: 0,
+        referenceMs: r.execMs,
         mutants: [],
         killRate: null,
         edgeBoundaryRate: null,
-        problems: ["no reference solution: its tests cannot be validated"],
+        problems,
+        notes: problems.length ? [] : [
+          `no reference solution: the tests load and all ${r.cases.length} case(s) run (against a stub); not otherwise validated`,
+        ],
       };
       out.push(v);
       options.onTask?.(v);
       return;
     }
+    const changed = task.answer === "files" ? task.referenceFiles ?? {} : undefined;
     const refs = await Promise.all(
-      Array.from({ length: runs }, () => exec(task, reference)),
+      Array.from({ length: runs }, () => exec(task, changed ? "" : reference, changed)),
     );
     const failCounts = new Map<string, number>();
     for (const r of refs) {
@@ -163,10 +257,21 @@ export async function validateSuite(
     const failingCases = [...failCounts].filter(([, n]) => n === runs).map(([name]) => name);
     const times = refs.map((r) => r.execMs).sort((a, b) => a - b);
     const equivalent = new Set(task.equivalentMutants);
+    const candidates = changed
+      ? referenceFileMutants(
+        { referenceFiles: changed, entry: task.entry },
+        options.sitesPerMutation,
+      )
+        .map((m) => ({ ...m, source: "" }))
+      : referenceMutants(
+        { referenceSource: reference, entry: task.entry },
+        options.sitesPerMutation,
+      )
+        .map((m) => ({ ...m, files: undefined }));
     const mutants = await Promise.all(
-      referenceMutants({ referenceSource: reference, entry: task.entry }, options.sitesPerMutation)
+      candidates
         .map(async (m) => {
-          const r = await exec(task, m.source);
+          const r = await exec(task, m.source, m.files);
           return {
             mutation: m.name,
             description: m.description,
@@ -230,11 +335,11 @@ export function validationMarkdown(validations: TaskValidation[]): string {
     const counted = v.mutants.filter((m) => !m.equivalent);
     const boundary = counted.filter((m) => BOUNDARY_MUTATIONS.includes(m.mutation));
     lines.push(
-      `| ${v.task} | ${v.referencePasses}/${v.referenceRuns} pass | ${counted.length} | ${
-        pct(v.killRate)
-      } | ` +
+      `| ${v.task} | ${
+        v.referenceRuns ? `${v.referencePasses}/${v.referenceRuns} pass` : "none"
+      } | ${counted.length} | ${pct(v.killRate)} | ` +
         `${pct(v.edgeBoundaryRate)} of ${boundary.length} | ${
-          v.problems.length ? v.problems.join("; ") : "ok"
+          v.problems.length ? v.problems.join("; ") : v.notes?.length ? v.notes.join("; ") : "ok"
         } |`,
     );
   }

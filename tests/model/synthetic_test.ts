@@ -141,7 +141,10 @@ Deno.test("openaiProvider() honours Retry-After on 429 and counts the retry", as
     assert.equal(g.text, "hi");
     assert.equal(g.retries, 1);
     assert.ok(performance.now() - started >= 190, "waited for Retry-After");
-    assert.ok(g.retryMs >= 190 && g.totalMs < g.retryMs + 1000, "the wait is reported as retry time, not latency");
+    assert.ok(
+      g.retryMs >= 190 && g.totalMs < g.retryMs + 1000,
+      "the wait is reported as retry time, not latency",
+    );
     assert.equal(g.tokensEstimated, true, "no usage in the stream: estimated and flagged");
   } finally {
     await server.shutdown();

@@ -105,7 +105,13 @@ export async function buildSuite(
     [options.importer, String(options.version), stableJson(options.options), options.text]
       .join("\u0000"),
   );
-  return { name: options.name ?? suiteName(file), dir: resolve(file), hash, tasks: sorted };
+  return {
+    name: options.name ?? suiteName(file),
+    dir: resolve(file),
+    hash,
+    version: null,
+    tasks: sorted,
+  };
 }
 
 const COLLATOR = new Intl.Collator("en", { numeric: true });

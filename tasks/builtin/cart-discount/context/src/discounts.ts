@@ -1,0 +1,15 @@
+export interface Rule {
+  code: string;
+  percent: number;
+  minSubtotal: number;
+}
+
+export const RULES: Rule[] = [
+  { code: "SAVE10", percent: 10, minSubtotal: 5000 },
+  { code: "SAVE20", percent: 20, minSubtotal: 20000 },
+];
+
+export function findRule(code: string): Rule | undefined {
+  const wanted = code.trim().toUpperCase();
+  return RULES.find((rule) => rule.code === wanted);
+}

@@ -1,0 +1,11 @@
+import type { EventBus } from "./bus.ts";
+
+export function trackLogins(bus: EventBus, log: string[]): () => void {
+  const stops = [
+    bus.on("login", (user) => log.push(`login ${user}`)),
+    bus.on("logout", (user) => log.push(`logout ${user}`)),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
