@@ -5,7 +5,7 @@
  * @module
  */
 import type { ResultRecord } from "../run/records.ts";
-import { rng } from "../task/hash.ts";
+import { bootstrapMean } from "./bootstrap.ts";
 
 /** One model × variant in both runs. */
 export interface ComparisonRow {
@@ -82,7 +82,7 @@ export function compareRuns(
 ): { rows: ComparisonRow[]; flips: Flip[] } {
   const metric = options.metric ?? "passed";
   const resamples = options.resamples ?? 2000;
-  const alpha = (1 - (options.confidence ?? 0.95)) / 2;
+  const confidence = options.confidence ?? 0.95;
   const before = perTask(a, metric);
   const after = perTask(b, metric);
   const groups = new Map<string, { model: string; variant: string; pairs: [number, number][] }>();
@@ -100,25 +100,16 @@ export function compareRuns(
   const rows = [...groups.values()].map(({ model, variant, pairs }) => {
     const diffs = pairs.map(([x, y]) => y - x);
     const mean = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
-    const random = rng(options.seed ?? 1);
-    const boot: number[] = [];
-    for (let i = 0; i < resamples; i++) {
-      let s = 0;
-      for (let j = 0; j < diffs.length; j++) s += diffs[Math.floor(random() * diffs.length)];
-      boot.push(s / diffs.length);
-    }
-    boot.sort((p, q) => p - q);
-    const at = (q: number) =>
-      boot[Math.min(boot.length - 1, Math.max(0, Math.floor(q * boot.length)))];
+    const ci = bootstrapMean(diffs, { resamples, confidence, seed: options.seed ?? 1 });
     return {
       model,
       variant,
       tasks: pairs.length,
       before: mean(pairs.map((p) => p[0])),
       after: mean(pairs.map((p) => p[1])),
-      delta: mean(diffs),
-      low: at(alpha),
-      high: at(1 - alpha),
+      delta: ci.mean,
+      low: ci.low,
+      high: ci.high,
     };
   });
   return { rows, flips };

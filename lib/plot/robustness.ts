@@ -1,11 +1,13 @@
 /**
  * Robustness: accuracy under each prompt perturbation relative to the
- * unperturbed prompt, per model × template.
+ * unperturbed prompt, per model × template. The analysis with confidence
+ * intervals and the `fragile` rule is `robustness()` in `lib/analyze/robustness.ts`.
  *
  * @module
  */
 import * as Plot from "@observablehq/plot";
 import type { Run } from "../analyze/load.ts";
+import { splitVariant } from "../analyze/robustness.ts";
 import { type Chart, chart } from "./chart.ts";
 import { modelScale } from "./model_scale.ts";
 
@@ -64,8 +66,7 @@ export function robustnessRows(
 ): RobustnessRow[] {
   const metric = options.metric ?? "passRate";
   const variants = [...new Set(results.map((r) => r.variant))];
-  const templateOf = (variant: string) =>
-    variants.filter((t) => variant.startsWith(`${t}+`)).sort((a, b) => b.length - a.length)[0];
+  const templateOf = (variant: string) => splitVariant(variant, variants)?.template;
   const value = (rs: Results) =>
     rs.reduce((s, r) => s + (metric === "passRate" ? Number(r.passed) : r.weightedAccuracy), 0) /
     rs.length;
