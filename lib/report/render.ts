@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { ensureKernelSpec, findJupyter } from "./kernel.ts";
 
@@ -94,7 +94,10 @@ export async function executeNotebook(
 export interface RenderReportOptions {
   /** The report notebook. @default "<repo>/notebooks/report.ipynb" */
   notebook?: string;
-  /** The HTML to write. @default "<runDir>/report.html" */
+  /**
+   * The HTML to write. @default "<runDir>/report.html" for one run;
+   * "<first run>/report-vs-<second run id>[-vs-<third run id>…].html" for several
+   */
   out?: string;
   /** Time limit per cell, seconds. @default 120 */
   timeoutSeconds?: number;
@@ -103,28 +106,61 @@ export interface RenderReportOptions {
 }
 
 /**
- * Render the report of a run: execute `notebooks/report.ipynb` with
- * `ASSAY_RUN=<absolute runDir>` and write `<runDir>/report.html`.
+ * The HTML {@link renderReport} writes by default: `<run>/report.html` for
+ * one run; for several, a file in the first (baseline) run's folder named
+ * after the others, `report-vs-<id>[-vs-<id>…].html`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { defaultReportPath } from "./render.ts";
+ * assert.equal(defaultReportPath(["/runs/a"]), "/runs/a/report.html");
+ * assert.equal(defaultReportPath(["/runs/a", "/runs/b", "/runs/c"]), "/runs/a/report-vs-b-vs-c.html");
+ * ```
+ *
+ * @param runDirs The run folders, baseline first.
+ * @returns The path (absolute when the folders are).
+ */
+export function defaultReportPath(runDirs: readonly string[]): string {
+  const [first, ...others] = runDirs.map((d) => resolve(d));
+  if (first === undefined) throw new Error("Cannot name a report: no run folder given");
+  return others.length === 0
+    ? join(first, "report.html")
+    : join(first, `report-vs-${others.map((d) => basename(d)).join("-vs-")}.html`);
+}
+
+/**
+ * Render the report of a run, or the comparison report of several: execute
+ * `notebooks/report.ipynb` with `ASSAY_RUN=<first run>` and
+ * `ASSAY_RUNS=<JSON array of every run>` (absolute folders) and write the HTML
+ * (see {@link defaultReportPath}). With one run the report covers that run;
+ * with two or more it adds the comparison section (summaries side by side,
+ * changes with bootstrap intervals against the first run, flipped tasks) and
+ * the acceptable-risk verdict of every run.
  *
  * @example
  * ```ts ignore
  * import { renderReport } from "./render.ts";
  * const html = await renderReport("data/runs/2026-11-26T10-00-00");
+ * const comparison = await renderReport(["data/runs/a", "data/runs/b"]);
  * ```
  *
- * @param runDir The run folder.
+ * @param runDir The run folder, or the run folders to compare (baseline first).
  * @param options Where the notebook is and where the HTML goes.
  * @returns The path of the HTML written (absolute).
  */
 export async function renderReport(
-  runDir: string,
+  runDir: string | readonly string[],
   options: RenderReportOptions = {},
 ): Promise<string> {
-  const run = isAbsolute(runDir) ? runDir : resolve(runDir);
+  const runs = (typeof runDir === "string" ? [runDir] : [...runDir]).map((d) =>
+    isAbsolute(d) ? d : resolve(d)
+  );
+  if (runs.length === 0) throw new Error("Cannot render a report: no run folder given");
   const notebook = options.notebook ?? join(ROOT, "notebooks", "report.ipynb");
   return await executeNotebook(notebook, {
-    outHtml: options.out ?? join(run, "report.html"),
-    env: { ASSAY_RUN: run },
+    outHtml: options.out ?? defaultReportPath(runs),
+    env: { ASSAY_RUN: runs[0], ASSAY_RUNS: JSON.stringify(runs) },
     timeoutSeconds: options.timeoutSeconds,
     noInput: !options.showCode,
   });

@@ -128,6 +128,21 @@ const EXPECTED: Record<string, Record<string, Marker[]>> = {
     "load-curve": [chartOf("Time to first token under load", "path", "circle")],
     "load-table": [table("Load levels for synthetic:default (ms)")],
   },
+  "04-failure-modes": {
+    setup,
+    run: [done("failure modes")],
+    mix: [chartOf("Failure modes per model", "rect")],
+    "category-table": [table("Failed samples per primary category")],
+    secondary: [
+      table("Secondary labels per primary category"),
+      text(/Samples with secondary labels|No sample has a secondary label/),
+    ],
+    "drill-down": [
+      text(/Examples of <strong>[a-z_]+<\/strong>: [1-9]\d* of [1-9]\d* samples?/),
+      text(/<pre[^>]*><span[^>]*> *1 {2}<\/span>/),
+      text(/Evidence<\/div><ul/),
+    ],
+  },
   "05-prompt-iteration": {
     setup,
     template: [text(/What <code>checklist<\/code> sends for/)],
@@ -165,6 +180,8 @@ const ENV: Record<string, string> = {
 };
 const ENV_BY_NOTEBOOK: Record<string, Record<string, string>> = {
   "06-stability": { ASSAY_SAMPLES: "2" },
+  // Enough samples that the sloppy model fails in several ways (the seeds are fixed: always the same ones).
+  "04-failure-modes": { ASSAY_SAMPLES: "3" },
 };
 
 /** The output part of each cell of an exported page, by cell id. */

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { executeNotebook, renderReport } from "../../lib/report/render.ts";
+import { defaultReportPath, executeNotebook, renderReport } from "../../lib/report/render.ts";
 import { findJupyter } from "../../lib/report/kernel.ts";
+import { createProvider } from "../../lib/model/create.ts";
+import { evaluate } from "../../lib/run/evaluate.ts";
+import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
+import { sha256 } from "../../lib/task/hash.ts";
+import { loadSuite } from "../../lib/task/load.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
 
@@ -123,6 +128,123 @@ Deno.test({
       // with allowErrors the HTML is written and shows the error
       await executeNotebook(notebook, { outHtml, allowErrors: true });
       assert.match(await Deno.readTextFile(outHtml), /boom undefined/);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+/** Two small offline runs of the same slice with different seeds, in `dir`; their folders. */
+async function twoSyntheticRuns(dir: string): Promise<[string, string]> {
+  const builtin = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
+  const ids = ["group-by", "levenshtein"]; // answers that never loop forever
+  const suite = {
+    ...builtin,
+    tasks: builtin.tasks.filter((t) => ids.includes(t.id)),
+    hash: await sha256(`${builtin.hash}|${ids.join(",")}`),
+  };
+  const isolation = (await bwrapAvailable()) ? "bwrap" : "none";
+  const dirs: string[] = [];
+  for (const seed of [0, 1000]) {
+    const models = ["synthetic:default", "synthetic:sloppy"].map((spec) =>
+      createProvider(spec, { tasks: builtin.tasks, env: {} })
+    );
+    try {
+      const e = await evaluate(suite, { models, runsDir: dir, samples: 2, seed, isolation });
+      dirs.push(e.dir);
+    } finally {
+      await Promise.all(models.map((m) => m.close()));
+    }
+  }
+  return dirs as [string, string];
+}
+
+Deno.test("defaultReportPath() names a comparison after the other runs, in the baseline's folder", () => {
+  assert.equal(defaultReportPath(["runs/a"]), join(Deno.cwd(), "runs/a/report.html"));
+  assert.equal(defaultReportPath(["/r/a", "/r/b"]), "/r/a/report-vs-b.html");
+  assert.throws(() => defaultReportPath([]), /no run folder given/);
+});
+
+Deno.test({
+  name: "renderReport() of two runs adds the comparison section and every run's verdict",
+  ignore: !hasJupyter,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "assay-compare-" });
+    try {
+      const [a, b] = await twoSyntheticRuns(dir);
+      const [idA, idB] = [a, b].map((d) => d.split("/").at(-1)!);
+      const started = performance.now();
+      const written = await renderReport([a, b]);
+      console.log(`comparison report: ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      assert.equal(written, join(a, `report-vs-${idB}.html`));
+      const page = await Deno.readTextFile(written);
+      assert.doesNotMatch(page, /<script[^>]*src="https?:/, "nothing loaded from the network");
+      const html = page.slice(page.indexOf("<body"));
+      assert.doesNotMatch(html, /data-mime-type="application\/vnd\.jupyter\.stderr"/);
+      assert.doesNotMatch(html, /Traceback|Uncaught|jp-OutputArea-error|class="ansi-red/);
+      assert.doesNotMatch(html, /image\/svg\+xml/);
+      // what was compared
+      assert.match(
+        html,
+        new RegExp(`Comparing <strong>2</strong> runs; <strong>A</strong> is the baseline`),
+      );
+      assert.match(html, new RegExp(`<strong>B</strong> = ${idB} \\(8 results\\)`));
+      assert.match(html, />A \(baseline\)<\/th><th[^>]*>B<\/th>/, "manifests side by side");
+      // the comparison section, before the baseline's details
+      const section = html.indexOf(">Comparison of runs<");
+      assert.ok(section > 0, "the comparison heading");
+      assert.ok(section < html.indexOf(">Summary per model × variant</h2>".replace("</h2>", "")));
+      const side = html.slice(html.indexOf("Summary per model × variant, side by side"));
+      assert.match(side, /<th[^>]*>pass % A<\/th><th[^>]*>weighted A<\/th>/);
+      assert.match(side, /<th[^>]*>pass % B<\/th>/);
+      assert.match(side, /<td[^>]*>synthetic:sloppy<\/td>/);
+      const change = figure(html, "Change in pass rate, B − A");
+      assert.match(change, /-swatch"/, "a legend");
+      assert.match(change, /aria-label="x-axis label"/);
+      const plot = change.slice(change.lastIndexOf("<svg"));
+      assert.equal(count(plot, /<circle /), 2, "one dot per model");
+      assert.equal(count(plot, /<rect /), 2, "one interval per model");
+      assert.match(change, /[+−±]\d+ pp {2}\(\d+% → \d+%, 2 tasks\)/);
+      const diff = html.slice(html.indexOf("B − A per model × variant (tasks in both runs"));
+      assert.match(diff, /<th[^>]*>Δ pass \(95% CI\)<\/th>/);
+      assert.match(diff, /<td[^>]*>[+−±]\d+ pp \[[+−±]\d+, [+−±]\d+\]<\/td>/);
+      assert.match(diff, /<td[^>]*>(better|worse|no clear change)<\/td>/);
+      assert.match(
+        html,
+        /Tasks whose majority verdict flipped between A and B|No task flipped between A and B\./,
+      );
+      assert.match(html, /\d+ of 4 task × model × variant pairs flipped\./);
+      assert.match(html, new RegExp(`The sections below detail the baseline run A \\(${idA}\\)`));
+      // the baseline's details are still there, with marks
+      assert.ok(count(figure(html, "Accuracy spectrum"), /<rect /) >= 2, "spectrum bars");
+      assert.ok(count(figure(html, "Latency vs weighted accuracy"), /<circle /) >= 2);
+      // every chart on the page has an SVG with marks
+      const figures = html.split("<figure").slice(1);
+      assert.equal(figures.length, 3, "the change chart, the spectrum, latency vs accuracy");
+      for (const f of figures) assert.match(f.slice(f.indexOf("<svg")), /<(rect|circle|path) /);
+      // the acceptable-risk verdict of every run, last
+      const policy = html.slice(html.lastIndexOf("Policy <b>internal-tooling</b>"));
+      assert.ok(html.indexOf("Policy <b>internal-tooling</b>") > section);
+      for (const [label, id] of [["A", idA], ["B", idB]]) {
+        assert.match(
+          policy,
+          new RegExp(
+            `${label} · ${id}: <span style="color:#(1a7f37|c62828)">(acceptable|not acceptable)</span>`,
+          ),
+        );
+      }
+      assert.match(
+        policy,
+        /<b style="color:#(1a7f37|c62828)">(PASS|FAIL)<\/b> synthetic:default · plain/,
+      );
+      assert.match(policy, /Thresholds: each run's measured value and verdict/);
+      assert.match(
+        policy,
+        /<th[^>]*>value A<\/th><th[^>]*>verdict A<\/th><th[^>]*>value B<\/th><th[^>]*>verdict B<\/th>/,
+      );
+      assert.match(policy, /<td[^>]*>passRate<\/td>/);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
