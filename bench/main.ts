@@ -3,23 +3,30 @@
  * (machines are noisy; absolute numbers are only context).
  *
  *   deno task bench            all benchmarks
- *   deno task bench sandbox    sandbox throughput only
- *   deno task bench mbxp [N]   MBXP TypeScript samples: tsc+node, cold deno run, assay strict
+ *   deno task bench sandbox    sandbox throughput: the built-in references per mode, then the
+ *                              four modes on the 968 MBXP TypeScript samples (when ../shared has them)
+ *   deno task bench mbxp [N]   MBXP TypeScript samples: (a) tsc+node, (b) cold deno run,
+ *                              (c) assay strict, (d) assay pooled; ratios and verdict differences
  *   deno task bench orchestrator [N]   the evaluation loop: overhead, cache hits, memory over N samples
+ *   deno task bench summaries [10000,100000,1000000]   grouped summaries: arquero vs polars
  *
  * sandbox: every built-in task's reference executed in the sandbox, per
- * isolation mode (Deno permissions only vs bubblewrap) and worker count;
+ * isolation mode (Deno permissions only vs bubblewrap), worker count and
+ * the warm pool;
  * prints samples/s and each mode's ratio to the single-worker, no-bwrap
  * baseline, and checks that every mode gives the same verdicts.
  */
 import { join } from "node:path";
 import { limiter } from "../lib/run/pool.ts";
 import { runSample } from "../lib/sandbox/deno.ts";
+import { createPool } from "../lib/sandbox/pool.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import type { Isolation } from "../lib/sandbox/sandbox.ts";
 import { loadSuite } from "../lib/task/load.ts";
+import { overlayTree, parseFileBundle } from "../lib/task/tree.ts";
 import { orchestratorBench } from "./orchestrator.ts";
 import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
+import { summariesBench } from "./summaries.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -27,12 +34,16 @@ async function sandboxBench(rounds: number): Promise<void> {
   const suite = await loadSuite(join(ROOT, "tasks", "builtin"));
   const withReference = suite.tasks.filter((t) => t.referenceSource !== null);
   const jobs = Array.from({ length: rounds }, () => withReference).flat();
-  const modes: { isolation: Isolation; workers: number }[] = [
+  const modes: { isolation: Isolation; workers: number; pooled?: boolean }[] = [
     { isolation: "none", workers: 1 },
     { isolation: "none", workers: 4 },
   ];
   if (await bwrapAvailable()) {
-    modes.push({ isolation: "bwrap", workers: 1 }, { isolation: "bwrap", workers: 4 });
+    modes.push(
+      { isolation: "bwrap", workers: 1 },
+      { isolation: "bwrap", workers: 4 },
+      { isolation: "bwrap", workers: 4, pooled: true },
+    );
   } else console.log("bubblewrap is not available: bwrap modes skipped");
   console.log(
     `sandbox: ${jobs.length} samples (${suite.tasks.length} references × ${rounds}) per mode, ${navigator.hardwareConcurrency} cores`,
@@ -41,15 +52,32 @@ async function sandboxBench(rounds: number): Promise<void> {
   let verdicts: string | null = null;
   for (const mode of modes) {
     const limit = limiter(mode.workers);
+    const pool = mode.pooled ? createPool({ size: mode.workers, isolation: mode.isolation }) : null;
+    const run: typeof runSample = pool?.run ?? runSample;
     const started = performance.now();
     const results = await Promise.all(jobs.map((t) =>
       limit(() =>
-        runSample(
-          { code: t.referenceSource!, testsSource: t.testsSource, cases: t.cases, entry: t.entry },
+        run(
+          t.answer === "files"
+            ? {
+              code: "",
+              testsSource: t.testsSource,
+              cases: t.cases,
+              entry: t.entry,
+              files: overlayTree(t.contextFiles ?? {}, parseFileBundle(t.referenceSource!)),
+            }
+            : {
+              code: t.referenceSource!,
+              testsSource: t.testsSource,
+              cases: t.cases,
+              entry: t.entry,
+              ...(t.contextFiles ? { files: t.contextFiles } : {}),
+            },
           { isolation: mode.isolation, timeoutMs: t.timeoutMs },
         )
       )
     ));
+    await pool?.close();
     const secs = (performance.now() - started) / 1000;
     const rate = jobs.length / secs;
     baseline ||= rate;
@@ -58,7 +86,7 @@ async function sandboxBench(rounds: number): Promise<void> {
     verdicts ??= signature;
     const passed = results.filter((r) => r.cases.every((c) => c.status === "pass")).length;
     console.log(
-      `  ${mode.isolation.padEnd(5)} × ${mode.workers} workers: ${
+      `  ${mode.isolation.padEnd(5)} × ${mode.workers} ${mode.pooled ? "pooled " : "workers"}: ${
         rate.toFixed(1).padStart(6)
       } samples/s  ` +
         `ratio ${(rate / baseline).toFixed(2)}×  passed ${passed}/${jobs.length}  verdicts ${
@@ -69,12 +97,29 @@ async function sandboxBench(rounds: number): Promise<void> {
 }
 
 const which = Deno.args[0] ?? "all";
-if (!["sandbox", "mbxp", "orchestrator", "all"].includes(which)) {
-  console.error(`Cannot run benchmark "${which}": use sandbox, mbxp, orchestrator or all`);
+if (!["sandbox", "mbxp", "orchestrator", "summaries", "all"].includes(which)) {
+  console.error(
+    `Cannot run benchmark "${which}": use sandbox, mbxp, orchestrator, summaries or all`,
+  );
   Deno.exit(2);
 }
 if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
-if (which === "mbxp" || which === "all") await sandboxMbxpBench(Number(Deno.args[1] ?? 200));
+if (which === "mbxp" || which === "sandbox" || which === "all") {
+  const all = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(
+    () => true,
+    () => false,
+  );
+  if (all) await sandboxMbxpBench(which === "mbxp" ? Number(Deno.args[1] ?? 968) : 968);
+  else console.log("mbxp: skipped, ../shared/datasets/mxeval is not here");
+}
 if (which === "orchestrator" || which === "all") {
   await orchestratorBench(Number(Deno.args[1] ?? 20_000));
+}
+if (which === "summaries" || which === "all") {
+  const sizes = which === "summaries" && Deno.args[1] ? Deno.args[1].split(",").map(Number) : [
+    10_000,
+    100_000,
+    1_000_000,
+  ];
+  await summariesBench(sizes);
 }

@@ -8,13 +8,18 @@
  *     dependency; `npm i --no-save typescript` adds it);
  * (b) a pool of cold `deno run` processes on the whole program;
  * (c) assay strict: each sample in the sandbox (Deno, no permissions,
- *     bubblewrap when available), per-case verdicts.
+ *     bubblewrap when available), per-case verdicts;
+ * (d) assay pooled: the warm pool (lib/sandbox/pool.ts) under the same
+ *     isolation; its per-case verdicts are compared with (c)'s.
  *
- * The warm pool (d) of the sandbox issue is not built yet.
+ * Then the pool's overhead per sample on an empty program and the peak
+ * resident memory of its hosts.
  */
 import { join } from "node:path";
 import { limiter } from "../lib/run/pool.ts";
 import { runSample } from "../lib/sandbox/deno.ts";
+import { createPool } from "../lib/sandbox/pool.ts";
+import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
 
@@ -100,6 +105,8 @@ export async function sandboxMbxpBench(limit = 200, workers = 4): Promise<void> 
     return file;
   }));
   const results: Record<string, boolean[]> = {};
+  let typeErrorsOnly: string[] = [];
+  const rates = { a: NaN };
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
   if ((await Deno.stat(tsc).catch(() => null))?.isFile) {
     const a = await timed(
@@ -114,12 +121,19 @@ export async function sandboxMbxpBench(limit = 200, workers = 4): Promise<void> 
               stdout: "null",
               stderr: "null",
             }).output();
-            if (!compiled.success) return false;
+            if (!compiled.success) {
+              // MultiPL-E issue #89: tsc refuses programs that would run; does the emitted JS pass?
+              const js = join(out, `p${i}.js`);
+              const emitted = await Deno.stat(js).then(() => true, () => false);
+              return emitted && await runFile(["node"], js) ? "type errors only" : false;
+            }
             return runFile(["node"], join(out, `p${i}.js`));
           })
         )),
     );
-    results["(a)"] = a.value;
+    typeErrorsOnly = progs.filter((_, i) => a.value[i] === "type errors only").map((p) => p.id);
+    results["(a)"] = a.value.map((v) => v === true);
+    rates.a = a.rate;
   } else {console.log(
       "  (a) skipped: typescript is not in node_modules (npm i --no-save typescript)",
     );}
@@ -139,28 +153,76 @@ export async function sandboxMbxpBench(limit = 200, workers = 4): Promise<void> 
   const suite = await importMbxp(join(DATA, "mxeval/mbtsp_release_v1.2.jsonl"));
   const byTitle = new Map(suite.tasks.map((t) => [t.title.split(" ")[0], t]));
   const isolation = (await bwrapAvailable()) ? "bwrap" : "none";
+  const jobs: SandboxJob[] = progs.map((p) => {
+    const task = byTitle.get(p.id)!;
+    return {
+      code: p.prompt + p.completion,
+      testsSource: task.testsSource,
+      cases: task.cases,
+      entry: task.entry,
+    };
+  });
   const c = await timed(
     `(c) assay strict (${isolation})`,
     progs.length,
     () =>
-      Promise.all(progs.map((p) =>
-        limit4(async () => {
-          const task = byTitle.get(p.id)!;
-          const r = await runSample(
-            {
-              code: p.prompt + p.completion,
-              testsSource: task.testsSource,
-              cases: task.cases,
-              entry: task.entry,
-            },
-            { isolation, timeoutMs: 10_000 },
-          );
-          return r.cases.every((x) => x.status === "pass");
-        })
-      )),
+      Promise.all(
+        jobs.map((job) => limit4(() => runSample(job, { isolation, timeoutMs: 10_000 }))),
+      ),
   );
-  results["(c)"] = c.value;
+  const pool = createPool({ size: workers, isolation });
+  const memory = watchHostMemory();
+  let d: { value: SandboxResult[]; rate: number };
+  let overheadMs: number;
+  try {
+    d = await timed(
+      `(d) assay pooled (${isolation})`,
+      progs.length,
+      () => Promise.all(jobs.map((job) => pool.run(job, { timeoutMs: 10_000 }))),
+    );
+    overheadMs = await emptyProgramMs(pool);
+  } finally {
+    await pool.close();
+    memory.stop();
+  }
+  const allPass = (r: SandboxResult) => r.cases.every((x) => x.status === "pass");
+  results["(c)"] = c.value.map(allPass);
+  results["(d)"] = d.value.map(allPass);
+  if (results["(a)"]) {
+    console.log(`  ratio (d)/(a): ${(d.rate / rates.a).toFixed(1)}  (target >= 100)`);
+  }
+  console.log(`  ratio (d)/(b): ${(d.rate / b.rate).toFixed(1)}  (target >= 5)`);
   console.log(`  ratio (c)/(b): ${(c.rate / b.rate).toFixed(2)}`);
+  const stats = pool.stats();
+  const handedBack = Object.entries(stats.strict).sort((x, y) => y[1] - x[1]);
+  console.log(
+    `  (d) ran ${stats.pooled} in the pool, ${stats.timeouts} timed out there, handed ${
+      handedBack.reduce((n, [, k]) => n + k, 0)
+    } to the strict runner (${
+      handedBack.map(([why, k]) => `${why}: ${k}`).join("; ")
+    }), ${stats.hostsStarted} hosts started`,
+  );
+  console.log(
+    `  (d) overhead per sample on an empty program: ${overheadMs.toFixed(2)} ms; peak host RSS ${
+      memory.peakMb().toFixed(0)
+    } MiB over ${workers} hosts`,
+  );
+  const verdict = (r: SandboxResult) => `${r.outcome}:${r.cases.map((x) => x.status).join(",")}`;
+  const caseDiffs = progs.filter((_, i) => verdict(c.value[i]) !== verdict(d.value[i]));
+  console.log(
+    `  per-case verdicts (c) vs (d): identical on ${
+      progs.length - caseDiffs.length
+    }/${progs.length}${
+      caseDiffs.length
+        ? `; differ on ${
+          caseDiffs.map((p) => {
+            const i = progs.indexOf(p);
+            return `${p.id} (c ${verdict(c.value[i])} / d ${verdict(d.value[i])})`;
+          }).join(", ")
+        }`
+        : ""
+    }`,
+  );
   for (const [mode, verdicts] of Object.entries(results)) {
     const passed = verdicts.filter(Boolean).length;
     const differ = verdicts.map((v, i) => (v === results["(b)"][i] ? null : progs[i].id)).filter(
@@ -172,5 +234,53 @@ export async function sandboxMbxpBench(limit = 200, workers = 4): Promise<void> 
       }`,
     );
   }
+  if (results["(a)"]) {
+    const correct = typeErrorsOnly.filter((id) =>
+      results["(b)"][progs.findIndex((p) => p.id === id)]
+    );
+    console.log(
+      `  (a) fails ${correct.length} programs that pass (b) on type errors alone (tsc exit code; the emitted JS passes)${
+        correct.length ? `: ${correct.slice(0, 12).join(", ")}` : ""
+      }`,
+    );
+  }
   await Deno.remove(dir, { recursive: true });
+}
+
+/** Mean wall time of a sample whose code and tests do nothing, run one at a time. */
+async function emptyProgramMs(pool: ReturnType<typeof createPool>): Promise<number> {
+  const job: SandboxJob = {
+    code: "export const f = () => 0;",
+    testsSource:
+      'import { f } from "./solution.ts";\nexport const cases = { empty: () => { f(); } };',
+    cases: [{ name: "empty", kind: "core", tags: [] }],
+    entry: "f",
+  };
+  for (let i = 0; i < 20; i++) await pool.run(job);
+  const n = 200;
+  const started = performance.now();
+  for (let i = 0; i < n; i++) await pool.run(job);
+  return (performance.now() - started) / n;
+}
+
+/** Samples the resident memory of every pool host (by its command line) every 100 ms. */
+function watchHostMemory(): { stop(): void; peakMb(): number } {
+  let peak = 0;
+  const sample = () => {
+    let total = 0;
+    for (const entry of Deno.readDirSync("/proc")) {
+      if (!/^\d+$/.test(entry.name)) continue;
+      try {
+        const cmd = Deno.readTextFileSync(`/proc/${entry.name}/cmdline`);
+        if (!cmd.includes("pool_host.ts") || cmd.startsWith("bwrap") || cmd.startsWith("prlimit")) {
+          continue;
+        }
+        const rss = /VmRSS:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${entry.name}/status`));
+        if (rss) total += Number(rss[1]) / 1024;
+      } catch { /* gone */ }
+    }
+    peak = Math.max(peak, total);
+  };
+  const timer = setInterval(sample, 100);
+  return { stop: () => clearInterval(timer), peakMb: () => peak };
 }

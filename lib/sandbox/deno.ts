@@ -6,9 +6,11 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { treePathProblem } from "../task/tree.ts";
 import type { CaseVerdict, Outcome } from "../run/records.ts";
 import { bwrapArgs, INSIDE } from "./isolate.ts";
+import { moduleGraphEscape } from "./module_graph.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
 
 const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.url));
@@ -17,8 +19,15 @@ const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.u
  * Appended to tests.ts: right after the tests' own body, before any code of
  * the candidate can run again, hand the declared cases to the runner's
  * `__assaySeal` (a non-writable global), which returns a frozen copy.
+ * Shared by the strict runner and the warm pool's host.
+ *
+ * @example
+ * ```ts
+ * import { TESTS_TRAILER } from "./deno.ts";
+ * console.assert(TESTS_TRAILER.includes("__assaySeal"));
+ * ```
  */
-const TESTS_TRAILER = `
+export const TESTS_TRAILER = `
 ;// assay: snapshot the cases before the code under test can replace them.
 import * as __assayTests from "./tests.ts";
 export const __assayCases = __assaySeal(__assayTests);
@@ -96,6 +105,12 @@ export async function runSample(
     await Deno.writeTextFile(join(jobDir, "tests.ts"), job.testsSource + TESTS_TRAILER);
     await Deno.writeTextFile(join(jobDir, "runner.ts"), RUNNER_SOURCE);
     await Deno.mkdir(join(jobDir, ".deno"));
+    await writeJobFiles(jobDir, job.files ?? {});
+    if (isolation === "none") {
+      // No OS isolation: the module loader would read any local file. Refuse such a graph.
+      const escape = await moduleGraphEscape(jobDir, "runner.ts", { denoPath });
+      if (escape !== null) return refused(job, `unsafe-no-isolation: ${escape}`);
+    }
 
     const flags = [...DENO_SANDBOX_FLAGS, `--v8-flags=--max-old-space-size=${heapMb}`];
     // coreutils `timeout` leads the process group and kills it at a hard deadline even if this
@@ -129,6 +144,54 @@ export async function runSample(
   } finally {
     await Deno.remove(jobDir, { recursive: true }).catch(() => {});
   }
+}
+
+/**
+ * Write a job's extra files (a task's tree) under `jobDir`, creating parent folders. Throws
+ * `Cannot write job file "<path>": …` on a path that is not safe (the caller should have
+ * rejected it): that is a harness error, not a failing sample.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { writeJobFiles } from "./deno.ts";
+ * const dir = await Deno.makeTempDir();
+ * await writeJobFiles(dir, { "src/a.ts": "export const a = 1;\n" });
+ * assert.equal(await Deno.readTextFile(`${dir}/src/a.ts`), "export const a = 1;\n");
+ * await assert.rejects(writeJobFiles(dir, { "../x.ts": "" }), /Cannot write job file/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function writeJobFiles(
+  jobDir: string,
+  files: Readonly<Record<string, string>>,
+): Promise<void> {
+  for (const path of Object.keys(files)) {
+    const problem = treePathProblem(path);
+    if (problem) throw new Error(`Cannot write job file "${path}": ${problem}`);
+  }
+  for (const [path, source] of Object.entries(files)) {
+    const target = join(jobDir, ...path.split("/"));
+    await Deno.mkdir(dirname(target), { recursive: true });
+    await Deno.writeTextFile(target, source);
+  }
+}
+
+/** The verdict of a job refused before it ran: every case missing, with the reason. */
+function refused(job: SandboxJob, detail: string): SandboxResult {
+  return {
+    outcome: "load_error",
+    detail,
+    cases: job.cases.map((c) => ({
+      name: c.name,
+      kind: c.kind,
+      status: "missing" as const,
+      message: `load_error: ${detail}`,
+      ms: null,
+    })),
+    execMs: 0,
+    stderr: "",
+  };
 }
 
 interface ExecuteOptions {

@@ -11,6 +11,7 @@
 import assert from "node:assert/strict";
 import { basename, join } from "node:path";
 import { runSample } from "../../lib/sandbox/deno.ts";
+import { createPool, strictReason } from "../../lib/sandbox/pool.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import type { SandboxResult } from "../../lib/sandbox/sandbox.ts";
 
@@ -80,8 +81,10 @@ export interface HostileRun {
   r: SandboxResult;
   ms: number;
   bait: Bait;
-  /** Every verdict message, the detail and stderr, joined. */
+  /** Every verdict message, the detail and stderr, joined (the pool's too). */
   text: string;
+  /** The warm pool's verdict, when the pool accepts the program (it must equal `r`'s). */
+  pooled?: SandboxResult;
 }
 
 /** Processes whose command line or mounts mention the marker (bwrap, and Deno inside it). */
@@ -172,20 +175,51 @@ export async function runHostile(
     const started = performance.now();
     try {
       const cases = options.cases ?? ASYNC_CASES;
-      const r = await runSample({
+      const job = {
         code: program(bait),
         testsSource: options.tests ?? ASYNC_TESTS,
-        cases: cases.map((name, i) => ({ name, kind: i === 0 ? "core" : "edge", tags: [] })),
+        cases: cases.map((name, i) => ({
+          name,
+          kind: i === 0 ? "core" as const : "edge" as const,
+          tags: [],
+        })),
         entry: "add",
-      }, {
-        isolation: "bwrap",
+      };
+      const limits = {
         timeoutMs,
         heapMb: options.heapMb,
         dataMb: options.dataMb,
         outputCapBytes: options.outputCapBytes,
-      });
+      };
+      const r = await runSample(job, { isolation: "bwrap", ...limits });
       const text = [r.detail, r.stderr, ...r.cases.map((c) => c.message)].join("\n");
       run = { r, ms: performance.now() - started, bait, text };
+      // Every hostile program the warm pool accepts must get the strict runner's verdict there.
+      if (strictReason(job) === null) {
+        const pool = createPool({
+          size: 1,
+          isolation: "bwrap",
+          heapMb: options.heapMb,
+          dataMb: options.dataMb,
+        });
+        try {
+          const pooledStarted = performance.now();
+          const p = await pool.run(job, limits);
+          const pooledMs = performance.now() - pooledStarted;
+          assert.deepEqual(
+            [p.outcome, ...p.cases.map((c) => c.status)],
+            [r.outcome, ...r.cases.map((c) => c.status)],
+            `the pool's verdict differs from the strict runner's (pool: ${p.detail} ${
+              p.cases.map((c) => c.message).join(" | ")
+            })`,
+          );
+          run.text += "\n" + [p.detail, p.stderr, ...p.cases.map((c) => c.message)].join("\n");
+          run.ms = Math.max(run.ms, pooledMs);
+          run.pooled = p;
+        } finally {
+          await pool.close();
+        }
+      }
     } finally {
       swapEnv(previous);
     }

@@ -1,0 +1,747 @@
+/**
+ * The warm pool's in-sandbox host. This file is copied into each host's
+ * folder and run with no permissions, inside the same isolation as a strict
+ * sample; it is not imported by the rest of assay.
+ *
+ * Protocol: the parent writes one JSON line `{"nonce": "…"}`, then one JSON
+ * line per job `{"id", "solution", "tests", "files", "cases", "outputCap"}`
+ * (sources already TypeScript; the host strips the types). For each job the
+ * host answers on stdout with lines `<nonce> <json>`: `case` lines as the
+ * strict runner's, then `done`, or `fallback` with a reason when the job needs
+ * the strict runner (it never loaded, a timer threw, output passed the cap,
+ * the event loop emptied before every case finished, an unsupported import).
+ *
+ * Each job runs in a fresh `node:vm` context created from a prototype-less
+ * object, so the candidate gets its own intrinsics: patching `Array.prototype`
+ * or `JSON` there cannot reach this host or the next job. What the context
+ * needs from outside (node:assert, `isDeepStrictEqual`, is-promise and
+ * is-error checks) it reaches through host functions captured in the
+ * prelude's closure, which take context values and return primitives. Timers
+ * and console are implemented inside the context and driven from here. After
+ * every job the host compares its own intrinsics with a snapshot taken at
+ * start; on any change it stops, and the parent replaces it.
+ *
+ * @module
+ */
+
+import vm from "node:vm";
+import { stripTypeScriptTypes } from "node:module";
+import assertLoose from "node:assert";
+import assertStrict from "node:assert/strict";
+import { isDeepStrictEqual } from "node:util";
+import { isNativeError, isPromise } from "node:util/types";
+
+const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
+const stdinRead = Deno.stdin.read.bind(Deno.stdin);
+const exit = Deno.exit.bind(Deno);
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+const encode = TextEncoder.prototype.encode.bind(new TextEncoder());
+const decoder = new TextDecoder();
+const decode = (b: Uint8Array, stream: boolean) => decoder.decode(b, { stream });
+const now = performance.now.bind(performance);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const HostError = Error;
+const StringCtor = String;
+const ReflectGet = Reflect.get;
+const ReflectApply = Reflect.apply;
+const ReflectOwnKeys = Reflect.ownKeys;
+const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const ObjectFreeze = Object.freeze;
+const ObjectIs = Object.is;
+/** Exit code: the host's own intrinsics changed (a job reached this realm). */
+const CONTAMINATED = 4;
+/** Exit code: a job's console output passed the cap. */
+const OVERFLOW = 5;
+
+ObjectFreeze(assertLoose);
+ObjectFreeze(assertStrict);
+ObjectFreeze(assertLoose.strict);
+
+globalThis.addEventListener("unhandledrejection", (event) => event.preventDefault());
+
+// ---------------------------------------------------------------------------
+// Integrity: the intrinsics this host and node:assert rely on.
+const WATCHED: object[] = [
+  globalThis,
+  Deno,
+  Object,
+  Object.prototype,
+  Function.prototype,
+  Array,
+  Array.prototype,
+  String.prototype,
+  Number.prototype,
+  Promise,
+  Promise.prototype,
+  JSON,
+  Reflect,
+  Math,
+  Map.prototype,
+  Set.prototype,
+  WeakMap.prototype,
+  RegExp.prototype,
+  Error,
+  Error.prototype,
+  Symbol,
+  Date.prototype,
+];
+function snapshot(): unknown[] {
+  const out: unknown[] = [];
+  for (const target of WATCHED) {
+    for (const key of ReflectOwnKeys(target)) {
+      const d = ObjectGetOwnPropertyDescriptor(target, key)!;
+      out.push(key, d.value, d.get, d.set, d.writable, d.configurable);
+    }
+  }
+  return out;
+}
+// Not frozen: node's errors assign `name` on instances, which a frozen Error.prototype forbids
+// (the "override mistake"). A change is detected after the job instead, and the host replaced.
+const pristine = snapshot();
+/** The first intrinsic found changed since start (its key), or null when all are intact. */
+function changed(): string | null {
+  const current = snapshot();
+  const n = Math.max(current.length, pristine.length);
+  for (let i = 0; i < n; i++) {
+    if (!ObjectIs(current[i], pristine[i])) {
+      return StringCtor(current[i - (i % 6)] ?? pristine[i - (i % 6)]);
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// The prelude runs inside each context before any job code. It must be
+// self-contained JavaScript: it is compiled from its own source text.
+
+/** What the prelude returns to the host (context functions, called directly). */
+interface PreludeApi {
+  seal: (names: string) => void;
+  start: (token: string, index: number) => void;
+  state: (token: string, index: number) => string | null;
+  fire: (token: string) => number;
+  nextDue: (token: string) => number;
+  outBytes: (token: string) => number;
+  modules: (token: string) => Record<string, Record<string, unknown>>;
+}
+
+function prelude(
+  host: {
+    assert: (mode: string, name: string, args: unknown[]) => string;
+    isPromise: (v: unknown) => boolean;
+    isError: (v: unknown) => boolean;
+    overflow: () => void;
+  },
+  token: string,
+  outputCap: number,
+): PreludeApi {
+  "use strict";
+  const G = globalThis;
+  const hostAssert = host.assert;
+  const hostOverflow = host.overflow;
+  const hostIsPromise = host.isPromise;
+  const hostIsError = host.isError;
+  const ObjectFreeze = Object.freeze;
+  const ObjectCreate = Object.create;
+  const ObjectDefineProperty = Object.defineProperty;
+  const ObjectHasOwn = Object.hasOwn;
+  const ReflectApply = Reflect.apply;
+  const ReflectGet = Reflect.get;
+  const StringCtor = String;
+  const PromiseCtor = Promise;
+  const PromiseThen = Promise.prototype.then;
+  const PromiseResolve = Promise.resolve;
+  const resolved = (value?: unknown) => ReflectApply(PromiseResolve, PromiseCtor, [value]);
+  const stringify = JSON.stringify;
+  const parse = JSON.parse;
+  const DateNow = Date.now;
+  const MathMax = Math.max;
+  const ErrorCtor = Error;
+  const ctors: Record<string, ErrorConstructor> = {
+    __proto__: null,
+    Error,
+    TypeError,
+    RangeError,
+    SyntaxError,
+    ReferenceError,
+  } as never;
+  const now = () => DateNow();
+
+  // console: formats like a plain `String`/JSON and only counts bytes (the parent's cap).
+  let outBytes = 0;
+  const format = (v: unknown): string => {
+    try {
+      if (typeof v === "string") return v;
+      if (v === null || (typeof v !== "object" && typeof v !== "function")) return StringCtor(v);
+      const json = stringify(v);
+      return json === undefined ? "[object]" : json;
+    } catch {
+      return "[object]";
+    }
+  };
+  const write = function (...args: unknown[]) {
+    let n = 1;
+    for (let i = 0; i < args.length; i++) n += format(args[i]).length + 1;
+    outBytes += n;
+    // Past the cap the host exits at once (even inside a busy loop): the strict runner redoes it.
+    if (outBytes > outputCap) hostOverflow();
+  };
+  const consoleObject = ObjectCreate(null);
+  const methods = [
+    "log",
+    "info",
+    "warn",
+    "error",
+    "debug",
+    "trace",
+    "dir",
+    "dirxml",
+    "table",
+    "time",
+    "timeEnd",
+    "timeLog",
+    "group",
+    "groupCollapsed",
+    "groupEnd",
+    "count",
+    "countReset",
+    "assert",
+    "clear",
+  ];
+  for (let i = 0; i < methods.length; i++) consoleObject[methods[i]] = write;
+  ObjectDefineProperty(G, "console", { value: consoleObject, writable: true, configurable: true });
+
+  // Timers: kept here, fired when the host calls `fire`.
+  interface Timer {
+    cb: unknown;
+    args: unknown[];
+    due: number;
+    every: number;
+  }
+  // A prototype-less record, not a Map: the job can patch Map.prototype in this realm.
+  const timers: Record<number, Timer> = ObjectCreate(null);
+  let nextId = 1;
+  let uncaught = false;
+  const schedule = (every: boolean) =>
+    function (cb: unknown, ms?: unknown, ...args: unknown[]) {
+      const delay = MathMax(0, Number(ms) || 0);
+      const id = nextId++;
+      timers[id] = { cb, args, due: now() + delay, every: every ? MathMax(1, delay) : -1 };
+      return id;
+    };
+  const cancel = function (id: unknown) {
+    delete timers[Number(id)];
+  };
+  const define = (name: string, value: unknown) =>
+    ObjectDefineProperty(G, name, { value, writable: true, configurable: true });
+  define("setTimeout", schedule(false));
+  define("setInterval", schedule(true));
+  define("clearTimeout", cancel);
+  define("clearInterval", cancel);
+  define("queueMicrotask", function (cb: () => void) {
+    ReflectApply(PromiseThen, resolved(), [() => {
+      try {
+        cb();
+      } catch {
+        uncaught = true;
+      }
+    }]);
+  });
+
+  // node:assert: the host's functions, called with this context's values; host
+  // assertion errors come back as primitives and are rethrown as errors of this realm.
+  const throwFrom = (reply: string) => {
+    if (reply === "ok") return;
+    const cut = reply.indexOf("\u0000");
+    const name = reply.slice(1, cut);
+    const message = reply.slice(cut + 1);
+    if (reply[0] === "A") {
+      const error = new ErrorCtor(message);
+      ObjectDefineProperty(error, "name", {
+        value: "AssertionError",
+        writable: true,
+        configurable: true,
+      });
+      ObjectDefineProperty(error, "code", {
+        value: "ERR_ASSERTION",
+        writable: true,
+        configurable: true,
+      });
+      throw error;
+    }
+    const Ctor = ctors[name] ?? ErrorCtor;
+    throw new Ctor(message);
+  };
+  const NAMES = [
+    "ok",
+    "equal",
+    "notEqual",
+    "strictEqual",
+    "notStrictEqual",
+    "deepEqual",
+    "notDeepEqual",
+    "deepStrictEqual",
+    "notDeepStrictEqual",
+    "throws",
+    "doesNotThrow",
+    "match",
+    "doesNotMatch",
+    "fail",
+    "ifError",
+  ];
+  const makeAssert = (mode: string) => {
+    const call = (name: string, args: unknown[]) => {
+      const reply = hostAssert(mode, name, args);
+      if (reply[0] === "B") return reply === "Btrue";
+      throwFrom(reply);
+      return undefined;
+    };
+    const assert = function (...args: unknown[]) {
+      call("ok", args);
+    } as unknown as Record<string, unknown>;
+    for (let i = 0; i < NAMES.length; i++) {
+      const name = NAMES[i];
+      assert[name] = function (...args: unknown[]) {
+        call(name, args);
+      };
+    }
+    const rejects = (expectRejection: boolean) =>
+      function (promiseOrFn: unknown, ...rest: unknown[]) {
+        return new PromiseCtor<void>((resolve, reject) => {
+          let p: unknown;
+          try {
+            p = typeof promiseOrFn === "function" ? (promiseOrFn as () => unknown)() : promiseOrFn;
+          } catch (error) {
+            reject(error);
+            return;
+          }
+          const onValue = () => {
+            if (!expectRejection) return resolve();
+            try {
+              throwFrom(`A\u0000Missing expected rejection.`);
+            } catch (error) {
+              reject(error);
+            }
+          };
+          const onError = (error: unknown) => {
+            try {
+              call(expectRejection ? "throws" : "doesNotThrow", [() => {
+                throw error;
+              }, ...rest]);
+              resolve();
+            } catch (e) {
+              reject(e);
+            }
+          };
+          ReflectApply(PromiseThen, resolved(p), [onValue, onError]);
+        });
+      };
+    assert.rejects = rejects(true);
+    assert.doesNotReject = rejects(false);
+    assert.AssertionError = class AssertionError extends ErrorCtor {
+      code = "ERR_ASSERTION";
+      constructor(options: { message?: string } = {}) {
+        super(options?.message ?? "Failed");
+        this.name = "AssertionError";
+      }
+    };
+    return assert;
+  };
+  const loose = makeAssert("loose");
+  const strict = makeAssert("strict");
+  loose.strict = strict;
+  strict.strict = strict;
+  ObjectFreeze(loose);
+  ObjectFreeze(strict);
+  const util = ObjectCreate(null);
+  util.isDeepStrictEqual = function (a: unknown, b: unknown) {
+    return hostAssert("util", "isDeepStrictEqual", [a, b]) === "Btrue";
+  };
+  ObjectFreeze(util);
+
+  // The cases: sealed right after the tests' body (see the trailer), run in order.
+  let names: string[] = [];
+  let sealed: Record<string, unknown> | null = null;
+  const results: Record<number, string | null> = ObjectCreate(null);
+  const seal = function (namespace: unknown) {
+    const cases = ReflectGet(namespace as object, "cases");
+    if (cases === null || typeof cases !== "object") return null;
+    const snapshot: Record<string, unknown> = ObjectCreate(null);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (ObjectHasOwn(cases, name)) snapshot[name] = ReflectGet(cases, name);
+    }
+    sealed = ObjectFreeze(snapshot);
+    return sealed;
+  };
+  ObjectDefineProperty(G, "__assaySeal", { value: seal });
+
+  const describe = (error: unknown): { assertion: boolean; message: string } => {
+    try {
+      if (error !== null && (typeof error === "object" || typeof error === "function")) {
+        const genuine = hostIsError(error);
+        const name = StringCtor(ReflectGet(error, "name") ?? "Error");
+        const message = StringCtor(ReflectGet(error, "message") ?? "");
+        const code = ReflectGet(error, "code");
+        return {
+          assertion: genuine && (name === "AssertionError" || code === "ERR_ASSERTION"),
+          message: genuine ? `${name}: ${message}` : `thrown non-Error object: ${name}: ${message}`,
+        };
+      }
+      return { assertion: false, message: `thrown non-Error value: ${StringCtor(error)}` };
+    } catch {
+      return { assertion: false, message: "thrown value could not be described" };
+    }
+  };
+  const record = (index: number, status: string, message: string, ms: number) => {
+    results[index] = stringify({ __proto__: null, status, message, ms });
+  };
+  const settle = (result: unknown, onPass: () => void, onThrow: (error: unknown) => void) => {
+    const promise = hostIsPromise(result)
+      ? result as Promise<unknown>
+      : new PromiseCtor<unknown>((resolve) => resolve(result));
+    ObjectDefineProperty(promise, "constructor", { value: undefined });
+    ReflectApply(PromiseThen, promise, [onPass, onThrow]);
+  };
+
+  return {
+    seal(list: string) {
+      names = parse(list);
+    },
+    start(t: string, index: number) {
+      if (t !== token) return;
+      const name = names[index];
+      const started = now();
+      results[index] = null;
+      const fn = sealed !== null && ObjectHasOwn(sealed, name) ? sealed[name] : undefined;
+      if (typeof fn !== "function") {
+        record(index, "error", `test case "${name}" is not defined in tests.ts`, 0);
+        return;
+      }
+      let finished = false;
+      const finish = (failed: boolean, error?: unknown) => {
+        if (finished) return;
+        finished = true;
+        if (failed) {
+          const { assertion, message } = describe(error);
+          record(index, assertion ? "fail" : "error", message, now() - started);
+        } else record(index, "pass", "", now() - started);
+      };
+      try {
+        settle((fn as () => unknown)(), () => finish(false), (error) => finish(true, error));
+      } catch (error) {
+        finish(true, error);
+      }
+    },
+    state(t: string, index: number) {
+      return t === token ? (results[index] ?? null) : null;
+    },
+    fire(t: string) {
+      if (t !== token) return 0;
+      const at = now();
+      let fired = 0;
+      for (const id in timers) {
+        const timer = timers[id];
+        if (timer === undefined || timer.due > at) continue;
+        if (timer.every < 0) delete timers[id];
+        else timer.due = at + timer.every;
+        fired++;
+        try {
+          if (typeof timer.cb === "function") ReflectApply(timer.cb, undefined, timer.args);
+        } catch {
+          uncaught = true;
+        }
+      }
+      return uncaught ? -1 : fired;
+    },
+    nextDue(t: string) {
+      if (t !== token) return -1;
+      if (uncaught) return -2;
+      let due = Infinity;
+      for (const id in timers) if (timers[id].due < due) due = timers[id].due;
+      return due === Infinity ? -1 : MathMax(0, due - now());
+    },
+    outBytes(t: string) {
+      return t === token ? outBytes : 0;
+    },
+    modules(t: string) {
+      if (t !== token) return ObjectCreate(null);
+      return {
+        __proto__: null,
+        "node:assert": { __proto__: null, default: loose, ...loose },
+        "node:assert/strict": { __proto__: null, default: strict, ...strict },
+        "node:util": { __proto__: null, isDeepStrictEqual: util.isDeepStrictEqual },
+      } as never;
+    },
+  };
+}
+
+const PRELUDE = new vm.Script(`(${prelude.toString()})`, { filename: "assay-prelude.js" });
+
+/** Host side of node:assert for a context: returns "ok", "Btrue"/"Bfalse", or an error as text. */
+function hostAssert(mode: string, name: string, args: unknown[]): string {
+  try {
+    if (mode === "util") return isDeepStrictEqual(args[0], args[1]) ? "Btrue" : "Bfalse";
+    const target = (mode === "strict" ? assertStrict : assertLoose) as unknown as Record<
+      string,
+      (...a: unknown[]) => unknown
+    >;
+    const fn = target[name];
+    if (typeof fn !== "function") return `ETypeError\u0000assert.${name} is not a function`;
+    // Reflect.apply reads the arguments by index: the context's patched iterators are not used.
+    ReflectApply(fn, undefined, args);
+    return "ok";
+  } catch (error) {
+    // An error of the context's own realm (thrown by its code) goes back as is.
+    if (!(error instanceof HostError)) throw error;
+    const errorName = StringCtor(ReflectGet(error, "name"));
+    const message = StringCtor(ReflectGet(error, "message"));
+    const assertion = errorName === "AssertionError" ||
+      ReflectGet(error, "code") === "ERR_ASSERTION";
+    return `${assertion ? "A" : "E"}${errorName}\u0000${message}`;
+  }
+}
+
+const HOST = ObjectFreeze({
+  assert: hostAssert,
+  isPromise: (v: unknown) => isPromise(v),
+  isError: (v: unknown) => isNativeError(v),
+  overflow: () => exit(OVERFLOW),
+});
+
+// ---------------------------------------------------------------------------
+
+interface Job {
+  id: number;
+  solution: string;
+  tests: string;
+  files: Record<string, string>;
+  cases: string[];
+  outputCap: number;
+  /** The sample's wall-clock limit, ms: microtasks are cut off there. */
+  timeoutMs: number;
+}
+
+class Fallback extends Error {}
+/** The job's microtasks ran past its deadline (V8 terminated them). */
+class OutOfTime extends Error {}
+
+let nonce = "";
+const send = (fields: Record<string, unknown>) => {
+  try {
+    stdoutWrite(encode(`${nonce} ${stringify(fields)}\n`));
+  } catch {
+    exit(3);
+  }
+};
+
+const strip = (path: string, source: string): string => {
+  if (!/\.(ts|mts|tsx)$/.test(path)) return source;
+  try {
+    return stripTypeScriptTypes(source, { mode: "transform" });
+  } catch (error) {
+    throw new Fallback(
+      `${path} does not parse: ${StringCtor((error as Error).message).split("\n")[0]}`,
+    );
+  }
+};
+
+/** `a/b.ts` + `../c.ts` → `c.ts`; null when it leaves the tree or is not relative. */
+function resolvePath(from: string, specifier: string): string | null {
+  if (!specifier.startsWith("./") && !specifier.startsWith("../")) return null;
+  const parts = from.split("/").slice(0, -1);
+  for (const part of specifier.split("/")) {
+    if (part === "." || part === "") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+async function runJob(job: Job): Promise<void> {
+  const token = crypto.randomUUID();
+  // An ordinary global object (not one proxied to a host object): its properties behave as in
+  // a process, e.g. redefining the non-configurable `__assaySeal` throws as it does there.
+  const context = vm.createContext(vm.constants.DONT_CONTEXTIFY, {
+    microtaskMode: "afterEvaluate",
+    codeGeneration: { strings: true, wasm: false },
+  } as vm.CreateContextOptions);
+  const api = (PRELUDE.runInContext(context) as (
+    h: typeof HOST,
+    t: string,
+    cap: number,
+  ) => PreludeApi)(HOST, token, job.outputCap);
+  api.seal(stringify(job.cases));
+  // Microtasks run here, cut off at the job's deadline (just before the parent's own).
+  const deadline = now() + job.timeoutMs;
+  const drain = () => {
+    try {
+      vm.runInContext("0", context, { timeout: Math.max(1, Math.round(deadline - now())) });
+    } catch (error) {
+      if ((error as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
+        throw new OutOfTime();
+      }
+      throw error;
+    }
+  };
+
+  const sources: Record<string, string> = {
+    ...job.files,
+    "solution.ts": job.solution,
+    "tests.ts": job.tests,
+  };
+  const builtins = api.modules(token);
+  const modules = new Map<string, vm.Module>();
+  const moduleFor = (path: string): vm.Module => {
+    let m = modules.get(path);
+    if (m) return m;
+    const source = sources[path];
+    if (source === undefined) throw new Fallback(`"${path}" is not in the job`);
+    m = new vm.SourceTextModule(strip(path, source), { context, identifier: path });
+    modules.set(path, m);
+    return m;
+  };
+  const builtin = (specifier: string): vm.Module => {
+    const ns = builtins[specifier];
+    const key = `builtin:${specifier}`;
+    let m = modules.get(key);
+    if (m) return m;
+    const names = Object.keys(ns);
+    m = new vm.SyntheticModule(names, function (this: vm.SyntheticModule) {
+      for (const n of names) this.setExport(n, ns[n]);
+    }, { context, identifier: specifier });
+    modules.set(key, m);
+    return m;
+  };
+  const tests = moduleFor("tests.ts");
+  await tests.link((specifier: string, referencing: vm.Module) => {
+    if (builtins[specifier] !== undefined) return builtin(specifier);
+    const path = resolvePath(referencing.identifier, specifier);
+    if (path === null) throw new Fallback(`unsupported import "${specifier}"`);
+    return moduleFor(path);
+  });
+  // Top-level code may wait on timers: drive them until the evaluation settles.
+  let evaluated = false;
+  let failed: unknown = null;
+  tests.evaluate().then(() => evaluated = true, (error) => {
+    evaluated = true;
+    failed = error ?? new Error("evaluation failed");
+  });
+  await pump(api, token, drain, () => evaluated, job);
+  if (failed !== null) {
+    throw new Fallback(`the job did not load: ${describeHostSide(failed)}`);
+  }
+  const cases = (tests.namespace as Record<string, unknown>).__assayCases;
+  if (cases === null || typeof cases !== "object") {
+    throw new Fallback("tests.ts does not export `cases`");
+  }
+
+  const report = (i: number) => {
+    const state = parse(api.state(token, i)!);
+    send({
+      type: "case",
+      name: job.cases[i],
+      status: state.status,
+      message: state.message,
+      ms: state.ms,
+    });
+  };
+  for (let i = 0; i < job.cases.length; i++) {
+    api.start(token, i);
+    try {
+      await pump(api, token, drain, () => api.state(token, i) !== null, job);
+    } catch (error) {
+      // Out of time: the case may have finished before the loop that used up the time.
+      if (error instanceof OutOfTime && api.state(token, i) !== null) report(i);
+      throw error;
+    }
+    report(i);
+  }
+  send({ type: "done" });
+}
+
+function describeHostSide(error: unknown): string {
+  try {
+    return StringCtor(ReflectGet(error as object, "message") ?? error).split("\n")[0];
+  } catch {
+    return "unknown error";
+  }
+}
+
+/** Run microtasks and timers until `ready()`; anything the strict runner would end on is a fallback. */
+async function pump(
+  api: PreludeApi,
+  token: string,
+  drain: () => void,
+  ready: () => boolean,
+  job: Job,
+): Promise<void> {
+  for (;;) {
+    drain();
+    // Host reactions (evaluation promise) run on the host's queue.
+    await Promise.resolve();
+    drain();
+    if (api.outBytes(token) > job.outputCap) throw new Fallback("output passed the cap");
+    if (ready()) return;
+    const wait = api.nextDue(token);
+    if (wait === -2) throw new Fallback("a timer or microtask threw");
+    if (wait === -1) {
+      // Give host-queued reactions one more turn before calling the loop empty.
+      await sleep(0);
+      drain();
+      if (ready()) return;
+      if (api.nextDue(token) === -1) {
+        throw new Fallback("the event loop emptied before the case finished");
+      }
+      continue;
+    }
+    if (wait > 0) await sleep(wait);
+    if (api.fire(token) < 0) throw new Fallback("a timer threw");
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+let pending = "";
+const buffer = new Uint8Array(1 << 16);
+async function readLine(): Promise<string | null> {
+  for (;;) {
+    const cut = pending.indexOf("\n");
+    if (cut >= 0) {
+      const line = pending.slice(0, cut);
+      pending = pending.slice(cut + 1);
+      return line;
+    }
+    const n = await stdinRead(buffer);
+    if (n === null) return null;
+    pending += decode(buffer.subarray(0, n), true);
+  }
+}
+
+nonce = parse((await readLine()) ?? "{}").nonce ?? "";
+for (;;) {
+  const line = await readLine();
+  if (line === null) break;
+  if (line.trim() === "") continue;
+  const job: Job = parse(line);
+  const started = now();
+  try {
+    await runJob(job);
+  } catch (error) {
+    if (error instanceof OutOfTime) send({ type: "timeout" });
+    else {send({
+        type: "fallback",
+        reason: error instanceof Fallback ? error.message : `host: ${describeHostSide(error)}`,
+        ms: now() - started,
+      });}
+  }
+  const what = changed();
+  if (what !== null) {
+    send({ type: "contaminated", what });
+    exit(CONTAMINATED);
+  }
+}
+exit(0);

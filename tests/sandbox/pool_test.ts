@@ -1,0 +1,222 @@
+import assert from "node:assert/strict";
+import { runSample } from "../../lib/sandbox/deno.ts";
+import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
+import { createPool, strictReason } from "../../lib/sandbox/pool.ts";
+import type { Isolation, SandboxJob, SandboxResult } from "../../lib/sandbox/sandbox.ts";
+
+const isolation: Isolation = (await bwrapAvailable()) ? "bwrap" : "none";
+if (isolation === "none") {
+  console.warn("pool tests run with --isolation none: bwrap is unavailable");
+}
+
+const TESTS = `import assert from "node:assert/strict";
+import { add } from "./solution.ts";
+export const cases = {
+  "adds": () => assert.equal(add(1, 2), 3),
+  "adds later": async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(add(2, 2), 4);
+  },
+  "adds pairs": () => assert.deepEqual([add(1, 1), add(2, 3)], [2, 5]),
+};`;
+const job = (code: string, testsSource = TESTS): SandboxJob => ({
+  code,
+  testsSource,
+  cases: ["adds", "adds later", "adds pairs"].map((name, i) => ({
+    name,
+    kind: i === 2 ? "edge" : "core",
+    tags: [],
+  })),
+  entry: "add",
+});
+const verdict = (r: SandboxResult) => [r.outcome, ...r.cases.map((c) => c.status)];
+
+/** Programs the pool runs itself, each with the verdict the strict runner gives. */
+const PROGRAMS: Record<string, string> = {
+  correct: "export function add(a: number, b: number): number { return a + b; }",
+  wrong: "export function add(a: number, b: number): number { return a - b; }",
+  "throws a TypeError":
+    "export function add(a: number, b: number): number { return (null as any).x; }",
+  "throws a string": "export function add(a: number, b: number): number { throw 'nope'; }",
+  "edge only wrong":
+    "export function add(a: number, b: number): number { return a === 1 && b === 1 ? 3 : a + b; }",
+  "async, awaits a timer": `export async function add(a: number, b: number) {
+  await new Promise((r) => setTimeout(r, 2));
+  return a + b;
+}`,
+  "patches its own intrinsics": `Array.prototype.push = () => 0;
+Object.is = () => true;
+JSON.stringify = () => "{}";
+Promise.prototype.then = function () { return this; };
+export function add(a: number, b: number): number { return a - b; }`,
+  "not exported": "function add(a: number, b: number): number { return a + b; }",
+  "top-level throw":
+    "throw new Error('boom');\nexport const add = (a: number, b: number) => a + b;",
+  "does not parse": "export function add(a: number, b: number { return a + b }",
+  "hangs in a microtask loop": `export function add(a: number, b: number): number {
+  const spin = (): Promise<void> => Promise.resolve().then(spin);
+  spin();
+  return a + b;
+}`,
+};
+
+Deno.test("createPool() gives the strict runner's verdict on ordinary programs", async () => {
+  const pool = createPool({ size: 2, isolation });
+  try {
+    for (const [name, code] of Object.entries(PROGRAMS)) {
+      const [strict, pooled] = await Promise.all([
+        runSample(job(code), { isolation, timeoutMs: 3000 }),
+        pool.run(job(code), { timeoutMs: 3000 }),
+      ]);
+      assert.deepEqual(verdict(pooled), verdict(strict), `${name}: ${pooled.detail}`);
+      assert.deepEqual(
+        pooled.cases.map((c) => c.message.split("\n")[0]),
+        strict.cases.map((c) => c.message.split("\n")[0]),
+        name,
+      );
+    }
+    const stats = pool.stats();
+    // "does not parse" and "top-level throw" do not load in the pool: the strict runner says why.
+    // What does not load in the pool goes to the strict runner, which says why.
+    assert.equal(stats.strict["the job did"], 1, JSON.stringify(stats));
+    assert.equal(stats.strict["solution.ts does not"], 1, JSON.stringify(stats));
+    assert.ok(stats.pooled >= 7, JSON.stringify(stats));
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("createPool() runs each sample in a fresh context", async () => {
+  const pool = createPool({ size: 1, isolation });
+  try {
+    const polluter = `(globalThis as any).leak = 1;
+Object.defineProperty(Object.prototype, "adds", { value: () => {}, configurable: true });
+Array.prototype.map = () => [];
+export function add(a: number, b: number): number { return a + b; }`;
+    assert.deepEqual(verdict(await pool.run(job(polluter))), ["completed", "pass", "pass", "pass"]);
+    const probe = `export function add(a: number, b: number): number {
+  if ((globalThis as any).leak !== undefined || [1].map((x) => x).length !== 1) return 0;
+  return a + b;
+}`;
+    assert.deepEqual(verdict(await pool.run(job(probe))), ["completed", "pass", "pass", "pass"]);
+    assert.equal(pool.stats().hostsStarted, 1);
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("createPool() keeps the host's realm out of reach and replaces a contaminated host", async () => {
+  const pool = createPool({ size: 1, isolation });
+  try {
+    // The context's own Function builds functions of the context: no Deno there.
+    const probe = `export function add(a: number, b: number): number {
+  const F = (globalThis as any).constructor.constructor;
+  // (spelled apart: naming the global would send the sample to the strict runner)
+  return F("return typeof De" + "no")() === "undefined" ? a + b : 0;
+}`;
+    const probed = await pool.run(job(probe));
+    assert.deepEqual(
+      verdict(probed),
+      ["completed", "pass", "pass", "pass"],
+      probed.cases[0].message,
+    );
+    // node:assert's message formatting hands its own inspect function to a custom inspector:
+    // a way into the host realm. The escape changes a host intrinsic: the host is replaced, and
+    // the wrong answer still fails.
+    const escape = `export function add(a: number, b: number): any {
+  return {
+    [Symbol.for("nodejs.util.inspect.custom")](_depth: unknown, _options: unknown, inspect: any) {
+      try {
+        const hostGlobal = inspect.constructor("return globalThis")();
+        hostGlobal.Array.prototype.includes = () => true;
+      } catch { /* not reachable */ }
+      return "x";
+    },
+  };
+}`;
+    const escaped = await pool.run(job(escape));
+    assert.equal(escaped.outcome, "completed");
+    assert.ok(escaped.cases.every((c) => c.status !== "pass"), JSON.stringify(escaped.cases));
+    const after = await pool.run(job(PROGRAMS.correct));
+    assert.deepEqual(verdict(after), ["completed", "pass", "pass", "pass"]);
+    const stats = pool.stats();
+    if (stats.contaminated === 1) assert.equal(stats.hostsStarted, 2);
+    else console.warn("the inspect escape did not reach the host realm here (nothing to replace)");
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("createPool() hands back what it cannot run identically", async () => {
+  const pool = createPool({ size: 1, isolation, heapMb: 64 });
+  try {
+    const uses = await pool.run(
+      job("export const add = (a: number, b: number) => Deno.pid ? a + b : 0;"),
+    );
+    assert.deepEqual(verdict(uses), ["completed", "pass", "pass", "pass"]);
+    const flood = await pool.run(
+      job(
+        "export const add = (a: number, b: number) => { for (;;) console.log('x'.repeat(1000)); };",
+      ),
+      { outputCapBytes: 50_000 },
+    );
+    assert.equal(flood.outcome, "output_limit");
+    const bomb = await pool.run(
+      job(
+        "export const add = (a: number, b: number) => { const k: number[][] = []; for (;;) k.push(new Array(100_000).fill(a)); };",
+      ),
+      { timeoutMs: 8000 },
+    );
+    assert.equal(bomb.outcome, "memory_limit", bomb.detail);
+    const stats = pool.stats();
+    assert.deepEqual(Object.keys(stats.strict).sort(), ["host died", "uses Deno"]);
+    assert.equal(stats.strict["host died"], 2);
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("createPool() kills a sample at its time limit and carries on", async () => {
+  const pool = createPool({ size: 1, isolation });
+  try {
+    const started = performance.now();
+    const r = await pool.run(
+      job("export function add(a: number, b: number): number { for (;;) {} }"),
+      { timeoutMs: 500 },
+    );
+    assert.ok(performance.now() - started < 2000);
+    assert.equal(r.outcome, "timeout");
+    assert.deepEqual(r.cases.map((c) => c.message), Array(3).fill("timeout: exceeded 500 ms"));
+    assert.deepEqual(verdict(await pool.run(job(PROGRAMS.correct))), [
+      "completed",
+      "pass",
+      "pass",
+      "pass",
+    ]);
+    assert.equal(pool.stats().timeouts, 1);
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("strictReason() names what only a process has", () => {
+  const reason = (code: string, tests = TESTS) => strictReason(job(code, tests));
+  assert.equal(reason(PROGRAMS.correct), null);
+  assert.equal(reason("export const add = () => fetch('x');"), "uses fetch");
+  assert.equal(reason("export const add = () => new TextEncoder();"), "uses TextEncoder");
+  assert.equal(
+    reason("export const add = async () => await import('./x.ts');"),
+    "uses a dynamic import",
+  );
+  assert.equal(reason('import { readFileSync } from "node:fs";'), 'imports "node:fs"');
+  assert.equal(reason('import x from "npm:lodash";'), 'imports "npm:lodash"');
+  assert.equal(reason('import x from "./data.json";'), 'imports "./data.json"');
+  // A property, a type or a comment of the same name is not the global.
+  assert.equal(
+    reason("export const add = (o: { fetch: number }) => o.fetch; // global fetch"),
+    null,
+  );
+  assert.equal(reason("export const add = () => globalThis.fetch;"), "uses fetch");
+  assert.equal(reason('export const add = () => (globalThis as any)["Deno"];'), "uses Deno");
+  assert.equal(reason("export const add = () => `${Deno.pid}`;"), "uses Deno");
+});
