@@ -13,6 +13,7 @@ import type { Provider } from "./model/provider.ts";
 import { perturbationByName, PERTURBATIONS } from "./prompt/perturb.ts";
 import { templateByName } from "./prompt/templates.ts";
 import { renderReport } from "./report/render.ts";
+import { parseReportArgs, resolveRunDirs, RunArgumentError } from "./report/report_args.ts";
 import { evaluate } from "./run/evaluate.ts";
 import { measureLoad } from "./run/load.ts";
 import { newRunId } from "./run/store.ts";
@@ -25,6 +26,8 @@ import { junitXml } from "./score/junit.ts";
 import { judgeRun, type Policy, resolvePolicy } from "./score/policy.ts";
 import { loadSuite } from "./task/load.ts";
 import { validateSuite, validationMarkdown } from "./task/validate.ts";
+import { importSuite, type SuiteFormat } from "./task/importers/detect.ts";
+import { writeSuite } from "./task/write_suite.ts";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const RUNS_DIR = join(ROOT, "data", "runs");
@@ -34,21 +37,35 @@ const USAGE = `assay — evaluate LLM-generated code
 
   deno task eval   [--suite tasks/builtin] [--model synthetic:default]… [--samples 1]
                    [--variant plain]… [--concurrency 4] [--model-concurrency N] [--sandbox-concurrency 4]
-                   [--isolation bwrap|none] [--temperature T] [--seed N] [--runs-dir data/runs] [--quiet]
+                   [--unsafe-no-isolation] [--sandbox pooled|strict] [--temperature T] [--seed N]
+                   [--runs-dir data/runs] [--quiet]
                    [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
+                   [--typecheck off|record|strict]
                    The same command resumes an interrupted run (--new starts afresh). Real models'
                    answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
                    again and overwrite); cache hits keep their original latency, flagged, excluded from stats.
                    --perturb adds each variant again under each perturbation (robustness): rename_entry,
                    rename_params, reorder, reword, drop_examples, irrelevant_context, formatting.
-  deno task report [--run data/runs/<run-id>]   (default: the newest run)
+                   --sandbox pooled (default): warm hosts under the same isolation, a fresh context per
+                   sample, and the strict runner for whatever the pool cannot run identically;
+                   --sandbox strict: one sandboxed process per sample.
+                   --typecheck record: after the run, deno check in batches; diagnostics recorded per
+                   sample and used as failure evidence; strict: a type error also fails a passing sample.
+  deno task report [--run data/runs/<run-id>]   (default: the newest run) [--out FILE] [--show-code]
+                   --run A --run B [--run C…]: a comparison report (B, C… against A, the baseline),
+                   written to A's folder as report-vs-<B id>.html; a bare run id is looked up in data/runs
   deno task score  [--run DIR] [--policy NAME|FILE] [--junit out.xml]: judge a run against an
                    acceptable-risk policy; exits 1 when a threshold is violated
   deno task load   [--model M]… [--concurrency 1,2,4,8,16] [--requests 32]: latency under load,
                    written to data/runs/<id>-load/load.json
-  deno task validate [--suite tasks/builtin] [--isolation bwrap|none]
-                   the reference passes 3×, the tests kill the reference's mutants
+  deno task validate [--suite tasks/builtin] [--unsafe-no-isolation]
+                   the reference passes 3×, the tests kill the reference's mutants; a task without
+                   a reference is reported, and its tests are shown to load and run every case
+  deno task import <format> <file> --out DIR [--force] [--limit N]
+                   write a benchmark file as a folder suite (one folder per task) that --suite reads;
+                   format: auto | multipl-e | humaneval-x | mbxp | can-ai-code | jest | deno-test;
+                   refuses a non-empty DIR unless --force (which replaces its task folders)
   deno task demo   eval on tasks/builtin with synthetic:default and synthetic:sloppy, then report
 
 Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, labelled synthetic);
@@ -61,15 +78,24 @@ Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, lab
 /** Thrown for bad command-line input: printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
 
-async function chooseIsolation(requested: string | undefined): Promise<Isolation> {
-  if (requested === "none") return "none";
+async function chooseIsolation(
+  requested: string | undefined,
+  unsafe = false,
+): Promise<Isolation> {
+  if (unsafe || requested === "none") {
+    console.error(
+      "assay: --unsafe-no-isolation: no OS isolation, Deno permissions only; a program whose module " +
+        "graph reaches outside its job folder is refused before it runs (recorded as isolation none)",
+    );
+    return "none";
+  }
   if (requested !== undefined && requested !== "bwrap") {
     throw new UsageError(`Cannot use --isolation "${requested}": use bwrap or none`);
   }
   if (await bwrapAvailable()) return "bwrap";
   throw new UsageError(
     'Cannot isolate generated code: bubblewrap is not available: install it ("sudo apt-get install -y bubblewrap"), ' +
-      "or pass --isolation none to rely on Deno permissions alone (recorded in the run)",
+      "or pass --unsafe-no-isolation to rely on Deno permissions alone (recorded in the run)",
   );
 }
 
@@ -177,6 +203,9 @@ async function runEval(args: string[]): Promise<string> {
       "sandbox-concurrency": { type: "string", default: "4" },
       "model-concurrency": { type: "string" },
       isolation: { type: "string" },
+      "unsafe-no-isolation": { type: "boolean", default: false },
+      sandbox: { type: "string", default: "pooled" },
+      typecheck: { type: "string", default: "off" },
       temperature: { type: "string" },
       seed: { type: "string", default: "0" },
       "runs-dir": { type: "string", default: RUNS_DIR },
@@ -226,7 +255,15 @@ async function runEval(args: string[]): Promise<string> {
       }
     });
   const suite = await loadSuite(values.suite); // throws before any run folder exists
-  const isolation = await chooseIsolation(values.isolation);
+  const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
+  const sandbox = values.sandbox;
+  if (sandbox !== "pooled" && sandbox !== "strict") {
+    throw new UsageError(`Cannot use --sandbox "${sandbox}": use pooled or strict`);
+  }
+  const typecheck = values.typecheck;
+  if (typecheck !== "off" && typecheck !== "record" && typecheck !== "strict") {
+    throw new UsageError(`Cannot use --typecheck "${typecheck}": use off, record or strict`);
+  }
   const specs = values.model ?? ["synthetic:default"];
   const models: Provider[] = [];
   try {
@@ -245,7 +282,7 @@ async function runEval(args: string[]): Promise<string> {
       `assay: ${suite.tasks.length} tasks × ${models.length} model(s) × ${
         variants.length * (1 + perturbations.length)
       } variant(s) × ${samples} sample(s) = ${total}` +
-        ` · isolation ${isolation}${
+        ` · isolation ${isolation} · sandbox ${sandbox}${
           models.some((m) => m.synthetic)
             ? " · synthetic models are offline stand-ins, not LLMs"
             : ""
@@ -261,7 +298,9 @@ async function runEval(args: string[]): Promise<string> {
       sandboxConcurrency,
       modelConcurrency,
       isolation,
+      sandbox,
       seed,
+      typecheck,
       runsDir: values["runs-dir"],
       params: temperature === undefined ? {} : { temperature },
       cache: values["no-cache"] ? undefined : fileCache(values["cache-dir"]),
@@ -319,20 +358,34 @@ async function newestRun(dir: string): Promise<string> {
 }
 
 async function runReport(args: string[]): Promise<string> {
-  const { values } = parseArgs({
-    args,
-    options: { run: { type: "string" }, "show-code": { type: "boolean", default: false } },
-  });
-  const dir = values.run ? resolve(values.run) : await newestRun(RUNS_DIR);
+  const { runs, showCode, out } = parseReportArgs(args);
+  let dirs: string[];
   try {
-    await Deno.stat(join(dir, "manifest.json"));
-  } catch {
-    throw new UsageError(
-      `Cannot report on "${dir}": it has no manifest.json (is it a run folder?)`,
-    );
+    dirs = runs.length
+      ? await resolveRunDirs(runs, { runsDir: RUNS_DIR })
+      : [await newestRun(RUNS_DIR)];
+  } catch (error) {
+    throw error instanceof RunArgumentError ? new UsageError(error.message) : error;
   }
-  console.error(`assay: executing notebooks/report.ipynb for ${relative(Deno.cwd(), dir) || dir}`);
-  const html = await renderReport(dir, { showCode: values["show-code"] });
+  if (runs.length === 0) {
+    try {
+      await Deno.stat(join(dirs[0], "manifest.json"));
+    } catch {
+      throw new UsageError(
+        `Cannot report on "${dirs[0]}": it has no manifest.json (is it a run folder?)`,
+      );
+    }
+  }
+  const shown = dirs.map((d) => {
+    const r = relative(Deno.cwd(), d);
+    return r && !r.startsWith("..") ? r : d;
+  }).join(" vs ");
+  console.error(
+    `assay: executing notebooks/report.ipynb for ${
+      dirs.length > 1 ? "a comparison of " : ""
+    }${shown}`,
+  );
+  const html = await renderReport(dirs, { showCode, out: out ? resolve(out) : undefined });
   console.log(`report: ${html}`);
   return html;
 }
@@ -340,10 +393,14 @@ async function runReport(args: string[]): Promise<string> {
 async function runValidate(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { suite: { type: "string", default: "tasks/builtin" }, isolation: { type: "string" } },
+    options: {
+      suite: { type: "string", default: "tasks/builtin" },
+      isolation: { type: "string" },
+      "unsafe-no-isolation": { type: "boolean", default: false },
+    },
   });
   const suite = await loadSuite(values.suite);
-  const isolation = await chooseIsolation(values.isolation);
+  const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
   const bar = progressBar(suite.tasks.length, { label: "tasks" });
   const validations = await validateSuite(suite, {
     isolation,
@@ -351,6 +408,13 @@ async function runValidate(args: string[]): Promise<void> {
   });
   bar.done();
   console.log(validationMarkdown(validations));
+  const unchecked = validations.filter((v) => v.referenceRuns === 0 && v.problems.length === 0);
+  if (unchecked.length > 0) {
+    console.error(
+      `\nnote: ${unchecked.length} of ${validations.length} task(s) have no reference solution: ` +
+        "their tests load and run every declared case, but are not otherwise validated",
+    );
+  }
   const bad = validations.filter((v) => v.problems.length > 0);
   if (bad.length > 0) {
     console.error(
@@ -360,6 +424,74 @@ async function runValidate(args: string[]): Promise<void> {
     );
     Deno.exit(1);
   }
+}
+
+/** `import` formats on the command line → the importer's format (jest and deno-test are test files). */
+const IMPORT_FORMATS: Record<string, SuiteFormat | "auto"> = {
+  auto: "auto",
+  "multipl-e": "multipl-e",
+  "humaneval-x": "humaneval-x",
+  mbxp: "mbxp",
+  "can-ai-code": "can-ai-code",
+  jest: "test-file",
+  "deno-test": "test-file",
+};
+
+async function runImport(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      force: { type: "boolean", default: false },
+      limit: { type: "string" },
+    },
+  });
+  const [formatName, file, ...extra] = positionals;
+  const formats = Object.keys(IMPORT_FORMATS).join(", ");
+  if (formatName === undefined || file === undefined || extra.length > 0) {
+    throw new UsageError(
+      `Cannot import: expected "deno task import <format> <file> --out DIR", got "${
+        positionals.join(" ")
+      }": format is one of ${formats}`,
+    );
+  }
+  const format = IMPORT_FORMATS[formatName];
+  if (format === undefined) {
+    throw new UsageError(`Cannot import with format "${formatName}": use one of ${formats}`);
+  }
+  if (!values.out) {
+    throw new UsageError(
+      `Cannot import "${file}": --out is required (the folder to write the suite to, e.g. --out tasks/imported)`,
+    );
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new UsageError(`Cannot use --limit "${values.limit}": use an integer >= 1`);
+  }
+  let suite;
+  try {
+    suite = await importSuite(file, { format: format === "auto" ? undefined : format, limit });
+  } catch (error) {
+    if ((error as Error).name === "ImportError" || error instanceof Deno.errors.NotFound) {
+      throw new UsageError((error as Error).message);
+    }
+    throw error;
+  }
+  let written;
+  try {
+    written = await writeSuite(suite, resolve(values.out), { force: values.force });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const withReference = suite.tasks.filter((t) => t.referenceSource !== null).length;
+  const shown = relative(Deno.cwd(), written.dir);
+  const out = shown && !shown.startsWith("..") ? shown : written.dir;
+  console.log(
+    `imported ${written.tasks} task(s) from ${file} into ${out} (${written.files} files; ` +
+      `${withReference} with a reference solution)\n` +
+      `next: deno task validate --suite ${out}`,
+  );
 }
 
 async function runLoad(args: string[]): Promise<void> {
@@ -453,6 +585,9 @@ async function main(argv: string[]): Promise<void> {
     case "load":
       await runLoad(rest);
       return;
+    case "import":
+      await runImport(rest);
+      return;
     case "score":
       await runScore(rest);
       return;
@@ -487,7 +622,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     default:
       throw new UsageError(
-        `Cannot run command "${command}": use eval, report, score, validate, load or demo\n\n${USAGE}`,
+        `Cannot run command "${command}": use eval, report, score, validate, import, load or demo\n\n${USAGE}`,
       );
   }
 }

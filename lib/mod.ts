@@ -6,8 +6,18 @@
  */
 
 // ── Tasks: the zod contract and the folder-suite loader ─────────────────────
-export { CaseKind, Language, Suite, Task, TaskFile, TestCase } from "./task/schema.ts";
+export { AnswerKind, CaseKind, Language, Suite, Task, TaskFile, TestCase } from "./task/schema.ts";
+export {
+  formatFileBundle,
+  overlayTree,
+  parseFileBundle,
+  RESERVED_TREE_PATHS,
+  treePathProblem,
+} from "./task/tree.ts";
 export { loadSuite, SuiteError } from "./task/load.ts";
+export { readSuiteMeta, SUITE_META_FILE, SuiteMeta } from "./task/suite_meta.ts";
+export { writeSuite } from "./task/write_suite.ts";
+export type { WriteSuiteOptions, WrittenSuite } from "./task/write_suite.ts";
 export { hash32, sha256 } from "./task/hash.ts";
 export { detectFormat, importSuite } from "./task/importers/detect.ts";
 export type { ImportSuiteOptions, SuiteFormat } from "./task/importers/detect.ts";
@@ -29,6 +39,7 @@ export type { TestFileOptions } from "./task/importers/test_file.ts";
 export {
   codeOnly,
   fewShot,
+  FILES_ANSWER_FORMAT,
   plain,
   REASONING_REQUEST,
   reasoningFirst,
@@ -57,19 +68,32 @@ export { syntheticProvider } from "./model/synthetic.ts";
 export { replayProvider } from "./model/replay.ts";
 export { startSyntheticServer } from "./model/synthetic_server.ts";
 export type { SyntheticServer, SyntheticServerOptions } from "./model/synthetic_server.ts";
-export { REASONING_MUTATION_FACTOR, syntheticAnswer } from "./model/synthetic_answer.ts";
+export {
+  REASONING_MUTATION_FACTOR,
+  syntheticAnswer,
+  syntheticFilesForm,
+} from "./model/synthetic_answer.ts";
 export type { SyntheticAnswer } from "./model/synthetic_answer.ts";
 export { SYNTHETIC_PROFILES, syntheticProfile } from "./model/synthetic_profiles.ts";
 export type { SyntheticProfile } from "./model/synthetic_profiles.ts";
 export { applicableMutations, mutate, MUTATIONS } from "./model/mutate.ts";
 export type { Mutant, MutationName } from "./model/mutate.ts";
 export { extractCode } from "./model/extract.ts";
+export { extractFiles, filesAnswerCode } from "./model/extract_files.ts";
+export type { FilesContext, FilesExtraction } from "./model/extract_files.ts";
+export { applyHunks, parseUnifiedDiff } from "./model/apply_diff.ts";
+export type { ApplyOptions, ApplyResult, FilePatch, Hunk, HunkLine } from "./model/apply_diff.ts";
+export { diffLines, unifiedDiff } from "./model/line_diff.ts";
+export type { LineEdit, UnifiedDiffOptions } from "./model/line_diff.ts";
 
 // ── Sandbox: run generated code with no permissions, inside bubblewrap ──────
 export { runSample } from "./sandbox/deno.ts";
 export type { RunSampleOptions } from "./sandbox/deno.ts";
 export { bwrapAvailable } from "./sandbox/isolate.ts";
 export type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox/sandbox.ts";
+export { createPool, strictReason } from "./sandbox/pool.ts";
+export type { PoolOptions, PoolStats, SandboxPool } from "./sandbox/pool.ts";
+export { moduleGraphEscape } from "./sandbox/module_graph.ts";
 
 // ── Scores: accuracy as a spectrum ───────────────────────────────────────────
 export { ALMOST_CORE_FAILURE_SHARE, scoreSample, weightedAccuracy } from "./score/weighted.ts";
@@ -87,9 +111,21 @@ export {
 } from "./score/taxonomy.ts";
 export type { ClassifyOptions, FailureInput } from "./score/taxonomy.ts";
 export { Diagnostic, typecheckBatch } from "./score/typecheck.ts";
+export { codeMetrics } from "./score/code_metrics.ts";
+export type { CodeMetrics, CodeMetricsOptions } from "./score/code_metrics.ts";
+export { lintBatch } from "./score/lint_batch.ts";
+export type { LintBatchOptions, LintFinding, LintSample } from "./score/lint_batch.ts";
+export { maintainability } from "./score/maintainability.ts";
+export type {
+  Maintainability,
+  MaintainabilityOptions,
+  MaintainabilitySample,
+} from "./score/maintainability.ts";
 export type { Bucket, SampleScore } from "./score/weighted.ts";
 
 // ── Runs: evaluate, and the run store's records ──────────────────────────────
+export { referenceJob, referenceTimeouts } from "./run/reference_timeouts.ts";
+export type { ReferenceTimeout, ReferenceTimeoutOptions } from "./run/reference_timeouts.ts";
 export { evaluate } from "./run/evaluate.ts";
 export { measureLoad } from "./run/load.ts";
 export type { LoadLevel, LoadOptions } from "./run/load.ts";
@@ -124,9 +160,45 @@ export { sampleRows } from "./analyze/sample_rows.ts";
 export { failureTable, policyTable, stabilityTable } from "./analyze/verdict_tables.ts";
 export { compareRuns } from "./analyze/compare.ts";
 export type { CompareOptions, ComparisonRow, Flip } from "./analyze/compare.ts";
+export { runDifferenceRows, runLabel, runsSideBySide } from "./analyze/runs_side_by_side.ts";
+export type { RunDifferenceOptions, SideBySideOptions } from "./analyze/runs_side_by_side.ts";
+export {
+  failedSamples,
+  FAILURE_LABELS,
+  FAILURE_MEANINGS,
+  failureCategoryRows,
+  secondaryLabelRows,
+} from "./analyze/failure_modes.ts";
+export type { FailedSample, FailingCase, FailureLabel } from "./analyze/failure_modes.ts";
 export { bestUnderBudget, paretoFrontier } from "./analyze/pareto.ts";
 export type { TradeoffPoint } from "./analyze/pareto.ts";
 export type { SampleRow } from "./analyze/sample_rows.ts";
+export { bootstrapMean } from "./analyze/bootstrap.ts";
+export type { BootstrapOptions } from "./analyze/bootstrap.ts";
+export {
+  MAINTAINABILITY_METRICS,
+  maintainabilityRows,
+  maintainabilityTable,
+} from "./analyze/maintainability_table.ts";
+export type {
+  MaintainabilityRow,
+  MaintainabilityTableOptions,
+} from "./analyze/maintainability_table.ts";
+export { robustness, robustnessTable, splitVariant } from "./analyze/robustness.ts";
+export type { RobustnessAnalysisOptions, RobustnessResult } from "./analyze/robustness.ts";
+export { GROUPED_SUMMARY_COLUMNS, groupedSummaryTable } from "./analyze/grouped_summary.ts";
+
+// ── Polars views (large runs, Parquet; polars is loaded on first call) ──────
+export {
+  casesFrame,
+  generationsFrame,
+  polars,
+  SAMPLE_ROW_DTYPES,
+  samplesFrame,
+  summaryAcrossRuns,
+  summaryFrame,
+} from "./analyze/polars_frames.ts";
+export type { DataFrame, Polars, SamplesFrameOptions } from "./analyze/polars_frames.ts";
 
 // ── Plots: charts displayed as text/html (Observable Plot + linkedom) ────────
 export { chart, JUPYTER_DISPLAY } from "./plot/chart.ts";
@@ -150,6 +222,10 @@ export { consistencyChart } from "./plot/consistency.ts";
 export type { ConsistencyChartOptions } from "./plot/consistency.ts";
 export { comparisonChart } from "./plot/comparison.ts";
 export type { ComparisonChartOptions } from "./plot/comparison.ts";
+export { FAILURE_COLORS, failureModesChart } from "./plot/failure_modes.ts";
+export type { FailureModesChartOptions } from "./plot/failure_modes.ts";
+export { failureExamplesHTML } from "./plot/failure_examples.ts";
+export type { FailureExamplesOptions } from "./plot/failure_examples.ts";
 export { robustnessChart, robustnessRows } from "./plot/robustness.ts";
 export type { RobustnessOptions, RobustnessRow } from "./plot/robustness.ts";
 export { liveProgress, progressHTML } from "./plot/progress.ts";
@@ -160,7 +236,9 @@ export { syntheticBanner } from "./plot/synthetic_banner.ts";
 
 // ── Reports: execute notebooks headlessly, export HTML ───────────────────────
 export { ensureKernelSpec, findJupyter } from "./report/kernel.ts";
-export { executeNotebook, renderReport } from "./report/render.ts";
+export { defaultReportPath, executeNotebook, renderReport } from "./report/render.ts";
+export { parseReportArgs, resolveRunDirs, RunArgumentError } from "./report/report_args.ts";
+export type { ReportArgs } from "./report/report_args.ts";
 export type { ExecuteNotebookOptions, RenderReportOptions } from "./report/render.ts";
 export { executeAllNotebooks, listNotebooks } from "./report/notebooks.ts";
 export type { ExecuteAllNotebooksOptions } from "./report/notebooks.ts";

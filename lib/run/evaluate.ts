@@ -10,17 +10,22 @@
 import { join, resolve } from "node:path";
 import { cacheKey, type GenerationCache } from "../model/cache.ts";
 import { extractCode } from "../model/extract.ts";
+import { extractFiles, filesAnswerCode } from "../model/extract_files.ts";
 import type { Generation, Provider } from "../model/provider.ts";
 import { type PerturbationName, perturbTask } from "../prompt/perturb.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
 import { runSample, type RunSampleOptions } from "../sandbox/deno.ts";
+import { createPool } from "../sandbox/pool.ts";
+import { type ReferenceTimeoutOptions, referenceTimeouts } from "./reference_timeouts.ts";
 import type { Isolation, SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
 import { classifyFailure } from "../score/taxonomy.ts";
 import { scoreSample } from "../score/weighted.ts";
 import { sha256 } from "../task/hash.ts";
 import type { Suite, Task } from "../task/schema.ts";
+import { overlayTree, parseFileBundle } from "../task/tree.ts";
 import { limiter } from "./pool.ts";
 import { GenerationRecord, type ResultRecord, sampleKey } from "./records.ts";
+import { type TypecheckMode, typecheckRun } from "./typecheck_stage.ts";
 import {
   createRun,
   findResumable,
@@ -54,6 +59,12 @@ export interface EvaluateOptions {
   sandboxConcurrency?: number;
   /** Sandbox isolation. @default "bwrap" */
   isolation?: Isolation;
+  /**
+   * How samples execute: `strict` (one sandboxed process per sample) or `pooled` (warm hosts
+   * under the same isolation, a fresh context per sample, strict verdicts by construction; see
+   * lib/sandbox/pool.ts). Ignored when `executor` is given. @default "strict"
+   */
+  sandbox?: "strict" | "pooled";
   /** Added to the sample index to form the request seed. @default 0 */
   seed?: number;
   /** Extra parameters recorded in the manifest (and part of the configuration hash). */
@@ -72,6 +83,14 @@ export interface EvaluateOptions {
   modelConcurrency?: number;
   /** Runs a sample's code. @default runSample (the sandbox) */
   executor?: Executor;
+  /**
+   * Derive each task's wall-clock limit from its reference's measured time before the run
+   * (recorded in the manifest; a resumed run keeps its limits); `false` keeps the declared
+   * `timeoutMs`. Not done with a custom `executor`. @default { factor: 10, floorMs: 1000 }
+   */
+  referenceTimeouts?: false | ReferenceTimeoutOptions;
+  /** Type-check stage after the last sample (lib/run/typecheck_stage.ts): off, record diagnostics, or strict (a type error fails a passing sample). @default "off" */
+  typecheck?: TypecheckMode;
 }
 
 /**
@@ -141,8 +160,10 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     concurrency: options.concurrency ?? 4,
     sandboxConcurrency: options.sandboxConcurrency ?? 4,
     isolation: options.isolation ?? "bwrap",
+    sandbox: options.executor ? "custom" : options.sandbox ?? "strict",
     seed: options.seed ?? 0,
     cacheMode: options.cache ? options.cacheMode ?? "use" : "off",
+    ...(options.typecheck && options.typecheck !== "off" ? { typecheck: options.typecheck } : {}),
     ...options.params,
   };
   const configHash = await sha256(JSON.stringify([
@@ -157,32 +178,55 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   const previous = options.resume === false
     ? null
     : await findResumable(options.runsDir, configHash);
+  const concurrency = options.concurrency ?? 4;
+  const sandboxConcurrency = options.sandboxConcurrency ?? 4;
+  const pool = !options.executor && options.sandbox === "pooled"
+    ? createPool({ size: sandboxConcurrency, isolation: options.isolation ?? "bwrap" })
+    : null;
+  const executor: Executor = options.executor ?? pool?.run ?? runSample;
   let writer: RunWriter;
+  try {
+    writer = previous ? await reopenRun(previous) : await createRun(options.runsDir, {
+      runId: newRunId(),
+      createdAt: new Date().toISOString(),
+      gitRevision: await gitRevision(resolve(new URL("../..", import.meta.url).pathname)),
+      suite: {
+        name: suite.name,
+        dir: suite.dir,
+        hash: suite.hash,
+        tasks: suite.tasks.length,
+        version: suite.version ?? null,
+      },
+      models: options.models.map((m) => ({ spec: m.spec, synthetic: m.synthetic })),
+      variants: variants.map((v) => v.name),
+      params,
+      tools: toolVersions(),
+      configHash,
+      ...(options.executor || options.referenceTimeouts === false ? {} : {
+        timeouts: await referenceTimeouts(
+          suite.tasks,
+          (job, o) => executor(job, { ...o, isolation: options.isolation ?? "bwrap" }),
+          { concurrency: sandboxConcurrency, ...options.referenceTimeouts },
+        ),
+      }),
+      resumedAt: [],
+      completedAt: null,
+    });
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
+  const limits = writer.manifest.timeouts ?? {};
   // What an interrupted run already holds: keys only, plus generations still waiting for a result.
   const haveResult = new Set<string>();
   const haveGeneration = new Map<string, GenerationRecord>();
   if (previous) {
-    writer = await reopenRun(previous);
     await readRecords(
       join(previous, RUN_FILES.results),
       (r: ResultRecord) => haveResult.add(keyOf(r)),
     );
     await readRecords(join(previous, RUN_FILES.generations), (g: GenerationRecord) => {
       if (!haveResult.has(keyOf(g))) haveGeneration.set(keyOf(g), GenerationRecord.parse(g));
-    });
-  } else {
-    writer = await createRun(options.runsDir, {
-      runId: newRunId(),
-      createdAt: new Date().toISOString(),
-      gitRevision: await gitRevision(resolve(new URL("../..", import.meta.url).pathname)),
-      suite: { name: suite.name, dir: suite.dir, hash: suite.hash, tasks: suite.tasks.length },
-      models: options.models.map((m) => ({ spec: m.spec, synthetic: m.synthetic })),
-      variants: variants.map((v) => v.name),
-      params,
-      tools: toolVersions(),
-      configHash,
-      resumedAt: [],
-      completedAt: null,
     });
   }
   const jobs: Job[] = [];
@@ -208,15 +252,12 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     total: jobs.length,
   });
 
-  const concurrency = options.concurrency ?? 4;
-  const sandboxConcurrency = options.sandboxConcurrency ?? 4;
   const generate = limiter(concurrency);
   const perModel = new Map(
     options.models.map((m) => [m, limiter(options.modelConcurrency ?? concurrency)]),
   );
   const execute = limiter(sandboxConcurrency);
   const cacheMode = options.cacheMode ?? "use";
-  const executor = options.executor ?? runSample;
   let generated = 0;
   let executed = 0;
   const one = async (job: Job) => {
@@ -240,7 +281,10 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     let result: ResultRecord | null = null;
     if (gen.error === null) {
       const g = gen;
-      result = await execute(() => executeOne(job, g, options.isolation ?? "bwrap", executor));
+      const timeoutMs = limits[job.task.id]?.timeoutMs ?? job.task.timeoutMs;
+      result = await execute(() =>
+        executeOne(job, g, { isolation: options.isolation ?? "bwrap", timeoutMs }, executor)
+      );
       await writer.appendResult(result);
       executed++;
     }
@@ -254,9 +298,17 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   };
   try {
     await Promise.all(Array.from({ length: concurrency + sandboxConcurrency }, worker));
+    if ((options.typecheck ?? "off") !== "off") {
+      const tasks = new Map(jobs.map((j) => [key(j), j.task]));
+      await typecheckRun(writer.dir, (k) => tasks.get(keyOf(k)), {
+        mode: options.typecheck as "record" | "strict",
+        append: (r) => writer.appendResult(r),
+      });
+    }
     await writer.complete();
   } finally {
     await writer.close();
+    await pool?.close();
   }
   return {
     dir: writer.dir,
@@ -302,7 +354,12 @@ async function generateOne(
     synthetic: job.model.synthetic,
     startedAt,
     text: g.text,
-    code: g.error === null ? extractCode(g.text, job.task.entry) : null,
+    // A files answer's code is its changed files as a file bundle (`// file: <path>` lines).
+    code: g.error === null
+      ? (job.task.answer === "files"
+        ? filesAnswerCode(g.text, job.task)
+        : extractCode(g.text, job.task.entry))
+      : null,
     ttftMs: g.ttftMs,
     totalMs: g.totalMs,
     tokensIn: g.tokensIn,
@@ -324,14 +381,17 @@ async function generateOne(
 async function executeOne(
   job: Job,
   gen: GenerationRecord,
-  isolation: Isolation,
+  limits: { isolation: Isolation; timeoutMs: number },
   executor: Executor,
 ): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
+  const files = job.task.answer === "files";
+  const context = job.task.contextFiles ?? {};
   const run: SandboxResult = gen.code === null
     ? {
       outcome: "no_code",
-      detail: "no code in the answer",
+      // A files answer says why no files could be taken (a hunk that does not apply, a bad path).
+      detail: files ? noFilesDetail(gen.text, job.task) : "no code in the answer",
       cases: job.task.cases.map((c) => ({
         name: c.name,
         kind: c.kind,
@@ -343,13 +403,22 @@ async function executeOne(
       stderr: "",
     }
     : await executor(
-      {
-        code: gen.code,
-        testsSource: job.task.testsSource,
-        cases: job.task.cases,
-        entry: job.task.entry,
-      },
-      { isolation, timeoutMs: job.task.timeoutMs },
+      files
+        ? {
+          code: "",
+          testsSource: job.task.testsSource,
+          cases: job.task.cases,
+          entry: job.task.entry,
+          files: overlayTree(context, parseFileBundle(gen.code)),
+        }
+        : {
+          code: gen.code,
+          testsSource: job.task.testsSource,
+          cases: job.task.cases,
+          entry: job.task.entry,
+          ...(Object.keys(context).length ? { files: { ...context } } : {}),
+        },
+      limits,
     );
   const score = scoreSample(run.cases, gen.code !== null);
   // Runtime evidence only here; the batched type-check stage (typecheckBatch) can add diagnostics.
@@ -372,4 +441,10 @@ async function executeOne(
     failure,
     stderr: run.stderr,
   };
+}
+
+/** Why a files answer gave no files, for the sample's evidence. */
+function noFilesDetail(text: string, task: Task): string {
+  const r = extractFiles(text, task);
+  return r.ok ? "no code in the answer" : `no changed files could be taken: ${r.reason}`;
 }

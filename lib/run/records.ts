@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { FailureClassification } from "../score/taxonomy.ts";
+import { Diagnostic } from "../score/typecheck.ts";
 import { CaseKind } from "../task/schema.ts";
 
 /** The version of the run store format written by this code. */
@@ -147,6 +148,9 @@ export const ResultRecord = SampleKey.extend({
     .describe("failure category, secondary labels and evidence; null when every case passed"),
   /** The tail of stderr (capped), for evidence. */
   stderr: z.string().describe("the tail of stderr, capped"),
+  /** Type-check diagnostics of the sample (evaluate's `typecheck` stage); absent when not checked. */
+  diagnostics: z.array(Diagnostic).optional()
+    .describe("type-check diagnostics; absent when the run did not type-check"),
 });
 /** The scored result of one sample. */
 export type ResultRecord = z.infer<typeof ResultRecord>;
@@ -161,9 +165,14 @@ export const Manifest = z.object({
   createdAt: z.string().describe("ISO creation time"),
   /** git revision of the assay checkout, or null. */
   gitRevision: z.string().nullable().describe("git revision of assay, or null"),
-  /** Suite name, folder and content hash. */
-  suite: z.object({ name: z.string(), dir: z.string(), hash: z.string(), tasks: z.number() })
-    .describe("suite name, folder, content hash, task count"),
+  /** Suite name, folder, content hash, task count, and the release from its suite.json (null without one; absent in manifests written before it was recorded). */
+  suite: z.object({
+    name: z.string(),
+    dir: z.string(),
+    hash: z.string(),
+    tasks: z.number(),
+    version: z.string().nullable().optional(),
+  }).describe("suite name, folder, content hash, task count, version (suite.json; null if none)"),
   /** Model specs in the run; synthetic ones are flagged. */
   models: z.array(z.object({ spec: z.string(), synthetic: z.boolean() }))
     .describe("model specs, synthetic flagged"),
@@ -176,6 +185,13 @@ export const Manifest = z.object({
   /** SHA-256 of what decides the run's records (suite hash, models, variants, samples, seed, parameters): the same command resumes a run with the same hash. */
   configHash: z.string().default("").describe(
     "hash of what decides the records; the same command resumes a run with it",
+  ),
+  /** Per-task wall-clock limits derived from the reference's measured time (lib/run/reference_timeouts.ts); absent when not derived. */
+  timeouts: z.record(
+    z.string(),
+    z.object({ referenceMs: z.number(), timeoutMs: z.number() }),
+  ).optional().describe(
+    "per-task limits derived from the reference's time: max(floor, factor × reference); absent when not derived",
   ),
   /** ISO times the run was resumed after an interruption. */
   resumedAt: z.array(z.string()).default([]).describe("ISO times the run was resumed"),
