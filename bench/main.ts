@@ -7,6 +7,8 @@
  *                              four modes on the 968 MBXP TypeScript samples (when ../shared has them)
  *   deno task bench mbxp [N]   MBXP TypeScript samples: (a) tsc+node, (b) cold deno run,
  *                              (c) assay strict, (d) assay pooled; ratios and verdict differences
+ *   deno task bench deps       MBXP TypeScript samples without and with declared dependencies
+ *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
  *   deno task bench orchestrator [N]   the evaluation loop: overhead, cache hits, memory over N samples
  *   deno task bench summaries [10000,100000,1000000]   grouped summaries: arquero vs polars
  *
@@ -26,6 +28,7 @@ import { loadSuite } from "../lib/task/load.ts";
 import { overlayTree, parseFileBundle } from "../lib/task/tree.ts";
 import { orchestratorBench } from "./orchestrator.ts";
 import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
+import { depsMbxpBench } from "./deps_mbxp.ts";
 import { summariesBench } from "./summaries.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -97,9 +100,9 @@ async function sandboxBench(rounds: number): Promise<void> {
 }
 
 const which = Deno.args[0] ?? "all";
-if (!["sandbox", "mbxp", "orchestrator", "summaries", "all"].includes(which)) {
+if (!["sandbox", "mbxp", "deps", "orchestrator", "summaries", "all"].includes(which)) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, orchestrator, summaries or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, orchestrator, summaries or all`,
   );
   Deno.exit(2);
 }
@@ -111,6 +114,14 @@ if (which === "mbxp" || which === "sandbox" || which === "all") {
   );
   if (all) await sandboxMbxpBench(which === "mbxp" ? Number(Deno.args[1] ?? 968) : 968);
   else console.log("mbxp: skipped, ../shared/datasets/mxeval is not here");
+}
+if (which === "deps" || which === "all") {
+  const here = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(
+    () => true,
+    () => false,
+  );
+  if (here) await depsMbxpBench();
+  else console.log("deps: skipped, ../shared/datasets/mxeval is not here");
 }
 if (which === "orchestrator" || which === "all") {
   await orchestratorBench(Number(Deno.args[1] ?? 20_000));

@@ -24,6 +24,7 @@ import type { Isolation } from "./sandbox/sandbox.ts";
 import { loadRun } from "./analyze/load.ts";
 import { junitXml } from "./score/junit.ts";
 import { judgeRun, type Policy, resolvePolicy } from "./score/policy.ts";
+import { packageCheck } from "./score/package_check.ts";
 import { loadSuite } from "./task/load.ts";
 import { validateSuite, validationMarkdown } from "./task/validate.ts";
 import { importSuite, type SuiteFormat } from "./task/importers/detect.ts";
@@ -41,7 +42,7 @@ const USAGE = `assay — evaluate LLM-generated code
                    [--runs-dir data/runs] [--quiet]
                    [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
-                   [--typecheck off|record|strict]
+                   [--typecheck off|record|strict] [--registry-check]
                    The same command resumes an interrupted run (--new starts afresh). Real models'
                    answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
                    again and overwrite); cache hits keep their original latency, flagged, excluded from stats.
@@ -52,6 +53,11 @@ const USAGE = `assay — evaluate LLM-generated code
                    --sandbox strict: one sandboxed process per sample.
                    --typecheck record: after the run, deno check in batches; diagnostics recorded per
                    sample and used as failure evidence; strict: a type error also fails a passing sample.
+                   Declared npm dependencies (suite.json / task.json "dependencies") are installed once
+                   into a read-only store in data/cache/deps (from node_modules or npm), then runs are
+                   offline. An import of any other package is labelled undeclared_dependency or
+                   nonexistent_package, decided by a local name list (node_modules, package-lock.json,
+                   popular names) or, with --registry-check, by "npm view" (needs the network).
   deno task report [--run data/runs/<run-id>]   (default: the newest run) [--out FILE] [--show-code]
                    --run A --run B [--run C…]: a comparison report (B, C… against A, the baseline),
                    written to A's folder as report-vs-<B id>.html; a bare run id is looked up in data/runs
@@ -206,6 +212,7 @@ async function runEval(args: string[]): Promise<string> {
       "unsafe-no-isolation": { type: "boolean", default: false },
       sandbox: { type: "string", default: "pooled" },
       typecheck: { type: "string", default: "off" },
+      "registry-check": { type: "boolean", default: false },
       temperature: { type: "string" },
       seed: { type: "string", default: "0" },
       "runs-dir": { type: "string", default: RUNS_DIR },
@@ -301,6 +308,8 @@ async function runEval(args: string[]): Promise<string> {
       sandbox,
       seed,
       typecheck,
+      dependencyStore: { cacheDir: values["cache-dir"], projectDir: ROOT },
+      packageCheck: packageCheck({ projectDir: ROOT, registry: values["registry-check"] }),
       runsDir: values["runs-dir"],
       params: temperature === undefined ? {} : { temperature },
       cache: values["no-cache"] ? undefined : fileCache(values["cache-dir"]),
@@ -319,6 +328,16 @@ async function runEval(args: string[]): Promise<string> {
       onSample: (_g, r) => bar.tick(r?.passed ?? false),
     });
     bar.done();
+    if (evaluation.pool) {
+      const p = evaluation.pool;
+      const handed = Object.entries(p.strict).sort((x, y) => y[1] - x[1]);
+      const n = handed.reduce((sum, [, k]) => sum + k, 0);
+      console.error(
+        `assay: sandbox pooled: ${p.pooled} samples in warm hosts, ${p.timeouts} timed out there, ${n} run strict${
+          n ? ` (${handed.map(([why, k]) => `${why}: ${k}`).join("; ")})` : ""
+        }`,
+      );
+    }
     const run = await loadRun(evaluation.dir);
     await writeParquet(run.dir, run.generations, run.results);
     // Rows in the order models and variants were given, not in the order samples finished.

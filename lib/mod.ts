@@ -6,7 +6,17 @@
  */
 
 // ── Tasks: the zod contract and the folder-suite loader ─────────────────────
-export { AnswerKind, CaseKind, Language, Suite, Task, TaskFile, TestCase } from "./task/schema.ts";
+export {
+  AnswerKind,
+  CaseKind,
+  Dependencies,
+  Language,
+  Suite,
+  Task,
+  taskDependencies,
+  TaskFile,
+  TestCase,
+} from "./task/schema.ts";
 export {
   formatFileBundle,
   overlayTree,
@@ -94,6 +104,8 @@ export type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sand
 export { createPool, strictReason } from "./sandbox/pool.ts";
 export type { PoolOptions, PoolStats, SandboxPool } from "./sandbox/pool.ts";
 export { moduleGraphEscape } from "./sandbox/module_graph.ts";
+export { resolveDependencies, StoreRecord } from "./sandbox/dep_store.ts";
+export type { DependencyStore, DepStoreOptions } from "./sandbox/dep_store.ts";
 
 // ── Scores: accuracy as a spectrum ───────────────────────────────────────────
 export { ALMOST_CORE_FAILURE_SHARE, scoreSample, weightedAccuracy } from "./score/weighted.ts";
@@ -106,9 +118,13 @@ export { junitXml } from "./score/junit.ts";
 export {
   classifyFailure,
   Evidence,
+  EvidenceLabel,
   FailureCategory,
   FailureClassification,
+  importedPackages,
 } from "./score/taxonomy.ts";
+export { localPackageNames, packageCheck } from "./score/package_check.ts";
+export type { PackageCheck, PackageVerdict } from "./score/package_check.ts";
 export type { ClassifyOptions, FailureInput } from "./score/taxonomy.ts";
 export { Diagnostic, typecheckBatch } from "./score/typecheck.ts";
 export { codeMetrics } from "./score/code_metrics.ts";

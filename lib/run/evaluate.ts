@@ -15,13 +15,15 @@ import type { Generation, Provider } from "../model/provider.ts";
 import { type PerturbationName, perturbTask } from "../prompt/perturb.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
 import { runSample, type RunSampleOptions } from "../sandbox/deno.ts";
-import { createPool } from "../sandbox/pool.ts";
+import { createPool, type PoolStats } from "../sandbox/pool.ts";
+import { type DepStoreOptions, resolveDependencies } from "../sandbox/dep_store.ts";
+import { type PackageCheck, packageCheck } from "../score/package_check.ts";
 import { type ReferenceTimeoutOptions, referenceTimeouts } from "./reference_timeouts.ts";
 import type { Isolation, SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
-import { classifyFailure } from "../score/taxonomy.ts";
+import { classifyFailure, importedPackages } from "../score/taxonomy.ts";
 import { scoreSample } from "../score/weighted.ts";
 import { sha256 } from "../task/hash.ts";
-import type { Suite, Task } from "../task/schema.ts";
+import { type Suite, type Task, taskDependencies } from "../task/schema.ts";
 import { overlayTree, parseFileBundle } from "../task/tree.ts";
 import { limiter } from "./pool.ts";
 import { GenerationRecord, type ResultRecord, sampleKey } from "./records.ts";
@@ -91,6 +93,15 @@ export interface EvaluateOptions {
   referenceTimeouts?: false | ReferenceTimeoutOptions;
   /** Type-check stage after the last sample (lib/run/typecheck_stage.ts): off, record diagnostics, or strict (a type error fails a passing sample). @default "off" */
   typecheck?: TypecheckMode;
+  /**
+   * Where the declared npm dependencies (suite.json and task.json `dependencies`) are resolved
+   * before the run: one read-only store per distinct set (lib/sandbox/dep_store.ts), recorded in
+   * the manifest. Only used when the suite declares any.
+   * @default { cacheDir: "<runsDir>/../cache", projectDir: null }
+   */
+  dependencyStore?: DepStoreOptions;
+  /** Decides whether a package a sample could not import exists (undeclared_dependency vs nonexistent_package). @default packageCheck() (the committed popular-name list only) */
+  packageCheck?: PackageCheck;
 }
 
 /**
@@ -110,6 +121,8 @@ export interface Evaluation {
   generated: number;
   /** Samples executed by this call. */
   executed: number;
+  /** What the warm pool did (`sandbox: "pooled"`): samples it ran, and those it handed to the strict runner, by reason. */
+  pool?: PoolStats;
 }
 
 /** Runs one sample's code against its task: the sandbox by default; a pool or a stub for benchmarks. */
@@ -183,7 +196,38 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   const pool = !options.executor && options.sandbox === "pooled"
     ? createPool({ size: sandboxConcurrency, isolation: options.isolation ?? "bwrap" })
     : null;
-  const executor: Executor = options.executor ?? pool?.run ?? runSample;
+  const baseExecutor: Executor = options.executor ?? pool?.run ?? runSample;
+  // Declared dependencies: one read-only store per distinct set, resolved before anything runs.
+  const depsOf = new Map<string, Awaited<ReturnType<typeof resolveDependencies>>>();
+  const taskDeps = new Map<string, string>(); // task id → key of its set
+  const storeOptions = options.dependencyStore ??
+    { cacheDir: join(options.runsDir, "..", "cache"), projectDir: null };
+  try {
+    for (const task of suite.tasks) {
+      const declared = taskDependencies(suite, task);
+      if (Object.keys(declared).length === 0) continue;
+      const k = JSON.stringify(declared);
+      taskDeps.set(task.id, k);
+      if (!depsOf.has(k)) depsOf.set(k, await resolveDependencies(declared, storeOptions));
+    }
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
+  const storeOf = (taskId: string) => {
+    const k = taskDeps.get(taskId);
+    const store = k === undefined ? null : depsOf.get(k);
+    return store ? { nodeModules: store.nodeModules } : undefined;
+  };
+  // Jobs built elsewhere (reference timing) carry no dependencies: find them by their tests.
+  const byTests = new Map(suite.tasks.map((t) => [t.testsSource, t.id]));
+  const executor: Executor = (job, o) => {
+    const id = job.dependencies ? undefined : byTests.get(job.testsSource);
+    const dependencies = id === undefined ? undefined : storeOf(id);
+    return baseExecutor(dependencies ? { ...job, dependencies } : job, o);
+  };
+  const stores = [...new Map([...depsOf.values()].flatMap((s) => s ? [[s.hash, s]] : [])).values()];
+  const check = options.packageCheck ?? packageCheck();
   let writer: RunWriter;
   try {
     writer = previous ? await reopenRun(previous) : await createRun(options.runsDir, {
@@ -209,6 +253,22 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           { concurrency: sandboxConcurrency, ...options.referenceTimeouts },
         ),
       }),
+      ...(stores.length
+        ? {
+          dependencies: {
+            packages: Object.fromEntries(
+              stores.flatMap((s) => Object.entries(s.packages)).sort(),
+            ),
+            stores: stores.map(({ hash, packages, installed, source, request }) => ({
+              hash,
+              packages,
+              installed,
+              source,
+              request,
+            })),
+          },
+        }
+        : {}),
       resumedAt: [],
       completedAt: null,
     });
@@ -283,7 +343,16 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       const g = gen;
       const timeoutMs = limits[job.task.id]?.timeoutMs ?? job.task.timeoutMs;
       result = await execute(() =>
-        executeOne(job, g, { isolation: options.isolation ?? "bwrap", timeoutMs }, executor)
+        executeOne(
+          job,
+          g,
+          { isolation: options.isolation ?? "bwrap", timeoutMs },
+          (j, o) => {
+            const dependencies = storeOf(job.task.id);
+            return executor(dependencies ? { ...j, dependencies } : j, o);
+          },
+          check,
+        )
       );
       await writer.appendResult(result);
       executed++;
@@ -317,6 +386,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     total: jobs.length,
     generated,
     executed,
+    ...(pool ? { pool: pool.stats() } : {}),
   };
 }
 
@@ -383,6 +453,7 @@ async function executeOne(
   gen: GenerationRecord,
   limits: { isolation: Isolation; timeoutMs: number },
   executor: Executor,
+  check: PackageCheck,
 ): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
   const files = job.task.answer === "files";
@@ -422,7 +493,7 @@ async function executeOne(
     );
   const score = scoreSample(run.cases, gen.code !== null);
   // Runtime evidence only here; the batched type-check stage (typecheckBatch) can add diagnostics.
-  const failure = score.passed ? null : classifyFailure({
+  const input = {
     code: gen.code,
     outcome: run.outcome,
     detail: run.detail,
@@ -430,7 +501,12 @@ async function executeOne(
     stderr: run.stderr,
     entry: job.task.entry,
     testsSource: job.task.testsSource,
-  });
+  };
+  // A package the sandbox did not provide: does it exist (undeclared) or not (hallucinated)?
+  const packages = score.passed ? {} : Object.fromEntries(
+    await Promise.all(importedPackages(input).map(async (name) => [name, await check(name)])),
+  );
+  const failure = score.passed ? null : classifyFailure({ ...input, packages });
   return {
     ...key,
     outcome: run.outcome,

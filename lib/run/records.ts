@@ -10,6 +10,7 @@ import { z } from "zod";
 import { FailureClassification } from "../score/taxonomy.ts";
 import { Diagnostic } from "../score/typecheck.ts";
 import { CaseKind } from "../task/schema.ts";
+import { StoreRecord } from "../sandbox/dep_store.ts";
 
 /** The version of the run store format written by this code. */
 export const FORMAT_VERSION = 1;
@@ -192,6 +193,13 @@ export const Manifest = z.object({
     z.object({ referenceMs: z.number(), timeoutMs: z.number() }),
   ).optional().describe(
     "per-task limits derived from the reference's time: max(floor, factor × reference); absent when not derived",
+  ),
+  /** The declared npm dependencies the run provided: every declared package's exact version, and each read-only store (lib/sandbox/dep_store.ts); absent when the suite declares none. */
+  dependencies: z.object({
+    packages: z.record(z.string(), z.string()),
+    stores: z.array(StoreRecord),
+  }).optional().describe(
+    "declared npm packages with exact versions and their content-addressed stores; absent when none",
   ),
   /** ISO times the run was resumed after an interruption. */
   resumedAt: z.array(z.string()).default([]).describe("ISO times the run was resumed"),

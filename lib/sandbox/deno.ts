@@ -11,6 +11,7 @@ import { treePathProblem } from "../task/tree.ts";
 import type { CaseVerdict, Outcome } from "../run/records.ts";
 import { bwrapArgs, INSIDE } from "./isolate.ts";
 import { moduleGraphEscape } from "./module_graph.ts";
+import { undeclaredImport } from "./undeclared_import.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
 
 const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.url));
@@ -43,6 +44,24 @@ export const DENO_SANDBOX_FLAGS = [
   "--no-remote",
   "--cached-only",
 ] as const;
+
+/**
+ * Deno flags for a job with dependencies: {@link DENO_SANDBOX_FLAGS} with `--no-npm` replaced by
+ * `--node-modules-dir=manual`, so bare specifiers resolve from the job's read-only
+ * `node_modules` (the dependency store) and nothing is downloaded (`manual` never installs;
+ * `--cached-only`, an empty DENO_DIR and no network besides). With `--no-config` no package.json
+ * is needed. A package that is not in that folder fails to load (`Import "x" not a dependency`).
+ *
+ * @example
+ * ```ts
+ * import { DENO_DEPENDENCY_FLAGS } from "./deno.ts";
+ * console.assert(!DENO_DEPENDENCY_FLAGS.includes("--no-npm"));
+ * console.assert(DENO_DEPENDENCY_FLAGS.includes("--node-modules-dir=manual"));
+ * ```
+ */
+export const DENO_DEPENDENCY_FLAGS: readonly string[] = DENO_SANDBOX_FLAGS.map((f) =>
+  f === "--no-npm" ? "--node-modules-dir=manual" : f
+);
 
 /** Options for {@link runSample}. */
 export interface RunSampleOptions extends SandboxLimits {
@@ -106,13 +125,27 @@ export async function runSample(
     await Deno.writeTextFile(join(jobDir, "runner.ts"), RUNNER_SOURCE);
     await Deno.mkdir(join(jobDir, ".deno"));
     await writeJobFiles(jobDir, job.files ?? {});
+    const nodeModules = job.dependencies
+      ? await Deno.realPath(job.dependencies.nodeModules)
+      : undefined;
+    if (nodeModules) {
+      // The mount point (bwrap) or the same layout through a symlink (no isolation).
+      if (isolation === "bwrap") await Deno.mkdir(join(jobDir, "node_modules"));
+      else await Deno.symlink(nodeModules, join(jobDir, "node_modules"));
+    }
     if (isolation === "none") {
       // No OS isolation: the module loader would read any local file. Refuse such a graph.
-      const escape = await moduleGraphEscape(jobDir, "runner.ts", { denoPath });
+      const escape = await moduleGraphEscape(jobDir, "runner.ts", {
+        denoPath,
+        ...(nodeModules ? { allow: [nodeModules] } : {}),
+      });
       if (escape !== null) return refused(job, `unsafe-no-isolation: ${escape}`);
     }
 
-    const flags = [...DENO_SANDBOX_FLAGS, `--v8-flags=--max-old-space-size=${heapMb}`];
+    const flags = [
+      ...(nodeModules ? DENO_DEPENDENCY_FLAGS : DENO_SANDBOX_FLAGS),
+      `--v8-flags=--max-old-space-size=${heapMb}`,
+    ];
     // coreutils `timeout` leads the process group and kills it at a hard deadline even if this
     // process dies first (SIGKILL of the runner): no sample outlives its limit.
     const deadline = `${((timeoutMs + 3000) / 1000).toFixed(1)}s`;
@@ -131,7 +164,7 @@ export async function runSample(
       const inner = { DENO_DIR: `${INSIDE.job}/.deno`, NO_COLOR: "1", HOME: INSIDE.job };
       argv = [
         ...limits,
-        ...bwrapArgs({ denoPath, jobDir, env: inner }),
+        ...bwrapArgs({ denoPath, jobDir, env: inner, nodeModules }),
         INSIDE.deno,
         ...flags,
         "runner.ts",
@@ -333,6 +366,9 @@ function interpret(r: Interpretation): SandboxResult {
   } else if (loadError !== null) {
     outcome = "load_error";
     detail = loadError;
+    // Its own reason: a package outside the task's declared dependencies (the store holds no other).
+    const pkg = undeclaredImport(loadError, r.job.code);
+    if (pkg !== null) detail = `import of "${pkg}", not a declared dependency: ${loadError}`;
   } else if (!done) {
     outcome = "exited";
     detail = `the process exited with code ${r.code} before every case reported`;

@@ -1,7 +1,8 @@
 /**
  * OS isolation with bubblewrap: new user, network, pid, ipc, uts and cgroup
  * namespaces; only /usr (read-only), the Deno binary (read-only) and the job
- * folder are visible; a fresh /tmp; the environment cleared.
+ * folder are visible (plus, for a job with dependencies, the dependency store's
+ * node_modules, read-only, at /job/node_modules); a fresh /tmp; the environment cleared.
  *
  * @module
  */
@@ -14,6 +15,8 @@ export interface BwrapOptions {
   jobDir: string;
   /** Environment variables set inside (everything else is cleared). */
   env: Record<string, string>;
+  /** A dependency store's `node_modules` on the host, bound read-only at `/job/node_modules`. @default none */
+  nodeModules?: string;
 }
 
 /** Where the job folder and the Deno binary appear inside the sandbox. */
@@ -27,6 +30,8 @@ export const INSIDE = { job: "/job", deno: "/opt/deno/deno" } as const;
  * import { bwrapArgs } from "./isolate.ts";
  * const args = bwrapArgs({ denoPath: "/x/deno", jobDir: "/tmp/j", env: {} });
  * console.assert(args.includes("--unshare-all") && args.includes("--die-with-parent"));
+ * const withDeps = bwrapArgs({ denoPath: "/x/deno", jobDir: "/tmp/j", env: {}, nodeModules: "/s/node_modules" });
+ * console.assert(withDeps.join(" ").includes("--ro-bind /s/node_modules /job/node_modules"));
  * ```
  */
 export function bwrapArgs(options: BwrapOptions): string[] {
@@ -58,6 +63,9 @@ export function bwrapArgs(options: BwrapOptions): string[] {
     "--bind",
     options.jobDir,
     INSIDE.job,
+    ...(options.nodeModules
+      ? ["--ro-bind", options.nodeModules, `${INSIDE.job}/node_modules`]
+      : []),
     "--chdir",
     INSIDE.job,
     "--tmpfs",

@@ -4,7 +4,8 @@
  * program run without bubblewrap could import any local file and read it.
  * Before such a run, `deno info --json` lists the job's module graph; a graph
  * that reaches any file outside the job folder, or any module that is not a
- * file or a `node:` built-in, is refused.
+ * file or a `node:` built-in, is refused. A job with dependencies may also reach the dependency
+ * store its `node_modules` links to (`allow`): the packages' own entry files are listed there.
  *
  * @module
  */
@@ -36,16 +37,21 @@ interface InfoModule {
 export async function moduleGraphEscape(
   jobDir: string,
   entry: string,
-  options: { denoPath?: string; denoDir?: string } = {},
+  options: { denoPath?: string; denoDir?: string; allow?: readonly string[] } = {},
 ): Promise<string | null> {
   const root = resolve(jobDir);
+  // A job with dependencies: its node_modules links to these folders (the dependency store),
+  // resolved as the sandbox does (--node-modules-dir=manual instead of --no-npm).
+  const allowed = (options.allow ?? []).map((a) => resolve(a));
+  const inside = (path: string) =>
+    [root, ...allowed].some((dir) => path === dir || path.startsWith(dir + sep));
   const out = await new Deno.Command(options.denoPath ?? Deno.execPath(), {
     args: [
       "info",
       "--json",
       "--no-config",
       "--no-lock",
-      "--no-npm",
+      allowed.length ? "--node-modules-dir=manual" : "--no-npm",
       "--no-remote",
       entry,
     ],
@@ -60,9 +66,7 @@ export async function moduleGraphEscape(
     // only when it names no file outside the folder (an import error may quote a file's text).
     const why = new TextDecoder().decode(out.stderr).trim()
       .split("\n")[0].replace(/^error: /, "");
-    const outside = [...why.matchAll(/(?:file:\/\/)?(\/[^\s"'`]+)/g)].some((m) =>
-      !m[1].startsWith(root)
-    );
+    const outside = [...why.matchAll(/(?:file:\/\/)?(\/[^\s"'`]+)/g)].some((m) => !inside(m[1]));
     return `the module graph could not be checked${outside ? "" : `: ${why}`}`;
   }
   const info = JSON.parse(new TextDecoder().decode(out.stdout)) as { modules?: InfoModule[] };
@@ -72,7 +76,7 @@ export async function moduleGraphEscape(
       return `the module graph imports "${m.specifier}", which is not a file in the job folder`;
     }
     const path = fileURLToPath(m.specifier);
-    if (path !== root && !path.startsWith(root + sep)) {
+    if (!inside(path)) {
       return "the module graph reaches outside the job folder";
     }
   }

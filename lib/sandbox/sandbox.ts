@@ -24,6 +24,19 @@ export interface SandboxJob {
    * sandbox throws on one that is not.
    */
   files?: Record<string, string>;
+  /**
+   * The task's npm packages: the dependency store's `node_modules` (lib/sandbox/dep_store.ts),
+   * mounted read-only at the job's `node_modules` and resolved by Deno with
+   * `--node-modules-dir=manual` instead of `--no-npm`. Absent: no package is importable and the
+   * flags are exactly those of a job without dependencies.
+   */
+  dependencies?: JobDependencies;
+}
+
+/** What a job with dependencies needs from the store. */
+export interface JobDependencies {
+  /** Absolute host path of the store's read-only `node_modules` folder. */
+  nodeModules: string;
 }
 
 /** Limits applied to one sample. */

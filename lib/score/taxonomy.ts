@@ -15,7 +15,10 @@
  *    TS2339 missing member).
  * 4. `hallucinated_api` — a name declared nowhere in the program (`ReferenceError`, TS2304/2552),
  *    a method missing on a built-in (`Math.sum is not a function`, `.append()`, TS2339/TS2551 on
- *    a built-in type), a module or export that does not exist (TS2307, `Module not found`).
+ *    a built-in type), a module or export that does not exist (TS2307, `Module not found`). An
+ *    import of an npm package outside the task's declared dependencies is labelled
+ *    `undeclared_dependency` (the package exists) or `nonexistent_package` (it does not), when a
+ *    package check's verdicts are given (`packages`; lib/score/package_check.ts).
  * 5. `timeout` — the wall-clock limit killed the run.
  * 6. `resource` — the output or memory cap, `Maximum call stack size exceeded`, `Array buffer
  *    allocation failed`, `Invalid string length`.
@@ -42,6 +45,8 @@ import { quoteNames, semanticPattern } from "./semantic_pattern.ts";
 import { readDiagnostic } from "./read_diagnostic.ts";
 import { type ErrorReading, readError } from "./read_error.ts";
 import type { Diagnostic } from "./typecheck.ts";
+import type { PackageVerdict } from "./package_check.ts";
+import { undeclaredImport } from "../sandbox/undeclared_import.ts";
 
 /**
  * One failure category; the order is the precedence (earlier wins).
@@ -82,10 +87,29 @@ export const EvidenceSource = z.enum([
 /** Where a piece of evidence came from. */
 export type EvidenceSource = z.infer<typeof EvidenceSource>;
 
+/**
+ * A finer label under a category. Under `hallucinated_api`, for an import of a package the
+ * sandbox does not provide: `undeclared_dependency` (a real package the task did not declare) or
+ * `nonexistent_package` (no such package); the evidence says which check decided (the registry
+ * or the local name list, see lib/score/package_check.ts).
+ *
+ * @example
+ * ```ts
+ * import { EvidenceLabel } from "./taxonomy.ts";
+ * console.assert(EvidenceLabel.options.includes("nonexistent_package"));
+ * ```
+ */
+export const EvidenceLabel = z.enum(["undeclared_dependency", "nonexistent_package"])
+  .describe("a finer label under a category (hallucinated_api: which kind of package import)");
+/** A finer label under a category. */
+export type EvidenceLabel = z.infer<typeof EvidenceLabel>;
+
 /** One fact behind a category. */
 export const Evidence = z.object({
   /** The category this fact supports. */
   category: FailureCategory.describe("the category this fact supports"),
+  /** A finer label under the category (undeclared_dependency, nonexistent_package); absent for none. */
+  label: EvidenceLabel.optional().describe("a finer label under the category; absent for none"),
   /** extraction, typecheck, load, runtime (a case threw), tests (assertions), sandbox (limits). */
   source: EvidenceSource,
   /** The fact: a diagnostic code and message, an error text, the failing case names. */
@@ -116,6 +140,10 @@ export const FailureClassification = z.object({
   secondary: z.array(FailureCategory).describe("other categories that also apply, in order"),
   /** Every fact found, primary category first. */
   evidence: z.array(Evidence).describe("every fact found, the primary category's first"),
+  /** The labels of the evidence (undeclared_dependency, nonexistent_package); absent when none. */
+  labels: z.array(EvidenceLabel).optional().describe(
+    "the labels of the evidence, e.g. undeclared_dependency; absent when none",
+  ),
 });
 /** The classification of one failed sample. */
 export type FailureClassification = z.infer<typeof FailureClassification>;
@@ -138,6 +166,42 @@ export interface FailureInput {
   diagnostics?: readonly Diagnostic[];
   /** The tests' source, when known (tells a method the tests call from one the code calls). */
   testsSource?: string;
+  /**
+   * Verdicts on the packages the run could not import ({@link importedPackages}), from a
+   * package check (lib/score/package_check.ts): each adds `hallucinated_api` evidence labelled
+   * `undeclared_dependency` or `nonexistent_package`. Absent: such imports stay unlabelled.
+   */
+  packages?: Readonly<Record<string, PackageVerdict>>;
+}
+
+/**
+ * The npm packages a failed run could not import (outside the task's declared dependencies),
+ * read from the load detail, the case messages and stderr: the names to check before
+ * {@link classifyFailure} (`packages`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { importedPackages } from "./taxonomy.ts";
+ * assert.deepEqual(importedPackages({
+ *   code: 'import { z } from "zod";', outcome: "load_error", stderr: "", cases: [],
+ *   detail: 'import of "zod", not a declared dependency: TypeError: Import "zod" not a dependency',
+ * }), ["zod"]);
+ * ```
+ */
+export function importedPackages(
+  input: Pick<FailureInput, "code" | "detail" | "cases" | "stderr" | "outcome">,
+): string[] {
+  const texts = [
+    ...(input.outcome === "completed" ? [] : [input.detail, input.stderr]),
+    ...input.cases.filter((c) => c.status === "error").map((c) => c.message),
+  ];
+  const found = new Set<string>();
+  for (const text of texts) {
+    const name = undeclaredImport(text, input.code ?? "");
+    if (name !== null) found.add(name);
+  }
+  return [...found].sort();
 }
 
 /** Options for {@link classifyFailure}. */
@@ -212,6 +276,21 @@ export function classifyFailure(
     const category = specific ? atLoad(r) : "crash";
     add(category, "sandbox", `${input.detail}${specific ? ` (${r.reason})` : ""}`);
   }
+  for (const name of importedPackages(input)) {
+    const v = input.packages?.[name];
+    if (!v) continue;
+    const label: EvidenceLabel = v.exists ? "undeclared_dependency" : "nonexistent_package";
+    evidence.push({
+      category: "hallucinated_api",
+      label,
+      source: outcome === "completed" ? "runtime" : "load",
+      text: clean(
+        `${label}: imports "${name}", ${
+          v.exists ? "a real package the task does not declare" : "a package that does not exist"
+        } (checked by ${v.checkedBy}: ${v.detail})`,
+      ),
+    });
+  }
   const failing = input.cases.filter((c) => c.status === "fail" || c.status === "error");
   const grouped = new Map<
     string,
@@ -270,11 +349,14 @@ function atLoad(r: ErrorReading): FailureCategory {
 
 function finish(evidence: Evidence[]): FailureClassification {
   const present = ORDER.filter((c) => evidence.some((e) => e.category === c));
-  const rank = (e: Evidence) => ORDER.indexOf(e.category);
+  // Within a category, a labelled fact (the more specific one) comes first.
+  const rank = (e: Evidence) => ORDER.indexOf(e.category) * 2 + (e.label ? 0 : 1);
+  const labels = [...new Set(evidence.flatMap((e) => e.label ?? []))];
   return {
     category: present[0],
     secondary: present.slice(1),
     evidence: [...evidence].sort((a, b) => rank(a) - rank(b)),
+    ...(labels.length ? { labels } : {}),
   };
 }
 

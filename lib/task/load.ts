@@ -90,14 +90,29 @@ export async function loadSuite(dir: string): Promise<Suite> {
     problems.push(`"${dir}": no task folders (each task is a folder with a task.json)`);
   }
   let version: string | null = null;
+  let dependencies: Record<string, string> | undefined;
   try {
-    version = (await readSuiteMeta(root))?.version ?? null;
+    const meta = await readSuiteMeta(root);
+    version = meta?.version ?? null;
+    dependencies = meta?.dependencies;
   } catch (error) {
     problems.push((error as Error).message);
   }
   if (problems.length > 0) throw new SuiteError(dir, problems);
+  // The suite's dependencies decide what samples can import: part of the hash (only when declared,
+  // so the hash of a suite without any is unchanged).
+  if (dependencies && Object.keys(dependencies).length) {
+    hashParts.push("suite.json:dependencies", JSON.stringify(Object.entries(dependencies).sort()));
+  }
   const hash = await sha256(hashParts.join("\u0000"));
-  return { name: basename(root), dir: root, hash, version, tasks };
+  return {
+    name: basename(root),
+    dir: root,
+    hash,
+    version,
+    ...(dependencies ? { dependencies } : {}),
+    tasks,
+  };
 }
 
 async function loadTaskFolder(

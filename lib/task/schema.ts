@@ -26,6 +26,7 @@
  * @module
  */
 import { z } from "zod";
+import { isSemverRange } from "./semver_range.ts";
 
 /** The kind of a test case: `core` (specified behaviour) or `edge` (a boundary). */
 export const CaseKind = z.enum(["core", "edge"]).describe(
@@ -62,6 +63,34 @@ export const AnswerKind = z.enum(["code", "files"]).describe(
 );
 /** What the model answers with. */
 export type AnswerKind = z.infer<typeof AnswerKind>;
+
+/** An npm package name: lower case, optionally scoped (`@scope/name`), at most 214 characters. */
+const NPM_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
+
+/**
+ * The npm packages a task's code may import: package name → semver range (`^11.0.0`, `2.x`,
+ * `>=1 <3`; see `semver_range.ts`). Before a run they are installed once into a read-only
+ * dependency store (lib/sandbox/dep_store.ts) that the sandbox mounts as the job's
+ * `node_modules`; any other bare import fails to load (`undeclared_dependency` or
+ * `nonexistent_package` in the taxonomy). Node built-ins (`node:fs`, `assert`) need no entry.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Dependencies } from "./schema.ts";
+ * assert.deepEqual(Dependencies.parse({ mathjs: "^11.0.0" }), { mathjs: "^11.0.0" });
+ * assert.equal(Dependencies.safeParse({ mathjs: "latest" }).success, false);
+ * assert.equal(Dependencies.safeParse({ "Bad Name": "1.0.0" }).success, false);
+ * ```
+ */
+export const Dependencies = z.record(
+  z.string().max(214).regex(NPM_NAME, "must be an npm package name such as mathjs or @scope/name"),
+  z.string().refine(isSemverRange, {
+    message: 'must be a semver range such as "^11.0.0" or "2.x" (no tags, URLs or file: paths)',
+  }),
+).describe("npm package name to semver range; the only packages the task's code may import");
+/** The npm packages a task's code may import. */
+export type Dependencies = z.infer<typeof Dependencies>;
 
 /** The contents of a `task.json` file. File paths are relative to the task folder. */
 export const TaskFile = z.object({
@@ -113,6 +142,10 @@ export const TaskFile = z.object({
     .describe(
       "descriptions of reference mutants judged equivalent, excluded from mutation analysis",
     ),
+  /** npm packages the code may import (name → semver range), on top of the suite's; absent for none. */
+  dependencies: Dependencies.optional().describe(
+    "npm packages the code may import, name to semver range, on top of the suite's; absent for none",
+  ),
   /** Wall-clock limit for one sample in milliseconds. @default 5000 */
   timeoutMs: z.number().int().positive().default(5_000).describe(
     "wall-clock limit for one sample, ms",
@@ -155,8 +188,36 @@ export const Suite = z.object({
   version: z.string().nullable().optional().describe(
     "the release from the suite's suite.json, a semantic version; null when it has none",
   ),
+  /** npm packages every task may import (`suite.json`'s `dependencies`); absent for none. */
+  dependencies: Dependencies.optional().describe(
+    "npm packages every task may import (suite.json dependencies); absent for none",
+  ),
   /** The tasks, sorted by id. */
   tasks: z.array(Task).describe("the tasks, sorted by id"),
 });
 /** A loaded suite. */
 export type Suite = z.infer<typeof Suite>;
+
+/**
+ * The packages one task may import: the suite's declared dependencies overlaid with the task's
+ * own (the task's range wins for a package both name).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { taskDependencies } from "./schema.ts";
+ * const suite = { dependencies: { mathjs: "^11.0.0" } };
+ * assert.deepEqual(taskDependencies(suite, { dependencies: { "heap-js": "^2.0.0" } }), {
+ *   "heap-js": "^2.0.0",
+ *   mathjs: "^11.0.0",
+ * });
+ * assert.deepEqual(taskDependencies({}, {}), {});
+ * ```
+ */
+export function taskDependencies(
+  suite: Pick<Suite, "dependencies">,
+  task: Pick<Task, "dependencies">,
+): Dependencies {
+  const all = { ...suite.dependencies, ...task.dependencies };
+  return Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]));
+}

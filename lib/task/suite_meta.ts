@@ -5,7 +5,8 @@
  *
  * ```
  * tasks/builtin/
- *   suite.json     {"name": "builtin", "version": "1.0.0", "description": "…", "licence": "MIT"}
+ *   suite.json     {"name": "builtin", "version": "1.0.0", "description": "…", "licence": "MIT",
+ *                   "dependencies": {"mathjs": "^11.0.0"}}   (optional: npm packages every task may import)
  *   clamp/…
  * ```
  *
@@ -13,6 +14,7 @@
  */
 import { join } from "node:path";
 import { z } from "zod";
+import { Dependencies } from "./schema.ts";
 
 /** The file name of a suite's metadata, at the suite's root. */
 export const SUITE_META_FILE = "suite.json";
@@ -34,6 +36,8 @@ export const SuiteMeta = z.object({
   licence: z.string().nullable().default(null).describe(
     "the licence of the tasks, e.g. an SPDX identifier",
   ),
+  /** npm packages every task of the suite may import (name → semver range); absent for none. */
+  dependencies: Dependencies.optional(),
 }).strict();
 /** The contents of `suite.json`. */
 export type SuiteMeta = z.infer<typeof SuiteMeta>;

@@ -74,6 +74,8 @@ export interface HostileOptions {
   heapMb?: number;
   dataMb?: number;
   outputCapBytes?: number;
+  /** The dependency store the job sees (lib/sandbox/dep_store.ts); absent: none. */
+  dependencies?: { nodeModules: string };
 }
 
 /** One hostile run: the result, its wall time and the bait it ran against. */
@@ -184,6 +186,7 @@ export async function runHostile(
           tags: [],
         })),
         entry: "add",
+        ...(options.dependencies ? { dependencies: options.dependencies } : {}),
       };
       const limits = {
         timeoutMs,

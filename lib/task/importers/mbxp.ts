@@ -20,7 +20,23 @@ import { testsModule } from "./tests_module.ts";
 import { tokenize } from "./tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const MBXP_IMPORTER_VERSION = 1;
+export const MBXP_IMPORTER_VERSION = 2;
+
+/**
+ * The npm packages MBXP's TypeScript prompts import, with the range each task declares: the
+ * majors current when mxeval was published (2022; its setup script installs them unpinned).
+ * 34 MBTSP prompts import mathjs, 2 heap-js. A package not listed here is declared as `*`.
+ *
+ * @example
+ * ```ts
+ * import { MBXP_DEPENDENCY_RANGES } from "./mbxp.ts";
+ * console.assert(MBXP_DEPENDENCY_RANGES.mathjs === "^11.0.0");
+ * ```
+ */
+export const MBXP_DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
+  mathjs: "^11.0.0",
+  "heap-js": "^2.2.0",
+};
 
 /** Options for {@link importMbxp}. */
 export interface MbxpOptions {
@@ -62,7 +78,8 @@ const mbxpFailure = (message: string, actual: unknown, expected: unknown): never
  * vN)) { throw '…' }`) become one case per group, with lodash's `isEqual`
  * replaced by an inline equivalent (tag `shim:lodash`) and the thrown string
  * by an `AssertionError`. Packages the prompt or tests import (mathjs,
- * heap-js) are tagged `needs:<pkg>`; the sandbox cannot load them yet.
+ * heap-js) become the task's `dependencies` (ranges from {@link MBXP_DEPENDENCY_RANGES}) and
+ * are also tagged `needs:<pkg>`; the sandbox provides exactly them, read-only.
  * Throws an {@link ImportError} listing every malformed record by line and field.
  *
  * @example
@@ -144,8 +161,11 @@ function mbxpTask(
   }
   const dataset = /^MB/i.test(taskId) ? "mbxp" : /^HumanEval/i.test(taskId) ? "humaneval" : null;
   const tags = ["mxeval", ...(dataset ? [dataset] : []), ...testTags];
+  const dependencies: Record<string, string> = {};
   for (const pkg of npmDependencies(`${prompt}\n${test}`)) {
-    if (pkg !== "lodash") tags.push(`needs:${pkg}`);
+    if (pkg === "lodash") continue; // replaced by an inline isEqual (shim:lodash)
+    tags.push(`needs:${pkg}`);
+    dependencies[pkg] = MBXP_DEPENDENCY_RANGES[pkg] ?? "*";
   }
   const keep = withReference && solution !== null;
   if (parts.defect) tags.push("defect:prompt-syntax");
@@ -163,6 +183,7 @@ function mbxpTask(
     tests: "tests.ts",
     cases: cases.map((c) => ({ name: c.name, kind: "core", tags: [] })),
     tags: [...new Set(tags)],
+    ...(Object.keys(dependencies).length ? { dependencies } : {}),
     referenceSource: keep ? `${`${prompt}${solution}`.trimEnd()}\n\nexport { ${entry} };\n` : null,
     testsSource: testsModule({
       language: language as "ts" | "js",

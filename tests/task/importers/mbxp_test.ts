@@ -43,6 +43,8 @@ Deno.test("importMbxp() groups each actual/expected/assert triple of a TypeScrip
   assert.doesNotMatch(totals.testsSource, /from 'assert'/, "the bare specifier is rewritten");
   assert.equal(totals.reference, null, "canonical solutions are not kept by default");
   assert.ok(gcd.tags.includes("needs:mathjs"));
+  assert.deepEqual(gcd.dependencies, { mathjs: "^11.0.0" }, "the imported package is declared");
+  assert.equal(totals.dependencies, undefined, "no package, no dependencies");
 });
 
 Deno.test("importMbxp() keeps canonical solutions only with withReference, tagged unverified", async () => {
