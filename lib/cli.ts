@@ -424,6 +424,7 @@ async function runValidate(args: string[]): Promise<void> {
   const validations = await validateSuite(suite, {
     isolation,
     onTask: (v) => bar.tick(v.problems.length === 0),
+    dependencyStore: { cacheDir: CACHE_DIR, projectDir: ROOT },
   });
   bar.done();
   console.log(validationMarkdown(validations));

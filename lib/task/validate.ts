@@ -14,7 +14,12 @@ import { applicableMutations, mutate, type MutationName } from "../model/mutate.
 import { limiter } from "../run/pool.ts";
 import { runSample } from "../sandbox/deno.ts";
 import type { Isolation, SandboxResult } from "../sandbox/sandbox.ts";
-import type { Suite, Task } from "./schema.ts";
+import { type Suite, type Task, taskDependencies } from "./schema.ts";
+import {
+  type DependencyStore,
+  type DepStoreOptions,
+  resolveDependencies,
+} from "../sandbox/dep_store.ts";
 import { overlayTree } from "./tree.ts";
 
 /** Mutations that model subtle bugs; the others (syntax, crash, loop, rename, refusal) die on any test. */
@@ -81,6 +86,8 @@ export interface ValidateOptions {
   isolation?: Isolation;
   /** Called after each task. */
   onTask?: (v: TaskValidation) => void;
+  /** Where declared npm dependencies are resolved (lib/sandbox/dep_store.ts); only used when the suite declares any. @default { cacheDir: "data/cache" } */
+  dependencyStore?: DepStoreOptions;
 }
 
 /**
@@ -178,6 +185,22 @@ export async function validateSuite(
   const limit = limiter(options.concurrency ?? 4);
   const runs = options.referenceRuns ?? 3;
   const isolation = options.isolation ?? "bwrap";
+  // Declared dependencies: one read-only store per distinct set, resolved once.
+  const stores = new Map<string, DependencyStore | null>();
+  for (const task of suite.tasks) {
+    const declared = taskDependencies(suite, task);
+    const key = JSON.stringify(declared);
+    if (Object.keys(declared).length && !stores.has(key)) {
+      stores.set(
+        key,
+        await resolveDependencies(declared, options.dependencyStore ?? { cacheDir: "data/cache" }),
+      );
+    }
+  }
+  const dependenciesOf = (task: Task) => {
+    const store = stores.get(JSON.stringify(taskDependencies(suite, task)));
+    return store ? { dependencies: { nodeModules: store.nodeModules } } : {};
+  };
   // A files task runs on its tree: the context with `changed` written over it.
   const exec = (task: Task, code: string, changed?: Record<string, string>) =>
     limit(() =>
@@ -189,6 +212,7 @@ export async function validateSuite(
         ...(changed || Object.keys(task.contextFiles ?? {}).length
           ? { files: overlayTree(task.contextFiles ?? {}, changed ?? {}) }
           : {}),
+        ...dependenciesOf(task),
       }, {
         isolation,
         timeoutMs: task.timeoutMs,
