@@ -617,12 +617,18 @@ async function runJob(job: Job): Promise<void> {
     return m;
   };
   const tests = moduleFor("tests.ts");
-  await tests.link((specifier: string, referencing: vm.Module) => {
-    if (builtins[specifier] !== undefined) return builtin(specifier);
-    const path = resolvePath(referencing.identifier, specifier);
-    if (path === null) throw new Fallback(`unsupported import "${specifier}"`);
-    return moduleFor(path);
-  });
+  try {
+    await tests.link((specifier: string, referencing: vm.Module) => {
+      if (builtins[specifier] !== undefined) return builtin(specifier);
+      const path = resolvePath(referencing.identifier, specifier);
+      if (path === null) throw new Fallback(`unsupported import "${specifier}"`);
+      return moduleFor(path);
+    });
+  } catch (error) {
+    // E.g. an import of a name the module does not export: the strict runner reports it.
+    if (error instanceof Fallback) throw error;
+    throw new Fallback(`the job does not link: ${describeHostSide(error)}`);
+  }
   // Top-level code may wait on timers: drive them until the evaluation settles.
   let evaluated = false;
   let failed: unknown = null;
