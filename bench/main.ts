@@ -5,7 +5,8 @@
  *   deno task bench            all benchmarks
  *   deno task bench sandbox    sandbox throughput: the built-in references per mode, then the
  *                              four modes on the 968 MBXP TypeScript samples (when ../shared has them)
- *   deno task bench mbxp [N]   MBXP TypeScript samples: (a) tsc+node, (b) cold deno run,
+ *   deno task bench mbxp [N] [Na]   MBXP TypeScript samples (N, default 968): (a) tsc+node on the
+ *                              first Na (default 60: seconds each), (b) cold deno run,
  *                              (c) assay strict, (d) assay pooled; ratios and verdict differences
  *   deno task bench deps       MBXP TypeScript samples without and with declared dependencies
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
@@ -112,7 +113,8 @@ if (which === "mbxp" || which === "sandbox" || which === "all") {
     () => true,
     () => false,
   );
-  if (all) await sandboxMbxpBench(which === "mbxp" ? Number(Deno.args[1] ?? 968) : 968);
+  const n = which === "mbxp" ? Number(Deno.args[1] ?? 968) : 968;
+  if (all) await sandboxMbxpBench(n, 4, Number(Deno.args[2] ?? Math.min(n, 60)));
   else console.log("mbxp: skipped, ../shared/datasets/mxeval is not here");
 }
 if (which === "deps" || which === "all") {

@@ -31,6 +31,8 @@ import {
 import type { CaseVerdict } from "../run/records.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
 
+/** A host's hard lifetime, s; hosts are replaced a minute before it. */
+const HOST_LIFETIME_S = 600;
 const HOST_SOURCE = Deno.readTextFileSync(new URL("./pool_host.ts", import.meta.url));
 
 /** Globals a vm context does not have: naming one sends the sample to the strict runner. */
@@ -215,6 +217,7 @@ interface HostMessage {
 /** One long-lived host process. */
 class Host {
   readonly nonce = crypto.randomUUID().replaceAll("-", "");
+  readonly startedAt = performance.now();
   jobs = 0;
   dead = false;
   /** Set when the host found its intrinsics changed after a sample (it then exits). */
@@ -287,6 +290,9 @@ class Host {
   async kill(): Promise<void> {
     this.dead = true;
     try {
+      Deno.kill(-this.#child.pid, "SIGKILL"); // the whole group: timeout, bwrap, the host
+    } catch { /* already gone */ }
+    try {
       this.#child.kill("SIGKILL");
     } catch { /* already gone */ }
     await this.exited.catch(() => {});
@@ -335,7 +341,17 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     await Deno.writeTextFile(join(dir, "pool_host.ts"), HOST_SOURCE);
     await Deno.mkdir(join(dir, ".deno"));
     const flags = [...DENO_SANDBOX_FLAGS, `--v8-flags=--max-old-space-size=${heapMb}`];
-    const limits = ["prlimit", `--data=${dataMb * 1024 * 1024}`, "--"];
+    // coreutils `timeout` leads the host's process group and bounds its life: a host whose
+    // parent was killed (SIGKILL leaves no chance to close the pool) dies within HOST_LIFETIME_S.
+    const limits = [
+      "timeout",
+      "-s",
+      "KILL",
+      `${HOST_LIFETIME_S}s`,
+      "prlimit",
+      `--data=${dataMb * 1024 * 1024}`,
+      "--",
+    ];
     let argv: string[];
     let env: Record<string, string> = {};
     if (isolation === "bwrap") {
@@ -381,7 +397,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   };
 
   const release = (host: Host, reusable: boolean) => {
-    if (!reusable || host.dead || closed || host.jobs >= jobsPerHost) {
+    const old = performance.now() - host.startedAt > (HOST_LIFETIME_S - 60) * 1000;
+    if (!reusable || host.dead || closed || host.jobs >= jobsPerHost || old) {
       host.kill(); // its exit hands a fresh host to the next waiter
       return;
     }
@@ -416,7 +433,11 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     const started = performance.now();
     const reported = new Map<string, HostMessage>();
     const ending = await new Promise<
-      { kind: "done" | "timeout" | "fallback"; reason?: string; reusable?: boolean }
+      {
+        kind: "done" | "timeout" | "fallback" | "load_error";
+        reason?: string;
+        reusable?: boolean;
+      }
     >(
       (resolve) => {
         // The host cuts a job's microtasks off at the limit and says so; a host stuck in
@@ -431,6 +452,9 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
           } else if (m.type === "done") {
             clearTimeout(timer);
             resolve({ kind: "done" });
+          } else if (m.type === "load_error") {
+            clearTimeout(timer);
+            resolve({ kind: "load_error", reason: m.message ?? "" });
           } else if (m.type === "timeout") {
             clearTimeout(timer);
             resolve({ kind: "timeout", reusable: true });
@@ -458,6 +482,24 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
       // The host's reasons name the file or the limit; group them by their first words.
       const key = died ? "host died" : ending.reason!.replace(/^(\S+ \S+ \S+).*$/, "$1");
       return await toStrict(job, limits, key);
+    }
+    if (ending.kind === "load_error") {
+      // A syntax error: the strict runner's verdict, word for word (see pool_host.ts strip()).
+      stats.pooled++;
+      release(host, true);
+      return {
+        outcome: "load_error",
+        detail: ending.reason!,
+        cases: job.cases.map((c) => ({
+          name: c.name,
+          kind: c.kind,
+          status: "missing" as const,
+          message: `load_error: ${ending.reason}`,
+          ms: null,
+        })),
+        execMs,
+        stderr: "",
+      };
     }
     if (ending.kind === "timeout") {
       stats.timeouts++;

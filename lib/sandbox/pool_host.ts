@@ -536,14 +536,26 @@ const send = (fields: Record<string, unknown>) => {
   }
 };
 
+/** The job does not load, exactly as the strict runner would report it (a syntax error). */
+class LoadError extends Error {}
+
 const strip = (path: string, source: string): string => {
   if (!/\.(ts|mts|tsx)$/.test(path)) return source;
   try {
     return stripTypeScriptTypes(source, { mode: "transform" });
   } catch (error) {
-    throw new Fallback(
-      `${path} does not parse: ${StringCtor((error as Error).message).split("\n")[0]}`,
-    );
+    const message = StringCtor((error as Error).message);
+    // Deno parses with the same parser: its dynamic import of the tests fails with this
+    // SyntaxError wrapped in a TypeError, located in the job's file. Anything else (syntax the
+    // stripper does not support) goes to the strict runner.
+    if (message.startsWith("SyntaxError: ")) {
+      throw new LoadError(
+        `TypeError: ${
+          message.replaceAll("file:///stripTypeScriptTypes.ts", `file:///job/${path}`)
+        }`,
+      );
+    }
+    throw new Fallback(`${path} does not parse: ${message.split("\n")[0]}`);
   }
 };
 
@@ -738,6 +750,7 @@ for (;;) {
     await runJob(job);
   } catch (error) {
     if (error instanceof OutOfTime) send({ type: "timeout" });
+    else if (error instanceof LoadError) send({ type: "load_error", message: error.message });
     else {send({
         type: "fallback",
         reason: error instanceof Fallback ? error.message : `host: ${describeHostSide(error)}`,
