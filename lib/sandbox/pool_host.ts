@@ -45,6 +45,7 @@ const HostError = Error;
 const StringCtor = String;
 const ReflectGet = Reflect.get;
 const ReflectApply = Reflect.apply;
+const PromiseThen = Promise.prototype.then;
 const ReflectOwnKeys = Reflect.ownKeys;
 const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const ObjectFreeze = Object.freeze;
@@ -638,17 +639,28 @@ async function runJob(job: Job): Promise<void> {
     });
   } catch (error) {
     // E.g. an import of a name the module does not export: the strict runner reports it.
-    if (error instanceof Fallback) throw error;
+    if (error instanceof Fallback || error instanceof LoadError) throw error;
     throw new Fallback(`the job does not link: ${describeHostSide(error)}`);
   }
   // Top-level code may wait on timers: drive them until the evaluation settles.
   let evaluated = false;
   let failed: unknown = null;
-  tests.evaluate().then(() => evaluated = true, (error) => {
+  // The evaluation's promise belongs to the context, whose Promise.prototype.then the job may
+  // have replaced: settle it with this realm's `then` (and no species lookup).
+  const evaluation = tests.evaluate();
+  Object.defineProperty(evaluation, "constructor", { value: undefined });
+  ReflectApply(PromiseThen, evaluation, [() => evaluated = true, (error: unknown) => {
     evaluated = true;
     failed = error ?? new Error("evaluation failed");
-  });
-  await pump(api, token, drain, () => evaluated, job);
+  }]);
+  // The module's own status settles it too: vm's promise plumbing may use the context's `then`.
+  const settled = () => {
+    if (tests.status === "errored" && failed === null) {
+      failed = tests.error ?? new Error("evaluation failed");
+    }
+    return evaluated || tests.status === "evaluated" || tests.status === "errored";
+  };
+  await pump(api, token, drain, settled, job);
   if (failed !== null) {
     throw new Fallback(`the job did not load: ${describeHostSide(failed)}`);
   }

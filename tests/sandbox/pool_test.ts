@@ -79,8 +79,7 @@ Deno.test("createPool() gives the strict runner's verdict on ordinary programs",
     // "does not parse" and "top-level throw" do not load in the pool: the strict runner says why.
     // A syntax error is reported by the pool as the strict runner words it (checked above);
     // code that throws while loading goes to the strict runner, which says why.
-    assert.equal(stats.strict["the job did"], 1, JSON.stringify(stats));
-    assert.equal(stats.strict["solution.ts does not"], undefined, JSON.stringify(stats));
+    assert.deepEqual(stats.strict, { "the job did": 1 }, JSON.stringify(stats));
     assert.ok(stats.pooled >= 7, JSON.stringify(stats));
   } finally {
     await pool.close();
