@@ -101,7 +101,8 @@ export { runSample } from "./sandbox/deno.ts";
 export type { RunSampleOptions } from "./sandbox/deno.ts";
 export { bwrapAvailable } from "./sandbox/isolate.ts";
 export type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox/sandbox.ts";
-export { createPool, strictReason } from "./sandbox/pool.ts";
+export { createPool } from "./sandbox/pool.ts";
+export { strictReason } from "./sandbox/pool_route.ts";
 export type { PoolOptions, PoolStats, SandboxPool } from "./sandbox/pool.ts";
 export { moduleGraphEscape } from "./sandbox/module_graph.ts";
 export { resolveDependencies, StoreRecord } from "./sandbox/dep_store.ts";
@@ -140,6 +141,8 @@ export type {
 export type { Bucket, SampleScore } from "./score/weighted.ts";
 
 // ── Runs: evaluate, and the run store's records ──────────────────────────────
+export { dependenciesRecord, runDependencies } from "./run/dependency_stores.ts";
+export type { RunDependencies } from "./run/dependency_stores.ts";
 export { referenceJob, referenceTimeouts } from "./run/reference_timeouts.ts";
 export type { ReferenceTimeout, ReferenceTimeoutOptions } from "./run/reference_timeouts.ts";
 export { evaluate } from "./run/evaluate.ts";

@@ -16,14 +16,15 @@ import { type PerturbationName, perturbTask } from "../prompt/perturb.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
 import { runSample, type RunSampleOptions } from "../sandbox/deno.ts";
 import { createPool, type PoolStats } from "../sandbox/pool.ts";
-import { type DepStoreOptions, resolveDependencies } from "../sandbox/dep_store.ts";
+import type { DepStoreOptions } from "../sandbox/dep_store.ts";
+import { dependenciesRecord, type RunDependencies, runDependencies } from "./dependency_stores.ts";
 import { type PackageCheck, packageCheck } from "../score/package_check.ts";
 import { type ReferenceTimeoutOptions, referenceTimeouts } from "./reference_timeouts.ts";
 import type { Isolation, SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
 import { classifyFailure, importedPackages } from "../score/taxonomy.ts";
 import { scoreSample } from "../score/weighted.ts";
 import { sha256 } from "../task/hash.ts";
-import { type Suite, type Task, taskDependencies } from "../task/schema.ts";
+import type { Suite, Task } from "../task/schema.ts";
 import { overlayTree, parseFileBundle } from "../task/tree.ts";
 import { limiter } from "./pool.ts";
 import { GenerationRecord, type ResultRecord, sampleKey } from "./records.ts";
@@ -198,27 +199,19 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     : null;
   const baseExecutor: Executor = options.executor ?? pool?.run ?? runSample;
   // Declared dependencies: one read-only store per distinct set, resolved before anything runs.
-  const depsOf = new Map<string, Awaited<ReturnType<typeof resolveDependencies>>>();
-  const taskDeps = new Map<string, string>(); // task id → key of its set
-  const storeOptions = options.dependencyStore ??
-    { cacheDir: join(options.runsDir, "..", "cache"), projectDir: null };
+  let deps: RunDependencies;
   try {
-    for (const task of suite.tasks) {
-      const declared = taskDependencies(suite, task);
-      if (Object.keys(declared).length === 0) continue;
-      const k = JSON.stringify(declared);
-      taskDeps.set(task.id, k);
-      if (!depsOf.has(k)) depsOf.set(k, await resolveDependencies(declared, storeOptions));
-    }
+    deps = await runDependencies(
+      suite,
+      options.dependencyStore ??
+        { cacheDir: join(options.runsDir, "..", "cache"), projectDir: null },
+    );
   } catch (error) {
     await pool?.close();
     throw error;
   }
-  const storeOf = (taskId: string) => {
-    const k = taskDeps.get(taskId);
-    const store = k === undefined ? null : depsOf.get(k);
-    return store ? { nodeModules: store.nodeModules } : undefined;
-  };
+  const storeOf = deps.storeOf;
+  const stores = deps.stores;
   // Jobs built elsewhere (reference timing) carry no dependencies: find them by their tests.
   const byTests = new Map(suite.tasks.map((t) => [t.testsSource, t.id]));
   const executor: Executor = (job, o) => {
@@ -226,7 +219,6 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     const dependencies = id === undefined ? undefined : storeOf(id);
     return baseExecutor(dependencies ? { ...job, dependencies } : job, o);
   };
-  const stores = [...new Map([...depsOf.values()].flatMap((s) => s ? [[s.hash, s]] : [])).values()];
   const check = options.packageCheck ?? packageCheck();
   let writer: RunWriter;
   try {
@@ -255,18 +247,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       }),
       ...(stores.length
         ? {
-          dependencies: {
-            packages: Object.fromEntries(
-              stores.flatMap((s) => Object.entries(s.packages)).sort(),
-            ),
-            stores: stores.map(({ hash, packages, installed, source, request }) => ({
-              hash,
-              packages,
-              installed,
-              source,
-              request,
-            })),
-          },
+          dependencies: dependenciesRecord(stores),
         }
         : {}),
       resumedAt: [],

@@ -17,10 +17,9 @@
  *
  * @module
  */
-import { stripTypeScriptTypes } from "node:module";
 import { join } from "node:path";
 import { bwrapArgs, INSIDE } from "./isolate.ts";
-import { type Token, tokenize } from "../task/importers/tokenize.ts";
+import { strictReason } from "./pool_route.ts";
 import {
   DENO_SANDBOX_FLAGS,
   ensureExported,
@@ -34,134 +33,6 @@ import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sand
 /** A host's hard lifetime, s; hosts are replaced a minute before it. */
 const HOST_LIFETIME_S = 600;
 const HOST_SOURCE = Deno.readTextFileSync(new URL("./pool_host.ts", import.meta.url));
-
-/** Globals a vm context does not have: naming one sends the sample to the strict runner. */
-const PROCESS_GLOBALS = [
-  "Deno",
-  "fetch",
-  "URL",
-  "URLSearchParams",
-  "TextEncoder",
-  "TextDecoder",
-  "structuredClone",
-  "crypto",
-  "atob",
-  "btoa",
-  "performance",
-  "process",
-  "require",
-  "Buffer",
-  "Worker",
-  "WebSocket",
-  "WebAssembly",
-  "SharedArrayBuffer",
-  "Atomics",
-  "Blob",
-  "File",
-  "FormData",
-  "Response",
-  "Request",
-  "Headers",
-  "AbortController",
-  "AbortSignal",
-  "EventTarget",
-  "Event",
-  "CustomEvent",
-  "MessageChannel",
-  "BroadcastChannel",
-  "navigator",
-  "location",
-  "addEventListener",
-  "removeEventListener",
-  "dispatchEvent",
-  "reportError",
-  "setImmediate",
-  "ReadableStream",
-  "WritableStream",
-  "TransformStream",
-  "DOMException",
-  "caches",
-  "localStorage",
-  "sessionStorage",
-  "close",
-  "alert",
-  "confirm",
-  "prompt",
-  "window",
-  "self",
-  "global",
-  "__dirname",
-  "__filename",
-];
-const PROCESS_GLOBAL_NAMES = new Set(PROCESS_GLOBALS);
-const PROCESS_GLOBAL = new RegExp(`(?<![\\w$.])(?:${PROCESS_GLOBALS.join("|")})(?![\\w$])`);
-const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*)(["'])([^"']*)\1/g;
-const POOL_MODULES = new Set(["node:assert", "node:assert/strict", "node:util"]);
-
-/**
- * Why a job must run in the strict runner rather than the pool, or null when
- * the pool can run it exactly as the strict runner would.
- *
- * @example
- * ```ts
- * import { strictReason } from "./pool.ts";
- * const job = (code: string) => ({ code, testsSource: 'import assert from "node:assert";', cases: [], entry: "f" });
- * console.assert(strictReason(job("export const f = (x: number) => x + 1;")) === null);
- * console.assert(strictReason(job("export const f = () => Deno.pid;"))?.includes("Deno"));
- * console.assert(strictReason(job('import fs from "node:fs"; export const f = 1;'))?.includes("node:fs"));
- * ```
- */
-export function strictReason(job: SandboxJob): string | null {
-  const sources = [job.code, job.testsSource, ...Object.values(job.files ?? {})];
-  for (const text of sources) {
-    // Imports are read from the text as written (stripping types drops unused ones); globals
-    // after stripping, since type annotations name none (`{ fetch: number }`). A source that
-    // does not parse is scanned as it is (the pool will not load it anyway).
-    for (const m of text.matchAll(IMPORT_SPECIFIER)) {
-      const specifier = m[2];
-      if (POOL_MODULES.has(specifier)) continue;
-      if (/^\.\.?\//.test(specifier) && /\.(ts|js|mjs|mts)$/.test(specifier)) continue;
-      return `imports "${specifier}"`;
-    }
-    if (/\bimport\s*\(|\bimport\.meta\b|\brequire\s*\(/.test(text)) return "uses a dynamic import";
-    let source = text;
-    try {
-      source = stripTypeScriptTypes(text, { mode: "transform" });
-    } catch { /* scanned as is */ }
-    const global = processGlobal(source);
-    if (global) return `uses ${global}`;
-  }
-  return null;
-}
-
-/**
- * The first process-only global the code names: as an identifier (not a property `o.fetch`,
- * but `globalThis.fetch` counts), inside a template literal, or as a string equal to the name
- * (`globalThis["Deno"]`). Comments do not count.
- */
-function processGlobal(source: string): string | null {
-  let tokens: Token[];
-  try {
-    tokens = tokenize(source);
-  } catch {
-    return PROCESS_GLOBAL.exec(source)?.[0] ?? null;
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.kind === "template") {
-      const found = PROCESS_GLOBAL.exec(t.text);
-      if (found) return found[0];
-    } else if (t.kind === "string") {
-      const inner = t.text.slice(1, -1);
-      if (PROCESS_GLOBAL_NAMES.has(inner)) return inner;
-    } else if (t.kind === "word" && PROCESS_GLOBAL_NAMES.has(t.text)) {
-      const before = tokens[i - 1];
-      const member = before?.kind === "punct" && (before.text === "." || before.text === "?.");
-      if (!member || ["globalThis", "this"].includes(tokens[i - 2]?.text ?? "")) return t.text;
-    }
-  }
-  return null;
-}
 
 /** Options for {@link createPool}. */
 export interface PoolOptions {

@@ -11,7 +11,8 @@
 import assert from "node:assert/strict";
 import { basename, join } from "node:path";
 import { runSample } from "../../lib/sandbox/deno.ts";
-import { createPool, strictReason } from "../../lib/sandbox/pool.ts";
+import { createPool } from "../../lib/sandbox/pool.ts";
+import { strictReason } from "../../lib/sandbox/pool_route.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import type { SandboxResult } from "../../lib/sandbox/sandbox.ts";
 

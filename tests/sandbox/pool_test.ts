@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { runSample } from "../../lib/sandbox/deno.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
-import { createPool, strictReason } from "../../lib/sandbox/pool.ts";
+import { createPool } from "../../lib/sandbox/pool.ts";
+import { strictReason } from "../../lib/sandbox/pool_route.ts";
 import type { Isolation, SandboxJob, SandboxResult } from "../../lib/sandbox/sandbox.ts";
 
 const isolation: Isolation = (await bwrapAvailable()) ? "bwrap" : "none";
