@@ -26,42 +26,10 @@ import {
   importedPackages,
 } from "../lib/score/taxonomy.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
+import { programs } from "./sandbox_mbxp.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
-
-interface Program {
-  id: string;
-  prompt: string;
-  completion: string;
-  test: string;
-}
-
-async function programs(): Promise<Program[]> {
-  const samples = new Map<string, string>();
-  const lines = await Deno.readTextFile(join(DATA, "completions/mxeval-mbtsp_samples.jsonl"));
-  for (const line of lines.split("\n")) {
-    if (line.trim()) samples.set(JSON.parse(line).task_id, JSON.parse(line).completion);
-  }
-  const out: Program[] = [];
-  for (
-    const line of (await Deno.readTextFile(join(DATA, "mxeval/mbtsp_release_v1.2.jsonl"))).split(
-      "\n",
-    )
-  ) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line);
-    if (samples.has(r.task_id)) {
-      out.push({
-        id: r.task_id,
-        prompt: r.prompt,
-        completion: samples.get(r.task_id)!,
-        test: r.test,
-      });
-    }
-  }
-  return out;
-}
 
 const passed = (r: SandboxResult) =>
   r.outcome === "completed" && r.cases.every((c) => c.status === "pass");

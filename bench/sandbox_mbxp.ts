@@ -26,14 +26,16 @@ import { importMbxp } from "../lib/task/importers/mbxp.ts";
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
 
-interface Program {
+/** One MBXP TypeScript problem with its recorded sample completion. */
+export interface Program {
   id: string;
   prompt: string;
   completion: string;
   test: string;
 }
 
-async function programs(limit: number): Promise<Program[]> {
+/** The MBXP TypeScript problems that have a sample completion, in file order (the first `limit`). */
+export async function programs(limit = Infinity): Promise<Program[]> {
   const samples = new Map<string, string>();
   for (
     const line of (await Deno.readTextFile(join(DATA, "completions/mxeval-mbtsp_samples.jsonl")))

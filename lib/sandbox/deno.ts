@@ -210,8 +210,18 @@ export async function writeJobFiles(
   }
 }
 
-/** The verdict of a job refused before it ran: every case missing, with the reason. */
-function refused(job: SandboxJob, detail: string): SandboxResult {
+/**
+ * The verdict of a job that did not load (refused before it ran, or a syntax error): outcome
+ * `load_error`, every case missing with the reason.
+ *
+ * @example
+ * ```ts
+ * import { refused } from "./deno.ts";
+ * const r = refused({ code: "", testsSource: "", cases: [{ name: "a", kind: "core", tags: [] }], entry: "f" }, "why");
+ * console.assert(r.outcome === "load_error" && r.cases[0].message === "load_error: why");
+ * ```
+ */
+export function refused(job: SandboxJob, detail: string, execMs = 0): SandboxResult {
   return {
     outcome: "load_error",
     detail,
@@ -222,7 +232,7 @@ function refused(job: SandboxJob, detail: string): SandboxResult {
       message: `load_error: ${detail}`,
       ms: null,
     })),
-    execMs: 0,
+    execMs,
     stderr: "",
   };
 }

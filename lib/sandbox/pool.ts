@@ -23,6 +23,7 @@ import { strictReason } from "./pool_route.ts";
 import {
   DENO_SANDBOX_FLAGS,
   ensureExported,
+  refused,
   runSample,
   type RunSampleOptions,
   TESTS_TRAILER,
@@ -358,19 +359,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
       // A syntax error: the strict runner's verdict, word for word (see pool_host.ts strip()).
       stats.pooled++;
       release(host, true);
-      return {
-        outcome: "load_error",
-        detail: ending.reason!,
-        cases: job.cases.map((c) => ({
-          name: c.name,
-          kind: c.kind,
-          status: "missing" as const,
-          message: `load_error: ${ending.reason}`,
-          ms: null,
-        })),
-        execMs,
-        stderr: "",
-      };
+      return refused(job, ending.reason!, execMs);
     }
     if (ending.kind === "timeout") {
       stats.timeouts++;
