@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { runDenoTool } from "./deno_tool.ts";
 import { join } from "node:path";
 
 /** One lint finding. */
@@ -124,21 +125,11 @@ export async function lintBatch(
 }
 
 async function runLint(dir: string, options: LintBatchOptions): Promise<LintJson> {
-  const child = new Deno.Command(options.denoPath ?? Deno.execPath(), {
-    args: ["lint", "--json", "--config", "deno.json", "."],
-    cwd: dir,
-    clearEnv: true,
-    env: { NO_COLOR: "1", DENO_DIR: join(dir, ".deno"), HOME: dir, DENO_NO_UPDATE_CHECK: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const timer = setTimeout(() => {
-    try {
-      child.kill("SIGKILL");
-    } catch { /* gone */ }
-  }, options.timeoutMs ?? 300_000);
-  const out = await child.output();
-  clearTimeout(timer);
+  const out = await runDenoTool(
+    ["lint", "--json", "--config", "deno.json", "."],
+    dir,
+    options,
+  );
   const text = new TextDecoder().decode(out.stdout);
   try {
     const json = JSON.parse(text) as LintJson;

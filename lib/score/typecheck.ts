@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { runDenoTool } from "./deno_tool.ts";
 import { dirname, join, posix } from "node:path";
 import { treePathProblem } from "../task/tree.ts";
 import { z } from "zod";
@@ -265,9 +266,8 @@ function position(m: { message: string; line: number; column: number }) {
 }
 
 async function runCheck(dir: string, files: string[], options: TypecheckOptions) {
-  const deno = options.denoPath ?? Deno.execPath();
-  const child = new Deno.Command(deno, {
-    args: [
+  const out = await runDenoTool(
+    [
       "check",
       "--config",
       "deno.json",
@@ -277,19 +277,9 @@ async function runCheck(dir: string, files: string[], options: TypecheckOptions)
       "--quiet",
       ...files,
     ],
-    cwd: dir,
-    clearEnv: true,
-    env: { NO_COLOR: "1", DENO_DIR: join(dir, ".deno"), HOME: dir, DENO_NO_UPDATE_CHECK: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const timer = setTimeout(() => {
-    try {
-      child.kill("SIGKILL");
-    } catch { /* gone */ }
-  }, options.timeoutMs ?? 300_000);
-  const out = await child.output();
-  clearTimeout(timer);
+    dir,
+    options,
+  );
   const text = new TextDecoder().decode(out.stdout) + "\n" + new TextDecoder().decode(out.stderr);
   const messages = parseCheckOutput(text);
   if (!out.success && messages.length === 0) {
