@@ -212,11 +212,9 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   }
   const storeOf = deps.storeOf;
   const stores = deps.stores;
-  // Jobs built elsewhere (reference timing) carry no dependencies: find them by their tests.
-  const byTests = new Map(suite.tasks.map((t) => [t.testsSource, t.id]));
-  const executor: Executor = (job, o) => {
-    const id = job.dependencies ? undefined : byTests.get(job.testsSource);
-    const dependencies = id === undefined ? undefined : storeOf(id);
+  /** Runs a job of `taskId` with that task's dependency store, if it declares any. */
+  const executor = (taskId: string): Executor => (job, o) => {
+    const dependencies = storeOf(taskId);
     return baseExecutor(dependencies ? { ...job, dependencies } : job, o);
   };
   const check = options.packageCheck ?? packageCheck();
@@ -241,7 +239,8 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       ...(options.executor || options.referenceTimeouts === false ? {} : {
         timeouts: await referenceTimeouts(
           suite.tasks,
-          (job, o) => executor(job, { ...o, isolation: options.isolation ?? "bwrap" }),
+          (job, o, task) =>
+            executor(task.id)(job, { ...o, isolation: options.isolation ?? "bwrap" }),
           { concurrency: sandboxConcurrency, ...options.referenceTimeouts },
         ),
       }),
@@ -328,10 +327,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           job,
           g,
           { isolation: options.isolation ?? "bwrap", timeoutMs },
-          (j, o) => {
-            const dependencies = storeOf(job.task.id);
-            return executor(dependencies ? { ...j, dependencies } : j, o);
-          },
+          executor(job.task.id),
           check,
         )
       );

@@ -81,7 +81,7 @@ export function referenceJob(task: Task): SandboxJob {
  */
 export async function referenceTimeouts(
   tasks: readonly Task[],
-  run: (job: SandboxJob, options: RunSampleOptions) => Promise<SandboxResult>,
+  run: (job: SandboxJob, options: RunSampleOptions, task: Task) => Promise<SandboxResult>,
   options: ReferenceTimeoutOptions = {},
 ): Promise<Record<string, ReferenceTimeout>> {
   const factor = options.factor ?? 10;
@@ -91,7 +91,7 @@ export async function referenceTimeouts(
   await Promise.all(tasks.map((task) =>
     limit(async () => {
       if (task.referenceSource === null) return;
-      const result = await run(referenceJob(task), { timeoutMs: task.timeoutMs });
+      const result = await run(referenceJob(task), { timeoutMs: task.timeoutMs }, task);
       if (!result.cases.every((c) => c.status === "pass")) return;
       out[task.id] = {
         referenceMs: Math.round(result.execMs),
