@@ -236,14 +236,6 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       params,
       tools: toolVersions(),
       configHash,
-      ...(options.executor || options.referenceTimeouts === false ? {} : {
-        timeouts: await referenceTimeouts(
-          suite.tasks,
-          (job, o, task) =>
-            executor(task.id)(job, { ...o, isolation: options.isolation ?? "bwrap" }),
-          { concurrency: sandboxConcurrency, ...options.referenceTimeouts },
-        ),
-      }),
       ...(stores.length
         ? {
           dependencies: dependenciesRecord(stores),
@@ -255,6 +247,24 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   } catch (error) {
     await pool?.close();
     throw error;
+  }
+  // Limits from the references, measured once the run folder exists (a run killed meanwhile
+  // measures them when it resumes) and kept in the manifest for every later resume.
+  if (!options.executor && options.referenceTimeouts !== false && !writer.manifest.timeouts) {
+    try {
+      await writer.recordTimeouts(
+        await referenceTimeouts(
+          suite.tasks,
+          (job, o, task) =>
+            executor(task.id)(job, { ...o, isolation: options.isolation ?? "bwrap" }),
+          { concurrency: sandboxConcurrency, ...options.referenceTimeouts },
+        ),
+      );
+    } catch (error) {
+      await writer.close();
+      await pool?.close();
+      throw error;
+    }
   }
   const limits = writer.manifest.timeouts ?? {};
   // What an interrupted run already holds: keys only, plus generations still waiting for a result.

@@ -27,6 +27,8 @@ export interface RunWriter {
   appendGeneration(record: GenerationRecord): Promise<void>;
   /** Append one result record (one line, flushed). */
   appendResult(record: ResultRecord): Promise<void>;
+  /** Record the per-task limits derived from the references in the manifest (written at once). */
+  recordTimeouts(timeouts: NonNullable<Manifest["timeouts"]>): Promise<void>;
   /** Mark the run complete in its manifest (after every record is written). */
   complete(): Promise<void>;
   /** Wait for pending writes and close the files. */
@@ -181,6 +183,10 @@ async function openWriter(dir: string, manifest: Manifest): Promise<RunWriter> {
     manifest,
     appendGeneration: (record) => append(gens, record),
     appendResult: (record) => append(results, record),
+    async recordTimeouts(timeouts) {
+      manifest.timeouts = timeouts;
+      await writeManifest(dir, manifest);
+    },
     async complete() {
       await queue;
       manifest.completedAt = new Date().toISOString();
