@@ -17,6 +17,11 @@ const store = HAS_BWRAP
   )
   : null;
 const dependencies = store ? { nodeModules: store.nodeModules } : undefined;
+/**
+ * Loading mathjs (hundreds of modules, no code cache in an empty DENO_DIR) takes about a second
+ * here and more on a loaded CI machine, so these runs get a limit well above the default 2 s.
+ */
+const withDeps = { dependencies, timeoutMs: 20_000 };
 const DENIED_NET = /NotCapable: Requires net access/;
 
 /** An async `add` that uses mathjs, after `attack` (a statement list). */
@@ -29,7 +34,7 @@ export async function add(a: number, b: number): Promise<number> {
 }`;
 
 hostile("with dependencies imports a declared package and passes", async () => {
-  const run = await runHostile(() => withMath(""), { dependencies });
+  const run = await runHostile(() => withMath(""), withDeps);
   assertVerdict(run, "completed", ["pass", "pass"]);
 });
 
@@ -49,7 +54,7 @@ hostile("with dependencies cannot write into the dependency store", async () => 
   throw new Error(errors.join(" | "));`,
         'import fs from "node:fs";',
       ),
-    { dependencies },
+    withDeps,
   );
   assertVerdict(run, "completed", ["error", "error"], /Requires write access/);
   assert.doesNotMatch(run.r.cases[0].message, /wrote|removed/);
@@ -67,12 +72,12 @@ hostile("with dependencies cannot reach the network through a package", async ()
   });`,
         'import { createRequire } from "node:module";',
       ),
-    { dependencies },
+    withDeps,
   );
   assertVerdict(run, "completed", ["error", "error"], DENIED_NET);
   const viaFetch = await runHostile(
     (b) => withMath(`await fetch("http://127.0.0.1:${b.port}/" + math.version);`),
-    { dependencies },
+    withDeps,
   );
   assertVerdict(viaFetch, "completed", ["error", "error"], DENIED_NET);
 });
@@ -87,7 +92,7 @@ hostile(
           "",
           `import leaked from "./node_modules/mathjs/../../../..${b.json}" with { type: "json" };\nconsole.log(leaked);`,
         ),
-      { dependencies },
+      withDeps,
     );
     assertVerdict(traversal, "load_error", ["missing", "missing"]);
     // Through require from inside the package tree (no read permission).
@@ -98,7 +103,7 @@ hostile(
   return require(${JSON.stringify(b.json)});`,
           'import { createRequire } from "node:module";',
         ),
-      { dependencies },
+      withDeps,
     );
     assertVerdict(required, "completed", ["error", "error"]);
   },
@@ -111,7 +116,7 @@ hostile(
       const run = await runHostile(
         () =>
           `import * as pkg from "${name}";\nexport const add = (a: number, b: number) => (pkg, a + b);`,
-        { dependencies },
+        withDeps,
       );
       assertVerdict(run, "load_error", ["missing", "missing"], /not a declared dependency/);
     }
