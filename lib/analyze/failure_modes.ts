@@ -31,7 +31,7 @@ export const FAILURE_MEANINGS: Readonly<Record<FailureLabel, string>> = {
   syntax: "the code does not parse",
   wrong_interface: "entry point missing, renamed or with the wrong arity",
   hallucinated_api: "a name, method or module that does not exist",
-  timeout: "killed at the wall-clock limit",
+  timeout: "killed at a wall-clock limit (the sample's or a test case's)",
   resource: "memory, stack or output cap",
   crash: "an uncaught runtime error",
   boundary: "every core case passes, an edge case fails",
@@ -46,8 +46,8 @@ export interface FailingCase {
   name: string;
   /** core or edge. */
   kind: "core" | "edge";
-  /** fail, error or missing. */
-  status: "fail" | "error" | "missing";
+  /** fail, error, timeout or missing. */
+  status: "fail" | "error" | "timeout" | "missing";
   /** The failure message or why it is missing. */
   message: string;
 }

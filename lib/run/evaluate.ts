@@ -89,7 +89,7 @@ export interface EvaluateOptions {
   /**
    * Derive each task's wall-clock limit from its reference's measured time before the run
    * (recorded in the manifest; a resumed run keeps its limits); `false` keeps the declared
-   * `timeoutMs`. Not done with a custom `executor`. @default { factor: 10, floorMs: 1000 }
+   * `timeoutMs`. Not done with a custom `executor`. @default { factor: 10, floorMs: 1000, caseFloorMs: 500 }
    */
   referenceTimeouts?: false | ReferenceTimeoutOptions;
   /** Type-check stage after the last sample (lib/run/typecheck_stage.ts): off, record diagnostics, or strict (a type error fails a passing sample). @default "off" */
@@ -331,12 +331,17 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     let result: ResultRecord | null = null;
     if (gen.error === null) {
       const g = gen;
-      const timeoutMs = limits[job.task.id]?.timeoutMs ?? job.task.timeoutMs;
+      const derived = limits[job.task.id];
+      const timeoutMs = derived?.timeoutMs ?? job.task.timeoutMs;
       result = await execute(() =>
         executeOne(
           job,
           g,
-          { isolation: options.isolation ?? "bwrap", timeoutMs },
+          {
+            isolation: options.isolation ?? "bwrap",
+            timeoutMs,
+            ...(derived?.cases ? { caseTimeoutMs: derived.cases } : {}),
+          },
           executor(job.task.id),
           check,
         )
@@ -438,7 +443,7 @@ async function generateOne(
 async function executeOne(
   job: Job,
   gen: GenerationRecord,
-  limits: { isolation: Isolation; timeoutMs: number },
+  limits: { isolation: Isolation } & RunSampleOptions,
   executor: Executor,
   check: PackageCheck,
 ): Promise<ResultRecord> {

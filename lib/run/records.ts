@@ -102,9 +102,14 @@ export const CaseVerdict = z.object({
   name: z.string().describe("the declared case name"),
   /** core or edge. */
   kind: CaseKind,
-  /** pass; fail (an assertion failed); error (it threw something else); missing (never reported). */
-  status: z.enum(["pass", "fail", "error", "missing"])
-    .describe("pass, fail (assertion), error (other throw), missing (never reported)"),
+  /**
+   * pass; fail (an assertion failed); error (it threw something else); timeout (stopped at its
+   * own limit, or running when the sample's ran out); missing (never reported).
+   */
+  status: z.enum(["pass", "fail", "error", "timeout", "missing"])
+    .describe(
+      "pass, fail (assertion), error (other throw), timeout (stopped at a time limit), missing (never reported)",
+    ),
   /** The failure message or the reason it is missing; "" on pass. */
   message: z.string().describe("failure message or reason it is missing"),
   /** Time the case took inside the sandbox, ms (null when missing). */
@@ -190,9 +195,14 @@ export const Manifest = z.object({
   /** Per-task wall-clock limits derived from the reference's measured time (lib/run/reference_timeouts.ts); absent when not derived. */
   timeouts: z.record(
     z.string(),
-    z.object({ referenceMs: z.number(), timeoutMs: z.number() }),
+    z.object({
+      referenceMs: z.number(),
+      timeoutMs: z.number(),
+      /** Each test case's own limit, ms: max(case floor, factor × the reference's time on it); absent in runs recorded before per-case limits. */
+      cases: z.record(z.string(), z.number()).optional(),
+    }),
   ).optional().describe(
-    "per-task limits derived from the reference's time: max(floor, factor × reference); absent when not derived",
+    "per-task limits derived from the reference's time: max(floor, factor × reference), for the sample and for each case; absent when not derived",
   ),
   /** The declared npm dependencies the run provided: every declared package's exact version, and each read-only store (lib/sandbox/dep_store.ts); absent when the suite declares none. */
   dependencies: z.object({

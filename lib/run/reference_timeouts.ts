@@ -2,9 +2,10 @@
  * Wall-clock limits derived from the reference's measured time, so that a
  * verdict does not depend on the machine's speed: before a run, each task's
  * reference is executed once the way the samples will be, and the task's
- * limit becomes `max(floorMs, factor × reference time)`. A task without a
- * reference, or whose reference does not pass here, keeps its declared
- * `timeoutMs`.
+ * limit becomes `max(floorMs, factor × reference time)`; each test case's own
+ * limit becomes `max(caseFloorMs, factor × the reference's time on that case)`,
+ * never above the sample's. A task without a reference, or whose reference does
+ * not pass here, keeps its declared `timeoutMs` and no case limits.
  *
  * @module
  */
@@ -20,6 +21,8 @@ export interface ReferenceTimeoutOptions {
   factor?: number;
   /** Lower bound of a derived limit, ms (process start-up and noise). @default 1000 */
   floorMs?: number;
+  /** Lower bound of a derived per-case limit, ms (scheduling noise on a loaded machine). @default 500 */
+  caseFloorMs?: number;
   /** References run at once. @default 4 */
   concurrency?: number;
 }
@@ -30,6 +33,8 @@ export interface ReferenceTimeout {
   referenceMs: number;
   /** The derived limit for a sample, ms. */
   timeoutMs: number;
+  /** The derived limit of each test case, ms, by case name. */
+  cases: Record<string, number>;
 }
 
 /**
@@ -76,7 +81,11 @@ export function referenceJob(task: Task): SandboxJob {
  * const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
  * const tasks = suite.tasks.filter((t) => t.id === "chunk" || t.id === "levenshtein");
  * const limits = await referenceTimeouts(tasks, (job, o) => runSample(job, { ...o, isolation: "none" }));
- * for (const t of tasks) assert.ok(limits[t.id].timeoutMs >= 1000);
+ * for (const t of tasks) {
+ *   assert.ok(limits[t.id].timeoutMs >= 1000);
+ *   assert.deepEqual(Object.keys(limits[t.id].cases), t.cases.map((c) => c.name));
+ *   for (const ms of Object.values(limits[t.id].cases)) assert.ok(ms >= 500 && ms <= limits[t.id].timeoutMs);
+ * }
  * ```
  */
 export async function referenceTimeouts(
@@ -86,6 +95,7 @@ export async function referenceTimeouts(
 ): Promise<Record<string, ReferenceTimeout>> {
   const factor = options.factor ?? 10;
   const floorMs = options.floorMs ?? 1000;
+  const caseFloorMs = options.caseFloorMs ?? 500;
   const limit = limiter(options.concurrency ?? 4);
   const out: Record<string, ReferenceTimeout> = {};
   await Promise.all(tasks.map((task) =>
@@ -93,9 +103,14 @@ export async function referenceTimeouts(
       if (task.referenceSource === null) return;
       const result = await run(referenceJob(task), { timeoutMs: task.timeoutMs }, task);
       if (!result.cases.every((c) => c.status === "pass")) return;
+      const timeoutMs = Math.max(floorMs, Math.round(factor * result.execMs));
       out[task.id] = {
         referenceMs: Math.round(result.execMs),
-        timeoutMs: Math.max(floorMs, Math.round(factor * result.execMs)),
+        timeoutMs,
+        cases: Object.fromEntries(result.cases.map((c) => [
+          c.name,
+          Math.min(timeoutMs, Math.max(caseFloorMs, Math.round(factor * (c.ms ?? 0)))),
+        ])),
       };
     })
   ));

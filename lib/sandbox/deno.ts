@@ -13,6 +13,14 @@ import { bwrapArgs, INSIDE } from "./isolate.ts";
 import { moduleGraphEscape } from "./module_graph.ts";
 import { undeclaredImport } from "./undeclared_import.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
+import {
+  type Attempt,
+  caseLimit,
+  caseTimeoutMessage,
+  DEFAULT_TIMEOUT_MS,
+  sampleTimeoutMessage,
+  withCaseLimits,
+} from "./case_limits.ts";
 
 const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.url));
 
@@ -111,7 +119,7 @@ export async function runSample(
   job: SandboxJob,
   options: RunSampleOptions = {},
 ): Promise<SandboxResult> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const outputCap = options.outputCapBytes ?? 1_000_000;
   const heapMb = options.heapMb ?? 512;
   const dataMb = options.dataMb ?? 1024;
@@ -148,32 +156,45 @@ export async function runSample(
     ];
     // coreutils `timeout` leads the process group and kills it at a hard deadline even if this
     // process dies first (SIGKILL of the runner): no sample outlives its limit.
-    const deadline = `${((timeoutMs + 3000) / 1000).toFixed(1)}s`;
-    const limits = [
+    const limits = (budgetMs: number) => [
       "timeout",
       "-s",
       "KILL",
-      deadline,
+      `${((budgetMs + 3000) / 1000).toFixed(1)}s`,
       "prlimit",
       `--data=${dataMb * 1024 * 1024}`,
       "--",
     ];
-    let argv: string[];
+    let argv: (budgetMs: number) => string[];
     let env: Record<string, string> = {};
     if (isolation === "bwrap") {
       const inner = { DENO_DIR: `${INSIDE.job}/.deno`, NO_COLOR: "1", HOME: INSIDE.job };
-      argv = [
-        ...limits,
+      const sandboxed = [
         ...bwrapArgs({ denoPath, jobDir, env: inner, nodeModules }),
         INSIDE.deno,
         ...flags,
         "runner.ts",
       ];
+      argv = (budgetMs) => [...limits(budgetMs), ...sandboxed];
     } else {
       env = { DENO_DIR: join(jobDir, ".deno"), NO_COLOR: "1", HOME: jobDir };
-      argv = [...limits, denoPath, ...flags, "runner.ts"];
+      argv = (budgetMs) => [...limits(budgetMs), denoPath, ...flags, "runner.ts"];
     }
-    return await execute(argv, { cwd: jobDir, env, job, timeoutMs, outputCap });
+    // One process per attempt: a case stopped at its own limit leaves the rest to a fresh one.
+    return await withCaseLimits(
+      job,
+      { ...options, timeoutMs },
+      (attemptJob, budgetMs) =>
+        execute(argv(budgetMs), {
+          cwd: jobDir,
+          env,
+          job: attemptJob,
+          budgetMs,
+          timeoutMs,
+          limits: options,
+          outputCap,
+        }),
+    );
   } finally {
     await Deno.remove(jobDir, { recursive: true }).catch(() => {});
   }
@@ -241,11 +262,24 @@ interface ExecuteOptions {
   cwd: string;
   env: Record<string, string>;
   job: SandboxJob;
+  /** What is left of the sample's budget for this process, ms. */
+  budgetMs: number;
+  /** The sample's whole budget, ms (for the verdict's wording). */
   timeoutMs: number;
+  /** The per-case limits. */
+  limits: SandboxLimits;
   outputCap: number;
 }
 
-async function execute(argv: string[], o: ExecuteOptions): Promise<SandboxResult> {
+/** The case the runner said it started and has not reported yet. */
+interface Running {
+  name: string;
+  at: number;
+  /** Set when the case was stopped at its own limit. */
+  stoppedAt?: number;
+}
+
+async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
   const nonce = crypto.randomUUID().replaceAll("-", "");
   const started = performance.now();
   const child = new Deno.Command(argv[0], {
@@ -269,21 +303,44 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<SandboxResult
       } catch { /* already gone */ }
     }
   };
-  const timer = setTimeout(() => killGroup("timeout"), o.timeoutMs);
+  const timer = setTimeout(() => killGroup("timeout"), o.budgetMs);
+  // Per-case limits: the runner's "start" line arms the case's timer, its report disarms it.
+  let running = null as Running | null;
+  let caseTimer: ReturnType<typeof setTimeout> | undefined;
+  const onLine = (message: { type?: unknown; name?: unknown }) => {
+    if (typeof message.name !== "string" || limit !== null) return;
+    if (message.type === "start") {
+      const current: Running = { name: message.name, at: performance.now() };
+      running = current;
+      const caseMs = caseLimit(o.limits, current.name);
+      if (caseMs !== null) {
+        caseTimer = setTimeout(() => {
+          current.stoppedAt = performance.now();
+          killGroup("timeout");
+        }, caseMs);
+      }
+    } else if (message.type === "case") {
+      clearTimeout(caseTimer);
+      running = null;
+    }
+  };
+  const lines = nonceLines(nonce, onLine);
   let outputBytes = 0;
   const collect = async (
     stream: ReadableStream<Uint8Array>,
     keep: number,
+    scan?: (chunk: Uint8Array) => void,
   ): Promise<Uint8Array[]> => {
     const chunks: Uint8Array[] = [];
     for await (const chunk of stream) {
       outputBytes += chunk.length;
       if (outputBytes > o.outputCap) killGroup("output_limit");
       if (chunks.reduce((n, c) => n + c.length, 0) < keep) chunks.push(chunk);
+      scan?.(chunk);
     }
     return chunks;
   };
-  const stdoutP = collect(child.stdout, o.outputCap + 65536);
+  const stdoutP = collect(child.stdout, o.outputCap + 65536, lines);
   const stderrP = collect(child.stderr, 65536);
   try {
     const writer = child.stdin.getWriter();
@@ -294,6 +351,7 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<SandboxResult
   } catch { /* the process may already be gone; its verdicts say so */ }
   const [status, stdoutChunks, stderrChunks] = await Promise.all([child.status, stdoutP, stderrP]);
   clearTimeout(timer);
+  clearTimeout(caseTimer);
   // The group may still hold stragglers (timers, children) if the runner exited: kill them.
   try {
     Deno.kill(-child.pid, "SIGKILL");
@@ -301,7 +359,7 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<SandboxResult
   const execMs = performance.now() - started;
   const stdout = new TextDecoder().decode(concat(stdoutChunks));
   const stderr = new TextDecoder().decode(concat(stderrChunks)).slice(-4000);
-  return interpret({
+  const result = interpret({
     stdout,
     stderr,
     nonce,
@@ -311,6 +369,53 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<SandboxResult
     execMs,
     timeoutMs: o.timeoutMs,
   });
+  return limit === "timeout" && running !== null ? stopRunning(result, running, o) : result;
+}
+
+/**
+ * The verdict of a process killed at a time limit while a case ran: that case is `timeout`
+ * (stopped at its own limit, or at the sample's), not `missing`.
+ */
+function stopRunning(result: SandboxResult, running: Running, o: ExecuteOptions): Attempt {
+  const own = running.stoppedAt !== undefined;
+  const cases = result.cases.map((c): CaseVerdict =>
+    c.name === running.name && c.status === "missing"
+      ? {
+        ...c,
+        status: "timeout",
+        message: own
+          ? caseTimeoutMessage(caseLimit(o.limits, c.name)!)
+          : sampleTimeoutMessage(o.timeoutMs),
+        ms: (running.stoppedAt ?? performance.now()) - running.at,
+      }
+      : c
+  );
+  return { ...result, cases, ...(own ? { caseTimedOut: running.name } : {}) };
+}
+
+/**
+ * A stdout scanner that hands every `<nonce> <json>` line to `onLine` as it arrives (the code
+ * under test cannot write one: it does not know the nonce).
+ */
+function nonceLines(
+  nonce: string,
+  onLine: (message: { type?: unknown; name?: unknown }) => void,
+): (chunk: Uint8Array) => void {
+  const decoder = new TextDecoder();
+  const prefix = `${nonce} `;
+  let pending = "";
+  return (chunk) => {
+    pending += decoder.decode(chunk, { stream: true });
+    let cut: number;
+    while ((cut = pending.indexOf("\n")) >= 0) {
+      const line = pending.slice(0, cut);
+      pending = pending.slice(cut + 1);
+      if (!line.startsWith(prefix)) continue;
+      try {
+        onLine(JSON.parse(line.slice(prefix.length)));
+      } catch { /* not a protocol line */ }
+    }
+  };
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {

@@ -29,6 +29,14 @@ import {
   TESTS_TRAILER,
 } from "./deno.ts";
 import type { CaseVerdict } from "../run/records.ts";
+import {
+  type Attempt,
+  caseLimit,
+  caseTimeoutMessage,
+  DEFAULT_TIMEOUT_MS,
+  sampleTimeoutMessage,
+  withCaseLimits,
+} from "./case_limits.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
 
 /** A host's hard lifetime, s; hosts are replaced a minute before it. */
@@ -79,12 +87,31 @@ export interface SandboxPool {
 
 interface HostMessage {
   type: string;
-  name?: string;
+  name?: string | null;
   status?: CaseVerdict["status"];
   message?: string;
   ms?: number;
   reason?: string;
+  /** On `timeout`: the running case's own limit ran out, not the sample's. */
+  own?: boolean;
 }
+
+/** How one job on a host ended. */
+interface Ending {
+  kind: "done" | "timeout" | "fallback" | "load_error";
+  reason?: string;
+  /** The host cut the job off itself and can take another. */
+  reusable?: boolean;
+  /** On a timeout: the case that was running. */
+  name?: string;
+  /** On a timeout: it was that case's own limit. */
+  own?: boolean;
+  /** On a timeout: how long that case ran, ms. */
+  ms?: number;
+}
+
+/** How long past a deadline the parent waits for the host to cut the job off itself, ms. */
+const GRACE_MS = 500;
 
 /** One long-lived host process. */
 class Host {
@@ -293,83 +320,95 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     return strict(job, { ...limits, isolation, denoPath, heapMb, dataMb });
   };
 
-  const run = async (job: SandboxJob, limits: SandboxLimits = {}): Promise<SandboxResult> => {
-    if (closed) throw new Error("Cannot run a sample: the pool is closed");
-    const timeoutMs = limits.timeoutMs ?? 10_000;
-    const outputCap = limits.outputCapBytes ?? 1_000_000;
-    const reason = strictReason(job);
-    if (reason !== null) return await toStrict(job, limits, reason);
-
+  /**
+   * One attempt on a host: the job's cases in a fresh context, with `budgetMs` left of the
+   * sample's limit. A string is a reason to hand the whole sample to the strict runner.
+   */
+  const attempt = async (
+    job: SandboxJob,
+    budgetMs: number,
+    limits: SandboxLimits,
+  ): Promise<Attempt | string> => {
+    const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const host = await acquire();
     host.jobs++;
     const started = performance.now();
     const reported = new Map<string, HostMessage>();
-    const ending = await new Promise<
-      {
-        kind: "done" | "timeout" | "fallback" | "load_error";
-        reason?: string;
-        reusable?: boolean;
-      }
-    >(
-      (resolve) => {
-        // The host cuts a job's microtasks off at the limit and says so; a host stuck in
-        // synchronous code is killed a little later.
-        const timer = setTimeout(() => resolve({ kind: "timeout" }), timeoutMs + 500);
-        host.listen((m) => {
-          if (m === null) {
-            clearTimeout(timer);
-            resolve({ kind: "fallback", reason: "host died" });
-          } else if (m.type === "case" && m.name !== undefined && !reported.has(m.name)) {
-            reported.set(m.name, m);
-          } else if (m.type === "done") {
-            clearTimeout(timer);
-            resolve({ kind: "done" });
-          } else if (m.type === "load_error") {
-            clearTimeout(timer);
-            resolve({ kind: "load_error", reason: m.message ?? "" });
-          } else if (m.type === "timeout") {
-            clearTimeout(timer);
-            resolve({ kind: "timeout", reusable: true });
-          } else if (m.type === "fallback") {
-            clearTimeout(timer);
-            resolve({ kind: "fallback", reason: m.reason ?? "host fallback" });
+    let running: { name: string; at: number } | null = null;
+    const ending = await new Promise<Ending>((resolve) => {
+      // The host cuts a job's code off at its deadlines and says so; a host stuck in code it
+      // cannot cut off (the modules' evaluation) is killed a little later. Stuck before any
+      // case started, it may be a loop of microtasks among which the strict runner would run
+      // the cases: the strict runner judges the sample.
+      const timer = setTimeout(() =>
+        resolve(
+          running === null && reported.size === 0
+            ? { kind: "fallback", reason: "load timed out", reusable: false }
+            : { kind: "timeout" },
+        ), budgetMs + GRACE_MS);
+      let caseTimer: ReturnType<typeof setTimeout> | undefined;
+      const end = (e: Ending) => {
+        clearTimeout(timer);
+        clearTimeout(caseTimer);
+        resolve(e);
+      };
+      host.listen((m) => {
+        if (m === null) end({ kind: "fallback", reason: "host died" });
+        else if (m.type === "start" && typeof m.name === "string") {
+          const current = { name: m.name, at: performance.now() };
+          running = current;
+          clearTimeout(caseTimer);
+          const own = caseLimit(limits, current.name);
+          if (own !== null) {
+            caseTimer = setTimeout(
+              () => resolve({ kind: "timeout", name: current.name, own: true }),
+              own + GRACE_MS,
+            );
           }
-        });
-        host.send({
-          id: host.jobs,
-          solution: ensureExported(job.code, job.entry),
-          tests: job.testsSource + TESTS_TRAILER,
-          files: job.files ?? {},
-          cases: job.cases.map((c) => c.name),
-          outputCap,
-          timeoutMs,
-        });
-      },
-    );
+        } else if (m.type === "case" && typeof m.name === "string" && !reported.has(m.name)) {
+          clearTimeout(caseTimer);
+          running = null;
+          reported.set(m.name, m);
+        } else if (m.type === "done") end({ kind: "done" });
+        else if (m.type === "load_error") end({ kind: "load_error", reason: m.message ?? "" });
+        else if (m.type === "timeout") {
+          end({
+            kind: "timeout",
+            reusable: true,
+            name: m.name ?? undefined,
+            own: m.own === true,
+            ms: m.ms,
+          });
+        } else if (m.type === "fallback") {
+          end({ kind: "fallback", reason: m.reason ?? "host fallback" });
+        }
+      });
+      host.send({
+        id: host.jobs,
+        solution: ensureExported(job.code, job.entry),
+        tests: job.testsSource + TESTS_TRAILER,
+        files: job.files ?? {},
+        cases: job.cases.map((c) => c.name),
+        caseLimits: job.cases.map((c) => caseLimit(limits, c.name)),
+        outputCap: limits.outputCapBytes ?? 1_000_000,
+        timeoutMs: budgetMs,
+      });
+    });
     host.listen(null);
     const execMs = performance.now() - started;
     if (ending.kind === "fallback") {
       const died = host.dead;
-      release(host, !died);
+      release(host, !died && ending.reusable !== false);
       // The host's reasons name the file or the limit; group them by their first words.
-      const key = died ? "host died" : ending.reason!.replace(/^(\S+ \S+ \S+).*$/, "$1");
-      return await toStrict(job, limits, key);
+      return died ? "host died" : ending.reason!.replace(/^(\S+ \S+ \S+).*$/, "$1");
     }
-    if (ending.kind === "load_error") {
-      // A syntax error: the strict runner's verdict, word for word (see pool_host.ts strip()).
-      stats.pooled++;
-      release(host, true);
-      return refused(job, ending.reason!, execMs);
-    }
-    if (ending.kind === "timeout") {
-      stats.timeouts++;
-      // The host cut off the job's microtasks itself and can go on; a busy host is killed.
-      release(host, ending.reusable === true);
-    } else {
-      stats.pooled++;
-      release(host, true);
-    }
+    // The host cut the job off itself and can go on; a busy host is killed.
+    release(host, ending.kind !== "timeout" || ending.reusable === true);
+    // A syntax error: the strict runner's verdict, word for word (see pool_host.ts strip()).
+    if (ending.kind === "load_error") return refused(job, ending.reason!, execMs);
     const timedOut = ending.kind === "timeout";
+    // The case running when time ran out: the host names it; a killed host, the last "start".
+    const stopped = timedOut ? (ending.name ?? (running as { name: string } | null)?.name) : null;
     const missing = timedOut ? `timeout: exceeded ${timeoutMs} ms` : "never reported";
     const cases: CaseVerdict[] = job.cases.map((c) => {
       const got = reported.get(c.name);
@@ -382,6 +421,17 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
           ms: Number(got.ms ?? 0),
         };
       }
+      if (c.name === stopped) {
+        return {
+          name: c.name,
+          kind: c.kind,
+          status: "timeout",
+          message: ending.own
+            ? caseTimeoutMessage(caseLimit(limits, c.name)!)
+            : sampleTimeoutMessage(timeoutMs),
+          ms: ending.ms ?? performance.now() - (running as { at: number } | null)!.at,
+        };
+      }
       return { name: c.name, kind: c.kind, status: "missing", message: missing, ms: null };
     });
     return {
@@ -390,7 +440,26 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
       cases,
       execMs,
       stderr: "",
+      ...(timedOut && ending.own && stopped ? { caseTimedOut: stopped } : {}),
     };
+  };
+
+  const run = async (job: SandboxJob, limits: SandboxLimits = {}): Promise<SandboxResult> => {
+    if (closed) throw new Error("Cannot run a sample: the pool is closed");
+    const reason = strictReason(job);
+    if (reason !== null) return await toStrict(job, limits, reason);
+    // A fallback in any attempt hands the whole sample to the strict runner.
+    let fallback: string | null = null;
+    const result = await withCaseLimits(job, limits, async (j, budgetMs) => {
+      const a = fallback === null ? await attempt(j, budgetMs, limits) : fallback;
+      if (typeof a !== "string") return a;
+      fallback = a;
+      return refused(j, a); // discarded below
+    });
+    if (fallback !== null) return await toStrict(job, limits, fallback);
+    if (result.outcome === "timeout") stats.timeouts++;
+    stats.pooled++;
+    return result;
   };
 
   return {

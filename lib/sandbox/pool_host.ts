@@ -119,7 +119,7 @@ function changed(): string | null {
 /** What the prelude returns to the host (context functions, called directly). */
 interface PreludeApi {
   seal: (names: string) => void;
-  start: (token: string, index: number) => void;
+  arm: (token: string, index: number) => void;
   state: (token: string, index: number) => string | null;
   fire: (token: string) => number;
   nextDue: (token: string) => number;
@@ -406,34 +406,49 @@ function prelude(
     ReflectApply(PromiseThen, promise, [onPass, onThrow]);
   };
 
+  const start = function (t: string, index: number) {
+    if (t !== token) return;
+    const name = names[index];
+    const started = now();
+    results[index] = null;
+    const fn = sealed !== null && ObjectHasOwn(sealed, name) ? sealed[name] : undefined;
+    if (typeof fn !== "function") {
+      record(index, "error", `test case "${name}" is not defined in tests.ts`, 0);
+      return;
+    }
+    let finished = false;
+    const finish = (failed: boolean, error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      if (failed) {
+        const { assertion, message } = describe(error);
+        record(index, assertion ? "fail" : "error", message, now() - started);
+      } else record(index, "pass", "", now() - started);
+    };
+    try {
+      settle((fn as () => unknown)(), () => finish(false), (error) => finish(true, error));
+    } catch (error) {
+      finish(true, error);
+    }
+  };
+  // The host arms a case, then starts it through a script run with a timeout, so that a
+  // case's synchronous loop is cut off at its limit. The global is non-writable and starts
+  // nothing unless armed; the token never enters the context's code.
+  let armed = -1;
+  ObjectDefineProperty(G, "__assayStart", {
+    value: function () {
+      const index = armed;
+      armed = -1;
+      if (index >= 0) start(token, index);
+    },
+  });
+
   return {
     seal(list: string) {
       names = parse(list);
     },
-    start(t: string, index: number) {
-      if (t !== token) return;
-      const name = names[index];
-      const started = now();
-      results[index] = null;
-      const fn = sealed !== null && ObjectHasOwn(sealed, name) ? sealed[name] : undefined;
-      if (typeof fn !== "function") {
-        record(index, "error", `test case "${name}" is not defined in tests.ts`, 0);
-        return;
-      }
-      let finished = false;
-      const finish = (failed: boolean, error?: unknown) => {
-        if (finished) return;
-        finished = true;
-        if (failed) {
-          const { assertion, message } = describe(error);
-          record(index, assertion ? "fail" : "error", message, now() - started);
-        } else record(index, "pass", "", now() - started);
-      };
-      try {
-        settle((fn as () => unknown)(), () => finish(false), (error) => finish(true, error));
-      } catch (error) {
-        finish(true, error);
-      }
+    arm(t: string, index: number) {
+      if (t === token) armed = index;
     },
     state(t: string, index: number) {
       return t === token ? (results[index] ?? null) : null;
@@ -479,6 +494,8 @@ function prelude(
 }
 
 const PRELUDE = new vm.Script(`(${prelude.toString()})`, { filename: "assay-prelude.js" });
+/** Run under a timeout, it drains the context's microtasks (microtaskMode: afterEvaluate). */
+const NOTHING = new vm.Script("0", { filename: "assay-drain.js" });
 
 /** Host side of node:assert for a context: returns "ok", "Btrue"/"Bfalse", or an error as text. */
 function hostAssert(mode: string, name: string, args: unknown[]): string {
@@ -520,13 +537,26 @@ interface Job {
   files: Record<string, string>;
   cases: string[];
   outputCap: number;
-  /** The sample's wall-clock limit, ms: microtasks are cut off there. */
+  /** What is left of the sample's wall-clock budget, ms: microtasks are cut off there. */
   timeoutMs: number;
+  /** Each case's own limit, ms, aligned with `cases` (null: the budget alone bounds it). */
+  caseLimits: (number | null)[];
 }
 
 class Fallback extends Error {}
-/** The job's microtasks ran past its deadline (V8 terminated them). */
-class OutOfTime extends Error {}
+/** The job's code ran past its deadline (V8 terminated it). */
+class OutOfTime extends Error {
+  /** The case that was running and had not finished, if any. */
+  running: string | null = null;
+  /** True when the deadline was the running case's own limit, not the sample's. */
+  own = false;
+  /** How long the running case had run, ms. */
+  ms = 0;
+  /** True when the time ran out waiting for a timer (not in a loop of microtasks). */
+  waiting = false;
+}
+/** Starts the armed case (see the prelude's `__assayStart`); strict, so no frame leaks. */
+const START = new vm.Script('"use strict"; __assayStart();', { filename: "assay-start.js" });
 
 let nonce = "";
 const send = (fields: Record<string, unknown>) => {
@@ -588,11 +618,13 @@ async function runJob(job: Job): Promise<void> {
     cap: number,
   ) => PreludeApi)(HOST, token, job.outputCap);
   api.seal(stringify(job.cases));
-  // Microtasks run here, cut off at the job's deadline (just before the parent's own).
-  const deadline = now() + job.timeoutMs;
-  const drain = () => {
+  // Code runs here, cut off at the deadline: the sample's (just before the parent's own), or
+  // the running case's own limit when that comes first.
+  const sampleDeadline = now() + job.timeoutMs;
+  let deadline = sampleDeadline;
+  const timed = (script: vm.Script) => {
     try {
-      vm.runInContext("0", context, { timeout: Math.max(1, Math.round(deadline - now())) });
+      script.runInContext(context, { timeout: Math.max(1, Math.round(deadline - now())) });
     } catch (error) {
       if ((error as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
         throw new OutOfTime();
@@ -600,6 +632,7 @@ async function runJob(job: Job): Promise<void> {
       throw error;
     }
   };
+  const drain = () => timed(NOTHING);
 
   const sources: Record<string, string> = {
     ...job.files,
@@ -660,7 +693,18 @@ async function runJob(job: Job): Promise<void> {
     }
     return evaluated || tests.status === "evaluated" || tests.status === "errored";
   };
-  await pump(api, token, drain, settled, job);
+  const left = () => deadline - now();
+  try {
+    await pump(api, token, drain, settled, job, left);
+  } catch (error) {
+    // A microtask loop of its top-level code used up the time: the strict runner may well
+    // start the cases among those microtasks, so it judges the sample. (Waiting on a timer
+    // past the deadline is a timeout in both.)
+    if (error instanceof OutOfTime && !error.waiting) {
+      throw new Fallback("a microtask loop ran out the load's time");
+    }
+    throw error;
+  }
   if (failed !== null) {
     throw new Fallback(`the job did not load: ${describeHostSide(failed)}`);
   }
@@ -680,12 +724,24 @@ async function runJob(job: Job): Promise<void> {
     });
   };
   for (let i = 0; i < job.cases.length; i++) {
-    api.start(token, i);
+    const started = now();
+    const own = job.caseLimits[i];
+    deadline = own !== null && started + own < sampleDeadline ? started + own : sampleDeadline;
+    send({ type: "start", name: job.cases[i] });
     try {
-      await pump(api, token, drain, () => api.state(token, i) !== null, job);
+      api.arm(token, i);
+      timed(START);
+      await pump(api, token, drain, () => api.state(token, i) !== null, job, left);
     } catch (error) {
-      // Out of time: the case may have finished before the loop that used up the time.
-      if (error instanceof OutOfTime && api.state(token, i) !== null) report(i);
+      if (error instanceof OutOfTime) {
+        // The case finished, but a microtask loop it started used up the time. The strict
+        // runner starts the next case among those microtasks (and may finish several), which
+        // this host cannot reproduce: the strict runner judges the sample.
+        if (api.state(token, i) !== null) throw new Fallback("a microtask loop outlived its case");
+        error.running = job.cases[i];
+        error.own = deadline !== sampleDeadline;
+        error.ms = now() - started;
+      }
       throw error;
     }
     report(i);
@@ -708,6 +764,7 @@ async function pump(
   drain: () => void,
   ready: () => boolean,
   job: Job,
+  left: () => number,
 ): Promise<void> {
   for (;;) {
     drain();
@@ -727,6 +784,13 @@ async function pump(
         throw new Fallback("the event loop emptied before the case finished");
       }
       continue;
+    }
+    if (wait >= left()) {
+      // The next timer is due after the deadline: wait out the time, then stop.
+      await sleep(Math.max(0, left()));
+      const error = new OutOfTime();
+      error.waiting = true;
+      throw error;
     }
     if (wait > 0) await sleep(wait);
     if (api.fire(token) < 0) throw new Fallback("a timer threw");
@@ -761,8 +825,9 @@ for (;;) {
   try {
     await runJob(job);
   } catch (error) {
-    if (error instanceof OutOfTime) send({ type: "timeout" });
-    else if (error instanceof LoadError) send({ type: "load_error", message: error.message });
+    if (error instanceof OutOfTime) {
+      send({ type: "timeout", name: error.running, own: error.own, ms: error.ms });
+    } else if (error instanceof LoadError) send({ type: "load_error", message: error.message });
     else {send({
         type: "fallback",
         reason: error instanceof Fallback ? error.message : `host: ${describeHostSide(error)}`,

@@ -7,7 +7,7 @@
  * relies on (the stdout writer, JSON, the clock, exit, the promise machinery)
  * and freezes `node:assert` before the candidate's code loads, imports
  * `./tests.ts` (which imports `./solution.ts`), runs each declared case in
- * order and reports each on stdout as a line `<nonce> <json>`. The nonce never
+ * order, saying when each starts, and reports each on stdout as a line `<nonce> <json>`. The nonce never
  * leaves this module's closure, so the code under test cannot imitate a
  * report; a case that never reports is "missing".
  *
@@ -171,6 +171,8 @@ function runNext(): void {
     exit(0);
   }
   const name = names[index++];
+  // The parent times each case from this line (per-case limits, lib/sandbox/case_limits.ts).
+  report("start", { name });
   const started = now();
   const fn = ObjectHasOwn(cases, name) ? cases[name] : undefined;
   if (typeof fn !== "function") {

@@ -43,6 +43,12 @@ export interface JobDependencies {
 export interface SandboxLimits {
   /** Wall-clock limit for the whole sample, ms. @default 10000 */
   timeoutMs?: number;
+  /**
+   * Wall-clock limit of each test case, ms: one for every case, or one per case name (a case
+   * without one is bounded by the sample's limit alone). A case over it gets the status
+   * `timeout` and the cases after it run in a fresh process (lib/sandbox/case_limits.ts).
+   */
+  caseTimeoutMs?: number | Readonly<Record<string, number>>;
   /** Cap on stdout + stderr bytes; past it the process group is killed. @default 1_000_000 */
   outputCapBytes?: number;
   /** V8 old-space cap, MiB. @default 512 */

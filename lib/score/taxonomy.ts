@@ -19,7 +19,7 @@
  *    import of an npm package outside the task's declared dependencies is labelled
  *    `undeclared_dependency` (the package exists) or `nonexistent_package` (it does not), when a
  *    package check's verdicts are given (`packages`; lib/score/package_check.ts).
- * 5. `timeout` — the wall-clock limit killed the run.
+ * 5. `timeout` — a wall-clock limit killed the run: the sample's, or a test case's own.
  * 6. `resource` — the output or memory cap, `Maximum call stack size exceeded`, `Array buffer
  *    allocation failed`, `Invalid string length`.
  * 7. `crash` — any other error the program did not mean to throw (V8's own messages: `Cannot read
@@ -266,7 +266,11 @@ export function classifyFailure(
   if (outcome === "load_error") {
     const r = readError(input.detail, context, "load");
     add(atLoad(r), "load", `${r.reason}: ${input.detail}`);
-  } else if (outcome === "timeout" && input.cases.some((c) => c.status === "missing")) {
+  } else if (
+    outcome === "timeout" &&
+    input.cases.some((c) => c.status === "missing" || c.status === "timeout")
+  ) {
+    // A case stopped at its own limit (the rest ran on), or the sample's limit cut the run short.
     add("timeout", "sandbox", `killed: ${input.detail}`);
   } else if (outcome === "output_limit" || outcome === "memory_limit") {
     add("resource", "sandbox", `${outcome}: ${input.detail}`);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { loadRun } from "../../lib/analyze/load.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
+import type { Provider } from "../../lib/model/provider.ts";
 import { referenceTimeouts } from "../../lib/run/reference_timeouts.ts";
 import { runSample } from "../../lib/sandbox/deno.ts";
 import type { SandboxJob } from "../../lib/sandbox/sandbox.ts";
@@ -22,7 +23,35 @@ Deno.test("referenceTimeouts() scales each task's limit with its reference's mea
   const withReference = suite.tasks.filter((t) => t.referenceSource !== null);
   assert.equal(seen.length, withReference.length);
   for (const t of withReference) {
-    assert.deepEqual(limits[t.id], { referenceMs: 400, timeoutMs: 4000 });
+    // The cases take well under 50 ms each: every case gets the 500 ms case floor.
+    const cases = Object.fromEntries(t.cases.map((c) => [c.name, 500]));
+    assert.deepEqual(limits[t.id], { referenceMs: 400, timeoutMs: 4000, cases });
+  }
+  // Slow cases scale their own limits, never above the sample's.
+  const slowCases = await referenceTimeouts(
+    suite.tasks,
+    (job) =>
+      runSample(job, { isolation: "none" }).then((r) => ({
+        ...r,
+        execMs: 150,
+        cases: r.cases.map((c, i) => ({ ...c, ms: i === 0 ? 120 : 80 })),
+      })),
+    { caseFloorMs: 100 },
+  );
+  for (const t of withReference) {
+    const [first, second] = t.cases.map((c) => slowCases[t.id].cases[c.name]);
+    assert.deepEqual([slowCases[t.id].timeoutMs, first, second], [1500, 1200, 800]);
+  }
+  const capped = await referenceTimeouts(
+    suite.tasks,
+    (job) =>
+      runSample(job, { isolation: "none" }).then((r) => ({
+        ...r,
+        cases: r.cases.map((c) => ({ ...c, ms: 900 })),
+      })),
+  );
+  for (const t of withReference) {
+    assert.ok(Object.values(capped[t.id].cases).every((ms) => ms === capped[t.id].timeoutMs));
   }
   // A fast machine: the floor holds.
   const fast = await referenceTimeouts(
@@ -54,7 +83,12 @@ Deno.test("evaluate() records the derived limits in the manifest and runs sample
     );
     const timeouts = run.manifest.timeouts!;
     assert.deepEqual(Object.keys(timeouts).sort(), suite.tasks.map((t) => t.id).sort());
-    for (const t of Object.values(timeouts)) assert.ok(t.timeoutMs >= 1500 && t.referenceMs >= 0);
+    for (const [id, t] of Object.entries(timeouts)) {
+      assert.ok(t.timeoutMs >= 1500 && t.referenceMs >= 0);
+      const task = suite.tasks.find((x) => x.id === id)!;
+      assert.deepEqual(Object.keys(t.cases!), task.cases.map((c) => c.name));
+      assert.ok(Object.values(t.cases!).every((ms) => ms >= 500 && ms <= t.timeoutMs));
+    }
     assert.ok(run.results.every((r) => r.outcome === "completed"));
     assert.equal(run.manifest.params.sandbox, "pooled");
   } finally {
@@ -62,3 +96,81 @@ Deno.test("evaluate() records the derived limits in the manifest and runs sample
     await Deno.remove(runsDir, { recursive: true });
   }
 });
+
+/** Answers clamp with code that hangs on exactly one edge case ("at the bounds": x === lo). */
+function hangsAtBounds(): Provider {
+  const code = `export function clamp(x: number, lo: number, hi: number): number {
+  if (lo > hi) throw new RangeError("lo must not exceed hi");
+  if (x === lo) for (;;) {}
+  return Math.min(hi, Math.max(lo, x));
+}`;
+  return {
+    spec: "test:hangs-at-bounds",
+    synthetic: true,
+    params: {},
+    generate: () =>
+      Promise.resolve({
+        text: "```ts\n" + code + "\n```",
+        ttftMs: 1,
+        totalMs: 2,
+        tokensIn: null,
+        tokensOut: null,
+        tokensEstimated: false,
+        tokensPerSec: null,
+        retries: 0,
+        retryMs: 0,
+        error: null,
+        mutations: [],
+        gapP50Ms: null,
+        gapMaxMs: null,
+        reasoningTokens: null,
+      }),
+    close: () => Promise.resolve(),
+  };
+}
+
+for (const sandbox of ["pooled", "strict"] as const) {
+  Deno.test(`evaluate() [${sandbox}] stops a case at its derived limit and judges the cases after it`, async () => {
+    const runsDir = await Deno.makeTempDir();
+    const clamp = { ...suite, tasks: suite.tasks.filter((t) => t.id === "clamp") };
+    try {
+      const run = await loadRun(
+        (await evaluate(clamp, {
+          models: [hangsAtBounds()],
+          runsDir,
+          isolation: "none",
+          sandbox,
+          referenceTimeouts: { floorMs: 4000, caseFloorMs: 300 },
+          resume: false,
+        })).dir,
+      );
+      const limits = run.manifest.timeouts!.clamp;
+      assert.equal(limits.cases!["at the bounds"], 300);
+      const [r] = run.results;
+      assert.equal(r.outcome, "timeout");
+      assert.equal(r.detail, 'case "at the bounds" exceeded its 300 ms case limit');
+      assert.deepEqual(
+        r.cases.map((c) => `${c.name}: ${c.status}`),
+        [
+          "inside the range: pass",
+          "below the range: pass",
+          "above the range: pass",
+          "at the bounds: timeout",
+          "throws when lo > hi: pass",
+          "negative range: pass",
+          "a single-point range: pass",
+        ],
+      );
+      // One failed edge case of seven: the spectrum says "almost", not "wrong".
+      assert.equal(r.bucket, "almost");
+      assert.equal(r.weightedAccuracy, (6 - 0.5) / 7);
+      assert.equal(r.failure?.category, "timeout");
+      assert.match(
+        r.failure!.evidence[0].text,
+        /case "at the bounds" exceeded its 300 ms case limit/,
+      );
+    } finally {
+      await Deno.remove(runsDir, { recursive: true });
+    }
+  });
+}

@@ -79,8 +79,14 @@ Deno.test("createPool() gives the strict runner's verdict on ordinary programs",
     const stats = pool.stats();
     // "does not parse" and "top-level throw" do not load in the pool: the strict runner says why.
     // A syntax error is reported by the pool as the strict runner words it (checked above);
-    // code that throws while loading goes to the strict runner, which says why.
-    assert.deepEqual(stats.strict, { "the job did": 1 }, JSON.stringify(stats));
+    // code that throws while loading goes to the strict runner, which says why; so does the
+    // microtask loop that outlives its case (the strict runner starts the next case among
+    // those microtasks, which a host cannot reproduce).
+    assert.deepEqual(
+      stats.strict,
+      { "the job did": 1, "a microtask loop": 1 },
+      JSON.stringify(stats),
+    );
     assert.ok(stats.pooled >= 7, JSON.stringify(stats));
   } finally {
     await pool.close();
@@ -187,7 +193,14 @@ Deno.test("createPool() kills a sample at its time limit and carries on", async 
     );
     assert.ok(performance.now() - started < 2000);
     assert.equal(r.outcome, "timeout");
-    assert.deepEqual(r.cases.map((c) => c.message), Array(3).fill("timeout: exceeded 500 ms"));
+    // The host cut the loop off itself (a vm timeout): the first case was running, and the
+    // same host judges the next sample.
+    assert.deepEqual(verdict(r), ["timeout", "timeout", "missing", "missing"]);
+    assert.deepEqual(r.cases.map((c) => c.message), [
+      "timeout: exceeded 500 ms while this case ran",
+      "timeout: exceeded 500 ms",
+      "timeout: exceeded 500 ms",
+    ]);
     assert.deepEqual(verdict(await pool.run(job(PROGRAMS.correct))), [
       "completed",
       "pass",
@@ -195,6 +208,7 @@ Deno.test("createPool() kills a sample at its time limit and carries on", async 
       "pass",
     ]);
     assert.equal(pool.stats().timeouts, 1);
+    assert.equal(pool.stats().hostsStarted, 1);
   } finally {
     await pool.close();
   }

@@ -1,0 +1,156 @@
+/**
+ * Per-test-case time limits, the same for the strict runner and the warm pool.
+ *
+ * A sample has a wall-clock budget (`timeoutMs`) and each case a limit of its own
+ * (`caseTimeoutMs`: one number for every case, or a limit per case name; a case without one
+ * may use what is left of the sample's budget). A case over its limit gets the status
+ * `timeout`; its process (or context) is abandoned, and the cases after it run in a fresh one
+ * (the modules are evaluated again) with what is left of the budget. When the budget is spent,
+ * the case running gets `timeout` and the cases after it are `missing`. Either way the sample's
+ * outcome is `timeout` and its detail names the limit.
+ *
+ * @module
+ */
+import type { CaseVerdict } from "../run/records.ts";
+import type { SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
+
+/** The default sample budget when the limits name none, ms. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * The limit of the case `name`, ms, or null when it has none of its own (the sample's budget
+ * bounds it).
+ *
+ * @example
+ * ```ts
+ * import { caseLimit } from "./case_limits.ts";
+ * console.assert(caseLimit({ caseTimeoutMs: 500 }, "a") === 500);
+ * console.assert(caseLimit({ caseTimeoutMs: { a: 700 } }, "a") === 700);
+ * console.assert(caseLimit({ caseTimeoutMs: { a: 700 } }, "b") === null);
+ * console.assert(caseLimit({}, "a") === null);
+ * ```
+ */
+export function caseLimit(limits: SandboxLimits, name: string): number | null {
+  const c = limits.caseTimeoutMs;
+  if (c === undefined) return null;
+  if (typeof c === "number") return c;
+  return Object.hasOwn(c, name) ? c[name] : null;
+}
+
+/**
+ * The message of a case stopped at its own limit.
+ *
+ * @example
+ * ```ts
+ * import { caseTimeoutMessage } from "./case_limits.ts";
+ * console.assert(caseTimeoutMessage(500) === "exceeded its 500 ms case limit");
+ * ```
+ */
+export const caseTimeoutMessage = (limitMs: number): string =>
+  `exceeded its ${limitMs} ms case limit`;
+
+/**
+ * The message of the case running when the sample's budget ran out.
+ *
+ * @example
+ * ```ts
+ * import { sampleTimeoutMessage } from "./case_limits.ts";
+ * console.assert(sampleTimeoutMessage(2000) === "timeout: exceeded 2000 ms while this case ran");
+ * ```
+ */
+export const sampleTimeoutMessage = (timeoutMs: number): string =>
+  `timeout: exceeded ${timeoutMs} ms while this case ran`;
+
+/** One attempt: a run of some of the job's cases in a fresh process or context. */
+export interface Attempt extends SandboxResult {
+  /** The case stopped at its own limit (its status is `timeout`); the cases after it did not run. */
+  caseTimedOut?: string;
+}
+
+/**
+ * Run `job` with `attempt` and, each time a case is stopped at its own limit, run the cases
+ * after it in a fresh attempt with the budget left. `attempt` gets the cases to run and the
+ * budget for them, and reports the cases it did not reach as `missing`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { withCaseLimits } from "./case_limits.ts";
+ * const job = { code: "", testsSource: "", entry: "f", cases: ["a", "b", "c"].map((name) => ({ name, kind: "core" as const, tags: [] })) };
+ * const seen: string[][] = [];
+ * const r = await withCaseLimits(job, { timeoutMs: 1000, caseTimeoutMs: 100 }, async (j) => {
+ *   seen.push(j.cases.map((c) => c.name));
+ *   const [first, ...rest] = j.cases;
+ *   const slow = first.name === "b";
+ *   return {
+ *     outcome: slow ? "timeout" : "completed", detail: "", execMs: 1, stderr: "",
+ *     ...(slow ? { caseTimedOut: "b" } : {}),
+ *     cases: [
+ *       { name: first.name, kind: first.kind, status: slow ? "timeout" : "pass", message: "", ms: 1 },
+ *       ...rest.map((c) => ({ name: c.name, kind: c.kind, status: slow ? "missing" as const : "pass" as const, message: "", ms: null })),
+ *     ],
+ *   };
+ * });
+ * assert.deepEqual(seen, [["a", "b", "c"], ["c"]]);
+ * assert.deepEqual(r.cases.map((c) => c.status), ["pass", "timeout", "pass"]);
+ * assert.equal(r.outcome, "timeout");
+ * assert.match(r.detail, /case "b" exceeded its 100 ms case limit/);
+ * ```
+ */
+export async function withCaseLimits(
+  job: SandboxJob,
+  limits: SandboxLimits,
+  attempt: (job: SandboxJob, budgetMs: number) => Promise<Attempt>,
+): Promise<SandboxResult> {
+  const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const started = performance.now();
+  const verdicts = new Map<string, CaseVerdict>();
+  const stoppedCases: string[] = [];
+  let todo = job.cases;
+  let last: Attempt | null = null;
+  const stderr: string[] = [];
+  for (;;) {
+    const budget = Math.round(timeoutMs - (performance.now() - started));
+    if (last !== null && budget < 1) {
+      // The budget ran out between attempts: the cases left never started.
+      last = {
+        ...last,
+        outcome: "timeout",
+        detail: `exceeded ${timeoutMs} ms`,
+        caseTimedOut: undefined,
+      };
+      break;
+    }
+    const r = await attempt(todo === job.cases ? job : { ...job, cases: todo }, budget);
+    last = r;
+    if (r.stderr) stderr.push(r.stderr);
+    const at = r.caseTimedOut === undefined ? -1 : todo.findIndex((c) => c.name === r.caseTimedOut);
+    for (const c of r.cases) {
+      if (at < 0 || todo.findIndex((t) => t.name === c.name) <= at) verdicts.set(c.name, c);
+    }
+    if (at < 0) break;
+    stoppedCases.push(r.caseTimedOut!);
+    todo = todo.slice(at + 1);
+    if (todo.length === 0) break;
+  }
+  const missing = `timeout: exceeded ${timeoutMs} ms`;
+  const cases = job.cases.map((c): CaseVerdict =>
+    verdicts.get(c.name) ??
+      { name: c.name, kind: c.kind, status: "missing", message: missing, ms: null }
+  );
+  const stopped = stoppedCases.map((name) => {
+    const limit = caseLimit(limits, name);
+    return `case "${name}" ${limit === null ? "timed out" : caseTimeoutMessage(limit)}`;
+  });
+  const end = last!;
+  const lastDetail = end.outcome === "completed" || end.caseTimedOut !== undefined
+    ? ""
+    : end.detail;
+  return {
+    outcome: stoppedCases.length > 0 && end.outcome === "completed" ? "timeout" : end.outcome,
+    detail: [...stopped, lastDetail].filter((d) => d !== "").join("; "),
+    cases,
+    execMs: performance.now() - started,
+    stderr: stderr.join("\n").slice(-4000),
+  };
+}
