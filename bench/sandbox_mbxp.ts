@@ -25,6 +25,8 @@ import { importMbxp } from "../lib/task/importers/mbxp.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
+/** (c) and (d): a 10 s sample limit and a 2 s limit per test case (per-case verdicts compared). */
+const LIMITS = { timeoutMs: 10_000, caseTimeoutMs: 2_000 };
 
 /** One MBXP TypeScript problem with its recorded sample completion. */
 export interface Program {
@@ -178,7 +180,7 @@ export async function sandboxMbxpBench(
     progs.length,
     () =>
       Promise.all(
-        jobs.map((job) => limit4(() => runSample(job, { isolation, timeoutMs: 10_000 }))),
+        jobs.map((job) => limit4(() => runSample(job, { isolation, ...LIMITS }))),
       ),
   );
   const pool = createPool({ size: workers, isolation });
@@ -190,7 +192,7 @@ export async function sandboxMbxpBench(
     d = await timed(
       `(d) assay pooled (${isolation})`,
       progs.length,
-      () => Promise.all(jobs.map((job) => pool.run(job, { timeoutMs: 10_000 }))),
+      () => Promise.all(jobs.map((job) => pool.run(job, LIMITS))),
     );
     stats = pool.stats();
     overheadMs = await emptyProgramMs(pool);

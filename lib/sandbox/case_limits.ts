@@ -78,18 +78,21 @@ export interface Attempt extends SandboxResult {
  * import { withCaseLimits } from "./case_limits.ts";
  * const job = { code: "", testsSource: "", entry: "f", cases: ["a", "b", "c"].map((name) => ({ name, kind: "core" as const, tags: [] })) };
  * const seen: string[][] = [];
- * const r = await withCaseLimits(job, { timeoutMs: 1000, caseTimeoutMs: 100 }, async (j) => {
+ * const r = await withCaseLimits(job, { timeoutMs: 1000, caseTimeoutMs: 100 }, (j) => {
  *   seen.push(j.cases.map((c) => c.name));
- *   const [first, ...rest] = j.cases;
- *   const slow = first.name === "b";
- *   return {
- *     outcome: slow ? "timeout" : "completed", detail: "", execMs: 1, stderr: "",
- *     ...(slow ? { caseTimedOut: "b" } : {}),
- *     cases: [
- *       { name: first.name, kind: first.kind, status: slow ? "timeout" : "pass", message: "", ms: 1 },
- *       ...rest.map((c) => ({ name: c.name, kind: c.kind, status: slow ? "missing" as const : "pass" as const, message: "", ms: null })),
- *     ],
- *   };
+ *   // "b" hangs: an attempt that runs it stops there, and the cases after it do not run.
+ *   const hangs = j.cases.some((c) => c.name === "b");
+ *   let after = false;
+ *   return Promise.resolve({
+ *     outcome: hangs ? "timeout" as const : "completed" as const,
+ *     detail: "", execMs: 1, stderr: "",
+ *     ...(hangs ? { caseTimedOut: "b" } : {}),
+ *     cases: j.cases.map((c) => {
+ *       const status: "pass" | "timeout" | "missing" = c.name === "b" ? "timeout" : after ? "missing" : "pass";
+ *       if (c.name === "b") after = true;
+ *       return { name: c.name, kind: c.kind, status, message: "", ms: status === "missing" ? null : 1 };
+ *     }),
+ *   });
  * });
  * assert.deepEqual(seen, [["a", "b", "c"], ["c"]]);
  * assert.deepEqual(r.cases.map((c) => c.status), ["pass", "timeout", "pass"]);

@@ -59,6 +59,11 @@ export interface PoolOptions {
   jobsPerHost?: number;
   /** Runs the samples the pool hands back. @default runSample (the strict runner) */
   strict?: (job: SandboxJob, options: RunSampleOptions) => Promise<SandboxResult>;
+  /**
+   * For tests of the integrity check: the host that runs a job for which this returns true
+   * changes one of its own intrinsics after the job, as a job that escaped its context would.
+   */
+  contaminateAfter?: (job: SandboxJob) => boolean;
 }
 
 /** What a pool has done so far. */
@@ -112,6 +117,8 @@ interface Ending {
 
 /** How long past a deadline the parent waits for the host to cut the job off itself, ms. */
 const GRACE_MS = 500;
+/** How long a host may take to begin a job (a fresh host boots first), ms. */
+const BOOT_LIMIT_MS = 30_000;
 
 /** One long-lived host process. */
 class Host {
@@ -174,7 +181,7 @@ class Host {
           continue;
         }
         if (message.type === "contaminated") this.contaminated = true;
-        else this.#listener?.(message);
+        this.#listener?.(message);
       }
     }
   }
@@ -340,28 +347,38 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
       // cannot cut off (the modules' evaluation) is killed a little later. Stuck before any
       // case started, it may be a loop of microtasks among which the strict runner would run
       // the cases: the strict runner judges the sample.
-      const timer = setTimeout(() =>
-        resolve(
-          running === null && reported.size === 0
-            ? { kind: "fallback", reason: "load timed out", reusable: false }
-            : { kind: "timeout" },
-        ), budgetMs + GRACE_MS);
+      let timer: ReturnType<typeof setTimeout> | undefined;
       let caseTimer: ReturnType<typeof setTimeout> | undefined;
       const end = (e: Ending) => {
         clearTimeout(timer);
         clearTimeout(caseTimer);
         resolve(e);
       };
+      const overdue = () =>
+        end(
+          running === null && reported.size === 0
+            ? { kind: "fallback", reason: "load timed out", reusable: false }
+            : { kind: "timeout" },
+        );
+      // The clock starts when the host begins the job (a fresh host first boots); a host that
+      // never begins is replaced and the sample run strict.
+      timer = setTimeout(
+        () => end({ kind: "fallback", reason: "host did not begin", reusable: false }),
+        BOOT_LIMIT_MS,
+      );
       host.listen((m) => {
         if (m === null) end({ kind: "fallback", reason: "host died" });
-        else if (m.type === "start" && typeof m.name === "string") {
+        else if (m.type === "begin") {
+          clearTimeout(timer);
+          timer = setTimeout(overdue, budgetMs + GRACE_MS);
+        } else if (m.type === "start" && typeof m.name === "string") {
           const current = { name: m.name, at: performance.now() };
           running = current;
           clearTimeout(caseTimer);
           const own = caseLimit(limits, current.name);
           if (own !== null) {
             caseTimer = setTimeout(
-              () => resolve({ kind: "timeout", name: current.name, own: true }),
+              () => end({ kind: "timeout", name: current.name, own: true }),
               own + GRACE_MS,
             );
           }
@@ -381,6 +398,9 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
           });
         } else if (m.type === "fallback") {
           end({ kind: "fallback", reason: m.reason ?? "host fallback" });
+        } else if (m.type === "contaminated") {
+          // The job reached the host's realm: whatever the host reported is void.
+          end({ kind: "fallback", reason: "host contaminated", reusable: false });
         }
       });
       host.send({
@@ -392,6 +412,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         caseLimits: job.cases.map((c) => caseLimit(limits, c.name)),
         outputCap: limits.outputCapBytes ?? 1_000_000,
         timeoutMs: budgetMs,
+        ...(options.contaminateAfter?.(job) ? { contaminate: true } : {}),
       });
     });
     host.listen(null);
@@ -400,7 +421,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
       const died = host.dead;
       release(host, !died && ending.reusable !== false);
       // The host's reasons name the file or the limit; group them by their first words.
-      return died ? "host died" : ending.reason!.replace(/^(\S+ \S+ \S+).*$/, "$1");
+      if (died && !host.contaminated) return "host died";
+      return ending.reason!.replace(/^(\S+ \S+ \S+).*$/, "$1");
     }
     // The host cut the job off itself and can go on; a busy host is killed.
     release(host, ending.kind !== "timeout" || ending.reusable === true);

@@ -4,12 +4,15 @@
  * sample; it is not imported by the rest of assay.
  *
  * Protocol: the parent writes one JSON line `{"nonce": "…"}`, then one JSON
- * line per job `{"id", "solution", "tests", "files", "cases", "outputCap"}`
- * (sources already TypeScript; the host strips the types). For each job the
- * host answers on stdout with lines `<nonce> <json>`: `case` lines as the
- * strict runner's, then `done`, or `fallback` with a reason when the job needs
- * the strict runner (it never loaded, a timer threw, output passed the cap,
- * the event loop emptied before every case finished, an unsupported import).
+ * line per job `{"id", "solution", "tests", "files", "cases", "caseLimits",
+ * "outputCap", "timeoutMs"}` (sources already TypeScript; the host strips the
+ * types). For each job the host answers on stdout with lines `<nonce> <json>`:
+ * `begin`, then `start` and `case` lines as the strict runner's, then `done`;
+ * or `timeout` (naming the case that was running and whether its own limit ran
+ * out), `load_error`, or `fallback` with a reason when the job needs the strict
+ * runner (it never loaded, a timer threw, output passed the cap, the event loop
+ * emptied before every case finished, a microtask loop outlived its case, an
+ * unsupported import); or `contaminated`, after which the host exits.
  *
  * Each job runs in a fresh `node:vm` context created from a prototype-less
  * object, so the candidate gets its own intrinsics: patching `Array.prototype`
@@ -291,8 +294,53 @@ function prelude(
     "fail",
     "ifError",
   ];
+  // node:assert calls a validation function as `ReflectApply(fn, {}, [error])`: that `{}` is
+  // the host's, and its constructor the host's Function. The host gets a wrapper instead that
+  // does the class check and the call here, with an object of this realm.
+  const ObjectIsPrototypeOf = Object.prototype.isPrototypeOf;
+  const guard = (validator: unknown, throwsMode: boolean) => {
+    if (typeof validator !== "function") return validator;
+    const check = validator as (this: unknown, actual: unknown) => unknown;
+    const wrapper = function (actual: unknown) {
+      if (check.prototype !== undefined && actual instanceof check) return true;
+      if (ReflectApply(ObjectIsPrototypeOf, ErrorCtor, [check])) {
+        // doesNotThrow: not the error it tolerates (node rethrows the error itself).
+        if (!throwsMode) return false;
+        // throws: node:assert's wording for a class that does not match.
+        const expected = StringCtor(check.name);
+        let message = `The error is expected to be an instance of "${expected}". Received `;
+        if (hostIsError(actual)) {
+          const e = actual as {
+            constructor?: { name?: unknown };
+            name?: unknown;
+            message?: unknown;
+          };
+          const name = StringCtor(e.constructor?.name || e.name);
+          message += expected === name
+            ? "an error with identical name but a different prototype."
+            : `"${name}"`;
+          if (e.message) message += `\n\nError message:\n\n${StringCtor(e.message)}`;
+        } else {
+          message += `"${typeof actual === "string" ? `'${actual}'` : StringCtor(actual)}"`;
+        }
+        const error = new ErrorCtor(message);
+        ObjectDefineProperty(error, "name", { value: "AssertionError", configurable: true });
+        ObjectDefineProperty(error, "code", { value: "ERR_ASSERTION", configurable: true });
+        throw error;
+      }
+      return ReflectApply(check, {}, [actual]);
+    };
+    ObjectDefineProperty(wrapper, "name", { value: check.name });
+    wrapper.prototype = undefined;
+    return wrapper;
+  };
   const makeAssert = (mode: string) => {
-    const call = (name: string, args: unknown[]) => {
+    const call = (name: string, given: unknown[]) => {
+      let args = given;
+      if ((name === "throws" || name === "doesNotThrow") && typeof given[1] === "function") {
+        args = [given[0], guard(given[1], name === "throws")];
+        for (let i = 2; i < given.length; i++) args[i] = given[i];
+      }
       const reply = hostAssert(mode, name, args);
       if (reply[0] === "B") return reply === "Btrue";
       throwFrom(reply);
@@ -541,6 +589,8 @@ interface Job {
   timeoutMs: number;
   /** Each case's own limit, ms, aligned with `cases` (null: the budget alone bounds it). */
   caseLimits: (number | null)[];
+  /** Tests of the integrity check only: change an intrinsic after the job (PoolOptions.contaminateAfter). */
+  contaminate?: boolean;
 }
 
 class Fallback extends Error {}
@@ -746,7 +796,6 @@ async function runJob(job: Job): Promise<void> {
     }
     report(i);
   }
-  send({ type: "done" });
 }
 
 function describeHostSide(error: unknown): string {
@@ -822,22 +871,34 @@ for (;;) {
   if (line.trim() === "") continue;
   const job: Job = parse(line);
   const started = now();
+  send({ type: "begin" });
+  let ending: Record<string, unknown> = { type: "done" };
   try {
     await runJob(job);
   } catch (error) {
     if (error instanceof OutOfTime) {
-      send({ type: "timeout", name: error.running, own: error.own, ms: error.ms });
-    } else if (error instanceof LoadError) send({ type: "load_error", message: error.message });
-    else {send({
+      ending = { type: "timeout", name: error.running, own: error.own, ms: error.ms };
+    } else if (error instanceof LoadError) ending = { type: "load_error", message: error.message };
+    else {
+      ending = {
         type: "fallback",
         reason: error instanceof Fallback ? error.message : `host: ${describeHostSide(error)}`,
         ms: now() - started,
-      });}
+      };
+    }
   }
+  if (job.contaminate === true) {
+    // deno-lint-ignore no-explicit-any
+    (Array.prototype as any).includes = () => true;
+  }
+  // Before the job's last word: a job that reached this realm could have bent what the host
+  // reported, so its verdict is void (the parent has the strict runner judge it) and the host
+  // stops.
   const what = changed();
   if (what !== null) {
     send({ type: "contaminated", what });
     exit(CONTAMINATED);
   }
+  send(ending);
 }
 exit(0);

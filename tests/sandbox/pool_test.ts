@@ -112,7 +112,7 @@ export function add(a: number, b: number): number { return a + b; }`;
   }
 });
 
-Deno.test("createPool() keeps the host's realm out of reach and replaces a contaminated host", async () => {
+Deno.test("createPool() keeps the host's realm out of reach", async () => {
   const pool = createPool({ size: 1, isolation });
   try {
     // The context's own Function builds functions of the context: no Deno there.
@@ -127,11 +127,21 @@ Deno.test("createPool() keeps the host's realm out of reach and replaces a conta
       ["completed", "pass", "pass", "pass"],
       probed.cases[0].message,
     );
-    // node:assert's message formatting hands its own inspect function to a custom inspector:
-    // a way into the host realm. The escape changes a host intrinsic: the host is replaced, and
-    // the wrong answer still fails.
-    const escape = `export function add(a: number, b: number): any {
+    // Two ways node:assert could hand a host object to the job: its message formatting gives a
+    // custom inspector its own inspect function, and it calls a validation function with its own
+    // `{}` as `this` (closed: the host gets a wrapper that calls it with an object of the
+    // context). Neither reaches the host realm; the wrong answer fails either way.
+    const escape = `import assert from "node:assert";
+let reached = "nothing";
+try {
+  assert.throws(() => { throw new Error("x"); }, function (this: any) {
+    reached = typeof this.constructor.constructor("return globalThis")().De${""}no;
+    return true;
+  });
+} catch { /* not reachable */ }
+export function add(a: number, b: number): any {
   return {
+    reached,
     [Symbol.for("nodejs.util.inspect.custom")](_depth: unknown, _options: unknown, inspect: any) {
       try {
         const hostGlobal = inspect.constructor("return globalThis")();
@@ -143,12 +153,32 @@ Deno.test("createPool() keeps the host's realm out of reach and replaces a conta
 }`;
     const escaped = await pool.run(job(escape));
     assert.equal(escaped.outcome, "completed");
-    assert.ok(escaped.cases.every((c) => c.status !== "pass"), JSON.stringify(escaped.cases));
+    assert.ok(escaped.cases.every((c) => c.status === "fail"), JSON.stringify(escaped.cases));
+    assert.match(escaped.cases[0].message, /reached: 'undefined'/);
+    const after = await pool.run(job(PROGRAMS.correct));
+    assert.deepEqual(verdict(after), ["completed", "pass", "pass", "pass"]);
+    assert.deepEqual(pool.stats().contaminated, 0);
+    assert.deepEqual(pool.stats().hostsStarted, 1);
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("createPool() voids the verdict of a job after which its host's realm changed, and replaces the host", async () => {
+  // The host changes its own Array.prototype.includes after the marked job, as an escape would.
+  const marked = "export function add(a: number, b: number): number { return a + b + 1; }";
+  const pool = createPool({ size: 1, isolation, contaminateAfter: (j) => j.code === marked });
+  try {
+    const r = await pool.run(job(marked));
+    // Judged again by the strict runner: the host's own reports are not used.
+    assert.deepEqual(verdict(r), ["completed", "fail", "fail", "fail"]);
     const after = await pool.run(job(PROGRAMS.correct));
     assert.deepEqual(verdict(after), ["completed", "pass", "pass", "pass"]);
     const stats = pool.stats();
-    if (stats.contaminated === 1) assert.equal(stats.hostsStarted, 2);
-    else console.warn("the inspect escape did not reach the host realm here (nothing to replace)");
+    assert.deepEqual(stats.strict, { "host contaminated": 1 });
+    assert.equal(stats.contaminated, 1);
+    assert.equal(stats.hostsStarted, 2);
+    assert.equal(stats.pooled, 1);
   } finally {
     await pool.close();
   }
@@ -234,4 +264,59 @@ Deno.test("strictReason() names what only a process has", () => {
   assert.equal(reason("export const add = () => globalThis.fetch;"), "uses fetch");
   assert.equal(reason('export const add = () => (globalThis as any)["Deno"];'), "uses Deno");
   assert.equal(reason("export const add = () => `${Deno.pid}`;"), "uses Deno");
+});
+
+Deno.test("createPool() judges assert.throws and doesNotThrow validators as the strict runner does", async () => {
+  // node:assert calls a validation function with its own `{}`: the pool hands the host a wrapper
+  // of the context instead, which must keep node's verdicts and wording case by case.
+  const tests = `import assert from "node:assert/strict";
+import { add } from "./solution.ts";
+const boom = (x: number) => () => { add(x, 0); };
+export const cases = {
+  "class, other error": () => assert.throws(boom(1), TypeError),
+  "class, primitive thrown": () => assert.throws(boom(2), TypeError),
+  "class, matching": () => assert.throws(boom(1), RangeError),
+  "arrow validator": () => assert.throws(boom(1), (e: unknown) => e instanceof TypeError),
+  "named validator": () => assert.throws(boom(1), function isType(e: unknown) { return e instanceof TypeError; }),
+  "validator passes": () => assert.throws(boom(1), (e: unknown) => e instanceof RangeError),
+  "validator sees this": () => assert.throws(boom(1), function (this: unknown) { return this !== undefined && Object.getPrototypeOf(this) === Object.prototype; }),
+  "object": () => assert.throws(boom(1), { message: "y" }),
+  "regexp": () => assert.throws(boom(1), /x/),
+  "doesNotThrow, tolerated class": () => assert.doesNotThrow(boom(1), RangeError),
+  "doesNotThrow, other class": () => assert.doesNotThrow(boom(1), TypeError),
+  "doesNotThrow, validator": () => assert.doesNotThrow(boom(1), (e: unknown) => e instanceof RangeError),
+};`;
+  const code =
+    'export function add(a: number, b: number): number { if (a === 1) throw new RangeError("x"); throw 5; }';
+  const names = [...tests.matchAll(/^ {2}"([^"]+)":/gm)].map((m) => m[1]);
+  assert.equal(names.length, 12);
+  const j: SandboxJob = {
+    code,
+    testsSource: tests,
+    cases: names.map((name) => ({ name, kind: "core", tags: [] })),
+    entry: "add",
+  };
+  const pool = createPool({ size: 1, isolation });
+  try {
+    const [strict, pooled] = await Promise.all([runSample(j, { isolation }), pool.run(j)]);
+    assert.deepEqual(pool.stats().pooled, 1);
+    const view = (r: SandboxResult) => r.cases.map((c) => `${c.name}: ${c.status} ${c.message}`);
+    assert.deepEqual(view(pooled), view(strict));
+    assert.deepEqual(strict.cases.map((c) => c.status), [
+      "fail",
+      "fail",
+      "pass",
+      "fail",
+      "fail",
+      "pass",
+      "pass",
+      "fail",
+      "pass",
+      "fail",
+      "error",
+      "fail",
+    ]);
+  } finally {
+    await pool.close();
+  }
 });
