@@ -172,6 +172,98 @@ function prelude(
   } as never;
   const now = () => DateNow();
 
+  /**
+   * Watch the standard built-ins a test may call (the constructors' and prototypes' own
+   * properties, JSON, Math, Reflect): the returned check names the first property replaced or
+   * removed, or prototype swapped, since the watch began, or returns null. The code under test
+   * shares them with the tests, so a pass reported after such a change cannot be trusted. The
+   * check calls nothing the code under test can replace. (runner.ts and pool_host.ts's prelude
+   * hold the same function: each is copied alone into the sandbox.)
+   */
+  function watchBuiltins(): () => string | null {
+    const getProto = Object.getPrototypeOf;
+    const ownKeys = Reflect.ownKeys;
+    const descriptor = Object.getOwnPropertyDescriptor;
+    const hasOwn = Object.hasOwn;
+    const is = Object.is;
+    const text = String;
+    const iteratorProto = getProto(getProto([][Symbol.iterator]()));
+    const roots: [string, object][] = [
+      ["Object", Object],
+      ["Object.prototype", Object.prototype],
+      ["Function.prototype", Function.prototype],
+      ["Array", Array],
+      ["Array.prototype", Array.prototype],
+      ["ArrayIterator.prototype", getProto([][Symbol.iterator]())],
+      ["Iterator.prototype", iteratorProto],
+      ["String", String],
+      ["String.prototype", String.prototype],
+      ["Number", Number],
+      ["Number.prototype", Number.prototype],
+      ["Boolean.prototype", Boolean.prototype],
+      ["BigInt.prototype", BigInt.prototype],
+      ["Symbol", Symbol],
+      ["Symbol.prototype", Symbol.prototype],
+      ["Promise", Promise],
+      ["Promise.prototype", Promise.prototype],
+      ["Map.prototype", Map.prototype],
+      ["Set.prototype", Set.prototype],
+      ["WeakMap.prototype", WeakMap.prototype],
+      ["WeakSet.prototype", WeakSet.prototype],
+      ["RegExp.prototype", RegExp.prototype],
+      ["Error.prototype", Error.prototype],
+      ["Date", Date],
+      ["Date.prototype", Date.prototype],
+      ["TypedArray.prototype", getProto(Uint8Array.prototype)],
+      ["JSON", JSON],
+      ["Math", Math],
+      ["Reflect", Reflect],
+    ];
+    const rootNames: string[] = [];
+    const rootObjects: object[] = [];
+    const protos: unknown[] = [];
+    const owners: string[] = [];
+    const objects: object[] = [];
+    const keys: (string | symbol)[] = [];
+    const parts: unknown[] = [];
+    for (const [name, o] of roots) {
+      rootNames.push(name);
+      rootObjects.push(o);
+      protos.push(getProto(o));
+      for (const key of ownKeys(o)) {
+        const d = descriptor(o, key)!;
+        owners.push(name);
+        objects.push(o);
+        keys.push(key);
+        parts.push(
+          hasOwn(d, "value") ? d.value : undefined,
+          hasOwn(d, "get") ? d.get : undefined,
+          hasOwn(d, "set") ? d.set : undefined,
+        );
+      }
+    }
+    const label = (i: number) => {
+      const key = keys[i];
+      return typeof key === "symbol" ? `${owners[i]}[${text(key)}]` : `${owners[i]}.${key}`;
+    };
+    return () => {
+      for (let i = 0; i < rootObjects.length; i++) {
+        if (!is(getProto(rootObjects[i]), protos[i])) return `the prototype of ${rootNames[i]}`;
+      }
+      for (let i = 0; i < objects.length; i++) {
+        const d = descriptor(objects[i], keys[i]);
+        if (
+          d === undefined ||
+          !is(hasOwn(d, "value") ? d.value : undefined, parts[3 * i]) ||
+          !is(hasOwn(d, "get") ? d.get : undefined, parts[3 * i + 1]) ||
+          !is(hasOwn(d, "set") ? d.set : undefined, parts[3 * i + 2])
+        ) return label(i);
+      }
+      return null;
+    };
+  }
+  const tampered = watchBuiltins();
+
   // console: formats like a plain `String`/JSON and only counts bytes (the parent's cap).
   let outBytes = 0;
   const format = (v: unknown): string => {
@@ -471,7 +563,19 @@ function prelude(
       if (failed) {
         const { assertion, message } = describe(error);
         record(index, assertion ? "fail" : "error", message, now() - started);
-      } else record(index, "pass", "", now() - started);
+      } else {
+        // As the strict runner: a pass after the job changed a shared built-in is not trusted.
+        const changed = tampered();
+        if (changed === null) record(index, "pass", "", now() - started);
+        else {
+          record(
+            index,
+            "error",
+            `the code under test changed the built-in ${changed}, which the tests share: a pass cannot be trusted`,
+            now() - started,
+          );
+        }
+      }
     };
     try {
       settle((fn as () => unknown)(), () => finish(false), (error) => finish(true, error));

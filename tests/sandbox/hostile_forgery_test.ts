@@ -206,20 +206,30 @@ hostile("cannot relabel a completed run by printing V8's out-of-memory message",
   assertVerdict(run, "completed", ["pass", "pass", "pass"]);
 });
 
-hostile(
-  "shares the tests' realm: a patched built-in the tests call can pass them",
-  async () => {
-    const run = await runHostile(
-      () => `(Array.prototype as any).map = function () { return [2, 4]; };\n${WRONG}`,
-      {
-        tests: MIXED_TESTS.replace(
-          "[add(1, 1), add(2, 3)], [2, 5]",
-          "[1, 2].map((n) => add(n, n)), [2, 4]",
-        ),
-        cases: MIXED_CASES,
-      },
-    );
-    assert.notEqual(run.r.cases[2].status, "pass");
-  },
-  "HOLE: the candidate runs in the same realm as tests.ts; a test that itself calls a built-in the candidate replaced (here Array.prototype.map) can be subverted. Closing it needs frozen intrinsics (an SES-style lockdown), which breaks ordinary code (the override mistake).",
-);
+hostile("cannot pass a test through a built-in it patched (the tests share them)", async () => {
+  // The tests call Array.prototype.map themselves: patched, it could make them pass. Freezing
+  // the built-ins would break ordinary code (the override mistake); instead the runner watches
+  // them, and a pass reported after one changed is an error that names it.
+  const run = await runHostile(
+    () => `(Array.prototype as any).map = function () { return [2, 4]; };\n${WRONG}`,
+    {
+      tests: MIXED_TESTS.replace(
+        "[add(1, 1), add(2, 3)], [2, 5]",
+        "[1, 2].map((n) => add(n, n)), [2, 4]",
+      ),
+      cases: MIXED_CASES,
+    },
+  );
+  assertVerdict(run, "completed", ["fail", "fail", "error"]);
+  assert.equal(
+    run.r.cases[2].message,
+    "the code under test changed the built-in Array.prototype.map, which the tests share: a pass cannot be trusted",
+  );
+  // Adding a property is no change to what the tests call: a correct program still passes.
+  const adds = await runHostile(
+    () =>
+      `(Array.prototype as any).last = function () { return this[this.length - 1]; };\n${CORRECT}`,
+    { tests: MIXED_TESTS, cases: MIXED_CASES },
+  );
+  assertVerdict(adds, "completed", ["pass", "pass", "pass"]);
+});

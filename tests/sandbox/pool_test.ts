@@ -100,7 +100,12 @@ Deno.test("createPool() runs each sample in a fresh context", async () => {
 Object.defineProperty(Object.prototype, "adds", { value: () => {}, configurable: true });
 Array.prototype.map = () => [];
 export function add(a: number, b: number): number { return a + b; }`;
-    assert.deepEqual(verdict(await pool.run(job(polluter))), ["completed", "pass", "pass", "pass"]);
+    // Its passes are not trusted (it replaced Array.prototype.map, which tests share), as in the
+    // strict runner; what matters here is that the next sample sees none of it.
+    const polluted = await pool.run(job(polluter));
+    assert.deepEqual(verdict(polluted), verdict(await runSample(job(polluter), { isolation })));
+    assert.deepEqual(verdict(polluted), ["completed", "error", "error", "error"]);
+    assert.match(polluted.cases[0].message, /changed the built-in Array\.prototype\.map/);
     const probe = `export function add(a: number, b: number): number {
   if ((globalThis as any).leak !== undefined || [1].map((x) => x).length !== 1) return 0;
   return a + b;
