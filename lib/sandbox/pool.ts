@@ -10,10 +10,13 @@
  * `Deno`, `fetch`, `URL`, `TextEncoder`, dynamic `import()`, any import other
  * than node:assert, node:util and the job's own files) or during the run (it
  * does not load, a timer throws, output passes the cap, the host dies, e.g.
- * out of memory). A sample over its wall-clock limit is killed with its host
- * and gets the strict runner's timeout verdict. Hosts are replaced after
- * `jobsPerHost` samples, after a timeout, and whenever a host finds its own
- * intrinsics changed after a sample.
+ * out of memory, or a microtask loop uses up the time). Time limits, the
+ * sample's and each case's (lib/sandbox/case_limits.ts), are kept by the host
+ * itself with vm timeouts, which leave it usable; a host stuck past a deadline
+ * is killed and the strict runner judges the sample. Hosts are replaced after
+ * `jobsPerHost` samples, when stuck, and whenever a host finds its own
+ * intrinsics changed after a sample (that sample's verdict is then the strict
+ * runner's: what the host reported is void).
  *
  * @module
  */
@@ -72,7 +75,7 @@ export interface PoolStats {
   pooled: number;
   /** Samples sent to the strict runner, by reason (e.g. "uses Deno", "host died"). */
   strict: Record<string, number>;
-  /** Samples killed at their wall-clock limit inside the pool. */
+  /** Samples the pool judged timed out (a sample or case limit, cut off inside a host). */
   timeouts: number;
   /** Hosts started (the first ones included). */
   hostsStarted: number;
@@ -105,7 +108,7 @@ interface HostMessage {
 interface Ending {
   kind: "done" | "timeout" | "fallback" | "load_error";
   reason?: string;
-  /** The host cut the job off itself and can take another. */
+  /** On a fallback: false when the host must not take another job (it is stuck or tainted). */
   reusable?: boolean;
   /** On a timeout: the case that was running. */
   name?: string;
@@ -341,7 +344,6 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     host.jobs++;
     const started = performance.now();
     const reported = new Map<string, HostMessage>();
-    let running: { name: string; at: number } | null = null;
     const ending = await new Promise<Ending>((resolve) => {
       // The host cuts a job's code off at its deadlines and says so; a host stuck in code it
       // cannot cut off (the modules' evaluation) is killed a little later. Stuck before any
@@ -354,12 +356,12 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         clearTimeout(caseTimer);
         resolve(e);
       };
+      // The host cuts the job off at its deadlines itself (vm timeouts). One that has not
+      // answered a little after a deadline is stuck where it cannot cut: in the modules'
+      // evaluation, or collecting garbage near its heap cap (a chain of pending promises). How
+      // far a process would have got is not knowable here: the strict runner judges the sample.
       const overdue = () =>
-        end(
-          running === null && reported.size === 0
-            ? { kind: "fallback", reason: "load timed out", reusable: false }
-            : { kind: "timeout" },
-        );
+        end({ kind: "fallback", reason: "host stuck past a deadline", reusable: false });
       // The clock starts when the host begins the job (a fresh host first boots); a host that
       // never begins is replaced and the sample run strict.
       timer = setTimeout(
@@ -372,30 +374,16 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
           clearTimeout(timer);
           timer = setTimeout(overdue, budgetMs + GRACE_MS);
         } else if (m.type === "start" && typeof m.name === "string") {
-          const current = { name: m.name, at: performance.now() };
-          running = current;
           clearTimeout(caseTimer);
-          const own = caseLimit(limits, current.name);
-          if (own !== null) {
-            caseTimer = setTimeout(
-              () => end({ kind: "timeout", name: current.name, own: true }),
-              own + GRACE_MS,
-            );
-          }
+          const own = caseLimit(limits, m.name);
+          if (own !== null) caseTimer = setTimeout(overdue, own + GRACE_MS);
         } else if (m.type === "case" && typeof m.name === "string" && !reported.has(m.name)) {
           clearTimeout(caseTimer);
-          running = null;
           reported.set(m.name, m);
         } else if (m.type === "done") end({ kind: "done" });
         else if (m.type === "load_error") end({ kind: "load_error", reason: m.message ?? "" });
         else if (m.type === "timeout") {
-          end({
-            kind: "timeout",
-            reusable: true,
-            name: m.name ?? undefined,
-            own: m.own === true,
-            ms: m.ms,
-          });
+          end({ kind: "timeout", name: m.name ?? undefined, own: m.own === true, ms: m.ms });
         } else if (m.type === "fallback") {
           end({ kind: "fallback", reason: m.reason ?? "host fallback" });
         } else if (m.type === "contaminated") {
@@ -424,13 +412,13 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
       if (died && !host.contaminated) return "host died";
       return ending.reason!.replace(/^(\S+ \S+ \S+).*$/, "$1");
     }
-    // The host cut the job off itself and can go on; a busy host is killed.
-    release(host, ending.kind !== "timeout" || ending.reusable === true);
+    // Done, or cut off at a deadline by the host itself: either way it can go on.
+    release(host, true);
     // A syntax error: the strict runner's verdict, word for word (see pool_host.ts strip()).
     if (ending.kind === "load_error") return refused(job, ending.reason!, execMs);
     const timedOut = ending.kind === "timeout";
-    // The case running when time ran out: the host names it; a killed host, the last "start".
-    const stopped = timedOut ? (ending.name ?? (running as { name: string } | null)?.name) : null;
+    // The case running when time ran out, as the host names it (none while loading).
+    const stopped = timedOut ? ending.name : undefined;
     const missing = timedOut ? `timeout: exceeded ${timeoutMs} ms` : "never reported";
     const cases: CaseVerdict[] = job.cases.map((c) => {
       const got = reported.get(c.name);
@@ -451,7 +439,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
           message: ending.own
             ? caseTimeoutMessage(caseLimit(limits, c.name)!)
             : sampleTimeoutMessage(timeoutMs),
-          ms: ending.ms ?? performance.now() - (running as { at: number } | null)!.at,
+          ms: ending.ms ?? 0,
         };
       }
       return { name: c.name, kind: c.kind, status: "missing", message: missing, ms: null };

@@ -112,6 +112,13 @@ export function readError(
   if (where === "load" && (fromParser || /source code could not be parsed/.test(text))) {
     return { category: "syntax", reason: "the parser rejected the code" };
   }
+  // The sandbox's verdict on a pass that came after the code replaced a built-in the tests use.
+  const tampered = /^the code under test changed the built-in (\S+), which the tests share/.exec(
+    text,
+  );
+  if (tampered) {
+    return { category: "crash", reason: `replaced the built-in ${tampered[1]} the tests rely on` };
+  }
   const missingExport = /does not provide an export named '([^']+)'/.exec(text);
   if (missingExport) {
     const solution = /requested module '\.\/solution\.ts'/.test(text);

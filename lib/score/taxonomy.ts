@@ -23,7 +23,8 @@
  * 6. `resource` — the output or memory cap, `Maximum call stack size exceeded`, `Array buffer
  *    allocation failed`, `Invalid string length`.
  * 7. `crash` — any other error the program did not mean to throw (V8's own messages: `Cannot read
- *    properties of undefined`…), a throw while loading, an early exit; in strict mode, the
+ *    properties of undefined`…), a throw while loading, an early exit, a pass voided because the
+ *    program replaced a built-in the tests share (lib/sandbox/runner.ts); in strict mode, the
  *    remaining type errors in the solution (the compile-time form of a runtime fault).
  * 8. `boundary` — no core case fails by assertion (or by a deliberate throw), an edge case does.
  * 9. `misunderstanding` — more than half of the core cases fail that way.

@@ -509,6 +509,24 @@ export function parseDuration(input: string): number {
   },
   // ── crash ────────────────────────────────────────────────────────────────
   {
+    task: "group-by",
+    label: "crash",
+    note: "monkey-patches Map.prototype.get (shared with the tests): its passes are voided",
+    code: `const originalGet = Map.prototype.get;
+Map.prototype.get = function (this: Map<unknown, unknown>, key: unknown) {
+  return originalGet.call(this, key) ?? [];
+};
+export function groupBy<T, K>(items: readonly T[], keyFn: (item: T, index: number) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  items.forEach((item, index) => {
+    const key = keyFn(item, index);
+    groups.set(key, [...(groups.get(key) as T[]), item]);
+  });
+  return groups;
+}
+`,
+  },
+  {
     task: "merge-intervals",
     label: "crash",
     note: "reads last[1] before anything was merged",
