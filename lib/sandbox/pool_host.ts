@@ -124,6 +124,7 @@ interface PreludeApi {
   seal: (names: string) => void;
   arm: (token: string, index: number) => void;
   state: (token: string, index: number) => string | null;
+  roots: (token: string) => [string, object, string[]?][];
   /** True once the case's function returned (or threw): its synchronous part is over. */
   returned: (token: string, index: number) => boolean;
   fire: (token: string) => number;
@@ -138,6 +139,7 @@ function prelude(
     isPromise: (v: unknown) => boolean;
     isError: (v: unknown) => boolean;
     overflow: () => void;
+    tampered: () => string;
   },
   token: string,
   outputCap: number,
@@ -175,29 +177,21 @@ function prelude(
   const now = () => DateNow();
 
   /**
-   * Watch the standard built-ins a test may call (the constructors' and prototypes' own
-   * properties, JSON, Math, Reflect): the returned check names the first property replaced or
-   * removed, or prototype swapped, since the watch began, or returns null. The code under test
-   * shares them with the tests, so a pass reported after such a change cannot be trusted. The
-   * check calls nothing the code under test can replace. (runner.ts and pool_host.ts's prelude
-   * hold the same function: each is copied alone into the sandbox.)
+   * The standard built-ins a test may call, by name: the constructors and prototypes whose own
+   * properties are watched (see watchBuiltins), JSON, Math and Reflect. (runner.ts and
+   * pool_host.ts's prelude hold the same function: each is copied alone into the sandbox.)
    */
-  function watchBuiltins(): () => string | null {
+  function builtinRoots(): [string, object, string[]?][] {
     const getProto = Object.getPrototypeOf;
-    const ownKeys = Reflect.ownKeys;
-    const descriptor = Object.getOwnPropertyDescriptor;
-    const hasOwn = Object.hasOwn;
-    const is = Object.is;
-    const text = String;
-    const iteratorProto = getProto(getProto([][Symbol.iterator]()));
-    const roots: [string, object][] = [
+    const arrayIteratorProto = getProto([][Symbol.iterator]());
+    return [
       ["Object", Object],
       ["Object.prototype", Object.prototype],
       ["Function.prototype", Function.prototype],
       ["Array", Array],
       ["Array.prototype", Array.prototype],
-      ["ArrayIterator.prototype", getProto([][Symbol.iterator]())],
-      ["Iterator.prototype", iteratorProto],
+      ["ArrayIterator.prototype", arrayIteratorProto],
+      ["Iterator.prototype", getProto(arrayIteratorProto)],
       ["String", String],
       ["String.prototype", String.prototype],
       ["Number", Number],
@@ -220,51 +214,49 @@ function prelude(
       ["JSON", JSON],
       ["Math", Math],
       ["Reflect", Reflect],
+      // The global bindings the tests reach them by (`JSON = …` would not touch the object).
+      [
+        "globalThis",
+        globalThis,
+        [
+          "Object",
+          "Function",
+          "Array",
+          "String",
+          "Number",
+          "Boolean",
+          "BigInt",
+          "Symbol",
+          "Promise",
+          "Map",
+          "Set",
+          "WeakMap",
+          "WeakSet",
+          "RegExp",
+          "Error",
+          "TypeError",
+          "RangeError",
+          "Date",
+          "JSON",
+          "Math",
+          "Reflect",
+          "Uint8Array",
+          "parseInt",
+          "parseFloat",
+          "isNaN",
+          "isFinite",
+        ],
+      ],
     ];
-    const rootNames: string[] = [];
-    const rootObjects: object[] = [];
-    const protos: unknown[] = [];
-    const owners: string[] = [];
-    const objects: object[] = [];
-    const keys: (string | symbol)[] = [];
-    const parts: unknown[] = [];
-    for (const [name, o] of roots) {
-      rootNames.push(name);
-      rootObjects.push(o);
-      protos.push(getProto(o));
-      for (const key of ownKeys(o)) {
-        const d = descriptor(o, key)!;
-        owners.push(name);
-        objects.push(o);
-        keys.push(key);
-        parts.push(
-          hasOwn(d, "value") ? d.value : undefined,
-          hasOwn(d, "get") ? d.get : undefined,
-          hasOwn(d, "set") ? d.set : undefined,
-        );
-      }
-    }
-    const label = (i: number) => {
-      const key = keys[i];
-      return typeof key === "symbol" ? `${owners[i]}[${text(key)}]` : `${owners[i]}.${key}`;
-    };
-    return () => {
-      for (let i = 0; i < rootObjects.length; i++) {
-        if (!is(getProto(rootObjects[i]), protos[i])) return `the prototype of ${rootNames[i]}`;
-      }
-      for (let i = 0; i < objects.length; i++) {
-        const d = descriptor(objects[i], keys[i]);
-        if (
-          d === undefined ||
-          !is(hasOwn(d, "value") ? d.value : undefined, parts[3 * i]) ||
-          !is(hasOwn(d, "get") ? d.get : undefined, parts[3 * i + 1]) ||
-          !is(hasOwn(d, "set") ? d.set : undefined, parts[3 * i + 2])
-        ) return label(i);
-      }
-      return null;
-    };
   }
-  const tampered = watchBuiltins();
+  // The built-ins the job shares with its tests: the host watches them (HOST.tampered), from a
+  // snapshot taken before the job's code runs.
+  const roots = builtinRoots();
+  const hostTampered = host.tampered;
+  const tampered = () => {
+    const what = hostTampered();
+    return what === "" ? null : what;
+  };
 
   // console: formats like a plain `String`/JSON and only counts bytes (the parent's cap).
   let outBytes = 0;
@@ -612,6 +604,9 @@ function prelude(
     state(t: string, index: number) {
       return t === token ? (results[index] ?? null) : null;
     },
+    roots(t: string) {
+      return t === token ? roots : [];
+    },
     returned(t: string, index: number) {
       return t === token && returned === index;
     },
@@ -683,11 +678,79 @@ function hostAssert(mode: string, name: string, args: unknown[]): string {
   }
 }
 
+/**
+ * Watch the own properties and the prototypes of `roots` (builtinRoots(), taken before the code
+ * under test runs): the returned check names the first property replaced or removed, or
+ * prototype swapped, since then, or returns null. The code under test shares these built-ins
+ * with the tests, so a pass reported after such a change cannot be trusted. The check calls
+ * nothing the code under test can replace. (runner.ts and pool_host.ts hold the same function:
+ * each is copied alone into the sandbox.)
+ */
+function watchBuiltins(roots: [string, object, string[]?][]): () => string | null {
+  const getProto = Object.getPrototypeOf;
+  const ownKeys = Reflect.ownKeys;
+  const descriptor = Object.getOwnPropertyDescriptor;
+  const hasOwn = Object.hasOwn;
+  const is = Object.is;
+  const text = String;
+  const rootNames: string[] = [];
+  const rootObjects: object[] = [];
+  const protos: unknown[] = [];
+  const owners: string[] = [];
+  const objects: object[] = [];
+  const keys: (string | symbol)[] = [];
+  const parts: unknown[] = [];
+  for (let r = 0; r < roots.length; r++) {
+    const name = roots[r][0];
+    const o = roots[r][1];
+    rootNames.push(name);
+    rootObjects.push(o);
+    protos.push(getProto(o));
+    // Every own property, or only the listed ones (those present).
+    const own = roots[r][2] ?? ownKeys(o);
+    for (let k = 0; k < own.length; k++) {
+      const d = descriptor(o, own[k]);
+      if (d === undefined) continue;
+      owners.push(name);
+      objects.push(o);
+      keys.push(own[k]);
+      parts.push(
+        hasOwn(d, "value") ? d.value : undefined,
+        hasOwn(d, "get") ? d.get : undefined,
+        hasOwn(d, "set") ? d.set : undefined,
+      );
+    }
+  }
+  const label = (i: number) => {
+    const key = keys[i];
+    return typeof key === "symbol" ? `${owners[i]}[${text(key)}]` : `${owners[i]}.${key}`;
+  };
+  return () => {
+    for (let i = 0; i < rootObjects.length; i++) {
+      if (!is(getProto(rootObjects[i]), protos[i])) return `the prototype of ${rootNames[i]}`;
+    }
+    for (let i = 0; i < objects.length; i++) {
+      const d = descriptor(objects[i], keys[i]);
+      if (
+        d === undefined ||
+        !is(hasOwn(d, "value") ? d.value : undefined, parts[3 * i]) ||
+        !is(hasOwn(d, "get") ? d.get : undefined, parts[3 * i + 1]) ||
+        !is(hasOwn(d, "set") ? d.set : undefined, parts[3 * i + 2])
+      ) return label(i);
+    }
+    return null;
+  };
+}
+
+/** The current job's watch on its context's built-ins (set before the job's code runs). */
+let watching: () => string | null = () => null;
+
 const HOST = ObjectFreeze({
   assert: hostAssert,
   isPromise: (v: unknown) => isPromise(v),
   isError: (v: unknown) => isNativeError(v),
   overflow: () => exit(OVERFLOW),
+  tampered: () => watching() ?? "",
 });
 
 // ---------------------------------------------------------------------------
@@ -782,6 +845,8 @@ async function runJob(job: Job): Promise<void> {
     cap: number,
   ) => PreludeApi)(HOST, token, job.outputCap);
   api.seal(stringify(job.cases));
+  // Snapshot the context's built-ins here (warm host code) before any job code runs.
+  watching = watchBuiltins(api.roots(token));
   // Code runs here, cut off at the deadline: the sample's (just before the parent's own), or
   // the running case's own limit when that comes first.
   const sampleDeadline = now() + job.timeoutMs;
@@ -894,8 +959,12 @@ async function runJob(job: Job): Promise<void> {
     send({ type: "start", name: job.cases[i] });
     try {
       api.arm(token, i);
-      timed(START);
-      await pump(api, token, drain, () => api.state(token, i) !== null, job, left);
+      timed(START); // its microtasks run before it returns (microtaskMode: afterEvaluate)
+      if (api.outBytes(token) > job.outputCap) throw new Fallback("output passed the cap");
+      // A case that settled within them needs no pumping (most do).
+      if (api.state(token, i) === null) {
+        await pump(api, token, drain, () => api.state(token, i) !== null, job, left);
+      }
     } catch (error) {
       if (error instanceof OutOfTime) {
         // The case finished, but a microtask loop it started used up the time. The strict

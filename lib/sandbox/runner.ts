@@ -53,29 +53,21 @@ ObjectFreeze(assertStrict);
 ObjectFreeze(assertLoose.strict);
 
 /**
- * Watch the standard built-ins a test may call (the constructors' and prototypes' own
- * properties, JSON, Math, Reflect): the returned check names the first property replaced or
- * removed, or prototype swapped, since the watch began, or returns null. The code under test
- * shares them with the tests, so a pass reported after such a change cannot be trusted. The
- * check calls nothing the code under test can replace. (runner.ts and pool_host.ts's prelude
- * hold the same function: each is copied alone into the sandbox.)
+ * The standard built-ins a test may call, by name: the constructors and prototypes whose own
+ * properties are watched (see watchBuiltins), JSON, Math and Reflect. (runner.ts and
+ * pool_host.ts's prelude hold the same function: each is copied alone into the sandbox.)
  */
-function watchBuiltins(): () => string | null {
+function builtinRoots(): [string, object, string[]?][] {
   const getProto = Object.getPrototypeOf;
-  const ownKeys = Reflect.ownKeys;
-  const descriptor = Object.getOwnPropertyDescriptor;
-  const hasOwn = Object.hasOwn;
-  const is = Object.is;
-  const text = String;
-  const iteratorProto = getProto(getProto([][Symbol.iterator]()));
-  const roots: [string, object][] = [
+  const arrayIteratorProto = getProto([][Symbol.iterator]());
+  return [
     ["Object", Object],
     ["Object.prototype", Object.prototype],
     ["Function.prototype", Function.prototype],
     ["Array", Array],
     ["Array.prototype", Array.prototype],
-    ["ArrayIterator.prototype", getProto([][Symbol.iterator]())],
-    ["Iterator.prototype", iteratorProto],
+    ["ArrayIterator.prototype", arrayIteratorProto],
+    ["Iterator.prototype", getProto(arrayIteratorProto)],
     ["String", String],
     ["String.prototype", String.prototype],
     ["Number", Number],
@@ -98,7 +90,57 @@ function watchBuiltins(): () => string | null {
     ["JSON", JSON],
     ["Math", Math],
     ["Reflect", Reflect],
+    // The global bindings the tests reach them by (`JSON = …` would not touch the object).
+    [
+      "globalThis",
+      globalThis,
+      [
+        "Object",
+        "Function",
+        "Array",
+        "String",
+        "Number",
+        "Boolean",
+        "BigInt",
+        "Symbol",
+        "Promise",
+        "Map",
+        "Set",
+        "WeakMap",
+        "WeakSet",
+        "RegExp",
+        "Error",
+        "TypeError",
+        "RangeError",
+        "Date",
+        "JSON",
+        "Math",
+        "Reflect",
+        "Uint8Array",
+        "parseInt",
+        "parseFloat",
+        "isNaN",
+        "isFinite",
+      ],
+    ],
   ];
+}
+
+/**
+ * Watch the own properties and the prototypes of `roots` (builtinRoots(), taken before the code
+ * under test runs): the returned check names the first property replaced or removed, or
+ * prototype swapped, since then, or returns null. The code under test shares these built-ins
+ * with the tests, so a pass reported after such a change cannot be trusted. The check calls
+ * nothing the code under test can replace. (runner.ts and pool_host.ts hold the same function:
+ * each is copied alone into the sandbox.)
+ */
+function watchBuiltins(roots: [string, object, string[]?][]): () => string | null {
+  const getProto = Object.getPrototypeOf;
+  const ownKeys = Reflect.ownKeys;
+  const descriptor = Object.getOwnPropertyDescriptor;
+  const hasOwn = Object.hasOwn;
+  const is = Object.is;
+  const text = String;
   const rootNames: string[] = [];
   const rootObjects: object[] = [];
   const protos: unknown[] = [];
@@ -106,15 +148,20 @@ function watchBuiltins(): () => string | null {
   const objects: object[] = [];
   const keys: (string | symbol)[] = [];
   const parts: unknown[] = [];
-  for (const [name, o] of roots) {
+  for (let r = 0; r < roots.length; r++) {
+    const name = roots[r][0];
+    const o = roots[r][1];
     rootNames.push(name);
     rootObjects.push(o);
     protos.push(getProto(o));
-    for (const key of ownKeys(o)) {
-      const d = descriptor(o, key)!;
+    // Every own property, or only the listed ones (those present).
+    const own = roots[r][2] ?? ownKeys(o);
+    for (let k = 0; k < own.length; k++) {
+      const d = descriptor(o, own[k]);
+      if (d === undefined) continue;
       owners.push(name);
       objects.push(o);
-      keys.push(key);
+      keys.push(own[k]);
       parts.push(
         hasOwn(d, "value") ? d.value : undefined,
         hasOwn(d, "get") ? d.get : undefined,
@@ -146,7 +193,7 @@ function watchBuiltins(): () => string | null {
 /** The message of a pass reported after the code under test changed a shared built-in. */
 const tamperedMessage = (what: string) =>
   `the code under test changed the built-in ${what}, which the tests share: a pass cannot be trusted`;
-const tampered = watchBuiltins();
+const tampered = watchBuiltins(builtinRoots());
 
 async function readConfig(): Promise<{ nonce: string; cases: string[] }> {
   const chunks: Uint8Array[] = [];

@@ -225,6 +225,17 @@ hostile("cannot pass a test through a built-in it patched (the tests share them)
     run.r.cases[2].message,
     "the code under test changed the built-in Array.prototype.map, which the tests share: a pass cannot be trusted",
   );
+  // Replacing a global binding the tests use (not the object behind it) is caught the same way.
+  const rebinds = await runHostile(
+    () => `(globalThis as any).JSON = { stringify: () => "[2]" };\n${WRONG}`,
+    {
+      tests: `import assert from "node:assert/strict";
+import { add } from "./solution.ts";
+export const cases = { "as json": () => assert.equal(JSON.stringify([add(1, 1)]), "[2]") };`,
+      cases: ["as json"],
+    },
+  );
+  assertVerdict(rebinds, "completed", ["error"], /changed the built-in globalThis\.JSON/);
   // Adding a property is no change to what the tests call: a correct program still passes.
   const adds = await runHostile(
     () =>
