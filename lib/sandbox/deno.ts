@@ -23,6 +23,8 @@ import {
 } from "./case_limits.ts";
 
 const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.url));
+/** The runner's one import, written beside it (it has no imports of its own). */
+const WATCH_SOURCE = Deno.readTextFileSync(new URL("./builtin_watch.ts", import.meta.url));
 
 /**
  * Appended to tests.ts: right after the tests' own body, before any code of
@@ -131,6 +133,7 @@ export async function runSample(
     await Deno.writeTextFile(join(jobDir, "solution.ts"), ensureExported(job.code, job.entry));
     await Deno.writeTextFile(join(jobDir, "tests.ts"), job.testsSource + TESTS_TRAILER);
     await Deno.writeTextFile(join(jobDir, "runner.ts"), RUNNER_SOURCE);
+    await Deno.writeTextFile(join(jobDir, "builtin_watch.ts"), WATCH_SOURCE);
     await Deno.mkdir(join(jobDir, ".deno"));
     await writeJobFiles(jobDir, job.files ?? {});
     const nodeModules = job.dependencies
@@ -395,9 +398,21 @@ function stopRunning(result: SandboxResult, running: Running, o: ExecuteOptions)
 
 /**
  * A stdout scanner that hands every `<nonce> <json>` line to `onLine` as it arrives (the code
- * under test cannot write one: it does not know the nonce).
+ * under test cannot write one: it does not know the nonce). Lines that are not JSON are skipped.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { nonceLines } from "./deno.ts";
+ * const seen: unknown[] = [];
+ * const scan = nonceLines("n0", (m) => seen.push(m));
+ * const bytes = new TextEncoder().encode('noise\nn0 {"type":"start","name":"a"}\nn0 {"type":"ca');
+ * scan(bytes);
+ * scan(new TextEncoder().encode('se"}\nn1 {"type":"forged"}\n'));
+ * assert.deepEqual(seen, [{ type: "start", name: "a" }, { type: "case" }]);
+ * ```
  */
-function nonceLines(
+export function nonceLines(
   nonce: string,
   onLine: (message: { type?: unknown; name?: unknown }) => void,
 ): (chunk: Uint8Array) => void {

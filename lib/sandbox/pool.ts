@@ -26,6 +26,7 @@ import { strictReason } from "./pool_route.ts";
 import {
   DENO_SANDBOX_FLAGS,
   ensureExported,
+  nonceLines,
   refused,
   runSample,
   type RunSampleOptions,
@@ -45,6 +46,8 @@ import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sand
 /** A host's hard lifetime, s; hosts are replaced a minute before it. */
 const HOST_LIFETIME_S = 600;
 const HOST_SOURCE = Deno.readTextFileSync(new URL("./pool_host.ts", import.meta.url));
+/** The host's one local import, written beside it. */
+const WATCH_SOURCE = Deno.readTextFileSync(new URL("./builtin_watch.ts", import.meta.url));
 
 /** Options for {@link createPool}. */
 export interface PoolOptions {
@@ -167,26 +170,12 @@ class Host {
   }
 
   async #read(): Promise<void> {
-    const prefix = `${this.nonce} `;
-    let pending = "";
-    const decoder = new TextDecoder();
-    for await (const chunk of this.#child.stdout) {
-      pending += decoder.decode(chunk, { stream: true });
-      let cut: number;
-      while ((cut = pending.indexOf("\n")) >= 0) {
-        const line = pending.slice(0, cut);
-        pending = pending.slice(cut + 1);
-        if (!line.startsWith(prefix)) continue;
-        let message: HostMessage;
-        try {
-          message = JSON.parse(line.slice(prefix.length));
-        } catch {
-          continue;
-        }
-        if (message.type === "contaminated") this.contaminated = true;
-        this.#listener?.(message);
-      }
-    }
+    const scan = nonceLines(this.nonce, (message) => {
+      const m = message as HostMessage;
+      if (m.type === "contaminated") this.contaminated = true;
+      this.#listener?.(m);
+    });
+    for await (const chunk of this.#child.stdout) scan(chunk);
   }
 
   async #drainStderr(): Promise<void> {
@@ -248,6 +237,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   const spawn = async (): Promise<Host> => {
     const dir = await Deno.makeTempDir({ prefix: "assay-host-" });
     await Deno.writeTextFile(join(dir, "pool_host.ts"), HOST_SOURCE);
+    await Deno.writeTextFile(join(dir, "builtin_watch.ts"), WATCH_SOURCE);
     await Deno.mkdir(join(dir, ".deno"));
     const flags = [...DENO_SANDBOX_FLAGS, `--v8-flags=--max-old-space-size=${heapMb}`];
     // coreutils `timeout` leads the host's process group and bounds its life: a host whose

@@ -33,6 +33,7 @@ import assertLoose from "node:assert";
 import assertStrict from "node:assert/strict";
 import { isDeepStrictEqual } from "node:util";
 import { isNativeError, isPromise } from "node:util/types";
+import { builtinRoots, watchBuiltins } from "./builtin_watch.ts";
 
 const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
 const stdinRead = Deno.stdin.read.bind(Deno.stdin);
@@ -124,7 +125,6 @@ interface PreludeApi {
   seal: (names: string) => void;
   arm: (token: string, index: number) => void;
   state: (token: string, index: number) => string | null;
-  roots: (token: string) => [string, object, string[]?][];
   /** True once the case's function returned (or threw): its synchronous part is over. */
   returned: (token: string, index: number) => boolean;
   fire: (token: string) => number;
@@ -176,82 +176,8 @@ function prelude(
   } as never;
   const now = () => DateNow();
 
-  /**
-   * The standard built-ins a test may call, by name: the constructors and prototypes whose own
-   * properties are watched (see watchBuiltins), JSON, Math and Reflect. (runner.ts and
-   * pool_host.ts's prelude hold the same function: each is copied alone into the sandbox.)
-   */
-  function builtinRoots(): [string, object, string[]?][] {
-    const getProto = Object.getPrototypeOf;
-    const arrayIteratorProto = getProto([][Symbol.iterator]());
-    return [
-      ["Object", Object],
-      ["Object.prototype", Object.prototype],
-      ["Function.prototype", Function.prototype],
-      ["Array", Array],
-      ["Array.prototype", Array.prototype],
-      ["ArrayIterator.prototype", arrayIteratorProto],
-      ["Iterator.prototype", getProto(arrayIteratorProto)],
-      ["String", String],
-      ["String.prototype", String.prototype],
-      ["Number", Number],
-      ["Number.prototype", Number.prototype],
-      ["Boolean.prototype", Boolean.prototype],
-      ["BigInt.prototype", BigInt.prototype],
-      ["Symbol", Symbol],
-      ["Symbol.prototype", Symbol.prototype],
-      ["Promise", Promise],
-      ["Promise.prototype", Promise.prototype],
-      ["Map.prototype", Map.prototype],
-      ["Set.prototype", Set.prototype],
-      ["WeakMap.prototype", WeakMap.prototype],
-      ["WeakSet.prototype", WeakSet.prototype],
-      ["RegExp.prototype", RegExp.prototype],
-      ["Error.prototype", Error.prototype],
-      ["Date", Date],
-      ["Date.prototype", Date.prototype],
-      ["TypedArray.prototype", getProto(Uint8Array.prototype)],
-      ["JSON", JSON],
-      ["Math", Math],
-      ["Reflect", Reflect],
-      // The global bindings the tests reach them by (`JSON = …` would not touch the object).
-      [
-        "globalThis",
-        globalThis,
-        [
-          "Object",
-          "Function",
-          "Array",
-          "String",
-          "Number",
-          "Boolean",
-          "BigInt",
-          "Symbol",
-          "Promise",
-          "Map",
-          "Set",
-          "WeakMap",
-          "WeakSet",
-          "RegExp",
-          "Error",
-          "TypeError",
-          "RangeError",
-          "Date",
-          "JSON",
-          "Math",
-          "Reflect",
-          "Uint8Array",
-          "parseInt",
-          "parseFloat",
-          "isNaN",
-          "isFinite",
-        ],
-      ],
-    ];
-  }
   // The built-ins the job shares with its tests: the host watches them (HOST.tampered), from a
   // snapshot taken before the job's code runs.
-  const roots = builtinRoots();
   const hostTampered = host.tampered;
   const tampered = () => {
     const what = hostTampered();
@@ -604,9 +530,6 @@ function prelude(
     state(t: string, index: number) {
       return t === token ? (results[index] ?? null) : null;
     },
-    roots(t: string) {
-      return t === token ? roots : [];
-    },
     returned(t: string, index: number) {
       return t === token && returned === index;
     },
@@ -651,6 +574,8 @@ function prelude(
 }
 
 const PRELUDE = new vm.Script(`(${prelude.toString()})`, { filename: "assay-prelude.js" });
+/** Names the context's own standard built-ins (builtin_watch.ts), before the job's code runs. */
+const ROOTS = new vm.Script(`(${builtinRoots.toString()})()`, { filename: "assay-roots.js" });
 /** Run under a timeout, it drains the context's microtasks (microtaskMode: afterEvaluate). */
 const NOTHING = new vm.Script("0", { filename: "assay-drain.js" });
 
@@ -676,70 +601,6 @@ function hostAssert(mode: string, name: string, args: unknown[]): string {
       ReflectGet(error, "code") === "ERR_ASSERTION";
     return `${assertion ? "A" : "E"}${errorName}\u0000${message}`;
   }
-}
-
-/**
- * Watch the own properties and the prototypes of `roots` (builtinRoots(), taken before the code
- * under test runs): the returned check names the first property replaced or removed, or
- * prototype swapped, since then, or returns null. The code under test shares these built-ins
- * with the tests, so a pass reported after such a change cannot be trusted. The check calls
- * nothing the code under test can replace. (runner.ts and pool_host.ts hold the same function:
- * each is copied alone into the sandbox.)
- */
-function watchBuiltins(roots: [string, object, string[]?][]): () => string | null {
-  const getProto = Object.getPrototypeOf;
-  const ownKeys = Reflect.ownKeys;
-  const descriptor = Object.getOwnPropertyDescriptor;
-  const hasOwn = Object.hasOwn;
-  const is = Object.is;
-  const text = String;
-  const rootNames: string[] = [];
-  const rootObjects: object[] = [];
-  const protos: unknown[] = [];
-  const owners: string[] = [];
-  const objects: object[] = [];
-  const keys: (string | symbol)[] = [];
-  const parts: unknown[] = [];
-  for (let r = 0; r < roots.length; r++) {
-    const name = roots[r][0];
-    const o = roots[r][1];
-    rootNames.push(name);
-    rootObjects.push(o);
-    protos.push(getProto(o));
-    // Every own property, or only the listed ones (those present).
-    const own = roots[r][2] ?? ownKeys(o);
-    for (let k = 0; k < own.length; k++) {
-      const d = descriptor(o, own[k]);
-      if (d === undefined) continue;
-      owners.push(name);
-      objects.push(o);
-      keys.push(own[k]);
-      parts.push(
-        hasOwn(d, "value") ? d.value : undefined,
-        hasOwn(d, "get") ? d.get : undefined,
-        hasOwn(d, "set") ? d.set : undefined,
-      );
-    }
-  }
-  const label = (i: number) => {
-    const key = keys[i];
-    return typeof key === "symbol" ? `${owners[i]}[${text(key)}]` : `${owners[i]}.${key}`;
-  };
-  return () => {
-    for (let i = 0; i < rootObjects.length; i++) {
-      if (!is(getProto(rootObjects[i]), protos[i])) return `the prototype of ${rootNames[i]}`;
-    }
-    for (let i = 0; i < objects.length; i++) {
-      const d = descriptor(objects[i], keys[i]);
-      if (
-        d === undefined ||
-        !is(hasOwn(d, "value") ? d.value : undefined, parts[3 * i]) ||
-        !is(hasOwn(d, "get") ? d.get : undefined, parts[3 * i + 1]) ||
-        !is(hasOwn(d, "set") ? d.set : undefined, parts[3 * i + 2])
-      ) return label(i);
-    }
-    return null;
-  };
 }
 
 /** The current job's watch on its context's built-ins (set before the job's code runs). */
@@ -846,7 +707,7 @@ async function runJob(job: Job): Promise<void> {
   ) => PreludeApi)(HOST, token, job.outputCap);
   api.seal(stringify(job.cases));
   // Snapshot the context's built-ins here (warm host code) before any job code runs.
-  watching = watchBuiltins(api.roots(token));
+  watching = watchBuiltins(ROOTS.runInContext(context) as [string, object, string[]?][]);
   // Code runs here, cut off at the deadline: the sample's (just before the parent's own), or
   // the running case's own limit when that comes first.
   const sampleDeadline = now() + job.timeoutMs;

@@ -20,7 +20,7 @@ export interface SandboxJob {
    * Extra files written into the job folder before the run: relative path (`/`-separated, inside
    * the folder) → source. A task that changes a codebase passes its tree here (context overlaid
    * with the answer's files) and `tests.ts` imports from it. Paths must be safe (no `..`, not
-   * absolute, not `tests.ts`/`runner.ts`/`solution.ts`/`.deno`): the caller validates them, the
+   * absolute, not a name in RESERVED_TREE_PATHS (lib/task/tree.ts)): the caller validates them, the
    * sandbox throws on one that is not.
    */
   files?: Record<string, string>;

@@ -10,6 +10,7 @@
 export const RESERVED_TREE_PATHS: readonly string[] = [
   "tests.ts",
   "runner.ts",
+  "builtin_watch.ts",
   "solution.ts",
   ".deno",
 ];
