@@ -4,6 +4,7 @@ import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { loadSuite } from "../../lib/task/load.ts";
 import { parseFileBundle } from "../../lib/task/tree.ts";
+import { fixedAnswer } from "./fixed_answer.ts";
 
 const builtin = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
 
@@ -42,32 +43,10 @@ Deno.test("evaluate() records a diff that does not apply as no_code with the hun
   const suite = { ...builtin, tasks: [task] };
   const bad =
     "```diff\n--- a/src/cart.ts\n+++ b/src/cart.ts\n@@ -3,1 +3,1 @@\n-const nothing = 1;\n+const nothing = 2;\n```\n";
-  const model = {
-    spec: "stub:bad-diff",
-    synthetic: false,
-    params: {},
-    generate: () =>
-      Promise.resolve({
-        text: bad,
-        ttftMs: 1,
-        totalMs: 2,
-        tokensIn: 1,
-        tokensOut: 1,
-        tokensEstimated: false,
-        tokensPerSec: null,
-        retries: 0,
-        retryMs: 0,
-        error: null,
-        mutations: [],
-        gapP50Ms: null,
-        gapMaxMs: null,
-        reasoningTokens: null,
-      }),
-    close: () => Promise.resolve(),
-  };
+  const model = fixedAnswer("stub:bad-diff", bad);
   const runsDir = await Deno.makeTempDir();
   const run = await evaluate(suite, {
-    models: [model as never],
+    models: [model],
     runsDir,
     isolation: "none",
     resume: false,

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { loadRun } from "../../lib/analyze/load.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import type { Provider } from "../../lib/model/provider.ts";
 import { referenceTimeouts } from "../../lib/run/reference_timeouts.ts";
 import { runSample } from "../../lib/sandbox/deno.ts";
 import type { SandboxJob } from "../../lib/sandbox/sandbox.ts";
 import { loadSuite } from "../../lib/task/load.ts";
+import { fixedAnswer } from "./fixed_answer.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const suite = await loadSuite(join(ROOT, "data/fixtures/suite-tiny"));
@@ -98,36 +98,15 @@ Deno.test("evaluate() records the derived limits in the manifest and runs sample
 });
 
 /** Answers clamp with code that hangs on exactly one edge case ("at the bounds": x === lo). */
-function hangsAtBounds(): Provider {
-  const code = `export function clamp(x: number, lo: number, hi: number): number {
+const hangsAtBounds = () =>
+  fixedAnswer(
+    "test:hangs-at-bounds",
+    "```ts\n" + `export function clamp(x: number, lo: number, hi: number): number {
   if (lo > hi) throw new RangeError("lo must not exceed hi");
   if (x === lo) for (;;) {}
   return Math.min(hi, Math.max(lo, x));
-}`;
-  return {
-    spec: "test:hangs-at-bounds",
-    synthetic: true,
-    params: {},
-    generate: () =>
-      Promise.resolve({
-        text: "```ts\n" + code + "\n```",
-        ttftMs: 1,
-        totalMs: 2,
-        tokensIn: null,
-        tokensOut: null,
-        tokensEstimated: false,
-        tokensPerSec: null,
-        retries: 0,
-        retryMs: 0,
-        error: null,
-        mutations: [],
-        gapP50Ms: null,
-        gapMaxMs: null,
-        reasoningTokens: null,
-      }),
-    close: () => Promise.resolve(),
-  };
-}
+}` + "\n```",
+  );
 
 for (const sandbox of ["pooled", "strict"] as const) {
   Deno.test(`evaluate() [${sandbox}] stops a case at its derived limit and judges the cases after it`, async () => {

@@ -1,0 +1,32 @@
+/**
+ * A test provider that answers every request with the same text, instantly: for evaluating a
+ * chosen program through the whole pipeline (not a model).
+ */
+import type { Provider } from "../../lib/model/provider.ts";
+
+/** A provider named `spec` whose every generation is `text`. */
+export function fixedAnswer(spec: string, text: string): Provider {
+  return {
+    spec,
+    synthetic: false,
+    params: {},
+    generate: () =>
+      Promise.resolve({
+        text,
+        ttftMs: 1,
+        totalMs: 2,
+        tokensIn: 1,
+        tokensOut: 1,
+        tokensEstimated: false,
+        tokensPerSec: null,
+        retries: 0,
+        retryMs: 0,
+        error: null,
+        mutations: [],
+        gapP50Ms: null,
+        gapMaxMs: null,
+        reasoningTokens: null,
+      }),
+    close: () => Promise.resolve(),
+  };
+}
