@@ -361,10 +361,14 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
   } catch { /* none left */ }
   const execMs = performance.now() - started;
   const stdout = new TextDecoder().decode(concat(stdoutChunks));
-  const stderr = new TextDecoder().decode(concat(stderrChunks)).slice(-4000);
+  // The first 64 KiB of stderr are kept: V8's fatal message comes first, and a native
+  // backtrace after it can be longer than the tail the result keeps.
+  const stderrHead = new TextDecoder().decode(concat(stderrChunks));
+  const stderr = stderrHead.slice(-4000);
   const result = interpret({
     stdout,
     stderr,
+    stderrHead,
     nonce,
     job: o.job,
     limit,
@@ -446,6 +450,8 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 interface Interpretation {
   stdout: string;
   stderr: string;
+  /** What was kept of stderr from its start (the fatal messages). */
+  stderrHead: string;
   nonce: string;
   job: SandboxJob;
   limit: Outcome | null;
@@ -485,12 +491,12 @@ function interpret(r: Interpretation): SandboxResult {
     outcome = r.limit;
     detail = r.limit === "timeout" ? `exceeded ${r.timeoutMs} ms` : "output exceeded the cap";
   } else if (
-    !done && (/Fatal (JavaScript|process) out of memory|Reached heap limit/.test(r.stderr) ||
+    !done && (/Fatal (JavaScript|process) out of memory|Reached heap limit/.test(r.stderrHead) ||
       r.code === 133)
   ) {
     // Only a run that did not finish: printing V8's message cannot relabel a completed run.
     outcome = "memory_limit";
-    detail = /Fatal process out of memory/.test(r.stderr)
+    detail = /Fatal process out of memory/.test(r.stderrHead)
       ? "process memory limit reached (data segment cap)"
       : "JavaScript heap limit reached";
   } else if (loadError !== null) {
