@@ -244,3 +244,26 @@ export const cases = { "as json": () => assert.equal(JSON.stringify([add(1, 1)])
   );
   assertVerdict(adds, "completed", ["pass", "pass", "pass"]);
 });
+
+hostile(
+  "cannot pass a test through a built-in it patched and restored before the case reported",
+  async () => {
+    const run = await runHostile(
+      () =>
+        `const original = Array.prototype.map;
+export function add(a: number, b: number): number {
+  (Array.prototype as any).map = function () { return [4, 4]; };
+  queueMicrotask(() => { Array.prototype.map = original; });
+  return a - b;
+}`,
+      {
+        tests: `import assert from "node:assert/strict";
+import { add } from "./solution.ts";
+export const cases = { "pairs": () => assert.deepEqual([add(1, 1), 2].map((n) => n * 2), [4, 4]) };`,
+        cases: ["pairs"],
+      },
+    );
+    assert.notEqual(run.r.cases[0].status, "pass");
+  },
+  "HOLE: the built-in watch (lib/sandbox/builtin_watch.ts) sees a replacement only while it is in place when a case reports; a patch restored in a microtask (or by itself when called) passes. Closing it needs frozen intrinsics, which break ordinary code (the override mistake); see the closing note of the third session.",
+);
