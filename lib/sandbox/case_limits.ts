@@ -1,24 +1,29 @@
 /**
  * Per-test-case time limits, the same for the strict runner and the warm pool.
  *
- * A sample has a wall-clock budget (`timeoutMs`) and each case a limit of its own
- * (`caseTimeoutMs`: one number for every case, or a limit per case name; a case without one
- * may use what is left of the sample's budget). A case over its limit gets the status
- * `timeout`; its process (or context) is abandoned, and the cases after it run in a fresh one
- * (the modules are evaluated again) with what is left of the budget. When the budget is spent,
- * the case running gets `timeout` and the cases after it are `missing`. Either way the sample's
- * outcome is `timeout` and its detail names the limit.
+ * A sample has a wall-clock limit (`timeoutMs`) and each case a limit of its own
+ * (`caseTimeoutMs`: one number for every case, or a limit per case name; a case without one is
+ * bounded by the sample's). A case over its own limit gets the status `timeout`; its process (or
+ * context) is abandoned, and the cases after it run in a fresh one (the modules are evaluated
+ * again) under the sample's limit anew. When the sample's limit runs out, the case running gets
+ * `timeout` and the cases after it are `missing`. Either way the sample's outcome is `timeout`
+ * and its detail names the limit.
+ *
+ * The sample's limit applies to each run anew, not to their sum: with a sum, how many of the
+ * cases after a stopped one got to run would depend on the machine's speed (process start-up
+ * is charged to it), and so would their verdicts. A sample thus takes at most about
+ * (stopped cases + 1) × its limit.
  *
  * @module
  */
 import type { CaseVerdict } from "../run/records.ts";
 import type { SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
 
-/** The default sample budget when the limits name none, ms. */
+/** The default sample limit when the limits name none, ms. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
- * The limit of the case `name`, ms, or null when it has none of its own (the sample's budget
+ * The limit of the case `name`, ms, or null when it has none of its own (the sample's limit
  * bounds it).
  *
  * @example
@@ -50,7 +55,7 @@ export const caseTimeoutMessage = (limitMs: number): string =>
   `exceeded its ${limitMs} ms case limit`;
 
 /**
- * The message of the case running when the sample's budget ran out.
+ * The message of the case running when the sample's limit ran out.
  *
  * @example
  * ```ts
@@ -69,8 +74,8 @@ export interface Attempt extends SandboxResult {
 
 /**
  * Run `job` with `attempt` and, each time a case is stopped at its own limit, run the cases
- * after it in a fresh attempt with the budget left. `attempt` gets the cases to run and the
- * budget for them, and reports the cases it did not reach as `missing`.
+ * after it in a fresh attempt. `attempt` gets the cases to run and the sample's limit for
+ * them, and reports the cases it did not reach as `missing`.
  *
  * @example
  * ```ts
@@ -103,7 +108,7 @@ export interface Attempt extends SandboxResult {
 export async function withCaseLimits(
   job: SandboxJob,
   limits: SandboxLimits,
-  attempt: (job: SandboxJob, budgetMs: number) => Promise<Attempt>,
+  attempt: (job: SandboxJob, timeoutMs: number) => Promise<Attempt>,
 ): Promise<SandboxResult> {
   const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = performance.now();
@@ -113,18 +118,7 @@ export async function withCaseLimits(
   let last: Attempt | null = null;
   const stderr: string[] = [];
   for (;;) {
-    const budget = Math.round(timeoutMs - (performance.now() - started));
-    if (last !== null && budget < 1) {
-      // The budget ran out between attempts: the cases left never started.
-      last = {
-        ...last,
-        outcome: "timeout",
-        detail: `exceeded ${timeoutMs} ms`,
-        caseTimedOut: undefined,
-      };
-      break;
-    }
-    const r = await attempt(todo === job.cases ? job : { ...job, cases: todo }, budget);
+    const r = await attempt(todo === job.cases ? job : { ...job, cases: todo }, timeoutMs);
     last = r;
     if (r.stderr) stderr.push(r.stderr);
     const at = r.caseTimedOut === undefined ? -1 : todo.findIndex((c) => c.name === r.caseTimedOut);

@@ -265,9 +265,9 @@ interface ExecuteOptions {
   cwd: string;
   env: Record<string, string>;
   job: SandboxJob;
-  /** What is left of the sample's budget for this process, ms. */
+  /** This process's wall-clock limit, ms (the sample's limit: each attempt gets it anew). */
   budgetMs: number;
-  /** The sample's whole budget, ms (for the verdict's wording). */
+  /** The sample's limit, ms (for the verdict's wording). */
   timeoutMs: number;
   /** The per-case limits. */
   limits: SandboxLimits;

@@ -321,8 +321,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   };
 
   /**
-   * One attempt on a host: the job's cases in a fresh context, with `budgetMs` left of the
-   * sample's limit. A string is a reason to hand the whole sample to the strict runner.
+   * One attempt on a host: the job's cases in a fresh context, under the sample's limit
+   * (`budgetMs`). A string is a reason to hand the whole sample to the strict runner.
    */
   const attempt = async (
     job: SandboxJob,

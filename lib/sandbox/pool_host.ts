@@ -623,9 +623,9 @@ interface Job {
   files: Record<string, string>;
   cases: string[];
   outputCap: number;
-  /** What is left of the sample's wall-clock budget, ms: microtasks are cut off there. */
+  /** The sample's wall-clock limit for this job, ms: its code is cut off there. */
   timeoutMs: number;
-  /** Each case's own limit, ms, aligned with `cases` (null: the budget alone bounds it). */
+  /** Each case's own limit, ms, aligned with `cases` (null: the sample's limit alone bounds it). */
   caseLimits: (number | null)[];
   /** Tests of the integrity check only: change an intrinsic after the job (PoolOptions.contaminateAfter). */
   contaminate?: boolean;

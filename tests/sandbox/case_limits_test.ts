@@ -1,8 +1,7 @@
 /**
  * Per-test-case time limits (lib/sandbox/case_limits.ts): a case over its own limit is
- * `timeout`, the cases after it run in a fresh process (or context) and keep their verdicts,
- * the sample's budget still bounds the whole, and the strict runner and the warm pool agree
- * case by case.
+ * `timeout`, the cases after it run in a fresh process (or context) under the sample's limit
+ * anew and keep their verdicts, and the strict runner and the warm pool agree case by case.
  */
 import assert from "node:assert/strict";
 import { runSample } from "../../lib/sandbox/deno.ts";
@@ -74,11 +73,11 @@ Deno.test("case limits: a case over its own limit times out and the cases after 
       "last: pass ",
     ],
   });
-  // Two runs of two stopped cases each, far from the 10 s budget.
+  // Three runs (two cases stopped), far from 3 × the 10 s sample limit.
   assert.ok(performance.now() - started < 8000, `${Math.round(performance.now() - started)} ms`);
 });
 
-Deno.test("case limits: limits per case name; the others are bounded by the sample's budget", async () => {
+Deno.test("case limits: limits per case name; the others are bounded by the sample's limit", async () => {
   const r = await both({ timeoutMs: 1500, caseTimeoutMs: { spins: 300 } });
   assert.deepEqual(r, {
     outcome: "timeout",
@@ -105,7 +104,7 @@ Deno.test("case limits: without them the first slow case ends the sample, as bef
   assert.equal(r.detail, "exceeded 800 ms");
 });
 
-Deno.test("case limits: a case limit above the budget left is the budget's", async () => {
+Deno.test("case limits: a case limit above the sample's limit is the sample's", async () => {
   const r = await both({ timeoutMs: 700, caseTimeoutMs: 5000 });
   assert.equal(r.outcome, "timeout");
   assert.equal(r.detail, "exceeded 700 ms");
