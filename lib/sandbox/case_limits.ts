@@ -74,8 +74,8 @@ export interface Attempt extends SandboxResult {
 
 /**
  * Run `job` with `attempt` and, each time a case is stopped at its own limit, run the cases
- * after it in a fresh attempt. `attempt` gets the cases to run and the sample's limit for
- * them, and reports the cases it did not reach as `missing`.
+ * after it in a fresh attempt. `attempt` gets the cases to run, runs them under the sample's
+ * limit (each attempt anew), and reports the cases it did not reach as `missing`.
  *
  * @example
  * ```ts
@@ -108,7 +108,7 @@ export interface Attempt extends SandboxResult {
 export async function withCaseLimits(
   job: SandboxJob,
   limits: SandboxLimits,
-  attempt: (job: SandboxJob, timeoutMs: number) => Promise<Attempt>,
+  attempt: (job: SandboxJob) => Promise<Attempt>,
 ): Promise<SandboxResult> {
   const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = performance.now();
@@ -118,7 +118,7 @@ export async function withCaseLimits(
   let last: Attempt | null = null;
   const stderr: string[] = [];
   for (;;) {
-    const r = await attempt(todo === job.cases ? job : { ...job, cases: todo }, timeoutMs);
+    const r = await attempt(todo === job.cases ? job : { ...job, cases: todo });
     last = r;
     if (r.stderr) stderr.push(r.stderr);
     const at = r.caseTimedOut === undefined ? -1 : todo.findIndex((c) => c.name === r.caseTimedOut);

@@ -159,40 +159,39 @@ export async function runSample(
     ];
     // coreutils `timeout` leads the process group and kills it at a hard deadline even if this
     // process dies first (SIGKILL of the runner): no sample outlives its limit.
-    const limits = (budgetMs: number) => [
+    const limits = [
       "timeout",
       "-s",
       "KILL",
-      `${((budgetMs + 3000) / 1000).toFixed(1)}s`,
+      `${((timeoutMs + 3000) / 1000).toFixed(1)}s`,
       "prlimit",
       `--data=${dataMb * 1024 * 1024}`,
       "--",
     ];
-    let argv: (budgetMs: number) => string[];
+    let argv: string[];
     let env: Record<string, string> = {};
     if (isolation === "bwrap") {
       const inner = { DENO_DIR: `${INSIDE.job}/.deno`, NO_COLOR: "1", HOME: INSIDE.job };
-      const sandboxed = [
+      argv = [
+        ...limits,
         ...bwrapArgs({ denoPath, jobDir, env: inner, nodeModules }),
         INSIDE.deno,
         ...flags,
         "runner.ts",
       ];
-      argv = (budgetMs) => [...limits(budgetMs), ...sandboxed];
     } else {
       env = { DENO_DIR: join(jobDir, ".deno"), NO_COLOR: "1", HOME: jobDir };
-      argv = (budgetMs) => [...limits(budgetMs), denoPath, ...flags, "runner.ts"];
+      argv = [...limits, denoPath, ...flags, "runner.ts"];
     }
     // One process per attempt: a case stopped at its own limit leaves the rest to a fresh one.
     return await withCaseLimits(
       job,
       { ...options, timeoutMs },
-      (attemptJob, budgetMs) =>
-        execute(argv(budgetMs), {
+      (attemptJob) =>
+        execute(argv, {
           cwd: jobDir,
           env,
           job: attemptJob,
-          budgetMs,
           timeoutMs,
           limits: options,
           outputCap,
@@ -265,9 +264,7 @@ interface ExecuteOptions {
   cwd: string;
   env: Record<string, string>;
   job: SandboxJob;
-  /** This process's wall-clock limit, ms (the sample's limit: each attempt gets it anew). */
-  budgetMs: number;
-  /** The sample's limit, ms (for the verdict's wording). */
+  /** The sample's wall-clock limit, ms: each process (attempt) gets it anew. */
   timeoutMs: number;
   /** The per-case limits. */
   limits: SandboxLimits;
@@ -306,7 +303,7 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
       } catch { /* already gone */ }
     }
   };
-  const timer = setTimeout(() => killGroup("timeout"), o.budgetMs);
+  const timer = setTimeout(() => killGroup("timeout"), o.timeoutMs);
   // Per-case limits: the runner's "start" line arms the case's timer, its report disarms it.
   let running = null as Running | null;
   let caseTimer: ReturnType<typeof setTimeout> | undefined;

@@ -321,12 +321,11 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   };
 
   /**
-   * One attempt on a host: the job's cases in a fresh context, under the sample's limit
-   * (`budgetMs`). A string is a reason to hand the whole sample to the strict runner.
+   * One attempt on a host: the job's cases in a fresh context, under the sample's limit. A
+   * string is a reason to hand the whole sample to the strict runner.
    */
   const attempt = async (
     job: SandboxJob,
-    budgetMs: number,
     limits: SandboxLimits,
   ): Promise<Attempt | string> => {
     const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -362,7 +361,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         if (m === null) end({ kind: "fallback", reason: "host died" });
         else if (m.type === "begin") {
           clearTimeout(timer);
-          timer = setTimeout(overdue, budgetMs + GRACE_MS);
+          timer = setTimeout(overdue, timeoutMs + GRACE_MS);
         } else if (m.type === "start" && typeof m.name === "string") {
           clearTimeout(caseTimer);
           const own = caseLimit(limits, m.name);
@@ -389,7 +388,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         cases: job.cases.map((c) => c.name),
         caseLimits: job.cases.map((c) => caseLimit(limits, c.name)),
         outputCap: limits.outputCapBytes ?? 1_000_000,
-        timeoutMs: budgetMs,
+        timeoutMs,
         ...(options.contaminateAfter?.(job) ? { contaminate: true } : {}),
       });
     });
@@ -450,8 +449,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     if (reason !== null) return await toStrict(job, limits, reason);
     // A fallback in any attempt hands the whole sample to the strict runner.
     let fallback: string | null = null;
-    const result = await withCaseLimits(job, limits, async (j, budgetMs) => {
-      const a = fallback === null ? await attempt(j, budgetMs, limits) : fallback;
+    const result = await withCaseLimits(job, limits, async (j) => {
+      const a = fallback === null ? await attempt(j, limits) : fallback;
       if (typeof a !== "string") return a;
       fallback = a;
       return refused(j, a); // discarded below
