@@ -93,6 +93,20 @@ export function builtinRoots(): [string, object, string[]?][] {
 }
 
 /**
+ * The message of a pass reported after the code under test changed the shared built-in `what`
+ * (the case's status becomes `error`). One wording for the strict runner and the warm pool.
+ *
+ * @example
+ * ```ts
+ * import { tamperedMessage } from "./builtin_watch.ts";
+ * console.assert(tamperedMessage("JSON.parse").startsWith("the code under test changed the built-in JSON.parse,"));
+ * ```
+ */
+export function tamperedMessage(what: string): string {
+  return `the code under test changed the built-in ${what}, which the tests share: a pass cannot be trusted`;
+}
+
+/**
  * Watch the own properties and the prototypes of `roots` (builtinRoots(), taken before the code
  * under test runs): the returned check names the first property replaced or removed, or
  * prototype swapped, since then, or returns null. The code under test shares these built-ins

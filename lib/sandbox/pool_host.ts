@@ -33,7 +33,7 @@ import assertLoose from "node:assert";
 import assertStrict from "node:assert/strict";
 import { isDeepStrictEqual } from "node:util";
 import { isNativeError, isPromise } from "node:util/types";
-import { builtinRoots, watchBuiltins } from "./builtin_watch.ts";
+import { builtinRoots, tamperedMessage, watchBuiltins } from "./builtin_watch.ts";
 
 const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
 const stdinRead = Deno.stdin.read.bind(Deno.stdin);
@@ -176,13 +176,9 @@ function prelude(
   } as never;
   const now = () => DateNow();
 
-  // The built-ins the job shares with its tests: the host watches them (HOST.tampered), from a
-  // snapshot taken before the job's code runs.
-  const hostTampered = host.tampered;
-  const tampered = () => {
-    const what = hostTampered();
-    return what === "" ? null : what;
-  };
+  // The built-ins the job shares with its tests: the host watches them, from a snapshot taken
+  // before the job's code runs, and says why a pass is void ("" when it stands).
+  const voidedPass = host.tampered;
 
   // console: formats like a plain `String`/JSON and only counts bytes (the parent's cap).
   let outBytes = 0;
@@ -487,16 +483,8 @@ function prelude(
         record(index, assertion ? "fail" : "error", message, now() - started);
       } else {
         // As the strict runner: a pass after the job changed a shared built-in is not trusted.
-        const changed = tampered();
-        if (changed === null) record(index, "pass", "", now() - started);
-        else {
-          record(
-            index,
-            "error",
-            `the code under test changed the built-in ${changed}, which the tests share: a pass cannot be trusted`,
-            now() - started,
-          );
-        }
+        const voided = voidedPass();
+        record(index, voided === "" ? "pass" : "error", voided, now() - started);
       }
     };
     try {
@@ -611,7 +599,10 @@ const HOST = ObjectFreeze({
   isPromise: (v: unknown) => isPromise(v),
   isError: (v: unknown) => isNativeError(v),
   overflow: () => exit(OVERFLOW),
-  tampered: () => watching() ?? "",
+  tampered: () => {
+    const what = watching();
+    return what === null ? "" : tamperedMessage(what);
+  },
 });
 
 // ---------------------------------------------------------------------------

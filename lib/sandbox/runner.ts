@@ -24,7 +24,7 @@
 import assertLoose from "node:assert";
 import assertStrict from "node:assert/strict";
 import { isNativeError, isPromise } from "node:util/types";
-import { builtinRoots, watchBuiltins } from "./builtin_watch.ts";
+import { builtinRoots, tamperedMessage, watchBuiltins } from "./builtin_watch.ts";
 
 const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
 const stdinRead = Deno.stdin.read.bind(Deno.stdin);
@@ -53,9 +53,6 @@ ObjectFreeze(assertLoose);
 ObjectFreeze(assertStrict);
 ObjectFreeze(assertLoose.strict);
 
-/** The message of a pass reported after the code under test changed a shared built-in. */
-const tamperedMessage = (what: string) =>
-  `the code under test changed the built-in ${what}, which the tests share: a pass cannot be trusted`;
 const tampered = watchBuiltins(builtinRoots());
 
 async function readConfig(): Promise<{ nonce: string; cases: string[] }> {
