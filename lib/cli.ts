@@ -5,8 +5,12 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { join, relative, resolve } from "node:path";
-import { summarize, type SummaryRow } from "./analyze/summary.ts";
+import { dirname, join, relative, resolve } from "node:path";
+import { summarize } from "./analyze/summary.ts";
+import { runGaps } from "./analyze/run_gaps.ts";
+import { EXIT, scrubArgs, ToolError, UsageError } from "./cli/errors.ts";
+import { gapsText, summaryText } from "./cli/summary_text.ts";
+import { defaultRun, refuseIncomplete } from "./cli/run_choice.ts";
 import { fileCache } from "./model/cache.ts";
 import { createProvider } from "./model/create.ts";
 import type { Provider } from "./model/provider.ts";
@@ -81,9 +85,6 @@ Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, lab
         (temperature, top_p, max_tokens, seed, reasoning_effort, stop).
         replay:<run folder or answers.jsonl>[#<model>] serves recorded answers again (re-scoring).`;
 
-/** Thrown for bad command-line input: printed without a stack trace, exit code 2. */
-class UsageError extends Error {}
-
 async function chooseIsolation(
   requested: string | undefined,
   unsafe = false,
@@ -109,53 +110,12 @@ function fmt(x: number | null, digits = 2, suffix = ""): string {
   return x === null ? "—" : `${x.toFixed(digits)}${suffix}`;
 }
 
-/** Render summary rows as a fixed-width text table. */
-function summaryText(rows: SummaryRow[]): string {
-  const head = [
-    "model",
-    "variant",
-    "n",
-    "pass",
-    "pass frac",
-    "weighted",
-    "correct/almost/wrong",
-    "ttft p50",
-    "total p50",
-    "tok/s",
-    "cached",
-    "retries",
-  ];
-  const body = rows.map((r) => [
-    r.model + (r.synthetic ? " (synthetic)" : ""),
-    r.variant,
-    String(r.samples),
-    fmt(r.passRate === null ? null : r.passRate * 100, 0, "%"),
-    fmt(r.passFraction === null ? null : r.passFraction * 100, 0, "%"),
-    fmt(r.weightedAccuracy, 3),
-    `${r.correct}/${r.almost}/${r.wrong}`,
-    fmt(r.ttftP50, 0, " ms"),
-    fmt(r.totalP50, 0, " ms"),
-    fmt(r.tokensPerSecP50, 0),
-    String(r.cached),
-    r.retries ? `${r.retries} (${(r.retryMs / 1000).toFixed(1)} s)` : "0",
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
-}
-
 /** Print a policy's verdicts; write JUnit XML when asked; true when every model × variant passes. */
 async function reportPolicy(
   run: Parameters<typeof judgeRun>[0],
-  nameOrFile: string,
+  policy: Policy,
   junit?: string,
 ): Promise<boolean> {
-  let policy: Policy;
-  try {
-    policy = await resolvePolicy(nameOrFile);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
   const verdicts = judgeRun(run, policy);
   console.log(`\npolicy ${policy.name}${policy.description ? ` — ${policy.description}` : ""}`);
   for (const v of verdicts) {
@@ -176,6 +136,39 @@ async function reportPolicy(
   return verdicts.every((v) => v.ok);
 }
 
+/** A policy by name or file, as a usage error when it cannot be read. */
+async function policyArg(nameOrFile: string): Promise<Policy> {
+  try {
+    return await resolvePolicy(nameOrFile);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Check before any work that `--junit`'s file can be written (its folder exists and is writable). */
+async function junitArg(path: string | undefined): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  const folder = dirname(resolve(path));
+  try {
+    if (!(await Deno.stat(folder)).isDirectory) throw new Error("not a folder");
+    const probe = await Deno.makeTempFile({ dir: folder, prefix: ".assay-junit-" });
+    await Deno.remove(probe);
+  } catch (error) {
+    throw new UsageError(
+      `Cannot write --junit "${path}": its folder "${folder}" is not a writable folder (${
+        (error as Error).message
+      }): create it or choose another path`,
+    );
+  }
+  return path;
+}
+
+/** Print what a run's scores do not cover, when anything. */
+function printGaps(run: Parameters<typeof runGaps>[0]): void {
+  const text = gapsText(runGaps(run));
+  if (text) console.log(`\n${text}`);
+}
+
 async function runScore(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -183,17 +176,22 @@ async function runScore(args: string[]): Promise<void> {
       run: { type: "string" },
       policy: { type: "string", default: "internal-tooling" },
       junit: { type: "string" },
+      "allow-incomplete": { type: "boolean", default: false },
     },
   });
-  const dir = values.run ? resolve(values.run) : await newestRun(RUNS_DIR);
+  const policy = await policyArg(values.policy);
+  const junit = await junitArg(values.junit);
+  const dir = values.run ? resolve(values.run) : await defaultRun(RUNS_DIR);
   let run;
   try {
     run = await loadRun(dir);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  refuseIncomplete(run, values["allow-incomplete"]);
   console.log(summaryText(summarize(run)));
-  if (!(await reportPolicy(run, values.policy, values.junit))) Deno.exit(1);
+  printGaps(run);
+  if (!(await reportPolicy(run, policy, junit))) Deno.exit(EXIT.policy);
 }
 
 async function runEval(args: string[]): Promise<string> {
@@ -222,9 +220,16 @@ async function runEval(args: string[]): Promise<string> {
       new: { type: "boolean", default: false },
       policy: { type: "string" },
       junit: { type: "string" },
+      name: { type: "string" },
       quiet: { type: "boolean", default: false },
     },
   });
+  // Every input is checked before the first request: a bad policy or path costs nothing.
+  const policy = values.policy === undefined ? undefined : await policyArg(values.policy);
+  const junit = await junitArg(values.junit);
+  if (junit !== undefined && policy === undefined) {
+    throw new UsageError(`Cannot write --junit "${junit}" without --policy: name the policy to judge the run against`);
+  }
   const int = (name: string, raw: string, min: number) => {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < min) {
@@ -261,6 +266,16 @@ async function runEval(args: string[]): Promise<string> {
         throw new UsageError((error as Error).message);
       }
     });
+  try {
+    if (!(await Deno.stat(values.suite)).isDirectory) {
+      throw new UsageError(
+        `Cannot load suite "${values.suite}": it is a file, not a suite folder: give a folder of tasks (e.g. --suite tasks/builtin), or import the file first ("./assay import auto ${values.suite} --out <folder>")`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`Cannot load suite "${values.suite}": ${(error as Error).message}`);
+  }
   const suite = await loadSuite(values.suite); // throws before any run folder exists
   const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
   const sandbox = values.sandbox;
@@ -315,6 +330,9 @@ async function runEval(args: string[]): Promise<string> {
       cache: values["no-cache"] ? undefined : fileCache(values["cache-dir"]),
       cacheMode: values["no-cache"] ? "off" : values.refresh ? "refresh" : "use",
       resume: !values.new,
+      origin: "cli",
+      name: values.name ?? null,
+      command: ["./assay", "eval", ...scrubArgs(args)],
       onStart: ({ dir, resumed, recorded, total: all }) => {
         if (resumed) {
           console.error(
@@ -325,7 +343,7 @@ async function runEval(args: string[]): Promise<string> {
         }
         bar = progressBar(all - recorded, { quiet: values.quiet });
       },
-      onSample: (_g, r) => bar.tick(r?.passed ?? false),
+      onSample: (_g, r) => bar.tick(r.passed),
     });
     bar.done();
     if (evaluation.pool) {
@@ -352,10 +370,16 @@ async function runEval(args: string[]): Promise<string> {
       modelRank(a.model) - modelRank(b.model) || variantRank(a.variant) - variantRank(b.variant)
     );
     console.log(summaryText(rows));
+    printGaps(run);
     console.log(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
-    if (values.policy && !(await reportPolicy(run, values.policy, values.junit))) {
+    if (evaluation.generated > 0 && evaluation.generationErrors === evaluation.generated) {
+      throw new ToolError(
+        `every generation failed (${evaluation.generationErrors} of ${evaluation.generated}): ${evaluation.firstGenerationError}`,
+      );
+    }
+    if (policy && !(await reportPolicy(run, policy, junit))) {
       await Promise.all(models.map((m) => m.close()));
-      Deno.exit(1);
+      Deno.exit(EXIT.policy);
     }
     return run.dir;
   } finally {
@@ -363,26 +387,13 @@ async function runEval(args: string[]): Promise<string> {
   }
 }
 
-async function newestRun(dir: string): Promise<string> {
-  const names: string[] = [];
-  try {
-    for await (const e of Deno.readDir(dir)) {
-      if (e.isDirectory && !e.name.endsWith("-load")) names.push(e.name);
-    }
-  } catch { /* no runs yet */ }
-  if (names.length === 0) {
-    throw new UsageError(`Cannot find a run in "${dir}": run "deno task eval" first`);
-  }
-  return join(dir, names.sort().at(-1)!);
-}
-
 async function runReport(args: string[]): Promise<string> {
-  const { runs, showCode, out } = parseReportArgs(args);
+  const { runs, showCode, out, allowIncomplete } = parseReportArgs(args);
   let dirs: string[];
   try {
     dirs = runs.length
       ? await resolveRunDirs(runs, { runsDir: RUNS_DIR })
-      : [await newestRun(RUNS_DIR)];
+      : [await defaultRun(RUNS_DIR)];
   } catch (error) {
     throw error instanceof RunArgumentError ? new UsageError(error.message) : error;
   }
@@ -394,6 +405,15 @@ async function runReport(args: string[]): Promise<string> {
         `Cannot report on "${dirs[0]}": it has no manifest.json (is it a run folder?)`,
       );
     }
+  }
+  for (const dir of dirs) {
+    let run;
+    try {
+      run = await loadRun(dir);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    refuseIncomplete(run, allowIncomplete);
   }
   const shown = dirs.map((d) => {
     const r = relative(Deno.cwd(), d);
@@ -653,12 +673,18 @@ if (import.meta.main) {
   } catch (error) {
     if (error instanceof UsageError || (error as Error).name === "SuiteError") {
       console.error(`error: ${(error as Error).message}`);
-      Deno.exit(2);
+      Deno.exit(EXIT.usage);
     }
     if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-      Deno.exit(2);
+      Deno.exit(EXIT.usage);
     }
-    throw error;
+    if (error instanceof ToolError) {
+      console.error(`error: ${error.message}`);
+      Deno.exit(EXIT.tool);
+    }
+    // Anything else is assay's own failure (or the machine's): say so, with the stack, exit 3.
+    console.error(`internal error (exit 3): ${(error as Error)?.stack ?? String(error)}`);
+    Deno.exit(EXIT.tool);
   }
 }

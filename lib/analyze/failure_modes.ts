@@ -18,7 +18,7 @@ export type FailureLabel = FailureCategory | "unclassified";
  * ```ts
  * import assert from "node:assert/strict";
  * import { FAILURE_LABELS, FAILURE_MEANINGS } from "./failure_modes.ts";
- * assert.equal(FAILURE_LABELS[0], "no_code");
+ * assert.equal(FAILURE_LABELS[0], "generation_error");
  * assert.equal(FAILURE_LABELS.at(-1), "unclassified");
  * assert(FAILURE_LABELS.every((label) => FAILURE_MEANINGS[label].length > 0));
  * ```
@@ -27,6 +27,7 @@ export const FAILURE_LABELS: readonly FailureLabel[] = [...FailureCategory.optio
 
 /** What each category means, in a few words (DESIGN.md, "Failure taxonomy"). */
 export const FAILURE_MEANINGS: Readonly<Record<FailureLabel, string>> = {
+  generation_error: "no answer: the request to the model failed",
   no_code: "nothing extractable, or a refusal",
   syntax: "the code does not parse",
   wrong_interface: "entry point missing, renamed or with the wrong arity",

@@ -21,8 +21,37 @@ export interface Run {
   manifest: Manifest;
   /** Every line of `generations.jsonl`, in file order (one per sample key). */
   generations: GenerationRecord[];
-  /** Every line of `results.jsonl`, in file order (one per sample key). */
+  /**
+   * The judged results, in file order (one per sample key): every sample of a task that could be
+   * judged, a failed generation included (outcome `generation_error`). What every score counts.
+   */
   results: ResultRecord[];
+  /** Results of tasks that could not be judged (`taskError` set): recorded, never scored. */
+  unjudged: ResultRecord[];
+  /** Null when the run completed; else how many samples it holds of how many it should. */
+  incomplete: Incompleteness | null;
+}
+
+/** How far an incomplete run got. */
+export interface Incompleteness {
+  /** Samples with a result (judged or not). */
+  recorded: number;
+  /** Samples the complete run holds (null when an old manifest does not say). */
+  expected: number | null;
+}
+
+/**
+ * "incomplete: 13 of 60 samples recorded" (or without the total when unknown).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { incompleteLabel } from "./load.ts";
+ * assert.equal(incompleteLabel({ recorded: 13, expected: 60 }), "incomplete: 13 of 60 samples recorded");
+ * ```
+ */
+export function incompleteLabel(i: Incompleteness): string {
+  return `incomplete: ${i.recorded}${i.expected === null ? "" : ` of ${i.expected}`} samples recorded`;
 }
 
 /**
@@ -73,8 +102,47 @@ export async function loadRun(dir: string): Promise<Run> {
   if (!manifest.success) return fail(`manifest.json: ${describeIssue(manifest.error)}`);
 
   const generations = await readJsonl(dir, "generations.jsonl", GenerationRecord, fail);
-  const results = await readJsonl(dir, "results.jsonl", ResultRecord, fail);
-  return { dir, manifest: manifest.data, generations, results };
+  const all = await readJsonl(dir, "results.jsonl", ResultRecord, fail);
+  // Format 1 kept no result for a failed generation: give it one, so it stays in `n`.
+  if (manifest.data.formatVersion === 1) {
+    const have = new Set(all.map(sampleKey));
+    for (const g of generations) {
+      if (g.error !== null && !have.has(sampleKey(g))) all.push(formatOneGenerationError(g));
+    }
+  }
+  const results = all.filter((r) => r.taskError === undefined);
+  const unjudged = all.filter((r) => r.taskError !== undefined);
+  const m = manifest.data;
+  const expected = m.expectedSamples ??
+    (typeof m.params.samples === "number"
+      ? m.suite.tasks * m.models.length * m.variants.length * m.params.samples
+      : null);
+  const incomplete = m.completedAt === null ? { recorded: all.length, expected } : null;
+  return { dir, manifest: m, generations, results, unjudged, incomplete };
+}
+
+/** The result a format-1 run lacks for a failed generation (every case unknown: none listed). */
+function formatOneGenerationError(g: GenerationRecord): ResultRecord {
+  return {
+    task: g.task,
+    model: g.model,
+    variant: g.variant,
+    sample: g.sample,
+    outcome: "generation_error",
+    detail: g.error ?? "the request failed",
+    cases: [],
+    passed: false,
+    passFraction: 0,
+    weightedAccuracy: -1,
+    bucket: "wrong",
+    execMs: 0,
+    failure: {
+      category: "generation_error",
+      secondary: [],
+      evidence: [{ category: "generation_error", source: "generation", text: g.error ?? "" }],
+    },
+    stderr: "",
+  };
 }
 
 /** Read and validate one JSONL file of the run; missing reads as []. */

@@ -47,7 +47,7 @@ export interface SummaryRow {
   variant: string;
   /** True when any generation of the row came from the synthetic (offline) model. */
   synthetic: boolean;
-  /** Scored samples (result records). */
+  /** Scored samples `n`: every judged result, failed generations included (a task that could not be judged is not). */
   samples: number;
   /** Share of samples whose every case passed, in [0, 1]. */
   passRate: number | null;
@@ -61,7 +61,7 @@ export interface SummaryRow {
   almost: number;
   /** Samples in the `wrong` bucket. */
   wrong: number;
-  /** Generations whose request finally failed. */
+  /** Samples whose request finally failed (outcome `generation_error`): in `samples`, scored as no code. */
   generationErrors: number;
   /** Median time to first token, ms (uncached, error-free generations). */
   ttftP50: number | null;
@@ -134,7 +134,7 @@ export function summarize(run: Pick<Run, "generations" | "results">): SummaryRow
       correct: count("correct"),
       almost: count("almost"),
       wrong: count("wrong"),
-      generationErrors: generations.filter((g) => g.error !== null).length,
+      generationErrors: results.filter((r) => r.outcome === "generation_error").length,
       ttftP50: percentile(ttft, 0.5),
       ttftP90: percentile(ttft, 0.9),
       totalP50: percentile(total, 0.5),

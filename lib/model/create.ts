@@ -39,9 +39,15 @@ export function createProvider(spec: string, options: CreateProviderOptions = {}
   const parsed = parseModelSpec(spec);
   if (parsed.provider === "synthetic") return syntheticProvider(parsed.model, options.tasks ?? []);
   if (parsed.provider === "replay") return replayProvider(parsed.model);
-  const { baseURL, apiKey } = resolvePreset(parsed.provider, options.env ?? {});
+  const { baseURL, apiKey, label } = resolvePreset(parsed.provider, options.env ?? {});
   const params = options.temperature === undefined || parsed.params.temperature !== undefined
     ? parsed.params
     : { ...parsed.params, temperature: options.temperature };
-  return openaiProvider(parsed.model, { apiKey, baseURL, params, spec: parsed.spec });
+  return openaiProvider(parsed.model, {
+    apiKey,
+    baseURL,
+    params,
+    spec: parsed.spec,
+    serverLabel: label,
+  });
 }

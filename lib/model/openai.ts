@@ -26,6 +26,8 @@ export interface OpenAIProviderOptions {
   spec?: string;
   /** Mark generations as synthetic. @default false */
   synthetic?: boolean;
+  /** The server's name for messages about it ("is Ollama running?"). @default "the server" */
+  serverLabel?: string;
 }
 
 /** Rough token estimate when a server reports no usage (~4 characters a token). */
@@ -85,7 +87,11 @@ export function openaiProvider(model: string, options: OpenAIProviderOptions = {
             error instanceof OpenAI.APIConnectionError ||
             status === 429 || (status !== undefined && status >= 500);
           if (!retryable || retries >= maxRetries || request.signal?.aborted) {
-            return failed(error, performance.now() - started, retries);
+            return failed(
+              describeFailure(error, options.baseURL ?? DEFAULT_BASE_URL, options.serverLabel),
+              performance.now() - started,
+              retries,
+            );
           }
           retries++;
           const delay = retryDelayMs(error, retries);
@@ -107,7 +113,39 @@ function retryDelayMs(error: unknown, attempt: number): number {
   return Math.min(250 * 2 ** (attempt - 1), 8_000);
 }
 
-function failed(error: unknown, totalMs: number, retries: number): Generation {
+const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+/**
+ * What a failed request says, naming the server: a connection error reads
+ * "no answer from <base URL>: <cause> — is <server> running?" (the SDK alone says "Connection
+ * error."); an HTTP error keeps its status and message, with the base URL.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import OpenAI from "openai";
+ * import { describeFailure } from "./openai.ts";
+ * const error = new OpenAI.APIConnectionError({ cause: new TypeError("error sending request: Connection refused (os error 111)") });
+ * assert.equal(
+ *   describeFailure(error, "http://127.0.0.1:11434/v1", "Ollama"),
+ *   "no answer from http://127.0.0.1:11434/v1: error sending request: Connection refused (os error 111) — is Ollama running?",
+ * );
+ * ```
+ */
+export function describeFailure(error: unknown, baseURL: string, label = "the server"): string {
+  if (error instanceof OpenAI.APIConnectionError) {
+    const cause = (error as { cause?: unknown }).cause;
+    const why = cause instanceof Error ? cause.message : error.message;
+    const local = /^https?:\/\/(127\.|localhost|\[::1\])/.test(baseURL);
+    return `no answer from ${baseURL}: ${why} — ${
+      local ? `is ${label} running?` : "check the network and the base URL"
+    }`;
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `${text} (from ${baseURL})`;
+}
+
+function failed(error: string, totalMs: number, retries: number): Generation {
   return {
     text: "",
     ttftMs: null,
@@ -118,7 +156,7 @@ function failed(error: unknown, totalMs: number, retries: number): Generation {
     tokensEstimated: false,
     tokensPerSec: null,
     retries,
-    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    error,
     mutations: [],
     gapP50Ms: null,
     gapMaxMs: null,

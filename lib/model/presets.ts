@@ -8,6 +8,8 @@
 
 /** One OpenAI-compatible server. */
 export interface Preset {
+  /** The server's name in messages ("is Ollama running?"). */
+  label: string;
   /** The default base URL. */
   baseURL: string;
   /** The environment variable holding the API key (read by the CLI only). */
@@ -21,54 +23,63 @@ export interface Preset {
 /** The built-in presets. */
 export const PRESETS: Readonly<Record<string, Preset>> = {
   openai: {
+    label: "OpenAI",
     baseURL: "https://api.openai.com/v1",
     keyVar: "OPENAI_API_KEY",
     urlVar: "OPENAI_BASE_URL",
     needsKey: true,
   },
   ollama: {
+    label: "Ollama",
     baseURL: "http://127.0.0.1:11434/v1",
     keyVar: "OLLAMA_API_KEY",
     urlVar: "OLLAMA_BASE_URL",
     needsKey: false,
   },
   vllm: {
+    label: "vLLM",
     baseURL: "http://127.0.0.1:8000/v1",
     keyVar: "VLLM_API_KEY",
     urlVar: "VLLM_BASE_URL",
     needsKey: false,
   },
   llamacpp: {
+    label: "the llama.cpp server",
     baseURL: "http://127.0.0.1:8080/v1",
     keyVar: "LLAMACPP_API_KEY",
     urlVar: "LLAMACPP_BASE_URL",
     needsKey: false,
   },
   lmstudio: {
+    label: "LM Studio",
     baseURL: "http://127.0.0.1:1234/v1",
     keyVar: "LMSTUDIO_API_KEY",
     urlVar: "LMSTUDIO_BASE_URL",
     needsKey: false,
   },
   openrouter: {
+    label: "OpenRouter",
     baseURL: "https://openrouter.ai/api/v1",
     keyVar: "OPENROUTER_API_KEY",
     urlVar: "OPENROUTER_BASE_URL",
     needsKey: true,
   },
   together: {
+    label: "Together",
     baseURL: "https://api.together.xyz/v1",
     keyVar: "TOGETHER_API_KEY",
     urlVar: "TOGETHER_BASE_URL",
     needsKey: true,
   },
   groq: {
+    label: "Groq",
     baseURL: "https://api.groq.com/openai/v1",
     keyVar: "GROQ_API_KEY",
     urlVar: "GROQ_BASE_URL",
     needsKey: true,
   },
   deepseek: {
+    label: "DeepSeek",
     baseURL: "https://api.deepseek.com/v1",
     keyVar: "DEEPSEEK_API_KEY",
     urlVar: "DEEPSEEK_BASE_URL",
@@ -90,6 +101,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
 export function resolvePreset(name: string, env: Record<string, string | undefined>): {
   baseURL: string;
   apiKey: string | undefined;
+  label: string;
 } {
   const preset = PRESETS[name];
   if (!preset) {
@@ -103,5 +115,5 @@ export function resolvePreset(name: string, env: Record<string, string | undefin
       `Cannot use provider "${name}": no API key: set ${preset.keyVar} (or ${preset.urlVar} for a compatible server), or use a synthetic:* model offline`,
     );
   }
-  return { baseURL: env[preset.urlVar] || preset.baseURL, apiKey };
+  return { baseURL: env[preset.urlVar] || preset.baseURL, apiKey, label: preset.label };
 }

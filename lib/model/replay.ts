@@ -61,9 +61,13 @@ export function replayProvider(source: string): Provider {
     let r: Recorded;
     try {
       r = JSON.parse(line);
-    } catch {
-      if (i === last) continue; // torn by a kill mid-write
-      throw new Error(`Cannot replay "${file}": line ${i + 1}: not JSON`);
+    } catch (error) {
+      // Only the run store's own last line may be torn (a kill mid-write); a file a person wrote
+      // must be whole: a skipped answer would silently shrink the run's denominator.
+      if (i === last && isDir) continue;
+      throw new Error(
+        `Cannot replay "${file}": line ${i + 1} is not JSON (${(error as Error).message}): fix or remove that line`,
+      );
     }
     if (typeof r.task !== "string" || typeof r.text !== "string") {
       throw new Error(

@@ -26,6 +26,7 @@ import { modelScale } from "./model_scale.ts";
  * ```
  */
 export const FAILURE_COLORS: Readonly<Record<FailureLabel, string>> = {
+  generation_error: "#111827",
   no_code: "#6b7280",
   syntax: "#5b21b6",
   wrong_interface: "#a78bfa",

@@ -15,6 +15,8 @@ export interface ReportArgs {
   showCode: boolean;
   /** `--out`: where to write the HTML, when given. */
   out?: string;
+  /** `--allow-incomplete`: report on an incomplete run (every page then says so). */
+  allowIncomplete: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ReportArgs {
  * import assert from "node:assert/strict";
  * import { parseReportArgs } from "./report_args.ts";
  * const args = parseReportArgs(["--run", "data/runs/a", "--run", "data/runs/b", "--show-code"]);
- * assert.deepEqual(args, { runs: ["data/runs/a", "data/runs/b"], showCode: true, out: undefined });
+ * assert.deepEqual(args, { runs: ["data/runs/a", "data/runs/b"], showCode: true, out: undefined, allowIncomplete: false });
  * ```
  *
  * @param args The arguments after `report`.
@@ -39,9 +41,15 @@ export function parseReportArgs(args: readonly string[]): ReportArgs {
       run: { type: "string", multiple: true },
       out: { type: "string" },
       "show-code": { type: "boolean", default: false },
+      "allow-incomplete": { type: "boolean", default: false },
     },
   });
-  return { runs: values.run ?? [], showCode: values["show-code"] ?? false, out: values.out };
+  return {
+    runs: values.run ?? [],
+    showCode: values["show-code"] ?? false,
+    out: values.out,
+    allowIncomplete: values["allow-incomplete"] ?? false,
+  };
 }
 
 /**

@@ -8,27 +8,25 @@
  * @module
  */
 import { join, resolve } from "node:path";
-import { cacheKey, type GenerationCache } from "../model/cache.ts";
-import { extractCode } from "../model/extract.ts";
-import { extractFiles, filesAnswerCode } from "../model/extract_files.ts";
-import type { Generation, Provider } from "../model/provider.ts";
-import { type PerturbationName, perturbTask } from "../prompt/perturb.ts";
+import type { GenerationCache } from "../model/cache.ts";
+import type { Provider } from "../model/provider.ts";
+import type { PerturbationName } from "../prompt/perturb.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
-import { runSample, type RunSampleOptions } from "../sandbox/deno.ts";
+import { runSample } from "../sandbox/deno.ts";
 import { createPool, type PoolStats } from "../sandbox/pool.ts";
 import type { DepStoreOptions } from "../sandbox/dep_store.ts";
 import { dependenciesRecord, type RunDependencies, runDependencies } from "./dependency_stores.ts";
 import { type PackageCheck, packageCheck } from "../score/package_check.ts";
 import { type ReferenceTimeoutOptions, referenceTimeouts } from "./reference_timeouts.ts";
-import type { Isolation, SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
-import { classifyFailure, importedPackages } from "../score/taxonomy.ts";
-import { scoreSample } from "../score/weighted.ts";
-import { sha256 } from "../task/hash.ts";
-import type { Suite, Task } from "../task/schema.ts";
-import { overlayTree, parseFileBundle } from "../task/tree.ts";
+import type { Isolation } from "../sandbox/sandbox.ts";
+import type { Suite } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
-import { GenerationRecord, type ResultRecord, sampleKey } from "./records.ts";
+import { GenerationRecord, type Manifest, type ResultRecord, sampleKey } from "./records.ts";
 import { type TypecheckMode, typecheckRun } from "./typecheck_stage.ts";
+import { type CacheMode, generateSample } from "./generate_sample.ts";
+import { executeSample, type Executor, generationErrorResult } from "./execute_sample.ts";
+import { type Job, planRun } from "./plan.ts";
+import { testsParseProblem, undefinedCasesProblem } from "./task_problem.ts";
 import {
   createRun,
   findResumable,
@@ -41,8 +39,11 @@ import {
   toolVersions,
 } from "./store.ts";
 
-/** How the cache is used: read and write, write only (refresh), or not at all. */
-export type CacheMode = "use" | "refresh" | "off";
+export type { CacheMode } from "./generate_sample.ts";
+export type { Executor } from "./execute_sample.ts";
+
+/** Who makes a run (recorded in the manifest; `report` without `--run` picks CLI runs). */
+export type RunOrigin = NonNullable<Manifest["origin"]>;
 
 /** Options for {@link evaluate}. */
 export interface EvaluateOptions {
@@ -80,8 +81,8 @@ export interface EvaluateOptions {
   resume?: boolean;
   /** Called once before work starts, with the run folder and how many samples were already recorded. */
   onStart?: (info: { dir: string; resumed: boolean; recorded: number; total: number }) => void;
-  /** Called after each sample is stored. */
-  onSample?: (generation: GenerationRecord, result: ResultRecord | null) => void;
+  /** Called after each sample is stored (a failed generation has a `generation_error` result). */
+  onSample?: (generation: GenerationRecord, result: ResultRecord) => void;
   /** Concurrent requests per model (on top of `concurrency` overall). @default no per-model limit */
   modelConcurrency?: number;
   /** Runs a sample's code. @default runSample (the sandbox) */
@@ -103,6 +104,12 @@ export interface EvaluateOptions {
   dependencyStore?: DepStoreOptions;
   /** Decides whether a package a sample could not import exists (undeclared_dependency vs nonexistent_package). @default packageCheck() (the committed popular-name list only) */
   packageCheck?: PackageCheck;
+  /** Who makes the run. @default "notebook" inside a Jupyter kernel, else "library" */
+  origin?: RunOrigin;
+  /** A name for the run (shown in listings and reports). @default null */
+  name?: string | null;
+  /** The command line that made the run, secrets already removed (the CLI passes it). @default none */
+  command?: string[];
 }
 
 /**
@@ -122,18 +129,14 @@ export interface Evaluation {
   generated: number;
   /** Samples executed by this call. */
   executed: number;
+  /** Samples of this call whose generation failed (recorded as `generation_error`). */
+  generationErrors: number;
+  /** The first generation error of this call, with its endpoint (for the message when every one failed). */
+  firstGenerationError: string | null;
+  /** Tasks that could not be judged, with the reason (their samples are left out of model scores). */
+  taskErrors: Record<string, string>;
   /** What the warm pool did (`sandbox: "pooled"`): samples it ran, and those it handed to the strict runner, by reason. */
   pool?: PoolStats;
-}
-
-/** Runs one sample's code against its task: the sandbox by default; a pool or a stub for benchmarks. */
-export type Executor = (job: SandboxJob, options: RunSampleOptions) => Promise<SandboxResult>;
-
-interface Job {
-  task: Task;
-  model: Provider;
-  variant: PromptTemplate;
-  sample: number;
 }
 
 const keyOf = sampleKey;
@@ -154,17 +157,6 @@ const keyOf = sampleKey;
 export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<Evaluation> {
   const templates = options.variants ?? [plain];
   const perturbations = options.perturbations ?? [];
-  // Every variant as sent: each template unperturbed, then with each perturbation.
-  const variants: {
-    name: string;
-    template: PromptTemplate;
-    perturbation: PerturbationName | null;
-  }[] = [
-    ...templates.map((template) => ({ name: template.name, template, perturbation: null })),
-    ...perturbations.flatMap((p) =>
-      templates.map((template) => ({ name: `${template.name}+${p}`, template, perturbation: p }))
-    ),
-  ];
   const samples = options.samples ?? 1;
   if (!Number.isInteger(samples) || samples < 1) {
     throw new RangeError(`Cannot evaluate with samples=${samples}: use an integer >= 1`);
@@ -180,15 +172,20 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     ...(options.typecheck && options.typecheck !== "off" ? { typecheck: options.typecheck } : {}),
     ...options.params,
   };
-  const configHash = await sha256(JSON.stringify([
-    suite.hash,
-    options.models.map((m) => [m.spec, m.params]),
-    variants.map((v) => v.name),
+  // Content decides identity: every rendered prompt, the suite, models and what changes a verdict.
+  const plan = await planRun(suite, options.models, templates, {
+    perturbations,
     samples,
-    params.seed,
-    params.isolation,
-    options.params ?? {},
-  ]));
+    seed: params.seed,
+    settings: {
+      isolation: params.isolation,
+      sandbox: params.sandbox,
+      typecheck: options.typecheck ?? "off",
+      referenceTimeouts: options.referenceTimeouts ?? {},
+      params: options.params ?? {},
+    },
+  });
+  const { variants, configHash } = plan;
   const previous = options.resume === false
     ? null
     : await findResumable(options.runsDir, configHash);
@@ -234,6 +231,11 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       models: options.models.map((m) => ({ spec: m.spec, synthetic: m.synthetic })),
       variants: variants.map((v) => v.name),
       params,
+      origin: options.origin ?? defaultOrigin(),
+      name: options.name ?? null,
+      ...(options.command ? { command: options.command } : {}),
+      templates: plan.templates,
+      expectedSamples: plan.jobs.length,
       tools: toolVersions(),
       configHash,
       ...(stores.length
@@ -248,6 +250,13 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     await pool?.close();
     throw error;
   }
+  // Tasks that cannot be judged: a tests file that does not parse (read, not run), then, with the
+  // limits, a reference that does not pass its own tests. Kept in the manifest for every resume.
+  const taskErrors: Record<string, string> = { ...writer.manifest.taskErrors };
+  for (const task of suite.tasks) {
+    const problem = taskErrors[task.id] ?? testsParseProblem(task);
+    if (problem !== null) taskErrors[task.id] = problem;
+  }
   // Limits from the references, measured once the run folder exists (a run killed meanwhile
   // measures them when it resumes) and kept in the manifest for every later resume.
   if (!options.executor && options.referenceTimeouts !== false && !writer.manifest.timeouts) {
@@ -257,14 +266,22 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           suite.tasks,
           (job, o, task) =>
             executor(task.id)(job, { ...o, isolation: options.isolation ?? "bwrap" }),
-          { concurrency: sandboxConcurrency, ...options.referenceTimeouts },
+          {
+            concurrency: sandboxConcurrency,
+            ...options.referenceTimeouts,
+            onProblem: (task, problem) => taskErrors[task.id] ??= problem,
+          },
         ),
       );
+      await writer.recordTaskErrors(taskErrors);
     } catch (error) {
       await writer.close();
       await pool?.close();
       throw error;
     }
+  }
+  if (JSON.stringify(writer.manifest.taskErrors ?? {}) !== JSON.stringify(taskErrors)) {
+    await writer.recordTaskErrors(taskErrors);
   }
   const limits = writer.manifest.timeouts ?? {};
   // What an interrupted run already holds: keys only, plus generations still waiting for a result.
@@ -279,22 +296,10 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       if (!haveResult.has(keyOf(g))) haveGeneration.set(keyOf(g), GenerationRecord.parse(g));
     });
   }
-  const jobs: Job[] = [];
-  for (let sample = 0; sample < samples; sample++) {
-    for (const task of suite.tasks) {
-      for (const v of variants) {
-        const t = v.perturbation ? perturbTask(task, v.perturbation, options.seed ?? 0) : task;
-        const variant = { name: v.name, render: (x: Task) => v.template.render(x) };
-        for (const model of options.models) jobs.push({ task: t, model, variant, sample });
-      }
-    }
-  }
+  const jobs = plan.jobs;
   const key = (j: Job) =>
     keyOf({ task: j.task.id, model: j.model.spec, variant: j.variant.name, sample: j.sample });
-  const pending = jobs.filter((j) => {
-    const g = haveGeneration.get(key(j));
-    return !haveResult.has(key(j)) && !(g && g.error !== null); // a generation error is a record too
-  });
+  const pending = jobs.filter((j) => !haveResult.has(key(j)));
   options.onStart?.({
     dir: writer.dir,
     resumed: previous !== null,
@@ -310,13 +315,15 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   const cacheMode = options.cacheMode ?? "use";
   let generated = 0;
   let executed = 0;
+  let generationErrors = 0;
+  let firstGenerationError: string | null = null;
   const one = async (job: Job) => {
     let gen = haveGeneration.get(key(job));
     if (!gen) {
       const queuedAt = performance.now();
       gen = await perModel.get(job.model)!(() =>
         generate(() =>
-          generateOne(
+          generateSample(
             job,
             options.seed ?? 0,
             performance.now() - queuedAt,
@@ -325,17 +332,23 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           )
         )
       );
+      // The prompt first, so every generation's promptHash resolves in prompts.jsonl.
+      await writer.appendPrompt({ hash: job.promptHash, messages: job.messages });
       await writer.appendGeneration(gen);
       generated++;
     }
-    let result: ResultRecord | null = null;
-    if (gen.error === null) {
+    let result: ResultRecord;
+    if (gen.error !== null) {
+      result = generationErrorResult(job.task, gen);
+      generationErrors++;
+      firstGenerationError ??= result.detail;
+    } else {
       const g = gen;
       const derived = limits[job.task.id];
       const timeoutMs = derived?.timeoutMs ?? job.task.timeoutMs;
       result = await execute(() =>
-        executeOne(
-          job,
+        executeSample(
+          job.task,
           g,
           {
             isolation: options.isolation ?? "bwrap",
@@ -346,9 +359,12 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           check,
         )
       );
-      await writer.appendResult(result);
       executed++;
     }
+    // A task that cannot be judged: known before the run, or shown by this sample's verdicts.
+    const taskError = taskErrors[job.task.id] ?? undefinedCasesProblem(result.cases);
+    if (taskError !== null) result = { ...result, taskError };
+    await writer.appendResult(result);
     haveGeneration.delete(key(job));
     options.onSample?.(gen, result);
   };
@@ -378,141 +394,18 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     total: jobs.length,
     generated,
     executed,
+    generationErrors,
+    firstGenerationError,
+    taskErrors,
     ...(pool ? { pool: pool.stats() } : {}),
   };
 }
 
-async function generateOne(
-  job: Job,
-  seed: number,
-  queueMs: number,
-  cache: GenerationCache | undefined,
-  cacheMode: CacheMode,
-): Promise<GenerationRecord> {
-  const startedAt = new Date().toISOString();
-  const messages = job.variant.render(job.task);
-  const request = {
-    messages,
-    sample: job.sample,
-    seed: seed + job.sample,
-    task: job.task.id,
-    variant: job.variant.name,
-  };
-  const useCache = cache !== undefined && cacheMode !== "off" && !job.model.synthetic;
-  const k = useCache
-    ? await cacheKey({ spec: job.model.spec, params: { ...job.model.params }, ...request })
-    : "";
-  let g: Generation | null = useCache && cacheMode === "use" ? await cache!.get(k) : null;
-  const cached = g !== null;
-  if (!g) {
-    g = await job.model.generate(request);
-    if (useCache && g.error === null) await cache!.put(k, g);
+/** `notebook` inside a Jupyter kernel (reading Deno.jupyter throws anywhere else), else `library`. */
+function defaultOrigin(): RunOrigin {
+  try {
+    return (Deno as unknown as { jupyter?: unknown }).jupyter ? "notebook" : "library";
+  } catch {
+    return "library";
   }
-  return {
-    task: job.task.id,
-    model: job.model.spec,
-    variant: job.variant.name,
-    sample: job.sample,
-    synthetic: job.model.synthetic,
-    startedAt,
-    text: g.text,
-    // A files answer's code is its changed files as a file bundle (`// file: <path>` lines).
-    code: g.error === null
-      ? (job.task.answer === "files"
-        ? filesAnswerCode(g.text, job.task)
-        : extractCode(g.text, job.task.entry))
-      : null,
-    ttftMs: g.ttftMs,
-    totalMs: g.totalMs,
-    tokensIn: g.tokensIn,
-    tokensOut: g.tokensOut,
-    tokensEstimated: g.tokensEstimated,
-    tokensPerSec: g.tokensPerSec,
-    queueMs,
-    retries: g.retries,
-    retryMs: g.retryMs,
-    cached,
-    error: g.error,
-    mutations: g.mutations,
-    gapP50Ms: g.gapP50Ms,
-    gapMaxMs: g.gapMaxMs,
-    reasoningTokens: g.reasoningTokens,
-  };
-}
-
-async function executeOne(
-  job: Job,
-  gen: GenerationRecord,
-  limits: { isolation: Isolation } & RunSampleOptions,
-  executor: Executor,
-  check: PackageCheck,
-): Promise<ResultRecord> {
-  const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
-  const files = job.task.answer === "files";
-  const context = job.task.contextFiles ?? {};
-  const run: SandboxResult = gen.code === null
-    ? {
-      outcome: "no_code",
-      // A files answer says why no files could be taken (a hunk that does not apply, a bad path).
-      detail: files ? noFilesDetail(gen.text, job.task) : "no code in the answer",
-      cases: job.task.cases.map((c) => ({
-        name: c.name,
-        kind: c.kind,
-        status: "missing" as const,
-        message: "no code could be extracted from the answer",
-        ms: null,
-      })),
-      execMs: 0,
-      stderr: "",
-    }
-    : await executor(
-      files
-        ? {
-          code: "",
-          testsSource: job.task.testsSource,
-          cases: job.task.cases,
-          entry: job.task.entry,
-          files: overlayTree(context, parseFileBundle(gen.code)),
-        }
-        : {
-          code: gen.code,
-          testsSource: job.task.testsSource,
-          cases: job.task.cases,
-          entry: job.task.entry,
-          ...(Object.keys(context).length ? { files: { ...context } } : {}),
-        },
-      limits,
-    );
-  const score = scoreSample(run.cases, gen.code !== null);
-  // Runtime evidence only here; the batched type-check stage (typecheckBatch) can add diagnostics.
-  const input = {
-    code: gen.code,
-    outcome: run.outcome,
-    detail: run.detail,
-    cases: run.cases,
-    stderr: run.stderr,
-    entry: job.task.entry,
-    testsSource: job.task.testsSource,
-  };
-  // A package the sandbox did not provide: does it exist (undeclared) or not (hallucinated)?
-  const packages = score.passed ? {} : Object.fromEntries(
-    await Promise.all(importedPackages(input).map(async (name) => [name, await check(name)])),
-  );
-  const failure = score.passed ? null : classifyFailure({ ...input, packages });
-  return {
-    ...key,
-    outcome: run.outcome,
-    detail: run.detail,
-    cases: run.cases,
-    ...score,
-    execMs: run.execMs,
-    failure,
-    stderr: run.stderr,
-  };
-}
-
-/** Why a files answer gave no files, for the sample's evidence. */
-function noFilesDetail(text: string, task: Task): string {
-  const r = extractFiles(text, task);
-  return r.ok ? "no code in the answer" : `no changed files could be taken: ${r.reason}`;
 }

@@ -12,8 +12,14 @@ import { Diagnostic } from "../score/typecheck.ts";
 import { CaseKind } from "../task/schema.ts";
 import { StoreRecord } from "../sandbox/dep_store.ts";
 
-/** The version of the run store format written by this code. */
-export const FORMAT_VERSION = 1;
+/**
+ * The version of the run store format written by this code. Version 2 added the outcome
+ * `generation_error` (a result record for every failed generation), `taskError` and
+ * `harnessChanges` on results, `promptHash` and `endpoint` on generations, `prompts.jsonl`, and
+ * the manifest's origin, name, command, templates, expected sample count and task errors.
+ * Version 1 runs are read (lib/analyze/load.ts gives their failed generations a result).
+ */
+export const FORMAT_VERSION = 2;
 
 /** The fields that identify one sample. */
 export const SampleKey = z.object({
@@ -92,9 +98,28 @@ export const GenerationRecord = SampleKey.extend({
   ),
   /** Reasoning tokens, when the server reports them. */
   reasoningTokens: z.number().nullable().default(null).describe("reasoning tokens, when reported"),
+  /** SHA-256 of the messages sent (their record is in `prompts.jsonl`); absent before format 2. */
+  promptHash: z.string().nullable().optional().describe(
+    "hash of the messages sent, a key into prompts.jsonl; absent before format 2",
+  ),
+  /** Where the request went (the server's base URL, never a key); null for offline providers. */
+  endpoint: z.string().nullable().optional().describe(
+    "the server's base URL (never a key); null for offline providers",
+  ),
 });
 /** One model answer and how long it took. */
 export type GenerationRecord = z.infer<typeof GenerationRecord>;
+
+/** One line of `prompts.jsonl`: the messages of one distinct prompt, stored once. */
+export const PromptRecord = z.object({
+  /** SHA-256 of the messages' JSON (what generation records point at). */
+  hash: z.string().describe("SHA-256 of the messages' JSON"),
+  /** The chat messages as sent. */
+  messages: z.array(z.object({ role: z.string(), content: z.string() }))
+    .describe("the chat messages as sent"),
+});
+/** One line of `prompts.jsonl`. */
+export type PromptRecord = z.infer<typeof PromptRecord>;
 
 /** The verdict on one test case. */
 export const CaseVerdict = z.object({
@@ -127,6 +152,7 @@ export const Outcome = z.enum([
   "output_limit", // stdout/stderr cap hit, process group killed
   "memory_limit", // heap cap hit
   "exited", // the process ended before every case reported
+  "generation_error", // the model gave no answer (the request failed): nothing ran
 ]).describe("how the sandboxed run of a sample ended");
 /** How the sandboxed run of a sample ended. */
 export type Outcome = z.infer<typeof Outcome>;
@@ -154,6 +180,17 @@ export const ResultRecord = SampleKey.extend({
     .describe("failure category, secondary labels and evidence; null when every case passed"),
   /** The tail of stderr (capped), for evidence. */
   stderr: z.string().describe("the tail of stderr, capped"),
+  /**
+   * Why the task could not be judged (its reference fails, its tests do not load, a declared case is
+   * not defined); absent when it could. Such a sample is recorded but left out of every model score.
+   */
+  taskError: z.string().optional().describe(
+    "why the task could not be judged (the sample is then left out of model scores); absent when it could",
+  ),
+  /** Every change the harness made to the answer before running it (fences stripped, export added, diff applied). */
+  harnessChanges: z.array(z.string()).optional().describe(
+    "changes the harness made to the answer before running it; absent before format 2",
+  ),
   /** Type-check diagnostics of the sample (evaluate's `typecheck` stage); absent when not checked. */
   diagnostics: z.array(Diagnostic).optional()
     .describe("type-check diagnostics; absent when the run did not type-check"),
@@ -163,8 +200,10 @@ export type ResultRecord = z.infer<typeof ResultRecord>;
 
 /** `manifest.json`: what was run, with what, on what. */
 export const Manifest = z.object({
-  /** Run store format version. */
-  formatVersion: z.literal(FORMAT_VERSION).describe("run store format version"),
+  /** Run store format version (1 is still read). */
+  formatVersion: z.union([z.literal(1), z.literal(FORMAT_VERSION)]).describe(
+    "run store format version (1 is still read)",
+  ),
   /** The run id (also the folder name). */
   runId: z.string().describe("the run id, also the folder name"),
   /** ISO creation time. */
@@ -186,6 +225,27 @@ export const Manifest = z.object({
   variants: z.array(z.string()).describe("prompt variants"),
   /** Run parameters (samples, concurrency, temperature…). */
   params: z.record(z.string(), z.unknown()).describe("run parameters"),
+  /** Who made the run: the CLI, a notebook, a benchmark, or a library call; absent before format 2. */
+  origin: z.enum(["cli", "notebook", "bench", "library"]).optional()
+    .describe("who made the run: cli, notebook, bench or library; absent before format 2"),
+  /** A name given to the run (`--name`), or null. */
+  name: z.string().nullable().optional().describe("a name given to the run, or null"),
+  /** The command line that made the run, with secrets removed; absent when not made by the CLI. */
+  command: z.array(z.string()).optional().describe(
+    "the command line that made the run, secrets removed",
+  ),
+  /** Each prompt template: its name, its source (the render function's text) and a hash of every prompt it rendered for the suite. */
+  templates: z.array(z.object({
+    name: z.string(),
+    source: z.string(),
+    promptsHash: z.string(),
+  })).optional().describe("each template's name, source and a hash of every prompt it rendered"),
+  /** Samples the run holds when complete (tasks × models × variants × samples). */
+  expectedSamples: z.number().int().nonnegative().optional()
+    .describe("samples the run holds when complete"),
+  /** Tasks that could not be judged, with the reason (their samples are left out of model scores). */
+  taskErrors: z.record(z.string(), z.string()).optional()
+    .describe("tasks that could not be judged, with the reason"),
   /** Tool versions (deno, v8, typescript, assay). */
   tools: z.record(z.string(), z.string()).describe("tool versions"),
   /** SHA-256 of what decides the run's records (suite hash, models, variants, samples, seed, parameters): the same command resumes a run with the same hash. */

@@ -14,6 +14,7 @@ import type { SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
 import type { RunSampleOptions } from "../sandbox/deno.ts";
 import type { Task } from "../task/schema.ts";
 import { overlayTree, parseFileBundle } from "../task/tree.ts";
+import { referenceProblem } from "./task_problem.ts";
 
 /** Options for {@link referenceTimeouts}. */
 export interface ReferenceTimeoutOptions {
@@ -25,6 +26,8 @@ export interface ReferenceTimeoutOptions {
   caseFloorMs?: number;
   /** References run at once. @default 4 */
   concurrency?: number;
+  /** Called for each task whose reference does not pass (lib/run/task_problem.ts says why). */
+  onProblem?: (task: Task, problem: string) => void;
 }
 
 /** One task's derived limit and the measurement it came from. */
@@ -102,7 +105,11 @@ export async function referenceTimeouts(
     limit(async () => {
       if (task.referenceSource === null) return;
       const result = await run(referenceJob(task), { timeoutMs: task.timeoutMs }, task);
-      if (!result.cases.every((c) => c.status === "pass")) return;
+      const problem = referenceProblem(result);
+      if (problem !== null) {
+        options.onProblem?.(task, problem);
+        return;
+      }
       const timeoutMs = Math.max(floorMs, Math.round(factor * result.execMs));
       out[task.id] = {
         referenceMs: Math.round(result.execMs),

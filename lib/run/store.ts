@@ -6,13 +6,20 @@
  * @module
  */
 import { join } from "node:path";
-import { FORMAT_VERSION, type GenerationRecord, Manifest, type ResultRecord } from "./records.ts";
+import {
+  FORMAT_VERSION,
+  type GenerationRecord,
+  Manifest,
+  type PromptRecord,
+  type ResultRecord,
+} from "./records.ts";
 
 /** File names inside a run folder. */
 export const RUN_FILES = {
   manifest: "manifest.json",
   generations: "generations.jsonl",
   results: "results.jsonl",
+  prompts: "prompts.jsonl",
   parquet: "results.parquet",
   report: "report.html",
 } as const;
@@ -27,6 +34,10 @@ export interface RunWriter {
   appendGeneration(record: GenerationRecord): Promise<void>;
   /** Append one result record (one line, flushed). */
   appendResult(record: ResultRecord): Promise<void>;
+  /** Append a prompt to `prompts.jsonl` unless its hash is already there (written before the generations that point at it). */
+  appendPrompt(record: PromptRecord): Promise<void>;
+  /** Record the tasks that could not be judged, with the reason, in the manifest (written at once). */
+  recordTaskErrors(errors: Record<string, string>): Promise<void>;
   /** Record the per-task limits derived from the references in the manifest (written at once). */
   recordTimeouts(timeouts: NonNullable<Manifest["timeouts"]>): Promise<void>;
   /** Mark the run complete in its manifest (after every record is written). */
@@ -112,7 +123,9 @@ export async function reopenRun(dir: string): Promise<RunWriter> {
   const manifest = Manifest.parse(
     JSON.parse(await Deno.readTextFile(join(dir, RUN_FILES.manifest))),
   );
-  for (const name of [RUN_FILES.generations, RUN_FILES.results]) await cutTornTail(join(dir, name));
+  for (const name of [RUN_FILES.generations, RUN_FILES.results, RUN_FILES.prompts]) {
+    await cutTornTail(join(dir, name));
+  }
   manifest.resumedAt.push(new Date().toISOString());
   await writeManifest(dir, manifest);
   return await openWriter(dir, manifest);
@@ -169,6 +182,10 @@ async function cutTornTail(path: string): Promise<void> {
 async function openWriter(dir: string, manifest: Manifest): Promise<RunWriter> {
   const gens = await Deno.open(join(dir, RUN_FILES.generations), { append: true, create: true });
   const results = await Deno.open(join(dir, RUN_FILES.results), { append: true, create: true });
+  const promptsPath = join(dir, RUN_FILES.prompts);
+  const promptHashes = new Set<string>();
+  await readRecords(promptsPath, (p: PromptRecord) => promptHashes.add(p.hash));
+  const prompts = await Deno.open(promptsPath, { append: true, create: true });
   let queue: Promise<void> = Promise.resolve();
   const append = (file: Deno.FsFile, record: unknown) => {
     const bytes = new TextEncoder().encode(JSON.stringify(record) + "\n");
@@ -183,6 +200,15 @@ async function openWriter(dir: string, manifest: Manifest): Promise<RunWriter> {
     manifest,
     appendGeneration: (record) => append(gens, record),
     appendResult: (record) => append(results, record),
+    appendPrompt(record) {
+      if (promptHashes.has(record.hash)) return queue;
+      promptHashes.add(record.hash);
+      return append(prompts, record);
+    },
+    async recordTaskErrors(errors) {
+      manifest.taskErrors = errors;
+      await writeManifest(dir, manifest);
+    },
     async recordTimeouts(timeouts) {
       manifest.timeouts = timeouts;
       await writeManifest(dir, manifest);
@@ -196,6 +222,7 @@ async function openWriter(dir: string, manifest: Manifest): Promise<RunWriter> {
       await queue;
       gens.close();
       results.close();
+      prompts.close();
     },
   };
 }

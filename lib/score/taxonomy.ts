@@ -5,6 +5,8 @@
  *
  * Precedence (the first category with evidence is primary; the rest are secondary, in order):
  *
+ * 0. `generation_error` — the model gave no answer (the request failed): not the model's code at
+ *    all, shown apart, with the error and the endpoint (scored as no runnable code).
  * 1. `no_code` — nothing extracted, or the answer is prose (a refusal) that cannot load.
  * 2. `syntax` — the module failed to load with a parser error; or TS1xxx diagnostics (they count
  *    when the load failed, or in strict mode).
@@ -61,6 +63,7 @@ import { undeclaredImport } from "../sandbox/undeclared_import.ts";
  * ```
  */
 export const FailureCategory = z.enum([
+  "generation_error",
   "no_code",
   "syntax",
   "wrong_interface",
@@ -77,6 +80,7 @@ export type FailureCategory = z.infer<typeof FailureCategory>;
 
 /** Where a piece of evidence came from. */
 export const EvidenceSource = z.enum([
+  "generation",
   "extraction",
   "typecheck",
   "load",
@@ -242,6 +246,10 @@ export function classifyFailure(
   const add = (category: FailureCategory, source: EvidenceSource, text: string) =>
     evidence.push({ category, source, text: clean(text) });
   const { code, outcome } = input;
+  if (outcome === "generation_error") {
+    add("generation_error", "generation", input.detail || "the request failed");
+    return finish(evidence);
+  }
   if (code === null || code.trim() === "" || outcome === "no_code") {
     // A files answer's detail says why no files could be taken (a hunk that does not apply…).
     const why = /^no changed files could be taken: /.test(input.detail)

@@ -21,6 +21,7 @@ import {
   resolveDependencies,
 } from "../sandbox/dep_store.ts";
 import { overlayTree } from "./tree.ts";
+import { referenceProblem, testsParseProblem, undefinedCasesProblem } from "../run/task_problem.ts";
 
 /** Mutations that model subtle bugs; the others (syntax, crash, loop, rename, refusal) die on any test. */
 export const SEMANTIC_MUTATIONS: readonly MutationName[] = [
@@ -271,6 +272,29 @@ export async function validateSuite(
     const refs = await Promise.all(
       Array.from({ length: runs }, () => exec(task, changed ? "" : reference, changed)),
     );
+    // Tests that do not parse, a declared case they do not define, a reference that does not
+    // load: the task cannot be judged, and mutants "killed" by such tests prove nothing.
+    const broken = testsParseProblem(task) ??
+      refs.map((r) =>
+        r.outcome === "load_error" || undefinedCasesProblem(r.cases) ? referenceProblem(r) : null
+      ).find((p) => p !== null) ?? null;
+    if (broken !== null) {
+      const v: TaskValidation = {
+        task: task.id,
+        referencePasses: refs.filter(allPass).length,
+        referenceRuns: runs,
+        flakyCases: [],
+        failingCases: task.cases.map((c) => c.name),
+        referenceMs: refs[0]?.execMs ?? 0,
+        mutants: [],
+        killRate: null,
+        edgeBoundaryRate: null,
+        problems: [`the task cannot be judged: ${broken} (mutants not run)`],
+      };
+      out.push(v);
+      options.onTask?.(v);
+      return;
+    }
     const failCounts = new Map<string, number>();
     for (const r of refs) {
       for (const c of r.cases) {

@@ -107,7 +107,7 @@ Deno.test("loadRun() rejects a manifest of another format version", async () => 
   try {
     const file = join(dir, "manifest.json");
     const manifest = JSON.parse(await Deno.readTextFile(file));
-    await Deno.writeTextFile(file, JSON.stringify({ ...manifest, formatVersion: 2 }));
+    await Deno.writeTextFile(file, JSON.stringify({ ...manifest, formatVersion: 3 }));
     await assert.rejects(loadRun(dir), /manifest\.json: formatVersion: /);
   } finally {
     await Deno.remove(dir, { recursive: true });

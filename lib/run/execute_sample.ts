@@ -1,0 +1,152 @@
+/**
+ * One sample's execution and scoring: run the extracted code in the sandbox (or record why
+ * nothing ran), score the per-case verdicts, classify a failure, and build the
+ * {@link ResultRecord}. A failed generation becomes a result too (`generation_error`): it stays
+ * in every denominator, scored as no runnable code.
+ *
+ * @module
+ */
+import { extractFiles } from "../model/extract_files.ts";
+import { extractionChanges } from "../model/extraction_changes.ts";
+import type { RunSampleOptions } from "../sandbox/deno.ts";
+import type { Isolation, SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
+import type { PackageCheck } from "../score/package_check.ts";
+import { classifyFailure, importedPackages } from "../score/taxonomy.ts";
+import { scoreSample } from "../score/weighted.ts";
+import type { Task } from "../task/schema.ts";
+import { overlayTree, parseFileBundle } from "../task/tree.ts";
+import type { GenerationRecord, ResultRecord } from "./records.ts";
+
+/** Runs one sample's code against its task: the sandbox by default; a pool or a stub for benchmarks. */
+export type Executor = (job: SandboxJob, options: RunSampleOptions) => Promise<SandboxResult>;
+
+/** Every case `missing` with one reason (nothing ran). */
+function missingCases(task: Task, message: string): SandboxResult["cases"] {
+  return task.cases.map((c) => ({
+    name: c.name,
+    kind: c.kind,
+    status: "missing" as const,
+    message,
+    ms: null,
+  }));
+}
+
+/**
+ * The result of a sample whose generation failed: outcome `generation_error`, the error and the
+ * endpoint as detail, every case missing, scored as no runnable code (weighted −1), classified
+ * `generation_error`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { generationErrorResult } from "./execute_sample.ts";
+ * const task = { id: "t", cases: [{ name: "a", kind: "core", tags: [] }] } as never;
+ * const r = generationErrorResult(task, { task: "t", model: "m", variant: "v", sample: 0, error: "connection refused", endpoint: "http://127.0.0.1:1/v1" } as never);
+ * assert.equal(r.outcome, "generation_error");
+ * assert.equal(r.weightedAccuracy, -1);
+ * assert.match(r.detail, /connection refused.*127\.0\.0\.1:1/);
+ * assert.equal(r.failure?.category, "generation_error");
+ * ```
+ */
+export function generationErrorResult(task: Task, gen: GenerationRecord): ResultRecord {
+  const detail = `${gen.error ?? "the request failed"}${
+    gen.endpoint ? ` (endpoint ${gen.endpoint})` : ""
+  }`;
+  const cases = missingCases(task, "the model gave no answer (generation error)");
+  return {
+    task: gen.task,
+    model: gen.model,
+    variant: gen.variant,
+    sample: gen.sample,
+    outcome: "generation_error",
+    detail,
+    cases,
+    ...scoreSample(cases, false),
+    execMs: 0,
+    failure: classifyFailure({
+      code: null,
+      outcome: "generation_error",
+      detail,
+      cases,
+      stderr: "",
+      entry: task.entry,
+      testsSource: task.testsSource,
+    }),
+    stderr: "",
+    harnessChanges: [],
+  };
+}
+
+/** Execute, score and classify one sample whose generation succeeded. */
+export async function executeSample(
+  task: Task,
+  gen: GenerationRecord,
+  limits: { isolation: Isolation } & RunSampleOptions,
+  executor: Executor,
+  check: PackageCheck,
+): Promise<ResultRecord> {
+  const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
+  const files = task.answer === "files";
+  const context = task.contextFiles ?? {};
+  const run: SandboxResult = gen.code === null
+    ? {
+      outcome: "no_code",
+      // A files answer says why no files could be taken (a hunk that does not apply, a bad path).
+      detail: files ? noFilesDetail(gen.text, task) : "no code in the answer",
+      cases: missingCases(task, "no code could be extracted from the answer"),
+      execMs: 0,
+      stderr: "",
+    }
+    : await executor(
+      files
+        ? {
+          code: "",
+          testsSource: task.testsSource,
+          cases: task.cases,
+          entry: task.entry,
+          files: overlayTree(context, parseFileBundle(gen.code)),
+        }
+        : {
+          code: gen.code,
+          testsSource: task.testsSource,
+          cases: task.cases,
+          entry: task.entry,
+          ...(Object.keys(context).length ? { files: { ...context } } : {}),
+        },
+      limits,
+    );
+  const score = scoreSample(run.cases, gen.code !== null);
+  // Runtime evidence only here; the batched type-check stage (typecheckBatch) can add diagnostics.
+  const input = {
+    code: gen.code,
+    outcome: run.outcome,
+    detail: run.detail,
+    cases: run.cases,
+    stderr: run.stderr,
+    entry: task.entry,
+    testsSource: task.testsSource,
+  };
+  // A package the sandbox did not provide: does it exist (undeclared) or not (hallucinated)?
+  const packages = score.passed ? {} : Object.fromEntries(
+    await Promise.all(importedPackages(input).map(async (name) => [name, await check(name)])),
+  );
+  const failure = score.passed ? null : classifyFailure({ ...input, packages });
+  const sandboxChanges = (run as { harnessChanges?: string[] }).harnessChanges ?? [];
+  return {
+    ...key,
+    outcome: run.outcome,
+    detail: run.detail,
+    cases: run.cases,
+    ...score,
+    execMs: run.execMs,
+    failure,
+    stderr: run.stderr,
+    harnessChanges: [...extractionChanges(gen.text, gen.code, task), ...sandboxChanges],
+  };
+}
+
+/** Why a files answer gave no files, for the sample's evidence. */
+function noFilesDetail(text: string, task: Task): string {
+  const r = extractFiles(text, task);
+  return r.ok ? "no code in the answer" : `no changed files could be taken: ${r.reason}`;
+}

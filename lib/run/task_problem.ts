@@ -1,0 +1,88 @@
+/**
+ * Why a task cannot be judged — a defect of the task, never of the model: its tests file does not
+ * parse, a declared case is not defined by it, or its own reference does not pass it. A sample of
+ * such a task is recorded with `taskError` and left out of every model score.
+ *
+ * @module
+ */
+import ts from "typescript";
+import type { SandboxResult } from "../sandbox/sandbox.ts";
+import type { Task } from "../task/schema.ts";
+
+const UNDEFINED_CASE = / is not defined in tests\.ts$/;
+
+/**
+ * The tests file's own syntax error, read without running anything (TypeScript's parser), or null.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { testsParseProblem } from "./task_problem.ts";
+ * assert.equal(testsParseProblem({ testsSource: "export const cases = {};", language: "ts" }), null);
+ * assert.match(testsParseProblem({ testsSource: "export const cases = {", language: "ts" }) ?? "", /^tests\.ts does not parse: .* at line 1:/);
+ * ```
+ */
+export function testsParseProblem(task: Pick<Task, "testsSource" | "language">): string | null {
+  const file = ts.createSourceFile(
+    "tests.ts",
+    task.testsSource,
+    ts.ScriptTarget.Latest,
+    false,
+    ts.ScriptKind.TS,
+  );
+  const diagnostics =
+    (file as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] })
+      .parseDiagnostics ?? [];
+  const first = diagnostics.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (!first) return null;
+  const { line, character } = file.getLineAndCharacterOfPosition(first.start);
+  return `tests.ts does not parse: ${
+    ts.flattenDiagnosticMessageText(first.messageText, " ")
+  } at line ${line + 1}:${character + 1}`;
+}
+
+/**
+ * Declared cases the tests file does not define, read from a run's verdicts, or null.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { undefinedCasesProblem } from "./task_problem.ts";
+ * const cases = [{ name: "b", kind: "core" as const, status: "error" as const, message: 'test case "b" is not defined in tests.ts', ms: 0 }];
+ * assert.equal(undefinedCasesProblem(cases), 'declared case(s) not defined in tests.ts: b');
+ * ```
+ */
+export function undefinedCasesProblem(cases: SandboxResult["cases"]): string | null {
+  const names = cases.filter((c) => c.status === "error" && UNDEFINED_CASE.test(c.message))
+    .map((c) => c.name);
+  return names.length ? `declared case(s) not defined in tests.ts: ${names.join(", ")}` : null;
+}
+
+/**
+ * Why the run of a task's reference shows the task cannot be judged, or null when it passed.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { referenceProblem } from "./task_problem.ts";
+ * const pass = { outcome: "completed" as const, detail: "", execMs: 1, stderr: "", cases: [{ name: "a", kind: "core" as const, status: "pass" as const, message: "", ms: 1 }] };
+ * assert.equal(referenceProblem(pass), null);
+ * const fail = { ...pass, cases: [{ ...pass.cases[0], status: "fail" as const, message: "expected 2" }] };
+ * assert.equal(referenceProblem(fail), "the reference fails its own tests: a (fail: expected 2)");
+ * ```
+ */
+export function referenceProblem(result: SandboxResult): string | null {
+  if (result.cases.every((c) => c.status === "pass")) return null;
+  if (result.outcome === "load_error") {
+    return `the reference and its tests do not load: ${result.detail}`;
+  }
+  const undefinedCases = undefinedCasesProblem(result.cases);
+  if (undefinedCases) return undefinedCases;
+  const failing = result.cases.filter((c) => c.status !== "pass");
+  const shown = failing.slice(0, 3).map((c) =>
+    `${c.name} (${c.status}${c.message ? `: ${c.message.split("\n")[0].slice(0, 120)}` : ""})`
+  );
+  return `the reference fails its own tests: ${shown.join("; ")}${
+    failing.length > 3 ? `; and ${failing.length - 3} more` : ""
+  }`;
+}
