@@ -170,7 +170,9 @@ export {
 } from "./run/records.ts";
 
 // ── Analysis: read a run store folder, summarise it, tabulate it ─────────────
-export { loadRun } from "./analyze/load.ts";
+export { incompleteLabel, type Incompleteness, loadRun } from "./analyze/load.ts";
+export { listRuns, newestRun, type RunEntry } from "./analyze/find_runs.ts";
+export { type RunGaps, runGaps } from "./analyze/run_gaps.ts";
 export type { Run } from "./analyze/load.ts";
 export { percentile, summarize } from "./analyze/summary.ts";
 export type { SummaryRow } from "./analyze/summary.ts";
@@ -252,6 +254,7 @@ export type { LiveProgress, LiveProgressOptions, ProgressState } from "./plot/pr
 export { rowsHTML } from "./plot/rows_table.ts";
 export type { RowsHTMLOptions } from "./plot/rows_table.ts";
 export { syntheticBanner } from "./plot/synthetic_banner.ts";
+export { gapsHTML, incompleteBanner } from "./plot/run_notices.ts";
 
 // ── Reports: execute notebooks headlessly, export HTML ───────────────────────
 export { ensureKernelSpec, findJupyter } from "./report/kernel.ts";
