@@ -10,6 +10,9 @@ import { dirname, join } from "node:path";
 import { treePathProblem } from "../task/tree.ts";
 import type { CaseVerdict, Outcome } from "../run/records.ts";
 import { bwrapArgs, INSIDE } from "./isolate.ts";
+import { answerResult } from "./answer_result.ts";
+import { ensureExported } from "./export_entry.ts";
+export { ensureExported };
 import { moduleGraphEscape } from "./module_graph.ts";
 import { undeclaredImport } from "./undeclared_import.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
@@ -82,31 +85,12 @@ export interface RunSampleOptions extends SandboxLimits {
 }
 
 /**
- * Append `export { entry }` when the code defines the entry point without exporting it.
- *
- * @example
- * ```ts
- * import { ensureExported } from "./deno.ts";
- * console.assert(ensureExported("function f() {}", "f").endsWith("export { f };\n"));
- * console.assert(ensureExported("export function f() {}", "f") === "export function f() {}");
- * ```
- */
-export function ensureExported(code: string, entry: string): string {
-  const e = entry.replace(/\$/g, "\\$");
-  const exported = new RegExp(
-    `export\\s+(default\\s+)?(async\\s+)?(function\\*?|class|const|let|var)\\s+${e}\\b|export\\s*\\{[^}]*\\b${e}\\b[^}]*\\}`,
-  );
-  if (exported.test(code)) return code;
-  const defined = new RegExp(`(function\\*?|class|const|let|var)\\s+${e}\\b`);
-  return defined.test(code) ? `${code}\nexport { ${entry} };\n` : code;
-}
-
-/**
  * Execute one sample and return per-case verdicts. Throws only when the
  * sandbox itself cannot run (a harness failure), never because the code fails.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runSample } from "./deno.ts";
  * const result = await runSample({
  *   code: "export const add = (a: number, b: number) => a + b;",
@@ -114,7 +98,8 @@ export function ensureExported(code: string, entry: string): string {
  *   cases: [{ name: "adds", kind: "core", tags: [] }],
  *   entry: "add",
  * }, { isolation: "none" });
- * console.assert(result.cases[0].status === "pass");
+ * assert.equal(result.cases[0].status, "pass");
+ * assert.deepEqual(result.harnessChanges, []);
  * ```
  */
 export async function runSample(
@@ -150,7 +135,7 @@ export async function runSample(
         denoPath,
         ...(nodeModules ? { allow: [nodeModules] } : {}),
       });
-      if (escape !== null) return refused(job, `unsafe-no-isolation: ${escape}`);
+      if (escape !== null) return answerResult(refused(job, `unsafe-no-isolation: ${escape}`), job);
     }
 
     const flags = [
@@ -184,7 +169,7 @@ export async function runSample(
       argv = [...limits, denoPath, ...flags, "runner.ts"];
     }
     // One process per attempt: a case stopped at its own limit leaves the rest to a fresh one.
-    return await withCaseLimits(
+    const result = await withCaseLimits(
       job,
       { ...options, timeoutMs },
       (attemptJob) =>
@@ -197,6 +182,8 @@ export async function runSample(
           outputCap,
         }),
     );
+    // The load error on the answer's own lines, and what the harness changed (as the pool does).
+    return answerResult(result, job);
   } finally {
     await Deno.remove(jobDir, { recursive: true }).catch(() => {});
   }

@@ -23,6 +23,7 @@
 import { join } from "node:path";
 import { bwrapArgs, INSIDE } from "./isolate.ts";
 import { strictReason } from "./pool_route.ts";
+import { answerResult } from "./answer_result.ts";
 import {
   DENO_SANDBOX_FLAGS,
   ensureExported,
@@ -203,6 +204,7 @@ class Host {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createPool } from "./pool.ts";
  * const pool = createPool({ size: 1, isolation: "none" });
  * try {
@@ -212,8 +214,8 @@ class Host {
  *     cases: [{ name: "adds", kind: "core", tags: [] }],
  *     entry: "add",
  *   });
- *   console.assert(result.cases[0].status === "pass");
- *   console.assert(pool.stats().pooled === 1);
+ *   assert.equal(result.cases[0].status, "pass");
+ *   assert.equal(pool.stats().pooled, 1);
  * } finally {
  *   await pool.close();
  * }
@@ -403,7 +405,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     }
     // Done, or cut off at a deadline by the host itself: either way it can go on.
     release(host, true);
-    // A syntax error: the strict runner's verdict, word for word (see pool_host.ts strip()).
+    // A syntax error: the strict runner's verdict, word for word (see pool_host.ts strip()),
+    // which run() then words on the answer's own lines as runSample does.
     if (ending.kind === "load_error") return refused(job, ending.reason!, execMs);
     const timedOut = ending.kind === "timeout";
     // The case running when time ran out, as the host names it (none while loading).
@@ -458,7 +461,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     if (fallback !== null) return await toStrict(job, limits, fallback);
     if (result.outcome === "timeout") stats.timeouts++;
     stats.pooled++;
-    return result;
+    // The strict runner's last step too: the load error on the answer's lines, the harness's changes.
+    return answerResult(result, job);
   };
 
   return {

@@ -69,6 +69,12 @@ export interface SandboxResult {
   execMs: number;
   /** The tail of stderr. */
   stderr: string;
+  /**
+   * What the sandbox changed in the answer before running it, one sentence each, e.g. `added
+   * export { add } (the answer defines add without exporting it)`; empty when it ran the answer
+   * as given. Always set by `runSample` and the pool; optional only for results built elsewhere.
+   */
+  harnessChanges?: string[];
 }
 
 /** How the sandbox isolates: bubblewrap namespaces, or Deno permissions alone. */

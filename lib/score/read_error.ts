@@ -107,7 +107,18 @@ export function readError(
 ): ErrorReading {
   const names = codeNames(context.code);
   const text = message.trim();
-  const fromParser = /SyntaxError:/.test(text) && /at file:\/\/\/|\n\s*\|/.test(text) &&
+  // The entry exists only in an inner scope: the export the sandbox appended names nothing.
+  const innerEntry = /^SyntaxError: Export '([^']+)' is not defined in module, in the export/
+    .exec(text);
+  if (where === "load" && innerEntry) {
+    return {
+      category: "wrong_interface",
+      reason: `"${innerEntry[1]}" is not defined at the top level`,
+    };
+  }
+  // Deno's wording (a job path, a code frame) or the sandbox's (lib/sandbox/load_evidence.ts).
+  const located = /at file:\/\/\/|\n\s*\||\bat line \d+:\d+$/.test(text);
+  const fromParser = /SyntaxError:/.test(text) && located &&
     !/does not provide an export named|\bJSON\b/.test(text);
   if (where === "load" && (fromParser || /source code could not be parsed/.test(text))) {
     return { category: "syntax", reason: "the parser rejected the code" };

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { runSample } from "../../lib/sandbox/deno.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import type { Isolation } from "../../lib/sandbox/sandbox.ts";
+import { LEDGER_CODE, LEDGER_DETAIL, LEDGER_TESTS } from "./ledger_fixture.ts";
 
 const TESTS = `import assert from "node:assert/strict";
 import { add } from "./solution.ts";
@@ -119,6 +120,62 @@ export function add(a: number, b: number) { return a - b; }`;
     assert.deepEqual(r.cases.map((c) => c.status), ["pass", "pass"]);
   });
 }
+
+const isolation: Isolation = hasBwrap ? "bwrap" : "none";
+const ledger = {
+  code: LEDGER_CODE,
+  testsSource: LEDGER_TESTS,
+  cases: [{ name: "total", kind: "core" as const, tags: [] }],
+  entry: "Ledger",
+};
+
+Deno.test("runSample() reports a syntax error on the answer's own line, not the appended export (finding 7)", async () => {
+  const r = await runSample(ledger, { isolation, timeoutMs: 3000 });
+  assert.equal(r.outcome, "load_error");
+  assert.equal(r.detail, LEDGER_DETAIL);
+  assert.deepEqual(r.cases.map((c) => c.message), [`load_error: ${LEDGER_DETAIL}`]);
+});
+
+Deno.test("runSample() words an error found after parsing on the answer's own line, with one prefix", async () => {
+  const code = "const x = 1;\nconst x = 2;\nexport const add = (a: number, b: number) => a + b;\n";
+  const r = await run(code, isolation);
+  assert.equal(r.outcome, "load_error");
+  assert.equal(r.detail, "SyntaxError: Identifier 'x' has already been declared at line 2:7");
+  const octal = await run(
+    "export const add = (a: number, b: number) => a + b;\nlet x = 08;\n",
+    isolation,
+  );
+  assert.equal(
+    octal.detail,
+    "SyntaxError: Legacy decimal escape is not permitted in strict mode at line 2:9",
+  );
+});
+
+Deno.test("runSample() never words an error in the export it added as the answer's", async () => {
+  // `add` is defined, but only inside a function: the appended export names nothing.
+  const code =
+    "function make() {\n  const add = (a: number, b: number) => a + b;\n  return add;\n}\n";
+  const r = await run(code, isolation);
+  assert.equal(r.outcome, "load_error");
+  assert.equal(
+    r.detail,
+    "SyntaxError: Export 'add' is not defined in module, in the export { add } the harness added after the answer's last line",
+  );
+});
+
+Deno.test("runSample() records the export the harness added (finding 9)", async () => {
+  const added = await run("function add(a: number, b: number) { return a + b; }", isolation);
+  assert.deepEqual(added.cases.map((c) => c.status), ["pass", "pass"]);
+  assert.deepEqual(added.harnessChanges, [
+    "added export { add } (the answer defines add without exporting it)",
+  ]);
+  const kept = await run("export function add(a: number, b: number) { return a + b; }", isolation);
+  assert.deepEqual(kept.harnessChanges, []);
+  const broken = await runSample(ledger, { isolation, timeoutMs: 3000 });
+  assert.deepEqual(broken.harnessChanges, [
+    "added export { Ledger } (the answer defines Ledger without exporting it)",
+  ]);
+});
 
 Deno.test({
   name: "runSample() [bwrap] hides the host's files from module imports",

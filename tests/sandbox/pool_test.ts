@@ -4,6 +4,7 @@ import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { createPool } from "../../lib/sandbox/pool.ts";
 import { strictReason } from "../../lib/sandbox/pool_route.ts";
 import type { Isolation, SandboxJob, SandboxResult } from "../../lib/sandbox/sandbox.ts";
+import { LEDGER_CODE, LEDGER_DETAIL, LEDGER_TESTS } from "./ledger_fixture.ts";
 
 const isolation: Isolation = (await bwrapAvailable()) ? "bwrap" : "none";
 if (isolation === "none") {
@@ -90,6 +91,54 @@ Deno.test("createPool() gives the strict runner's verdict on ordinary programs",
       JSON.stringify(stats),
     );
     assert.ok(stats.pooled >= 7, JSON.stringify(stats));
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("createPool() reports a syntax error on the answer's own line, as the strict runner does (finding 7)", async () => {
+  const ledger: SandboxJob = {
+    code: LEDGER_CODE,
+    testsSource: LEDGER_TESTS,
+    cases: [{ name: "total", kind: "core", tags: [] }],
+    entry: "Ledger",
+  };
+  const pool = createPool({ size: 1, isolation });
+  try {
+    const pooled = await pool.run(ledger, { timeoutMs: 3000 });
+    // The host reports the syntax error itself: no strict run.
+    assert.deepEqual(pool.stats().strict, {});
+    assert.equal(pooled.outcome, "load_error");
+    assert.equal(pooled.detail, LEDGER_DETAIL);
+    assert.deepEqual(pooled.cases.map((c) => c.message), [`load_error: ${LEDGER_DETAIL}`]);
+    const strict = await runSample(ledger, { isolation, timeoutMs: 3000 });
+    assert.deepEqual(
+      { ...pooled, execMs: 0, stderr: "" },
+      { ...strict, execMs: 0, stderr: "" },
+    );
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("createPool() records the export the harness added, as the strict runner does (finding 9)", async () => {
+  const pool = createPool({ size: 1, isolation });
+  try {
+    const added = await pool.run(job("function add(a: number, b: number) { return a + b; }"));
+    assert.deepEqual(verdict(added), ["completed", "pass", "pass", "pass"]);
+    assert.deepEqual(added.harnessChanges, [
+      "added export { add } (the answer defines add without exporting it)",
+    ]);
+    const kept = await pool.run(job(PROGRAMS.correct));
+    assert.deepEqual(kept.harnessChanges, []);
+    // A sample the pool hands to the strict runner records it too.
+    const handed = await pool.run(
+      job("const add = (a: number, b: number) => a + b + Deno.pid * 0;"),
+    );
+    assert.deepEqual(pool.stats().strict, { "uses Deno": 1 });
+    assert.deepEqual(handed.harnessChanges, [
+      "added export { add } (the answer defines add without exporting it)",
+    ]);
   } finally {
     await pool.close();
   }

@@ -99,6 +99,31 @@ Deno.test("classifyFailure() calls a parser load error syntax", () => {
   assert.equal(category(early), "syntax");
 });
 
+Deno.test("classifyFailure() calls the sandbox's clean syntax error syntax, with that evidence (finding 7)", () => {
+  const detail = "SyntaxError: Unexpected end of input at line 38:59";
+  const result = classifyFailure(loadError(detail, "class Ledger {\n  total() {\n"));
+  assert.equal(result?.category, "syntax");
+  assert.equal(
+    result!.evidence[0].text,
+    "the parser rejected the code: SyntaxError: Unexpected end of input at line 38:59",
+  );
+  const early = loadError("SyntaxError: Identifier 'x' has already been declared at line 2:7");
+  assert.equal(category(early), "syntax");
+  // A module's own JSON.parse at load is a crash, not the parser.
+  assert.equal(
+    category(loadError("SyntaxError: Unexpected token } in JSON at position 5")),
+    "crash",
+  );
+});
+
+Deno.test("classifyFailure() calls an entry defined only in an inner scope wrong_interface", () => {
+  const detail =
+    "SyntaxError: Export 'add' is not defined in module, in the export { add } the harness added after the answer's last line";
+  const result = classifyFailure(loadError(detail, "function make() {\n  const add = 1;\n}\n"));
+  assert.equal(result?.category, "wrong_interface");
+  assert.match(result!.evidence[0].text, /"add" is not defined at the top level/);
+});
+
 Deno.test("classifyFailure() counts a TS1xxx diagnostic as syntax only for a failed load or in strict mode", () => {
   const d = diag({
     code: 1016,
