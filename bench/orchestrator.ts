@@ -52,6 +52,7 @@ export async function orchestratorBench(samples = 20_000): Promise<void> {
   const n = suite.tasks.length * 2;
   let started = performance.now();
   await evaluate(suite, {
+    origin: "bench",
     models: [model],
     runsDir,
     samples: 2,
@@ -99,10 +100,10 @@ export async function orchestratorBench(samples = 20_000): Promise<void> {
     concurrency: 16,
   };
   started = performance.now();
-  await evaluate(suite, { ...opts, models: [cached()] });
+  await evaluate(suite, { ...opts, models: [cached()], origin: "bench" });
   const missRate = (suite.tasks.length * 10) / ((performance.now() - started) / 1000);
   started = performance.now();
-  await evaluate(suite, { ...opts, models: [cached()] });
+  await evaluate(suite, { ...opts, models: [cached()], origin: "bench" });
   const hitRate = (suite.tasks.length * 10) / ((performance.now() - started) / 1000);
   await server.close();
   console.log(`cache (${suite.tasks.length * 10} samples, stub executor):`);
@@ -122,6 +123,7 @@ export async function orchestratorBench(samples = 20_000): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   started = performance.now();
   await evaluate(suite, {
+    origin: "bench",
     models: [big],
     runsDir,
     samples: perTask,

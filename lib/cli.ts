@@ -25,7 +25,7 @@ import { writeParquet } from "./run/parquet.ts";
 import { progressBar } from "./run/progress.ts";
 import { bwrapAvailable } from "./sandbox/isolate.ts";
 import type { Isolation } from "./sandbox/sandbox.ts";
-import { loadRun } from "./analyze/load.ts";
+import { incompleteLabel, loadRun, type Run } from "./analyze/load.ts";
 import { junitXml } from "./score/junit.ts";
 import { judgeRun, type Policy, resolvePolicy } from "./score/policy.ts";
 import { packageCheck } from "./score/package_check.ts";
@@ -43,7 +43,7 @@ const USAGE = `assay — evaluate LLM-generated code
   deno task eval   [--suite tasks/builtin] [--model synthetic:default]… [--samples 1]
                    [--variant plain]… [--concurrency 4] [--model-concurrency N] [--sandbox-concurrency 4]
                    [--unsafe-no-isolation] [--sandbox pooled|strict] [--temperature T] [--seed N]
-                   [--runs-dir data/runs] [--quiet]
+                   [--runs-dir data/runs] [--name NAME] [--quiet]
                    [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
                    [--typecheck off|record|strict] [--registry-check]
@@ -62,11 +62,12 @@ const USAGE = `assay — evaluate LLM-generated code
                    offline. An import of any other package is labelled undeclared_dependency or
                    nonexistent_package, decided by a local name list (node_modules, package-lock.json,
                    popular names) or, with --registry-check, by "npm view" (needs the network).
-  deno task report [--run data/runs/<run-id>]   (default: the newest run) [--out FILE] [--show-code]
+  deno task report [--run data/runs/<run-id>]   (default: the newest complete CLI run) [--out FILE]
+                   [--show-code] [--allow-incomplete] (an incomplete run is refused, exit 2, unless allowed)
                    --run A --run B [--run C…]: a comparison report (B, C… against A, the baseline),
                    written to A's folder as report-vs-<B id>.html; a bare run id is looked up in data/runs
-  deno task score  [--run DIR] [--policy NAME|FILE] [--junit out.xml]: judge a run against an
-                   acceptable-risk policy; exits 1 when a threshold is violated
+  deno task score  [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]: judge a
+                   run against an acceptable-risk policy; exits 1 when a threshold is violated
   deno task load   [--model M]… [--concurrency 1,2,4,8,16] [--requests 32]: latency under load,
                    written to data/runs/<id>-load/load.json
   deno task validate [--suite tasks/builtin] [--unsafe-no-isolation]
@@ -83,7 +84,10 @@ Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, lab
         ollama: vllm: llamacpp: lmstudio: openrouter: together: groq: deepseek: (<NAME>_API_KEY,
         <NAME>_BASE_URL). Parameters ride on the spec: openai:gpt-4o-mini?temperature=0&max_tokens=1024
         (temperature, top_p, max_tokens, seed, reasoning_effort, stop).
-        replay:<run folder or answers.jsonl>[#<model>] serves recorded answers again (re-scoring).`;
+        replay:<run folder or answers.jsonl>[#<model>] serves recorded answers again (re-scoring).
+
+Exit codes: 0 ok, 1 policy violated, 2 usage or input error (checked before any request),
+        3 tool or infrastructure failure (every generation failed, sandbox unavailable, internal error).`;
 
 async function chooseIsolation(
   requested: string | undefined,
@@ -112,7 +116,7 @@ function fmt(x: number | null, digits = 2, suffix = ""): string {
 
 /** Print a policy's verdicts; write JUnit XML when asked; true when every model × variant passes. */
 async function reportPolicy(
-  run: Parameters<typeof judgeRun>[0],
+  run: Run,
   policy: Policy,
   junit?: string,
 ): Promise<boolean> {
@@ -130,7 +134,14 @@ async function reportPolicy(
     }
   }
   if (junit) {
-    await Deno.writeTextFile(junit, junitXml(policy.name, verdicts));
+    const gaps = runGaps(run);
+    await Deno.writeTextFile(
+      junit,
+      junitXml(policy.name, verdicts, {
+        ...gaps,
+        incomplete: gaps.incomplete ? incompleteLabel(gaps.incomplete) : null,
+      }),
+    );
     console.log(`junit: ${junit}`);
   }
   return verdicts.every((v) => v.ok);
@@ -228,7 +239,9 @@ async function runEval(args: string[]): Promise<string> {
   const policy = values.policy === undefined ? undefined : await policyArg(values.policy);
   const junit = await junitArg(values.junit);
   if (junit !== undefined && policy === undefined) {
-    throw new UsageError(`Cannot write --junit "${junit}" without --policy: name the policy to judge the run against`);
+    throw new UsageError(
+      `Cannot write --junit "${junit}" without --policy: name the policy to judge the run against`,
+    );
   }
   const int = (name: string, raw: string, min: number) => {
     const n = Number(raw);
@@ -333,7 +346,14 @@ async function runEval(args: string[]): Promise<string> {
       origin: "cli",
       name: values.name ?? null,
       command: ["./assay", "eval", ...scrubArgs(args)],
-      onStart: ({ dir, resumed, recorded, total: all }) => {
+      onStart: ({ dir, resumed, recorded, total: all, superseded }) => {
+        if (superseded) {
+          console.error(
+            `assay: not resuming ${
+              relative(Deno.cwd(), superseded.dir) || superseded.dir
+            }: ${superseded.reason}; starting a new run`,
+          );
+        }
         if (resumed) {
           console.error(
             `assay: resuming ${

@@ -51,7 +51,9 @@ export interface Incompleteness {
  * ```
  */
 export function incompleteLabel(i: Incompleteness): string {
-  return `incomplete: ${i.recorded}${i.expected === null ? "" : ` of ${i.expected}`} samples recorded`;
+  return `incomplete: ${i.recorded}${
+    i.expected === null ? "" : ` of ${i.expected}`
+  } samples recorded`;
 }
 
 /**

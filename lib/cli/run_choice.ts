@@ -22,9 +22,9 @@ export async function defaultRun(runsDir: string): Promise<string> {
     );
   }
   console.error(
-    `assay: reading the newest complete CLI run: ${
-      relative(Deno.cwd(), found.dir) || found.dir
-    }${found.manifest.name ? ` ("${found.manifest.name}")` : ""} (name another with --run)`,
+    `assay: reading the newest complete CLI run: ${relative(Deno.cwd(), found.dir) || found.dir}${
+      found.manifest.name ? ` ("${found.manifest.name}")` : ""
+    } (name another with --run)`,
   );
   return found.dir;
 }

@@ -75,7 +75,9 @@ export function summaryText(rows: SummaryRow[]): string {
  */
 export function gapsText(gaps: RunGaps): string {
   const out: string[] = [];
-  if (gaps.incomplete) out.push(`${incompleteLabel(gaps.incomplete)}: the numbers above cover only these`);
+  if (gaps.incomplete) {
+    out.push(`${incompleteLabel(gaps.incomplete)}: the numbers above cover only these`);
+  }
   const failed = gaps.generationErrors.reduce((n, g) => n + g.samples, 0);
   if (failed > 0) {
     out.push(
@@ -87,7 +89,9 @@ export function gapsText(gaps: RunGaps): string {
     out.push(
       `${gaps.unjudgedTasks.length} task(s) could not be judged (left out of every score; fix the task):`,
     );
-    for (const t of gaps.unjudgedTasks) out.push(`  ${t.task} (${t.samples} sample(s)): ${t.reason}`);
+    for (const t of gaps.unjudgedTasks) {
+      out.push(`  ${t.task} (${t.samples} sample(s)): ${t.reason}`);
+    }
   }
   return out.join("\n");
 }

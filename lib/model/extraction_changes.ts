@@ -41,6 +41,8 @@ export function extractionChanges(
   if (!text.includes("```")) return ["trimmed the whitespace around the answer"];
   const blocks = text.split("```").length >> 1 || 1;
   return blocks > 1
-    ? [`took one of ${blocks} fenced blocks (the one that defines the entry, else the longest); the rest of the answer was dropped`]
+    ? [
+      `took one of ${blocks} fenced blocks (the one that defines the entry, else the longest); the rest of the answer was dropped`,
+    ]
     : ["took the code from its fenced block; the text around it was dropped"];
 }

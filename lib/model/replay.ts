@@ -66,7 +66,9 @@ export function replayProvider(source: string): Provider {
       // must be whole: a skipped answer would silently shrink the run's denominator.
       if (i === last && isDir) continue;
       throw new Error(
-        `Cannot replay "${file}": line ${i + 1} is not JSON (${(error as Error).message}): fix or remove that line`,
+        `Cannot replay "${file}": line ${i + 1} is not JSON (${
+          (error as Error).message
+        }): fix or remove that line`,
       );
     }
     if (typeof r.task !== "string" || typeof r.text !== "string") {

@@ -19,7 +19,7 @@ export interface ProgressState {
   total: number;
   /** Samples whose every case passed (of those completed since the start, not resumed ones). */
   passed: number;
-  /** Samples that ended in a generation error (no result), since the start. */
+  /** Samples that ended in a generation error (the request failed; scored as no code), since the start. */
   errors: number;
   /** Samples found already recorded when the run was resumed. */
   resumed: number;
@@ -29,6 +29,8 @@ export interface ProgressState {
   dir: string | null;
   /** True once the run has finished. */
   finished: boolean;
+  /** Why an incomplete run was not resumed (an edited template…), when one was not; else absent. */
+  notResumed?: string;
 }
 
 /**
@@ -69,6 +71,9 @@ export function progressHTML(state: ProgressState): string {
     }%; height: 100%; background: ${colour};"></div></div>` +
     `<div style="margin-top: 4px;"><strong>${esc(state.label)}</strong> (${status}): ` +
     `${state.done} / ${state.total} samples (${pct}%) · ${parts.join(" · ")}</div>` +
+    (state.notResumed
+      ? `<div style="color: #b45309; font-size: 12px;">${esc(state.notResumed)}</div>`
+      : "") +
     (state.dir
       ? `<div style="color: #6b7280; font-size: 12px;">run folder <code>${
         esc(state.dir)
@@ -88,7 +93,14 @@ export interface LiveProgressOptions {
 /** The callbacks to pass to `evaluate()`, and how to finish. */
 export interface LiveProgress {
   /** Pass as `evaluate()`'s `onStart`. */
-  onStart(info: { dir: string; recorded: number; total: number }): void;
+  onStart(
+    info: {
+      dir: string;
+      recorded: number;
+      total: number;
+      superseded?: { dir: string; reason: string } | null;
+    },
+  ): void;
   /** Pass as `evaluate()`'s `onSample`. */
   onSample(generation: { error: string | null }, result: { passed: boolean } | null): void;
   /** Show the final state (await it after `evaluate()` returns). */
@@ -175,6 +187,10 @@ export function liveProgress(label: string, options: LiveProgressOptions = {}): 
       state.done = info.recorded;
       state.resumed = info.recorded;
       state.dir = info.dir;
+      if (info.superseded) {
+        state.notResumed =
+          `a new run: the incomplete run ${info.superseded.dir} was not resumed because ${info.superseded.reason}`;
+      }
       show();
     },
     onSample(generation, result) {

@@ -50,14 +50,18 @@ export function gapsHTML(gaps: RunGaps): string {
   const failed = gaps.generationErrors.reduce((n, g) => n + g.samples, 0);
   const gen = failed === 0
     ? `<p style="font: 14px system-ui, sans-serif;">Every judged sample got an answer from its model.</p>`
-    : `<div style="${BOX("#c62828", "#fdecea")}"><strong>${failed} of ${gaps.judged} samples got no answer</strong> ` +
+    : `<div style="${
+      BOX("#c62828", "#fdecea")
+    }"><strong>${failed} of ${gaps.judged} samples got no answer</strong> ` +
       `(generation errors): they count in every <em>n</em> and score as no runnable code (weighted −1).<ul style="margin: 4px 0;">` +
       gaps.generationErrors.map((g) =>
         `<li><code>${esc(g.model)}</code> × ${g.samples}: ${esc(g.message)}</li>`
       ).join("") + "</ul></div>";
   const tasks = gaps.unjudgedTasks.length === 0
     ? `<p style="font: 14px system-ui, sans-serif;">Every task could be judged.</p>`
-    : `<div style="${BOX("#b45309", "#fff7ed")}"><strong>${gaps.unjudgedTasks.length} task(s) could not be judged</strong> ` +
+    : `<div style="${
+      BOX("#b45309", "#fff7ed")
+    }"><strong>${gaps.unjudgedTasks.length} task(s) could not be judged</strong> ` +
       `(a defect of the task, not of a model): their samples are recorded but left out of every score.<ul style="margin: 4px 0;">` +
       gaps.unjudgedTasks.map((t) =>
         `<li><code>${esc(t.task)}</code> (${t.samples} sample(s)): ${esc(t.reason)}</li>`

@@ -30,6 +30,7 @@ import { testsParseProblem, undefinedCasesProblem } from "./task_problem.ts";
 import {
   createRun,
   findResumable,
+  findSuperseded,
   gitRevision,
   newRunId,
   readRecords,
@@ -79,8 +80,18 @@ export interface EvaluateOptions {
   cacheMode?: CacheMode;
   /** Resume the newest incomplete run with the same configuration. @default true */
   resume?: boolean;
-  /** Called once before work starts, with the run folder and how many samples were already recorded. */
-  onStart?: (info: { dir: string; resumed: boolean; recorded: number; total: number }) => void;
+  /**
+   * Called once before work starts, with the run folder, how many samples were already recorded,
+   * and, when a new run starts beside an incomplete one whose configuration changed (an edited
+   * template…), that run and what changed.
+   */
+  onStart?: (info: {
+    dir: string;
+    resumed: boolean;
+    recorded: number;
+    total: number;
+    superseded: { dir: string; reason: string } | null;
+  }) => void;
   /** Called after each sample is stored (a failed generation has a `generation_error` result). */
   onSample?: (generation: GenerationRecord, result: ResultRecord) => void;
   /** Concurrent requests per model (on top of `concurrency` overall). @default no per-model limit */
@@ -129,6 +140,8 @@ export interface Evaluation {
   generated: number;
   /** Samples executed by this call. */
   executed: number;
+  /** An incomplete run of the same suite and variants not resumed because its configuration changed, and what changed; null otherwise. */
+  superseded: { dir: string; reason: string } | null;
   /** Samples of this call whose generation failed (recorded as `generation_error`). */
   generationErrors: number;
   /** The first generation error of this call, with its endpoint (for the message when every one failed). */
@@ -297,6 +310,12 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     });
   }
   const jobs = plan.jobs;
+  const superseded = previous ? null : await findSuperseded(options.runsDir, {
+    configHash,
+    variants: variants.map((v) => v.name),
+    suite: writer.manifest.suite,
+    templates: plan.templates,
+  }).then((s) => (s?.dir === writer.dir ? null : s));
   const key = (j: Job) =>
     keyOf({ task: j.task.id, model: j.model.spec, variant: j.variant.name, sample: j.sample });
   const pending = jobs.filter((j) => !haveResult.has(key(j)));
@@ -305,6 +324,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     resumed: previous !== null,
     recorded: jobs.length - pending.length,
     total: jobs.length,
+    superseded,
   });
 
   const generate = limiter(concurrency);
@@ -394,6 +414,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     total: jobs.length,
     generated,
     executed,
+    superseded,
     generationErrors,
     firstGenerationError,
     taskErrors,

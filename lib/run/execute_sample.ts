@@ -131,7 +131,7 @@ export async function executeSample(
     await Promise.all(importedPackages(input).map(async (name) => [name, await check(name)])),
   );
   const failure = score.passed ? null : classifyFailure({ ...input, packages });
-  const sandboxChanges = (run as { harnessChanges?: string[] }).harnessChanges ?? [];
+  const sandboxChanges = run.harnessChanges ?? [];
   return {
     ...key,
     outcome: run.outcome,

@@ -80,7 +80,7 @@ export interface PlanSettings {
  * const model = { spec: "m:x", synthetic: true, params: {}, generate: () => { throw new Error(); }, close: async () => {} };
  * const settings = { perturbations: [], samples: 1, seed: 0, settings: {} };
  * const a = await planRun(suite, [model], [plain], settings);
- * const edited = { name: "plain", render: (t: never) => [...plain.render(t), { role: "user", content: "Be brief." }] };
+ * const edited = { name: "plain", render: (t: never) => [...plain.render(t), { role: "user" as const, content: "Be brief." }] };
  * const b = await planRun(suite, [model], [edited], settings);
  * assert.equal(a.jobs.length, suite.tasks.length);
  * assert.notEqual(a.configHash, b.configHash); // same name, new wording: a new run
@@ -101,7 +101,9 @@ export async function planRun(
   const names = variants.map((v) => v.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined) {
-    throw new Error(`Cannot plan a run with the variant "${twice}" twice: give templates distinct names`);
+    throw new Error(
+      `Cannot plan a run with the variant "${twice}" twice: give templates distinct names`,
+    );
   }
   // Render each (task, variant) once; every sample and model sends the same messages.
   const rendered: { task: Task; variant: PlannedVariant; messages: ChatMessage[]; hash: string }[] =

@@ -159,6 +159,47 @@ export async function findResumable(root: string, configHash: string): Promise<s
   return null;
 }
 
+/**
+ * The newest incomplete run under `root` of the same suite and variant names whose configuration
+ * hash differs (an edited template, changed parameters), with what changed; null when none. Lets
+ * a user who expected a resume hear why a new run started.
+ */
+export async function findSuperseded(
+  root: string,
+  next: Pick<Manifest, "configHash" | "variants" | "suite" | "templates">,
+): Promise<{ dir: string; reason: string } | null> {
+  const names: string[] = [];
+  try {
+    for await (const e of Deno.readDir(root)) if (e.isDirectory) names.push(e.name);
+  } catch {
+    return null;
+  }
+  for (const name of names.sort().reverse()) {
+    let m: Manifest;
+    try {
+      m = Manifest.parse(JSON.parse(await Deno.readTextFile(join(root, name, RUN_FILES.manifest))));
+    } catch {
+      continue;
+    }
+    if (
+      m.completedAt !== null || m.configHash === next.configHash ||
+      m.suite.name !== next.suite.name ||
+      JSON.stringify(m.variants) !== JSON.stringify(next.variants)
+    ) continue;
+    const before = new Map((m.templates ?? []).map((t) => [t.name, t.promptsHash]));
+    const edited = (next.templates ?? []).filter((t) =>
+      before.has(t.name) && before.get(t.name) !== t.promptsHash
+    ).map((t) => `"${t.name}"`);
+    const reason = edited.length
+      ? `template ${edited.join(", ")} renders different prompts`
+      : m.suite.hash !== next.suite.hash
+      ? "the suite's content changed"
+      : "the models, parameters or sandbox settings changed";
+    return { dir: join(root, name), reason };
+  }
+  return null;
+}
+
 /** Write the manifest atomically (temp file, then rename). */
 async function writeManifest(dir: string, manifest: Manifest): Promise<void> {
   const tmp = join(dir, `.${RUN_FILES.manifest}.tmp`);

@@ -9,8 +9,19 @@ import type { PolicyVerdict } from "./policy.ts";
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** Options for {@link junitXml}: what the scores do not cover, shown beside the verdicts. */
+export interface JunitOptions {
+  /** Failed requests, grouped: each becomes a test case of the suite "what the scores do not cover". */
+  generationErrors?: readonly { model: string; message: string; samples: number }[];
+  /** Tasks that could not be judged: each a skipped test case with the reason. */
+  unjudgedTasks?: readonly { task: string; reason: string; samples: number }[];
+  /** "incomplete: 13 of 60 samples recorded" when the run did not finish. */
+  incomplete?: string | null;
+}
+
 /**
- * Render verdicts as JUnit XML.
+ * Render verdicts as JUnit XML. Generation errors, tasks that could not be judged and an
+ * incomplete run (when given) form one more test suite, "what the scores do not cover".
  *
  * @example
  * ```ts
@@ -18,9 +29,15 @@ const esc = (s: string) =>
  * import { junitXml } from "./junit.ts";
  * const xml = junitXml("p", [{ model: "m", variant: "v", ok: false, checks: [{ metric: "passRate", bound: "min", limit: 0.9, value: 0.5, ok: false, note: "" }] }]);
  * assert.match(xml, /<failure message="passRate 0.5 &lt; min 0.9"/);
+ * const gaps = junitXml("p", [], { generationErrors: [{ model: "m", message: "no answer from http://h/v1", samples: 3 }] });
+ * assert.match(gaps, /<system-err>no answer from http:\/\/h\/v1<\/system-err>/);
  * ```
  */
-export function junitXml(policyName: string, verdicts: readonly PolicyVerdict[]): string {
+export function junitXml(
+  policyName: string,
+  verdicts: readonly PolicyVerdict[],
+  options: JunitOptions = {},
+): string {
   const failures = verdicts.reduce((n, v) => n + v.checks.filter((c) => !c.ok).length, 0);
   const tests = verdicts.reduce((n, v) => n + v.checks.length, 0);
   const lines = [
@@ -46,6 +63,38 @@ export function junitXml(policyName: string, verdicts: readonly PolicyVerdict[])
         lines.push(`      <failure message="${esc(message)}"/>`);
         lines.push(`    </testcase>`);
       }
+    }
+    lines.push(`  </testsuite>`);
+  }
+  const gen = options.generationErrors ?? [];
+  const unjudged = options.unjudgedTasks ?? [];
+  const incomplete = options.incomplete ? [options.incomplete] : [];
+  if (gen.length + unjudged.length + incomplete.length > 0) {
+    lines.push(
+      `  <testsuite name="what the scores do not cover" tests="${
+        gen.length + unjudged.length + incomplete.length
+      }" failures="0" skipped="${unjudged.length + incomplete.length}">`,
+    );
+    for (const note of incomplete) {
+      lines.push(`    <testcase classname="run" name="${esc(note)}">`);
+      lines.push(`      <skipped message="${esc(note)}"/>`);
+      lines.push(`    </testcase>`);
+    }
+    for (const g of gen) {
+      lines.push(
+        `    <testcase classname="${esc(g.model)}" name="${
+          esc(`generation errors: ${g.samples} sample(s) got no answer`)
+        }">`,
+      );
+      lines.push(`      <system-err>${esc(g.message)}</system-err>`);
+      lines.push(`    </testcase>`);
+    }
+    for (const t of unjudged) {
+      lines.push(
+        `    <testcase classname="task" name="${esc(`${t.task} could not be judged`)}">`,
+      );
+      lines.push(`      <skipped message="${esc(`${t.reason} (${t.samples} sample(s))`)}"/>`);
+      lines.push(`    </testcase>`);
     }
     lines.push(`  </testsuite>`);
   }

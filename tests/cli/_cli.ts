@@ -40,7 +40,10 @@ export async function tinySuite(
   for (const task of ["clamp", "sum-evens"]) {
     await Deno.mkdir(join(dir, task));
     for await (const f of Deno.readDir(join(ROOT, "data/fixtures/suite-tiny", task))) {
-      await Deno.copyFile(join(ROOT, "data/fixtures/suite-tiny", task, f.name), join(dir, task, f.name));
+      await Deno.copyFile(
+        join(ROOT, "data/fixtures/suite-tiny", task, f.name),
+        join(dir, task, f.name),
+      );
     }
   }
   await edit(dir);

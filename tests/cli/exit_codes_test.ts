@@ -7,11 +7,27 @@ const SUITE = "data/fixtures/suite-tiny";
 
 /** An incomplete run: the tiny suite's run with its manifest marked unfinished and a result cut. */
 async function incompleteRun(runsDir: string): Promise<string> {
-  const out = await cli(["eval", "--suite", SUITE, "--model", "synthetic:reference", "--samples", "2", "--runs-dir", runsDir, "--quiet", "--isolation", "none"]);
+  const out = await cli([
+    "eval",
+    "--suite",
+    SUITE,
+    "--model",
+    "synthetic:reference",
+    "--samples",
+    "2",
+    "--runs-dir",
+    runsDir,
+    "--quiet",
+    "--isolation",
+    "none",
+  ]);
   assert.equal(out.code, 0, out.stderr);
   const [dir] = [...Deno.readDirSync(runsDir)].map((e) => join(runsDir, e.name));
   const manifest = JSON.parse(await Deno.readTextFile(join(dir, "manifest.json")));
-  await Deno.writeTextFile(join(dir, "manifest.json"), JSON.stringify({ ...manifest, completedAt: null }));
+  await Deno.writeTextFile(
+    join(dir, "manifest.json"),
+    JSON.stringify({ ...manifest, completedAt: null }),
+  );
   const results = (await Deno.readTextFile(join(dir, "results.jsonl"))).trimEnd().split("\n");
   await Deno.writeTextFile(join(dir, "results.jsonl"), results.slice(0, 1).join("\n") + "\n");
   return dir;
@@ -21,7 +37,10 @@ Deno.test("score refuses an incomplete run with exit 2 and the count, and says s
   const dir = await incompleteRun(await Deno.makeTempDir());
   const refused = await cli(["score", "--run", dir]);
   assert.equal(refused.code, 2, refused.stderr);
-  assert.match(refused.stderr, /incomplete: 1 of 4 samples recorded: rerun the eval command to resume, or pass --allow-incomplete/);
+  assert.match(
+    refused.stderr,
+    /incomplete: 1 of 4 samples recorded: rerun the eval command to resume, or pass --allow-incomplete/,
+  );
   const allowed = await cli(["score", "--run", dir, "--allow-incomplete"]);
   assert.equal(allowed.code, 0, allowed.stderr);
   assert.match(allowed.stdout, /incomplete: 1 of 4 samples recorded/);
@@ -34,8 +53,13 @@ Deno.test("newestRun() picks the newest complete CLI run, never a notebook slice
   const root = await Deno.makeTempDir();
   const write = async (id: string, origin: string, completedAt: string | null) => {
     await Deno.mkdir(join(root, id));
-    const base = JSON.parse(await Deno.readTextFile(join(ROOT, "data/fixtures/run-tiny/manifest.json")));
-    await Deno.writeTextFile(join(root, id, "manifest.json"), JSON.stringify({ ...base, runId: id, origin, completedAt }));
+    const base = JSON.parse(
+      await Deno.readTextFile(join(ROOT, "data/fixtures/run-tiny/manifest.json")),
+    );
+    await Deno.writeTextFile(
+      join(root, id, "manifest.json"),
+      JSON.stringify({ ...base, runId: id, origin, completedAt }),
+    );
   };
   await write("20261201-000000-aaaa", "cli", "2026-12-01T00:01:00Z");
   await write("20261202-000000-bbbb", "notebook", "2026-12-02T00:01:00Z");
@@ -47,12 +71,25 @@ Deno.test("eval rejects a bad --policy, --junit folder, --suite file or model sp
   const runsDir = await Deno.makeTempDir();
   const cases: [string[], RegExp][] = [
     [["--policy", "nosuch"], /Cannot find policy "nosuch"/],
-    [["--policy", "internal-tooling", "--junit", "/no/such/folder/policy.xml"], /Cannot write --junit "\/no\/such\/folder\/policy\.xml"/],
+    [
+      ["--policy", "internal-tooling", "--junit", "/no/such/folder/policy.xml"],
+      /Cannot write --junit "\/no\/such\/folder\/policy\.xml"/,
+    ],
     [["--suite", "README.md"], /Cannot load suite "README\.md": it is a file/],
     [["--model", "nosuch:model"], /Cannot parse model "nosuch:model": unknown provider "nosuch"/],
   ];
   for (const [args, message] of cases) {
-    const out = await cli(["eval", "--suite", SUITE, "--runs-dir", runsDir, "--quiet", "--isolation", "none", ...args]);
+    const out = await cli([
+      "eval",
+      "--suite",
+      SUITE,
+      "--runs-dir",
+      runsDir,
+      "--quiet",
+      "--isolation",
+      "none",
+      ...args,
+    ]);
     assert.equal(out.code, 2, `${args.join(" ")}: ${out.stderr}`);
     assert.match(out.stderr, message);
     assert.doesNotMatch(out.stderr, /^\s+at /m, `${args.join(" ")}: no stack trace`);
@@ -62,11 +99,27 @@ Deno.test("eval rejects a bad --policy, --junit folder, --suite file or model sp
 
 Deno.test("score with a policy violated exits 1; with an unwritable --junit exits 2 (finding 10)", async () => {
   const runsDir = await Deno.makeTempDir();
-  const out = await cli(["eval", "--suite", SUITE, "--model", "synthetic:sloppy", "--samples", "3", "--runs-dir", runsDir, "--quiet", "--isolation", "none"]);
+  const out = await cli([
+    "eval",
+    "--suite",
+    SUITE,
+    "--model",
+    "synthetic:sloppy",
+    "--samples",
+    "3",
+    "--runs-dir",
+    runsDir,
+    "--quiet",
+    "--isolation",
+    "none",
+  ]);
   assert.equal(out.code, 0, out.stderr);
   const [dir] = [...Deno.readDirSync(runsDir)].map((e) => join(runsDir, e.name));
   const strict = join(await Deno.makeTempDir(), "strict.json");
-  await Deno.writeTextFile(strict, JSON.stringify({ name: "strict", thresholds: { passRate: { min: 1.01 } } }));
+  await Deno.writeTextFile(
+    strict,
+    JSON.stringify({ name: "strict", thresholds: { passRate: { min: 1.01 } } }),
+  );
   const violated = await cli(["score", "--run", dir, "--policy", strict]);
   assert.equal(violated.code, 1, violated.stderr);
   const junit = await cli(["score", "--run", dir, "--junit", "/no/such/folder/x.xml"]);

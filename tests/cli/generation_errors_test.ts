@@ -10,11 +10,26 @@ Deno.test("eval against a dead model server exits 3, names the base URL, and sho
   const runsDir = await Deno.makeTempDir();
   const port = deadPort();
   const out = await cli(
-    ["eval", "--suite", SUITE, "--model", "ollama:foo", "--runs-dir", runsDir, "--quiet", "--isolation", "none", "--no-cache"],
+    [
+      "eval",
+      "--suite",
+      SUITE,
+      "--model",
+      "ollama:foo",
+      "--runs-dir",
+      runsDir,
+      "--quiet",
+      "--isolation",
+      "none",
+      "--no-cache",
+    ],
     { OLLAMA_BASE_URL: `http://127.0.0.1:${port}/v1` },
   );
   assert.equal(out.code, 3, out.stderr);
-  assert.match(out.stderr, new RegExp(`no answer from http://127\\.0\\.0\\.1:${port}/v1: .* — is Ollama running\\?`));
+  assert.match(
+    out.stderr,
+    new RegExp(`no answer from http://127\\.0\\.0\\.1:${port}/v1: .* — is Ollama running\\?`),
+  );
   assert.doesNotMatch(out.stderr, /^\s+at /m, "no stack trace");
   assert.match(out.stdout, /2 of 2 samples got no answer/);
   const [dir] = [...Deno.readDirSync(runsDir)].map((e) => join(runsDir, e.name));
@@ -24,7 +39,11 @@ Deno.test("eval against a dead model server exits 3, names the base URL, and sho
   assert.equal(row.generationErrors, 2);
   assert.equal(row.passRate, 0);
   assert.equal(row.weightedAccuracy, -1, "scored as no runnable code");
-  assert.ok(run.results.every((r) => r.outcome === "generation_error" && r.failure?.category === "generation_error"));
+  assert.ok(
+    run.results.every((r) =>
+      r.outcome === "generation_error" && r.failure?.category === "generation_error"
+    ),
+  );
   assert.ok(run.generations.every((g) => g.endpoint === `http://127.0.0.1:${port}/v1`));
 });
 
@@ -33,10 +52,25 @@ Deno.test("a replay file that lacks answers for some tasks scores them as genera
   const file = join(await Deno.makeTempDir(), "answers.jsonl");
   const reference = await Deno.readTextFile(join(ROOT, SUITE, "clamp/reference.ts"));
   await Deno.writeTextFile(file, JSON.stringify({ task: "clamp", text: reference }) + "\n");
-  const out = await cli(["eval", "--suite", SUITE, "--model", `replay:${file}`, "--runs-dir", runsDir, "--quiet", "--isolation", "none"]);
+  const out = await cli([
+    "eval",
+    "--suite",
+    SUITE,
+    "--model",
+    `replay:${file}`,
+    "--runs-dir",
+    runsDir,
+    "--quiet",
+    "--isolation",
+    "none",
+  ]);
   assert.equal(out.code, 0, out.stderr);
   const row = out.stdout.split("\n").find((l) => l.startsWith("replay:"))!;
-  assert.match(row, /^replay:\S+\s+plain\s+2\s+1\s+50%/, `n 2, 1 generation error, pass 50%: ${out.stdout}`);
+  assert.match(
+    row,
+    /^replay:\S+\s+plain\s+2\s+1\s+50%/,
+    `n 2, 1 generation error, pass 50%: ${out.stdout}`,
+  );
   assert.match(out.stdout, /1 of 2 samples got no answer/);
   assert.match(out.stdout, /no recorded answer for task "sum-evens"/);
 });
@@ -44,8 +78,22 @@ Deno.test("a replay file that lacks answers for some tasks scores them as genera
 Deno.test("a malformed last line in a user-written replay file is an error naming the line, exit 2, before any work (finding 4)", async () => {
   const runsDir = await Deno.makeTempDir();
   const file = join(await Deno.makeTempDir(), "answers.jsonl");
-  await Deno.writeTextFile(file, JSON.stringify({ task: "clamp", text: "x" }) + '\n{"task": "sum-evens", "text": \n');
-  const out = await cli(["eval", "--suite", SUITE, "--model", `replay:${file}`, "--runs-dir", runsDir, "--quiet", "--isolation", "none"]);
+  await Deno.writeTextFile(
+    file,
+    JSON.stringify({ task: "clamp", text: "x" }) + '\n{"task": "sum-evens", "text": \n',
+  );
+  const out = await cli([
+    "eval",
+    "--suite",
+    SUITE,
+    "--model",
+    `replay:${file}`,
+    "--runs-dir",
+    runsDir,
+    "--quiet",
+    "--isolation",
+    "none",
+  ]);
   assert.equal(out.code, 2, out.stderr);
   assert.match(out.stderr, /line 2 is not JSON/);
   assert.deepEqual([...Deno.readDirSync(runsDir)], [], "no run folder was written");

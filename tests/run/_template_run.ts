@@ -9,10 +9,16 @@ import { evaluate } from "../../lib/run/evaluate.ts";
 import { loadSuite } from "../../lib/task/load.ts";
 
 const [runsDir, extra] = Deno.args;
-const suite = await loadSuite(join(new URL("../..", import.meta.url).pathname, "data/fixtures/suite-tiny"));
+const suite = await loadSuite(
+  join(new URL("../..", import.meta.url).pathname, "data/fixtures/suite-tiny"),
+);
 const mine: PromptTemplate = {
   name: "mine",
-  render: (task) => [...plain.render(task), { role: "user", content: extra }],
+  render: (task) => {
+    const messages = plain.render(task);
+    const last = messages.at(-1)!;
+    return [...messages.slice(0, -1), { ...last, content: `${last.content}\n\n${extra}` }];
+  },
 };
 const model = syntheticProvider("default", suite.tasks);
 const run = await evaluate(suite, {

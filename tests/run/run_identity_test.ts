@@ -7,7 +7,9 @@ const SCRIPT = join(ROOT, "tests/run/_template_run.ts");
 
 function lines(path: string): Record<string, unknown>[] {
   try {
-    return Deno.readTextFileSync(path).split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+    return Deno.readTextFileSync(path).split("\n").filter((l) => l.trim()).map((l) =>
+      JSON.parse(l)
+    );
   } catch {
     return [];
   }
@@ -44,10 +46,18 @@ Deno.test("evaluate() starts a new run when a template's wording changes after a
   const report = JSON.parse(out.trim().split("\n").at(-1)!);
   assert.equal(report.resumed, false, `a changed template must not resume: ${out}`);
   assert.equal(report.generated, report.total, "every sample asked anew");
+  assert.match(
+    report.superseded.reason,
+    /template "mine" renders different prompts/,
+    "and it says why",
+  );
   const dirs = [...Deno.readDirSync(runsDir)].map((e) => e.name).sort();
   assert.equal(dirs.length, 2, "a new run folder");
   const second = join(runsDir, dirs.find((d) => d !== first[0])!);
-  const prompts = lines(join(second, "prompts.jsonl")) as { hash: string; messages: { content: string }[] }[];
+  const prompts = lines(join(second, "prompts.jsonl")) as {
+    hash: string;
+    messages: { content: string }[];
+  }[];
   const byHash = new Map(prompts.map((p) => [p.hash, p]));
   const generations = lines(join(second, "generations.jsonl"));
   assert.equal(generations.length, report.total);
@@ -66,8 +76,15 @@ Deno.test("evaluate() records what each sample was asked: the messages in prompt
   const manifest = JSON.parse(Deno.readTextFileSync(join(dir, "manifest.json")));
   assert.equal(manifest.templates[0].name, "mine");
   assert.match(manifest.templates[0].source, /extra/, "the render function's source is kept");
+  const results = lines(join(dir, "results.jsonl"));
+  assert.ok(
+    results.every((r) => r.outcome !== "generation_error"),
+    "the model answered every prompt",
+  );
   assert.equal(typeof manifest.templates[0].promptsHash, "string");
   const prompts = lines(join(dir, "prompts.jsonl")) as { messages: { content: string }[] }[];
   assert.equal(prompts.length, 2, "one record per distinct prompt (2 tasks), however many samples");
-  assert.ok(prompts.every((p) => p.messages.at(-1)!.content.endsWith("Wording C: say nothing else.")));
+  assert.ok(
+    prompts.every((p) => p.messages.at(-1)!.content.endsWith("Wording C: say nothing else.")),
+  );
 });

@@ -27,11 +27,21 @@ async function evaluateTiny(dir: string) {
 Deno.test("evaluate() charges a tests file with a syntax error to the task, not to the model (finding 5)", async () => {
   const dir = await tinySuite(async (d) => {
     const path = join(d, "clamp/tests.ts");
-    await Deno.writeTextFile(path, (await Deno.readTextFile(path)).replace('"inside the range": () =>', '"inside the range": () => =>'));
+    await Deno.writeTextFile(
+      path,
+      (await Deno.readTextFile(path)).replace(
+        '"inside the range": () =>',
+        '"inside the range": () => =>',
+      ),
+    );
   });
   const { evaluation, run } = await evaluateTiny(dir);
   assert.match(evaluation.taskErrors.clamp, /^tests\.ts does not parse: .* at line \d+:\d+/);
-  assert.equal(run.results.filter((r) => r.task === "clamp").length, 0, "no clamp sample is scored");
+  assert.equal(
+    run.results.filter((r) => r.task === "clamp").length,
+    0,
+    "no clamp sample is scored",
+  );
   assert.equal(run.unjudged.length, 2, "its samples are recorded apart");
   assert.ok(run.unjudged.every((r) => r.taskError === evaluation.taskErrors.clamp));
   const [row] = summarize(run);
@@ -59,9 +69,15 @@ Deno.test("evaluate() makes a declared case that tests.ts does not define a task
 Deno.test("validateSuite() fails a task whose tests do not parse instead of claiming its mutants killed (finding 5)", async () => {
   const dir = await tinySuite(async (d) => {
     const path = join(d, "clamp/tests.ts");
-    await Deno.writeTextFile(path, (await Deno.readTextFile(path)) + "\nexport const broken = {;\n");
+    await Deno.writeTextFile(
+      path,
+      (await Deno.readTextFile(path)) + "\nexport const broken = {;\n",
+    );
   });
-  const validations = await validateSuite(await loadSuite(dir), { isolation: "none", referenceRuns: 1 });
+  const validations = await validateSuite(await loadSuite(dir), {
+    isolation: "none",
+    referenceRuns: 1,
+  });
   const clamp = validations.find((v) => v.task === "clamp")!;
   assert.equal(clamp.killRate, null, "no kill rate from tests that cannot run");
   assert.equal(clamp.mutants.length, 0);
