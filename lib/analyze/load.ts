@@ -106,10 +106,14 @@ export async function loadRun(dir: string): Promise<Run> {
   const generations = await readJsonl(dir, "generations.jsonl", GenerationRecord, fail);
   const all = await readJsonl(dir, "results.jsonl", ResultRecord, fail);
   // Format 1 kept no result for a failed generation: give it one, so it stays in `n`.
+  // (A format-1 result recorded beside a failed generation is replaced by the same record.)
   if (manifest.data.formatVersion === 1) {
-    const have = new Set(all.map(sampleKey));
+    const at = new Map(all.map((r, i) => [sampleKey(r), i]));
     for (const g of generations) {
-      if (g.error !== null && !have.has(sampleKey(g))) all.push(formatOneGenerationError(g));
+      if (g.error === null) continue;
+      const i = at.get(sampleKey(g));
+      if (i === undefined) all.push(formatOneGenerationError(g));
+      else all[i] = formatOneGenerationError(g);
     }
   }
   const results = all.filter((r) => r.taskError === undefined);

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Run } from "./load.ts";
+import { sampleKey } from "../run/records.ts";
 
 /**
  * The `p`-quantile of `values` (p in [0, 1]) by linear interpolation between
@@ -134,7 +135,11 @@ export function summarize(run: Pick<Run, "generations" | "results">): SummaryRow
       correct: count("correct"),
       almost: count("almost"),
       wrong: count("wrong"),
-      generationErrors: results.filter((r) => r.outcome === "generation_error").length,
+      // A failed request: its result says so (format 2), or only its generation does (format 1).
+      generationErrors: new Set([
+        ...results.filter((r) => r.outcome === "generation_error").map(sampleKey),
+        ...generations.filter((g) => g.error !== null).map(sampleKey),
+      ]).size,
       ttftP50: percentile(ttft, 0.5),
       ttftP90: percentile(ttft, 0.9),
       totalP50: percentile(total, 0.5),

@@ -134,8 +134,12 @@ const DEFAULT_BASE_URL = "https://api.openai.com/v1";
  */
 export function describeFailure(error: unknown, baseURL: string, label = "the server"): string {
   if (error instanceof OpenAI.APIConnectionError) {
-    const cause = (error as { cause?: unknown }).cause;
-    const why = cause instanceof Error ? cause.message : error.message;
+    // The SDK says "Connection error."; the reason is down the cause chain (fetch → socket).
+    const reasons: string[] = [];
+    for (let c = (error as { cause?: unknown }).cause; c instanceof Error; c = c.cause) {
+      if (!reasons.includes(c.message)) reasons.push(c.message);
+    }
+    const why = reasons.length ? reasons.join(": ") : error.message;
     const local = /^https?:\/\/(127\.|localhost|\[::1\])/.test(baseURL);
     return `no answer from ${baseURL}: ${why} — ${
       local ? `is ${label} running?` : "check the network and the base URL"

@@ -38,10 +38,12 @@ Deno.test("resolvePreset() reads the key and base-URL override from the given en
   assert.deepEqual(resolvePreset("groq", { GROQ_API_KEY: "k" }), {
     baseURL: "https://api.groq.com/openai/v1",
     apiKey: "k",
+    label: "Groq",
   });
   assert.deepEqual(resolvePreset("vllm", { VLLM_BASE_URL: "http://10.0.0.2:8000/v1" }), {
     baseURL: "http://10.0.0.2:8000/v1",
     apiKey: undefined,
+    label: "vLLM",
   });
   assert.throws(
     () => resolvePreset("openai", {}),

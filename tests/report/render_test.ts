@@ -34,14 +34,18 @@ function assertCompleteReport(page: string) {
   // no error or stderr output, no traceback
   assert.doesNotMatch(html, /data-mime-type="application\/vnd\.jupyter\.stderr"/);
   assert.doesNotMatch(html, /Traceback|Uncaught|jp-OutputArea-error|class="ansi-red/);
-  // one output per code cell: load, manifest, summary, two charts, per-task table, failures, stability, policy
-  assert.equal(count(html, /class="jp-OutputArea-child"/), 9);
+  // one output per code cell: load, manifest, summary, gaps, two charts, per-task table, failures,
+  // stability, policy
+  assert.equal(count(html, /class="jp-OutputArea-child"/), 10);
+  assert.match(html, /1 of 12 samples got no answer<\/strong>/, "the generation error, in n");
+  assert.match(html, /request failed: 503 Service Unavailable/, "with its message");
+  assert.match(html, /Every task could be judged\./);
   assert.match(html, />Failed samples per primary category</, "the failure-modes table");
   assert.match(html, />Stability \(2 sample\(s\) per task\)</, "the stability table");
   assert.match(html, /<th[^>]*>pass\^1<\/th>/);
   assert.match(html, /Policy <b>internal-tooling<\/b>/, "the acceptable-risk verdict");
   assert.match(html, /<b style="color:#(1a7f37|c62828)">(PASS|FAIL)<\/b> synthetic:steady/);
-  assert.match(html, /Loaded run <strong>run-tiny<\/strong>: 12 generations, 12 results/);
+  assert.match(html, /Loaded run <strong>run-tiny<\/strong>: 12 generations, 12 judged results/);
   assert.match(html, /<strong>Synthetic models\.<\/strong>/);
   assert.match(html, /sha256:0f3a9c2e71b4d85a/);
   // the summary table (accuracy and latency)

@@ -11,12 +11,15 @@ Deno.test("parseReportArgs() collects repeated --run values in order", () => {
     runs: ["a", "b", "c"],
     showCode: false,
     out: undefined,
+    allowIncomplete: false,
   });
   assert.deepEqual(parseReportArgs(["--run=a", "--out", "x.html", "--show-code"]), {
     runs: ["a"],
     showCode: true,
     out: "x.html",
+    allowIncomplete: false,
   });
+  assert.equal(parseReportArgs(["--allow-incomplete"]).allowIncomplete, true);
   assert.deepEqual(parseReportArgs([]).runs, []);
 });
 
