@@ -1,6 +1,6 @@
 /**
  * The failure taxonomy on real model answers: the JavaScript answers of can-ai-code
- * (/work/shared/datasets/completions, MIT, read at run time and never copied into the repository).
+ * (../shared/datasets/completions beside the checkout, MIT, read at run time and never copied into the repository).
  * Each task's checks become a tests module (one case per check; calls on base cases — an
  * argument 0, or every argument 0 or 1 — are `edge`, the rest `core`; arity and parameter-name
  * checks fail with "wrong arity" / "wrong interface"), each answer runs in the sandbox (isolation "none", 4 at a time), failures are
@@ -23,7 +23,7 @@ import {
 } from "../lib/score/taxonomy.ts";
 import type { TestCase } from "../lib/task/schema.ts";
 
-const DATA = "/work/shared/datasets/completions";
+const DATA = new URL("../../shared/datasets/completions", import.meta.url).pathname;
 
 interface Check {
   assert: string;

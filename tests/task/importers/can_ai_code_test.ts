@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
+import { DATASETS } from "../../_helpers.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
 import { limiter } from "../../../lib/run/pool.ts";
 import { importCanAiCode } from "../../../lib/task/importers/can_ai_code.ts";
@@ -7,8 +9,8 @@ import type { Task } from "../../../lib/task/schema.ts";
 
 const FIXTURE =
   new URL("../../../data/fixtures/importers/can-ai-code-tasks.json", import.meta.url).pathname;
-const TASKS = "/work/shared/datasets/completions/can-ai-code-tasks.json";
-const RESULTS = "/work/shared/datasets/completions/can-ai-code-results.jsonl.gz";
+const TASKS = join(DATASETS, "completions/can-ai-code-tasks.json");
+const RESULTS = join(DATASETS, "completions/can-ai-code-results.jsonl.gz");
 const hasDataset = await Deno.stat(TASKS).then(() => Deno.stat(RESULTS)).then(
   () => true,
   () => false,

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
+import { DATASETS } from "../../_helpers.ts";
 import { detectFormat, importSuite } from "../../../lib/task/importers/detect.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
 import { loadSuite, SuiteError } from "../../../lib/task/load.ts";
 
 const FIXTURES = new URL("../../../data/fixtures/importers/", import.meta.url).pathname;
-const DATASETS = "/work/shared/datasets";
 const hasDatasets = await Deno.stat(DATASETS).then(() => true, () => false);
 if (!hasDatasets) {
   console.warn(`detect_test.ts: ${DATASETS} is missing; the dataset test is skipped`);

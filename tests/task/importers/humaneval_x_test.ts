@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
+import { DATASETS } from "../../_helpers.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
 import { limiter } from "../../../lib/run/pool.ts";
 import { importHumanEvalX } from "../../../lib/task/importers/humaneval_x.ts";
@@ -7,7 +9,7 @@ import type { Task } from "../../../lib/task/schema.ts";
 
 const FIXTURE =
   new URL("../../../data/fixtures/importers/humaneval-x.jsonl", import.meta.url).pathname;
-const DATASET = "/work/shared/datasets/humaneval-x/humaneval_js.jsonl";
+const DATASET = join(DATASETS, "humaneval-x/humaneval_js.jsonl");
 const hasDataset = await Deno.stat(DATASET).then(() => true, () => false);
 if (!hasDataset) {
   console.warn(`humaneval_x_test.ts: ${DATASET} is missing; the dataset test is skipped`);

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
+import { DATASETS } from "../../_helpers.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
 import { limiter } from "../../../lib/run/pool.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
@@ -6,8 +8,8 @@ import { importMbxp } from "../../../lib/task/importers/mbxp.ts";
 import type { Task } from "../../../lib/task/schema.ts";
 
 const FIXTURES = new URL("../../../data/fixtures/importers/", import.meta.url).pathname;
-const DATASET = "/work/shared/datasets/mxeval/mbtsp_release_v1.2.jsonl";
-const SAMPLES = "/work/shared/datasets/completions/mxeval-mbtsp_samples.jsonl";
+const DATASET = join(DATASETS, "mxeval/mbtsp_release_v1.2.jsonl");
+const SAMPLES = join(DATASETS, "completions/mxeval-mbtsp_samples.jsonl");
 const hasDataset = await Deno.stat(DATASET).then(() => Deno.stat(SAMPLES)).then(
   () => true,
   () => false,

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
+import { DATASETS } from "../../_helpers.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
 import { limiter } from "../../../lib/run/pool.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
@@ -7,7 +9,7 @@ import type { Task } from "../../../lib/task/schema.ts";
 
 const FIXTURE =
   new URL("../../../data/fixtures/importers/multipl-e.jsonl", import.meta.url).pathname;
-const DATASET = "/work/shared/datasets/multipl-e/humaneval-ts.jsonl";
+const DATASET = join(DATASETS, "multipl-e/humaneval-ts.jsonl");
 const hasDataset = await Deno.stat(DATASET).then(() => true, () => false);
 if (!hasDataset) {
   console.warn(`multipl_e_test.ts: ${DATASET} is missing; the dataset tests are skipped`);
@@ -212,7 +214,7 @@ Deno.test({
   fn: async () => {
     const counts: string[] = [];
     for (const name of ["humaneval-ts", "mbpp-ts", "humaneval-js", "mbpp-js"]) {
-      const suite = await importMultiplE(`/work/shared/datasets/multipl-e/${name}.jsonl`);
+      const suite = await importMultiplE(join(DATASETS, `multipl-e/${name}.jsonl`));
       counts.push(`${name} ${suite.tasks.length}`);
       assert.ok(suite.tasks.every((t) => t.cases.length > 0));
     }
