@@ -39,9 +39,10 @@ export interface GenerationCache {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cacheKey } from "./cache.ts";
  * const parts = { spec: "openai:m", params: {}, messages: [], sample: 0 };
- * console.assert((await cacheKey(parts)) !== (await cacheKey({ ...parts, sample: 1 })));
+ * assert((await cacheKey(parts)) !== (await cacheKey({ ...parts, sample: 1 })));
  * ```
  */
 export function cacheKey(parts: CacheKeyParts): Promise<string> {
@@ -58,9 +59,10 @@ export function cacheKey(parts: CacheKeyParts): Promise<string> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fileCache } from "./cache.ts";
  * const cache = fileCache(await Deno.makeTempDir());
- * console.assert((await cache.get("0".repeat(64))) === null);
+ * assert((await cache.get("0".repeat(64))) === null);
  * ```
  */
 export function fileCache(dir: string): GenerationCache {

@@ -26,12 +26,13 @@ export interface CreateProviderOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createProvider } from "./create.ts";
  * const p = createProvider("synthetic:reference");
- * console.assert(p.synthetic);
+ * assert(p.synthetic);
  * await p.close();
  * const local = createProvider("ollama:llama3.1?temperature=0");
- * console.assert(local.spec === "ollama:llama3.1?temperature=0" && !local.synthetic);
+ * assert(local.spec === "ollama:llama3.1?temperature=0" && !local.synthetic);
  * await local.close();
  * ```
  */

@@ -30,11 +30,12 @@ const LOOKS_LIKE_CODE =
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { extractCode } from "./extract.ts";
  * const fence = "`".repeat(3);
  * const answer = `Sure:\n${fence}ts\nexport const x = 1;\n${fence}\n`;
- * console.assert(extractCode(answer) === "export const x = 1;\n");
- * console.assert(extractCode("I'm sorry, I can't help with that.") === null);
+ * assert(extractCode(answer) === "export const x = 1;\n");
+ * assert(extractCode("I'm sorry, I can't help with that.") === null);
  * ```
  */
 export function extractCode(text: string, entry?: string): string | null {

@@ -40,9 +40,10 @@ export function estimateTokens(text: string): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { openaiProvider } from "./openai.ts";
  * const p = openaiProvider("llama3", { baseURL: "http://127.0.0.1:11434/v1" });
- * console.assert(p.spec === "openai:llama3" && !p.synthetic);
+ * assert(p.spec === "openai:llama3" && !p.synthetic);
  * await p.close();
  * ```
  */

@@ -93,9 +93,10 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resolvePreset } from "./presets.ts";
  * const r = resolvePreset("ollama", {});
- * console.assert(r.baseURL === "http://127.0.0.1:11434/v1" && r.apiKey === undefined);
+ * assert(r.baseURL === "http://127.0.0.1:11434/v1" && r.apiKey === undefined);
  * ```
  */
 export function resolvePreset(name: string, env: Record<string, string | undefined>): {

@@ -124,10 +124,11 @@ export type ReasoningEffort = typeof REASONING_EFFORTS[number];
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseModelSpec } from "./provider.ts";
- * console.assert(parseModelSpec("gpt-4o-mini").provider === "openai");
+ * assert(parseModelSpec("gpt-4o-mini").provider === "openai");
  * const s = parseModelSpec("ollama:qwen2.5-coder?top_p=0.9&temperature=0");
- * console.assert(s.params.temperature === 0 && s.spec === "ollama:qwen2.5-coder?temperature=0&top_p=0.9");
+ * assert(s.params.temperature === 0 && s.spec === "ollama:qwen2.5-coder?temperature=0&top_p=0.9");
  * ```
  */
 export function parseModelSpec(spec: string): ModelSpec {

@@ -27,9 +27,10 @@ export interface SyntheticProviderOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { syntheticProvider } from "./synthetic.ts";
  * const p = syntheticProvider("default", []);
- * console.assert(p.spec === "synthetic:default" && p.synthetic);
+ * assert(p.spec === "synthetic:default" && p.synthetic);
  * await p.close();
  * ```
  */

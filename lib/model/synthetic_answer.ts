@@ -45,11 +45,12 @@ function pickWeighted(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { syntheticAnswer } from "./synthetic_answer.ts";
  * import { SYNTHETIC_PROFILES } from "./synthetic_profiles.ts";
  * const task = { id: "t", entry: "f", referenceSource: "export function f() { return 1; }\n" } as any;
  * const a = syntheticAnswer(SYNTHETIC_PROFILES.reference, task, 7);
- * console.assert(a.text.includes("return 1") && a.mutations.length === 0);
+ * assert(a.text.includes("return 1") && a.mutations.length === 0);
  * ```
  */
 export function syntheticAnswer(

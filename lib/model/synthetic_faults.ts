@@ -39,10 +39,11 @@ export interface FaultPlan {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { faultPicker } from "./synthetic_faults.ts";
  * const a = faultPicker({ rate: 0.5, seed: 3 });
  * const b = faultPicker({ rate: 0.5, seed: 3 });
- * console.assert([1, 2, 3, 4].every(() => a() === b()));
+ * assert([1, 2, 3, 4].every(() => a() === b()));
  * ```
  */
 export function faultPicker(plan: FaultPlan): () => Fault | null {

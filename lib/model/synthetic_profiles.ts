@@ -93,8 +93,9 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { syntheticProfile } from "./synthetic_profiles.ts";
- * console.assert(syntheticProfile("reference").mutationRate === 0);
+ * assert(syntheticProfile("reference").mutationRate === 0);
  * ```
  */
 export function syntheticProfile(name: string): SyntheticProfile {

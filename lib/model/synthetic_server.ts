@@ -86,9 +86,10 @@ function errorResponse(status: number, message: string): Response {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { startSyntheticServer } from "./synthetic_server.ts";
  * const server = startSyntheticServer([]);
- * console.assert(server.baseURL.startsWith("http://127.0.0.1:"));
+ * assert(server.baseURL.startsWith("http://127.0.0.1:"));
  * await server.close();
  * ```
  */

@@ -147,8 +147,9 @@ export function perturbTask(task: Task, name: PerturbationName, seed: number): T
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { perturbationByName } from "./perturb.ts";
- * console.assert(perturbationByName("reorder") === "reorder");
+ * assert(perturbationByName("reorder") === "reorder");
  * ```
  */
 export function perturbationByName(name: string): PerturbationName {

@@ -104,8 +104,9 @@ function statement(task: Task): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { plain } from "./templates.ts";
- * console.assert(plain.name === "plain");
+ * assert(plain.name === "plain");
  * ```
  */
 export const plain: PromptTemplate = {
@@ -129,8 +130,9 @@ export const plain: PromptTemplate = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { codeOnly } from "./templates.ts";
- * console.assert(codeOnly.name === "code-only");
+ * assert(codeOnly.name === "code-only");
  * ```
  */
 export const codeOnly: PromptTemplate = {
@@ -156,8 +158,9 @@ export const codeOnly: PromptTemplate = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reasoningFirst, REASONING_REQUEST } from "./templates.ts";
- * console.assert(reasoningFirst.render({ instructions: "x", signature: "f()", language: "ts" } as never)[1].content.includes(REASONING_REQUEST));
+ * assert(reasoningFirst.render({ instructions: "x", signature: "f()", language: "ts" } as never)[1].content.includes(REASONING_REQUEST));
  * ```
  */
 export const reasoningFirst: PromptTemplate = {
@@ -197,8 +200,9 @@ const EXAMPLE_ANSWER = [
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fewShot } from "./templates.ts";
- * console.assert(fewShot.render({ instructions: "x", signature: "f()", language: "ts" } as never).length === 4);
+ * assert(fewShot.render({ instructions: "x", signature: "f()", language: "ts" } as never).length === 4);
  * ```
  */
 export const fewShot: PromptTemplate = {
@@ -234,8 +238,9 @@ export const TEMPLATES: Readonly<Record<string, PromptTemplate>> = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { templateByName } from "./templates.ts";
- * console.assert(templateByName("few-shot").name === "few-shot");
+ * assert(templateByName("few-shot").name === "few-shot");
  * ```
  */
 export function templateByName(name: string): PromptTemplate {

@@ -9,10 +9,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { limiter } from "./pool.ts";
  * const limit = limiter(2);
  * const out = await Promise.all([1, 2, 3].map((x) => limit(async () => x * 2)));
- * console.assert(out.join() === "2,4,6");
+ * assert(out.join() === "2,4,6");
  * ```
  */
 export function limiter(concurrency: number): <T>(fn: () => Promise<T>) => Promise<T> {

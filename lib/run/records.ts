@@ -40,8 +40,9 @@ export type SampleKey = z.infer<typeof SampleKey>;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sampleKey } from "./records.ts";
- * console.assert(sampleKey({ task: "t", model: "m", variant: "v", sample: 0 }) === '["t","m","v",0]');
+ * assert(sampleKey({ task: "t", model: "m", variant: "v", sample: 0 }) === '["t","m","v",0]');
  * ```
  */
 export function sampleKey(r: SampleKey): string {

@@ -51,8 +51,9 @@ export interface RunWriter {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { newRunId } from "./store.ts";
- * console.assert(/^\d{8}-\d{6}-[0-9a-f]{4}$/.test(newRunId(new Date())));
+ * assert(/^\d{8}-\d{6}-[0-9a-f]{4}$/.test(newRunId(new Date())));
  * ```
  */
 export function newRunId(now: Date = new Date()): string {
@@ -92,6 +93,7 @@ export function toolVersions(): Record<string, string> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRun } from "./store.ts";
  * const root = await Deno.makeTempDir();
  * const run = await createRun(root, {
@@ -100,7 +102,7 @@ export function toolVersions(): Record<string, string> {
  *   configHash: "c", resumedAt: [], completedAt: null,
  * });
  * await run.close();
- * console.assert(run.dir.endsWith("r1"));
+ * assert(run.dir.endsWith("r1"));
  * ```
  */
 export async function createRun(
@@ -137,8 +139,9 @@ export async function reopenRun(dir: string): Promise<RunWriter> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { findResumable } from "./store.ts";
- * console.assert((await findResumable(await Deno.makeTempDir(), "h")) === null);
+ * assert((await findResumable(await Deno.makeTempDir(), "h")) === null);
  * ```
  */
 export async function findResumable(root: string, configHash: string): Promise<string | null> {

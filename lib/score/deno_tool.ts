@@ -20,10 +20,11 @@ export interface DenoToolOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runDenoTool } from "./deno_tool.ts";
  * const dir = await Deno.makeTempDir();
  * const out = await runDenoTool(["--version"], dir);
- * console.assert(out.success && new TextDecoder().decode(out.stdout).startsWith("deno"));
+ * assert(out.success && new TextDecoder().decode(out.stdout).startsWith("deno"));
  * await Deno.remove(dir, { recursive: true });
  * ```
  */

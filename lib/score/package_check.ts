@@ -48,9 +48,10 @@ export interface PackageCheckOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { localPackageNames } from "./package_check.ts";
  * const names = await localPackageNames(new URL("../..", import.meta.url).pathname);
- * console.assert(names.has("zod") && names.has("lodash") && !names.has("left-padx-nonexist"));
+ * assert(names.has("zod") && names.has("lodash") && !names.has("left-padx-nonexist"));
  * ```
  */
 export async function localPackageNames(projectDir: string | null = null): Promise<Set<string>> {

@@ -13,8 +13,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { POPULAR_NPM_NAMES } from "./popular_npm_names.ts";
- * console.assert(POPULAR_NPM_NAMES.includes("lodash"));
+ * assert(POPULAR_NPM_NAMES.includes("lodash"));
  * ```
  */
 export const POPULAR_NPM_NAMES: readonly string[] = [

@@ -100,8 +100,9 @@ export type EvidenceSource = z.infer<typeof EvidenceSource>;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { EvidenceLabel } from "./taxonomy.ts";
- * console.assert(EvidenceLabel.options.includes("nonexistent_package"));
+ * assert(EvidenceLabel.options.includes("nonexistent_package"));
  * ```
  */
 export const EvidenceLabel = z.enum(["undeclared_dependency", "nonexistent_package"])

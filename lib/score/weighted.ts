@@ -32,10 +32,11 @@ export interface SampleScore {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { weightedAccuracy } from "./weighted.ts";
  * const v = (kind: "core" | "edge", status: "pass" | "fail") => ({ name: "", kind, status, message: "", ms: 0 });
- * console.assert(weightedAccuracy([v("core", "pass"), v("edge", "fail")]) === 0.25);
- * console.assert(weightedAccuracy([]) === -1);
+ * assert(weightedAccuracy([v("core", "pass"), v("edge", "fail")]) === 0.25);
+ * assert(weightedAccuracy([]) === -1);
  * ```
  */
 export function weightedAccuracy(cases: readonly CaseVerdict[]): number {
@@ -59,10 +60,11 @@ export function weightedAccuracy(cases: readonly CaseVerdict[]): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scoreSample } from "./weighted.ts";
  * const v = (kind: "core" | "edge", status: "pass" | "fail") => ({ name: "", kind, status, message: "", ms: 0 });
- * console.assert(scoreSample([v("core", "pass"), v("edge", "fail")]).bucket === "almost");
- * console.assert(scoreSample([v("core", "fail"), v("edge", "pass")]).bucket === "wrong");
+ * assert(scoreSample([v("core", "pass"), v("edge", "fail")]).bucket === "almost");
+ * assert(scoreSample([v("core", "fail"), v("edge", "pass")]).bucket === "wrong");
  * ```
  */
 export function scoreSample(cases: readonly CaseVerdict[], runnable = true): SampleScore {

@@ -9,8 +9,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sha256 } from "./hash.ts";
- * console.assert((await sha256("")).startsWith("e3b0c442"));
+ * assert((await sha256("")).startsWith("e3b0c442"));
  * ```
  */
 export async function sha256(text: string): Promise<string> {
@@ -23,8 +24,9 @@ export async function sha256(text: string): Promise<string> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { hash32 } from "./hash.ts";
- * console.assert(hash32("a") === hash32("a") && hash32("a") !== hash32("b"));
+ * assert(hash32("a") === hash32("a") && hash32("a") !== hash32("b"));
  * ```
  */
 export function hash32(text: string): number {
@@ -41,8 +43,9 @@ export function hash32(text: string): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rng } from "./hash.ts";
- * console.assert(rng(1)() === rng(1)());
+ * assert(rng(1)() === rng(1)());
  * ```
  */
 export function rng(seed: number): () => number {

@@ -36,10 +36,11 @@ export class SuiteError extends Error {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadSuite } from "./load.ts";
  * const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
- * console.assert(suite.tasks.length >= 10);
- * console.assert(suite.version === "1.0.0");
+ * assert(suite.tasks.length >= 10);
+ * assert(suite.version === "1.0.0");
  * ```
  */
 export async function loadSuite(dir: string): Promise<Suite> {

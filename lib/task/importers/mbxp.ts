@@ -29,8 +29,9 @@ export const MBXP_IMPORTER_VERSION = 2;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { MBXP_DEPENDENCY_RANGES } from "./mbxp.ts";
- * console.assert(MBXP_DEPENDENCY_RANGES.mathjs === "^11.0.0");
+ * assert(MBXP_DEPENDENCY_RANGES.mathjs === "^11.0.0");
  * ```
  */
 export const MBXP_DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
