@@ -20,11 +20,8 @@ import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { createPool } from "../lib/sandbox/pool.ts";
 import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { packageCheck } from "../lib/score/package_check.ts";
-import {
-  classifyFailure,
-  type FailureClassification,
-  importedPackages,
-} from "../lib/score/taxonomy.ts";
+import { classifyFailure, importedPackages } from "../lib/score/taxonomy.ts";
+import { type FailureClassification } from "../lib/record/failure.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
 import { programs } from "./sandbox_mbxp.ts";
 

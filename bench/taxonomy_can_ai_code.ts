@@ -16,11 +16,8 @@
  */
 import { limiter } from "../lib/run/pool.ts";
 import { runSample } from "../lib/sandbox/deno.ts";
-import {
-  classifyFailure,
-  FailureCategory,
-  type FailureClassification,
-} from "../lib/score/taxonomy.ts";
+import { classifyFailure } from "../lib/score/taxonomy.ts";
+import { FailureCategory, type FailureClassification } from "../lib/record/failure.ts";
 import type { TestCase } from "../lib/task/schema.ts";
 
 const DATA = new URL("../../shared/datasets/completions", import.meta.url).pathname;

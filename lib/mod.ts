@@ -8,7 +8,6 @@
 // ── Tasks: the zod contract and the folder-suite loader ─────────────────────
 export {
   AnswerKind,
-  CaseKind,
   Dependencies,
   Language,
   Suite,
@@ -17,6 +16,7 @@ export {
   TaskFile,
   TestCase,
 } from "./task/schema.ts";
+export { CaseKind } from "./record/case_verdict.ts";
 export {
   formatFileBundle,
   overlayTree,
@@ -105,7 +105,8 @@ export { createPool } from "./sandbox/pool.ts";
 export { strictReason } from "./sandbox/pool_route.ts";
 export type { PoolOptions, PoolStats, SandboxPool } from "./sandbox/pool.ts";
 export { moduleGraphEscape } from "./sandbox/module_graph.ts";
-export { resolveDependencies, StoreRecord } from "./sandbox/dep_store.ts";
+export { resolveDependencies } from "./sandbox/dep_store.ts";
+export { StoreRecord } from "./record/dependency_store.ts";
 export type { DependencyStore, DepStoreOptions } from "./sandbox/dep_store.ts";
 
 // ── Scores: accuracy as a spectrum ───────────────────────────────────────────
@@ -116,18 +117,18 @@ export type { StabilitySummary, TaskStability } from "./score/stability.ts";
 export { judgeRun, POLICIES, Policy, resolvePolicy } from "./score/policy.ts";
 export type { PolicyVerdict, ThresholdCheck } from "./score/policy.ts";
 export { junitXml } from "./score/junit.ts";
+export { classifyFailure, importedPackages } from "./score/taxonomy.ts";
 export {
-  classifyFailure,
   Evidence,
   EvidenceLabel,
   FailureCategory,
   FailureClassification,
-  importedPackages,
-} from "./score/taxonomy.ts";
+} from "./record/failure.ts";
 export { localPackageNames, packageCheck } from "./score/package_check.ts";
 export type { PackageCheck, PackageVerdict } from "./score/package_check.ts";
 export type { ClassifyOptions, FailureInput } from "./score/taxonomy.ts";
-export { Diagnostic, typecheckBatch } from "./score/typecheck.ts";
+export { typecheckBatch } from "./score/typecheck.ts";
+export { Diagnostic } from "./record/diagnostic.ts";
 export { codeMetrics } from "./score/code_metrics.ts";
 export type { CodeMetrics, CodeMetricsOptions } from "./score/code_metrics.ts";
 export { lintBatch } from "./score/lint_batch.ts";
@@ -158,16 +159,12 @@ export {
   RUN_FILES,
 } from "./run/store.ts";
 export { writeParquet } from "./run/parquet.ts";
-export {
-  CaseVerdict,
-  FORMAT_VERSION,
-  GenerationRecord,
-  Manifest,
-  Outcome,
-  ResultRecord,
-  SampleKey,
-  sampleKey,
-} from "./run/records.ts";
+export { CaseVerdict } from "./record/case_verdict.ts";
+export { GenerationRecord } from "./record/generation.ts";
+export { FORMAT_VERSION, Manifest } from "./record/manifest.ts";
+export { Outcome } from "./record/outcome.ts";
+export { ResultRecord } from "./record/result.ts";
+export { SampleKey, sampleKey } from "./record/sample_key.ts";
 
 // ── Analysis: read a run store folder, summarise it, tabulate it ─────────────
 export { incompleteLabel, type Incompleteness, loadRun } from "./analyze/load.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ResultRecord } from "../run/records.ts";
+import type { ResultRecord } from "../record/result.ts";
 import { bootstrapMean } from "./bootstrap.ts";
 
 /** One model × variant in both runs. */

@@ -5,8 +5,10 @@
  *
  * @module
  */
-import { type GenerationRecord, type ResultRecord, sampleKey } from "../run/records.ts";
-import { type Evidence, FailureCategory } from "../score/taxonomy.ts";
+import { type GenerationRecord } from "../record/generation.ts";
+import { type ResultRecord } from "../record/result.ts";
+import { sampleKey } from "../record/sample_key.ts";
+import { type Evidence, FailureCategory } from "../record/failure.ts";
 
 /** A primary category, or `unclassified` for a failed sample recorded before the taxonomy. */
 export type FailureLabel = FailureCategory | "unclassified";

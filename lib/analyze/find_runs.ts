@@ -5,7 +5,7 @@
  * @module
  */
 import { join } from "node:path";
-import { Manifest } from "../run/records.ts";
+import { Manifest } from "../record/manifest.ts";
 
 /** One run folder and what its manifest says. */
 export interface RunEntry {

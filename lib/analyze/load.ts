@@ -5,13 +5,10 @@
  */
 import { join } from "node:path";
 import type { z } from "zod";
-import {
-  GenerationRecord,
-  Manifest,
-  ResultRecord,
-  type SampleKey,
-  sampleKey,
-} from "../run/records.ts";
+import { GenerationRecord } from "../record/generation.ts";
+import { Manifest } from "../record/manifest.ts";
+import { ResultRecord } from "../record/result.ts";
+import { type SampleKey, sampleKey } from "../record/sample_key.ts";
 
 /** A run read back from its folder: the manifest and every record, validated. */
 export interface Run {

@@ -7,7 +7,9 @@
  */
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
-import { type GenerationRecord, type ResultRecord, sampleKey } from "../run/records.ts";
+import { type GenerationRecord } from "../record/generation.ts";
+import { type ResultRecord } from "../record/result.ts";
+import { sampleKey } from "../record/sample_key.ts";
 import { type Maintainability, maintainability } from "../score/maintainability.ts";
 import { percentile } from "./summary.ts";
 

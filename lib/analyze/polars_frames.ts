@@ -20,7 +20,8 @@
  * @module
  */
 import type pl from "nodejs-polars";
-import type { GenerationRecord, ResultRecord } from "../run/records.ts";
+import type { GenerationRecord } from "../record/generation.ts";
+import type { ResultRecord } from "../record/result.ts";
 import type { Run } from "./load.ts";
 import { type SampleRow, sampleRows } from "./sample_rows.ts";
 import { GROUPED_SUMMARY_COLUMNS } from "./grouped_summary.ts";

@@ -12,7 +12,7 @@
  */
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
-import type { ResultRecord } from "../run/records.ts";
+import type { ResultRecord } from "../record/result.ts";
 import { bootstrapMean } from "./bootstrap.ts";
 
 /**

@@ -5,7 +5,9 @@
  *
  * @module
  */
-import { type GenerationRecord, type ResultRecord, sampleKey } from "../run/records.ts";
+import { type GenerationRecord } from "../record/generation.ts";
+import { type ResultRecord } from "../record/result.ts";
+import { sampleKey } from "../record/sample_key.ts";
 
 /** One sample, flat. Result fields are null without a result (a generation error), generation fields without a generation. */
 export interface SampleRow {

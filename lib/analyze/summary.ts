@@ -5,7 +5,7 @@
  * @module
  */
 import type { Run } from "./load.ts";
-import { sampleKey } from "../run/records.ts";
+import { sampleKey } from "../record/sample_key.ts";
 
 /**
  * The `p`-quantile of `values` (p in [0, 1]) by linear interpolation between

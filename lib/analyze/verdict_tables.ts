@@ -6,10 +6,10 @@
  */
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
-import type { ResultRecord } from "../run/records.ts";
+import type { ResultRecord } from "../record/result.ts";
 import type { PolicyVerdict } from "../score/policy.ts";
 import { stabilityByTask, summarizeStability } from "../score/stability.ts";
-import { FailureCategory } from "../score/taxonomy.ts";
+import { FailureCategory } from "../record/failure.ts";
 
 /**
  * pass@k, pass^k and consistency per model × variant, one column per k.

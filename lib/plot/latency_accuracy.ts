@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Run } from "../analyze/load.ts";
-import { sampleKey } from "../run/records.ts";
+import { sampleKey } from "../record/sample_key.ts";
 import { type Chart, chart } from "./chart.ts";
 import { modelColorScale } from "./model_colors.ts";
 

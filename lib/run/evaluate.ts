@@ -21,7 +21,10 @@ import { type ReferenceTimeoutOptions, referenceTimeouts } from "./reference_tim
 import type { Isolation } from "../sandbox/sandbox.ts";
 import type { Suite } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
-import { GenerationRecord, type Manifest, type ResultRecord, sampleKey } from "./records.ts";
+import { GenerationRecord } from "../record/generation.ts";
+import { type Manifest } from "../record/manifest.ts";
+import { type ResultRecord } from "../record/result.ts";
+import { sampleKey } from "../record/sample_key.ts";
 import { type TypecheckMode, typecheckRun } from "./typecheck_stage.ts";
 import { type CacheMode, generateSample } from "./generate_sample.ts";
 import { executeSample, type Executor, generationErrorResult } from "./execute_sample.ts";

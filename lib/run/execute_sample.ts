@@ -15,7 +15,8 @@ import { classifyFailure, importedPackages } from "../score/taxonomy.ts";
 import { scoreSample } from "../score/weighted.ts";
 import type { Task } from "../task/schema.ts";
 import { overlayTree, parseFileBundle } from "../task/tree.ts";
-import type { GenerationRecord, ResultRecord } from "./records.ts";
+import type { GenerationRecord } from "../record/generation.ts";
+import type { ResultRecord } from "../record/result.ts";
 
 /** Runs one sample's code against its task: the sandbox by default; a pool or a stub for benchmarks. */
 export type Executor = (job: SandboxJob, options: RunSampleOptions) => Promise<SandboxResult>;

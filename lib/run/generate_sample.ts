@@ -9,7 +9,7 @@ import { extractCode } from "../model/extract.ts";
 import { filesAnswerCode } from "../model/extract_files.ts";
 import type { Generation, Provider } from "../model/provider.ts";
 import type { Job } from "./plan.ts";
-import type { GenerationRecord } from "./records.ts";
+import type { GenerationRecord } from "../record/generation.ts";
 
 /** How the cache is used: read and write, write only (refresh), or not at all. */
 export type CacheMode = "use" | "refresh" | "off";

@@ -15,7 +15,7 @@ import { type PerturbationName, perturbTask } from "../prompt/perturb.ts";
 import type { ChatMessage, PromptTemplate } from "../prompt/templates.ts";
 import { sha256 } from "../task/hash.ts";
 import type { Suite, Task } from "../task/schema.ts";
-import type { Manifest } from "./records.ts";
+import type { Manifest } from "../record/manifest.ts";
 
 /** One variant as sent: a template, unperturbed or under one perturbation. */
 export interface PlannedVariant {

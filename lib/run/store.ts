@@ -6,13 +6,9 @@
  * @module
  */
 import { join } from "node:path";
-import {
-  FORMAT_VERSION,
-  type GenerationRecord,
-  Manifest,
-  type PromptRecord,
-  type ResultRecord,
-} from "./records.ts";
+import { type GenerationRecord, type PromptRecord } from "../record/generation.ts";
+import { FORMAT_VERSION, Manifest } from "../record/manifest.ts";
+import { type ResultRecord } from "../record/result.ts";
 
 /** File names inside a run folder. */
 export const RUN_FILES = {

@@ -22,10 +22,13 @@
  */
 import { join } from "node:path";
 import { classifyFailure } from "../score/taxonomy.ts";
-import { type Diagnostic, typecheckBatch } from "../score/typecheck.ts";
+import { typecheckBatch } from "../score/typecheck.ts";
+import { type Diagnostic } from "../record/diagnostic.ts";
 import { scoreSample } from "../score/weighted.ts";
 import type { Task } from "../task/schema.ts";
-import { type GenerationRecord, type ResultRecord, type SampleKey, sampleKey } from "./records.ts";
+import { type GenerationRecord } from "../record/generation.ts";
+import { type ResultRecord } from "../record/result.ts";
+import { type SampleKey, sampleKey } from "../record/sample_key.ts";
 import { readRecords, RUN_FILES } from "./store.ts";
 
 /** How an evaluation uses the type-checker. */
@@ -48,7 +51,7 @@ export interface TypecheckStageOptions {
  * ```ts
  * import assert from "node:assert/strict";
  * import { withDiagnostics } from "./typecheck_stage.ts";
- * import { ResultRecord } from "./records.ts";
+ * import { ResultRecord } from "../record/result.ts";
  * const result = ResultRecord.parse({ task: "t", model: "m", variant: "v", sample: 0, outcome: "completed", detail: "", stderr: "", execMs: 1,
  *   cases: [{ name: "a", kind: "core", status: "pass", message: "", ms: 1 }],
  *   passed: true, passFraction: 1, weightedAccuracy: 1, bucket: "correct", failure: null });

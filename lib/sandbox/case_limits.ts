@@ -16,7 +16,7 @@
  *
  * @module
  */
-import type { CaseVerdict } from "../run/records.ts";
+import type { CaseVerdict } from "../record/case_verdict.ts";
 import type { SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
 
 /** The default sample limit when the limits name none, ms. */

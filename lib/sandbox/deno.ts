@@ -8,7 +8,8 @@
  */
 import { dirname, join } from "node:path";
 import { treePathProblem } from "../task/tree.ts";
-import type { CaseVerdict, Outcome } from "../run/records.ts";
+import type { CaseVerdict } from "../record/case_verdict.ts";
+import type { Outcome } from "../record/outcome.ts";
 import { bwrapArgs, INSIDE } from "./isolate.ts";
 import { answerResult } from "./answer_result.ts";
 import { ensureExported } from "./export_entry.ts";

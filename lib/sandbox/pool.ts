@@ -33,7 +33,7 @@ import {
   type RunSampleOptions,
   TESTS_TRAILER,
 } from "./deno.ts";
-import type { CaseVerdict } from "../run/records.ts";
+import type { CaseVerdict } from "../record/case_verdict.ts";
 import {
   type Attempt,
   caseLimit,

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import type { CaseVerdict, Outcome } from "../run/records.ts";
+import type { CaseVerdict } from "../record/case_verdict.ts";
+import type { Outcome } from "../record/outcome.ts";
 import type { TestCase } from "../task/schema.ts";
 
 /** One sample to execute: candidate code plus the task's tests. */

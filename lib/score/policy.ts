@@ -9,7 +9,8 @@
  */
 import { z } from "zod";
 import { percentile } from "../analyze/summary.ts";
-import type { GenerationRecord, ResultRecord } from "../run/records.ts";
+import type { GenerationRecord } from "../record/generation.ts";
+import type { ResultRecord } from "../record/result.ts";
 import { stabilityByTask, summarizeStability } from "./stability.ts";
 
 const Min = z.object({ min: z.number().describe("the lowest acceptable value") }).strict();

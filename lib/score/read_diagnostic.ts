@@ -6,7 +6,7 @@
  * @module
  */
 import { type CodeNames, codeNames } from "./code_names.ts";
-import type { Diagnostic } from "./typecheck.ts";
+import type { Diagnostic } from "../record/diagnostic.ts";
 
 /** What one diagnostic means for the taxonomy. */
 export interface DiagnosticReading {

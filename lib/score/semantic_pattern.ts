@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { CaseVerdict } from "../run/records.ts";
+import type { CaseVerdict } from "../record/case_verdict.ts";
 
 type Verdict = Pick<CaseVerdict, "name" | "kind" | "status" | "message">;
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ResultRecord } from "../run/records.ts";
+import type { ResultRecord } from "../record/result.ts";
 import { passAtK, passHatK } from "./pass_at_k.ts";
 
 /** Stability of one (task, model, variant). */

@@ -40,119 +40,23 @@
  *
  * @module
  */
-import { z } from "zod";
-import type { CaseVerdict, Outcome } from "../run/records.ts";
+import type { CaseVerdict } from "../record/case_verdict.ts";
+import type { Outcome } from "../record/outcome.ts";
 import { codeNames } from "./code_names.ts";
 import { isProse } from "./prose.ts";
 import { quoteNames, semanticPattern } from "./semantic_pattern.ts";
 import { readDiagnostic } from "./read_diagnostic.ts";
 import { type ErrorReading, readError } from "./read_error.ts";
-import type { Diagnostic } from "./typecheck.ts";
+import type { Diagnostic } from "../record/diagnostic.ts";
 import type { PackageVerdict } from "./package_check.ts";
 import { undeclaredImport } from "../sandbox/undeclared_import.ts";
-
-/**
- * One failure category; the order is the precedence (earlier wins).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { FailureCategory } from "./taxonomy.ts";
- * assert.equal(FailureCategory.options.indexOf("syntax") < FailureCategory.options.indexOf("crash"), true);
- * assert.equal(FailureCategory.safeParse("flaky").success, false);
- * ```
- */
-export const FailureCategory = z.enum([
-  "generation_error",
-  "no_code",
-  "syntax",
-  "wrong_interface",
-  "hallucinated_api",
-  "timeout",
-  "resource",
-  "crash",
-  "boundary",
-  "misunderstanding",
-  "partial",
-]).describe("a failure category of the taxonomy; the enum order is the precedence");
-/** One failure category; the order is the precedence (earlier wins). */
-export type FailureCategory = z.infer<typeof FailureCategory>;
-
-/** Where a piece of evidence came from. */
-export const EvidenceSource = z.enum([
-  "generation",
-  "extraction",
-  "typecheck",
-  "load",
-  "runtime",
-  "tests",
-  "sandbox",
-])
-  .describe("where the evidence came from");
-/** Where a piece of evidence came from. */
-export type EvidenceSource = z.infer<typeof EvidenceSource>;
-
-/**
- * A finer label under a category. Under `hallucinated_api`, for an import of a package the
- * sandbox does not provide: `undeclared_dependency` (a real package the task did not declare) or
- * `nonexistent_package` (no such package); the evidence says which check decided (the registry
- * or the local name list, see lib/score/package_check.ts).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { EvidenceLabel } from "./taxonomy.ts";
- * assert(EvidenceLabel.options.includes("nonexistent_package"));
- * ```
- */
-export const EvidenceLabel = z.enum(["undeclared_dependency", "nonexistent_package"])
-  .describe("a finer label under a category (hallucinated_api: which kind of package import)");
-/** A finer label under a category. */
-export type EvidenceLabel = z.infer<typeof EvidenceLabel>;
-
-/** One fact behind a category. */
-export const Evidence = z.object({
-  /** The category this fact supports. */
-  category: FailureCategory.describe("the category this fact supports"),
-  /** A finer label under the category (undeclared_dependency, nonexistent_package); absent for none. */
-  label: EvidenceLabel.optional().describe("a finer label under the category; absent for none"),
-  /** extraction, typecheck, load, runtime (a case threw), tests (assertions), sandbox (limits). */
-  source: EvidenceSource,
-  /** The fact: a diagnostic code and message, an error text, the failing case names. */
-  text: z.string().describe("the diagnostic, error text or failing case names"),
-});
-/** One fact behind a category. */
-export type Evidence = z.infer<typeof Evidence>;
-
-/**
- * The classification of one failed sample (the record the run log stores).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { FailureClassification } from "./taxonomy.ts";
- * const record = FailureClassification.parse({
- *   category: "timeout",
- *   secondary: [],
- *   evidence: [{ category: "timeout", source: "sandbox", text: "killed: exceeded 2000 ms" }],
- * });
- * assert.equal(record.evidence[0].source, "sandbox");
- * ```
- */
-export const FailureClassification = z.object({
-  /** The primary category: the first, in precedence order, with evidence. */
-  category: FailureCategory.describe("the primary category (first in precedence with evidence)"),
-  /** Other categories that also apply, in precedence order. */
-  secondary: z.array(FailureCategory).describe("other categories that also apply, in order"),
-  /** Every fact found, primary category first. */
-  evidence: z.array(Evidence).describe("every fact found, the primary category's first"),
-  /** The labels of the evidence (undeclared_dependency, nonexistent_package); absent when none. */
-  labels: z.array(EvidenceLabel).optional().describe(
-    "the labels of the evidence, e.g. undeclared_dependency; absent when none",
-  ),
-});
-/** The classification of one failed sample. */
-export type FailureClassification = z.infer<typeof FailureClassification>;
+import {
+  Evidence,
+  EvidenceLabel,
+  EvidenceSource,
+  FailureCategory,
+  FailureClassification,
+} from "../record/failure.ts";
 
 /** What {@link classifyFailure} reads: a result record's fields plus the code and entry. */
 export interface FailureInput {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { CaseVerdict } from "../run/records.ts";
+import type { CaseVerdict } from "../record/case_verdict.ts";
 
 /** Largest share of failed core cases that still counts as "almost correct". */
 export const ALMOST_CORE_FAILURE_SHARE = 0.2;

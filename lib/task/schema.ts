@@ -27,13 +27,7 @@
  */
 import { z } from "zod";
 import { isSemverRange } from "./semver_range.ts";
-
-/** The kind of a test case: `core` (specified behaviour) or `edge` (a boundary). */
-export const CaseKind = z.enum(["core", "edge"]).describe(
-  "core: the specified behaviour; edge: a boundary (empty, null, huge, unicode, negative, ordering…)",
-);
-/** The kind of a test case. */
-export type CaseKind = z.infer<typeof CaseKind>;
+import { CaseKind } from "../record/case_verdict.ts";
 
 /** One declared test case. Its body lives in the task's tests file under the same name. */
 export const TestCase = z.object({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { compareRuns } from "../../lib/analyze/compare.ts";
 import { bestUnderBudget, paretoFrontier } from "../../lib/analyze/pareto.ts";
-import type { ResultRecord } from "../../lib/run/records.ts";
+import type { ResultRecord } from "../../lib/record/result.ts";
 
 const r = (task: string, sample: number, passed: boolean): ResultRecord => ({
   task,

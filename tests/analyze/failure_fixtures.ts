@@ -1,6 +1,7 @@
 /** Result and generation records for the failure-modes tests (analysis and plots). */
-import type { GenerationRecord, ResultRecord } from "../../lib/run/records.ts";
-import type { FailureCategory } from "../../lib/score/taxonomy.ts";
+import type { GenerationRecord } from "../../lib/record/generation.ts";
+import type { ResultRecord } from "../../lib/record/result.ts";
+import type { FailureCategory } from "../../lib/record/failure.ts";
 
 /** A result record; failed with `category` (and `secondary`) unless `category` is null. */
 export function result(

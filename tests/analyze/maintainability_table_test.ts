@@ -5,7 +5,8 @@ import {
   maintainabilityRows,
   maintainabilityTable,
 } from "../../lib/analyze/maintainability_table.ts";
-import type { GenerationRecord, ResultRecord } from "../../lib/run/records.ts";
+import type { GenerationRecord } from "../../lib/record/generation.ts";
+import type { ResultRecord } from "../../lib/record/result.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
 

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { loadRun } from "../../lib/analyze/load.ts";
 import { percentile, summarize } from "../../lib/analyze/summary.ts";
-import type { GenerationRecord, ResultRecord } from "../../lib/run/records.ts";
+import type { GenerationRecord } from "../../lib/record/generation.ts";
+import type { ResultRecord } from "../../lib/record/result.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
 

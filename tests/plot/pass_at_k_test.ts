@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { passAtKChart } from "../../lib/plot/pass_at_k.ts";
 import { stabilityByTask, summarizeStability } from "../../lib/score/stability.ts";
-import type { ResultRecord } from "../../lib/run/records.ts";
+import type { ResultRecord } from "../../lib/record/result.ts";
 
 const result = (model: string, task: string, sample: number, passed: boolean) =>
   ({

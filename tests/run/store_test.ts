@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadRun } from "../../lib/analyze/load.ts";
-import type { Manifest } from "../../lib/run/records.ts";
+import type { Manifest } from "../../lib/record/manifest.ts";
 import { createRun, findResumable, newRunId, reopenRun, RUN_FILES } from "../../lib/run/store.ts";
 
 const manifest = (runId: string, configHash = "cfg"): Omit<Manifest, "formatVersion"> => ({

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { createProvider } from "../../lib/model/create.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import { FORMAT_VERSION, Manifest } from "../../lib/run/records.ts";
+import { FORMAT_VERSION, Manifest } from "../../lib/record/manifest.ts";
 import { RUN_FILES } from "../../lib/run/store.ts";
 import { loadSuite } from "../../lib/task/load.ts";
 

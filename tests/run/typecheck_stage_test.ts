@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { loadRun } from "../../lib/analyze/load.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate, type Executor } from "../../lib/run/evaluate.ts";
-import type { ResultRecord } from "../../lib/run/records.ts";
+import type { ResultRecord } from "../../lib/record/result.ts";
 import { withDiagnostics } from "../../lib/run/typecheck_stage.ts";
 import type { SandboxResult } from "../../lib/sandbox/sandbox.ts";
 import { loadSuite } from "../../lib/task/load.ts";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { GenerationRecord, ResultRecord } from "../../lib/run/records.ts";
+import type { GenerationRecord } from "../../lib/record/generation.ts";
+import type { ResultRecord } from "../../lib/record/result.ts";
 import { junitXml } from "../../lib/score/junit.ts";
 import { judgeRun, Policy, resolvePolicy } from "../../lib/score/policy.ts";
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { ResultRecord } from "../../lib/run/records.ts";
+import type { ResultRecord } from "../../lib/record/result.ts";
 import { stabilityByTask, summarizeStability } from "../../lib/score/stability.ts";
 
 const r = (

@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
 import { extractCode } from "../../lib/model/extract.ts";
 import { mutate, type MutationName, MUTATIONS } from "../../lib/model/mutate.ts";
-import type { CaseVerdict } from "../../lib/run/records.ts";
+import type { CaseVerdict } from "../../lib/record/case_verdict.ts";
 import { confusionTable } from "../../lib/score/confusion_table.ts";
-import {
-  classifyFailure,
-  FailureCategory,
-  FailureClassification,
-  type FailureInput,
-} from "../../lib/score/taxonomy.ts";
-import type { Diagnostic } from "../../lib/score/typecheck.ts";
+import { classifyFailure, type FailureInput } from "../../lib/score/taxonomy.ts";
+import { FailureCategory, FailureClassification } from "../../lib/record/failure.ts";
+import type { Diagnostic } from "../../lib/record/diagnostic.ts";
 import { LABELLED } from "./taxonomy_cases/labelled.ts";
 import { evaluatePrograms, loadFixtureTasks, type Program } from "./taxonomy_cases/run_cases.ts";
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { CaseVerdict } from "../../lib/run/records.ts";
+import type { CaseVerdict } from "../../lib/record/case_verdict.ts";
 import { scoreSample, weightedAccuracy } from "../../lib/score/weighted.ts";
 
 const v = (kind: "core" | "edge", status: CaseVerdict["status"]): CaseVerdict => ({

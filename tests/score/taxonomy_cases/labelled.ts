@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { FailureCategory } from "../../../lib/score/taxonomy.ts";
+import type { FailureCategory } from "../../../lib/record/failure.ts";
 
 /** One labelled wrong program. */
 export interface LabelledCase {

@@ -7,12 +7,10 @@
 import { limiter } from "../../../lib/run/pool.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
 import type { SandboxResult } from "../../../lib/sandbox/sandbox.ts";
-import {
-  classifyFailure,
-  type ClassifyOptions,
-  type FailureClassification,
-} from "../../../lib/score/taxonomy.ts";
-import { type Diagnostic, typecheckBatch } from "../../../lib/score/typecheck.ts";
+import { classifyFailure, type ClassifyOptions } from "../../../lib/score/taxonomy.ts";
+import { type FailureClassification } from "../../../lib/record/failure.ts";
+import { typecheckBatch } from "../../../lib/score/typecheck.ts";
+import { type Diagnostic } from "../../../lib/record/diagnostic.ts";
 import { loadSuite } from "../../../lib/task/load.ts";
 import type { Task } from "../../../lib/task/schema.ts";
 

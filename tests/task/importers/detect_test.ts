@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { DATASETS } from "../../_helpers.ts";
 import { detectFormat, importSuite } from "../../../lib/task/importers/detect.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";

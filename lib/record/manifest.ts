@@ -1,0 +1,99 @@
+/**
+ * `manifest.json`: what was run, with what, on what; and the run store's format version.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { StoreRecord } from "./dependency_store.ts";
+
+/**
+ * The version of the run store format written by this code. Version 2 added the outcome
+ * `generation_error` (a result record for every failed generation), `taskError` and
+ * `harnessChanges` on results, `promptHash` and `endpoint` on generations, `prompts.jsonl`, and
+ * the manifest's origin, name, command, templates, expected sample count and task errors.
+ * Version 1 runs are read (lib/analyze/load.ts gives their failed generations a result).
+ */
+export const FORMAT_VERSION = 2;
+
+/** `manifest.json`: what was run, with what, on what. */
+export const Manifest = z.object({
+  /** Run store format version (1 is still read). */
+  formatVersion: z.union([z.literal(1), z.literal(FORMAT_VERSION)]).describe(
+    "run store format version (1 is still read)",
+  ),
+  /** The run id (also the folder name). */
+  runId: z.string().describe("the run id, also the folder name"),
+  /** ISO creation time. */
+  createdAt: z.string().describe("ISO creation time"),
+  /** git revision of the assay checkout, or null. */
+  gitRevision: z.string().nullable().describe("git revision of assay, or null"),
+  /** Suite name, folder, content hash, task count, and the release from its suite.json (null without one; absent in manifests written before it was recorded). */
+  suite: z.object({
+    name: z.string(),
+    dir: z.string(),
+    hash: z.string(),
+    tasks: z.number(),
+    version: z.string().nullable().optional(),
+  }).describe("suite name, folder, content hash, task count, version (suite.json; null if none)"),
+  /** Model specs in the run; synthetic ones are flagged. */
+  models: z.array(z.object({ spec: z.string(), synthetic: z.boolean() }))
+    .describe("model specs, synthetic flagged"),
+  /** Prompt variants in the run. */
+  variants: z.array(z.string()).describe("prompt variants"),
+  /** Run parameters (samples, concurrency, temperature…). */
+  params: z.record(z.string(), z.unknown()).describe("run parameters"),
+  /** Who made the run: the CLI, a notebook, a benchmark, or a library call; absent before format 2. */
+  origin: z.enum(["cli", "notebook", "bench", "library"]).optional()
+    .describe("who made the run: cli, notebook, bench or library; absent before format 2"),
+  /** A name given to the run (`--name`), or null. */
+  name: z.string().nullable().optional().describe("a name given to the run, or null"),
+  /** The command line that made the run, with secrets removed; absent when not made by the CLI. */
+  command: z.array(z.string()).optional().describe(
+    "the command line that made the run, secrets removed",
+  ),
+  /** Each prompt template: its name, its source (the render function's text) and a hash of every prompt it rendered for the suite. */
+  templates: z.array(z.object({
+    name: z.string(),
+    source: z.string(),
+    promptsHash: z.string(),
+  })).optional().describe("each template's name, source and a hash of every prompt it rendered"),
+  /** Samples the run holds when complete (tasks × models × variants × samples). */
+  expectedSamples: z.number().int().nonnegative().optional()
+    .describe("samples the run holds when complete"),
+  /** Tasks that could not be judged, with the reason (their samples are left out of model scores). */
+  taskErrors: z.record(z.string(), z.string()).optional()
+    .describe("tasks that could not be judged, with the reason"),
+  /** Tool versions (deno, v8, typescript, assay). */
+  tools: z.record(z.string(), z.string()).describe("tool versions"),
+  /** SHA-256 of what decides the run's records (suite hash, models, variants, samples, seed, parameters): the same command resumes a run with the same hash. */
+  configHash: z.string().default("").describe(
+    "hash of what decides the records; the same command resumes a run with it",
+  ),
+  /** Per-task wall-clock limits derived from the reference's measured time (lib/run/reference_timeouts.ts); absent when not derived. */
+  timeouts: z.record(
+    z.string(),
+    z.object({
+      referenceMs: z.number(),
+      timeoutMs: z.number(),
+      /** Each test case's own limit, ms: max(case floor, factor × the reference's time on it); absent in runs recorded before per-case limits. */
+      cases: z.record(z.string(), z.number()).optional(),
+    }),
+  ).optional().describe(
+    "per-task limits derived from the reference's time: max(floor, factor × reference), for the sample and for each case; absent when not derived",
+  ),
+  /** The declared npm dependencies the run provided: every declared package's exact version, and each read-only store (lib/sandbox/dep_store.ts); absent when the suite declares none. */
+  dependencies: z.object({
+    packages: z.record(z.string(), z.string()),
+    stores: z.array(StoreRecord),
+  }).optional().describe(
+    "declared npm packages with exact versions and their content-addressed stores; absent when none",
+  ),
+  /** ISO times the run was resumed after an interruption. */
+  resumedAt: z.array(z.string()).default([]).describe("ISO times the run was resumed"),
+  /** ISO time every sample was recorded; null while incomplete (interrupted runs stay null until resumed). */
+  completedAt: z.string().nullable().default(null).describe(
+    "ISO time every sample was recorded, null while incomplete",
+  ),
+});
+/** `manifest.json`. */
+export type Manifest = z.infer<typeof Manifest>;
