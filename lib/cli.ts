@@ -30,7 +30,7 @@ import { junitXml } from "./score/junit.ts";
 import { judgeRun, type Policy, resolvePolicy } from "./score/policy.ts";
 import { packageCheck } from "./score/package_check.ts";
 import { loadSuite } from "./task/load.ts";
-import { validateSuite, validationMarkdown } from "./task/validate.ts";
+import { validateSuite, validationMarkdown } from "./run/validate.ts";
 import { importSuite, type SuiteFormat } from "./task/importers/detect.ts";
 import { writeSuite } from "./task/write_suite.ts";
 

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { CodeScan } from "./mutate_scan.ts";
+import { CodeScan } from "../source/scan.ts";
 
 /**
  * The mutations the synthetic model can apply, and the failure each simulates.

@@ -10,28 +10,9 @@ import type { Generation, Provider } from "../model/provider.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
 import type { Task } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
+import type { LoadLevel } from "../record/load_level.ts";
 
-/** One concurrency level's measurements. */
-export interface LoadLevel {
-  /** Requests in flight at once. */
-  concurrency: number;
-  /** Requests sent. */
-  requests: number;
-  /** Requests that ended in a generation error. */
-  errors: number;
-  /** Wall time of the level, ms. */
-  wallMs: number;
-  /** Completed requests per second. */
-  throughputRps: number;
-  /** Completion tokens per second across all streams. */
-  tokensPerSec: number;
-  /** Time to first token percentiles, ms. */
-  ttftP50: number | null;
-  ttftP95: number | null;
-  /** Total time percentiles, ms. */
-  totalP50: number | null;
-  totalP95: number | null;
-}
+export type { LoadLevel } from "../record/load_level.ts";
 
 /** Options for {@link measureLoad}. */
 export interface LoadOptions {

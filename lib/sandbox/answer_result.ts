@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { exportEntry } from "./export_entry.ts";
+import { exportEntry } from "../source/export_entry.ts";
 import { loadEvidence } from "./load_evidence.ts";
 import type { SandboxJob, SandboxResult } from "./sandbox.ts";
 

@@ -12,7 +12,7 @@ import type { CaseVerdict } from "../record/case_verdict.ts";
 import type { Outcome } from "../record/outcome.ts";
 import { bwrapArgs, INSIDE } from "./isolate.ts";
 import { answerResult } from "./answer_result.ts";
-import { ensureExported } from "./export_entry.ts";
+import { ensureExported } from "../source/export_entry.ts";
 export { ensureExported };
 import { moduleGraphEscape } from "./module_graph.ts";
 import { undeclaredImport } from "./undeclared_import.ts";

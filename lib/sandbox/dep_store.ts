@@ -23,7 +23,7 @@
  * @module
  */
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { satisfies } from "../task/semver_range.ts";
+import { satisfies } from "../source/semver_range.ts";
 import { StoreRecord } from "../record/dependency_store.ts";
 
 /** A resolved store on disk. */

@@ -7,7 +7,7 @@
  * @module
  */
 import { stripTypeScriptTypes } from "node:module";
-import { type Token, tokenize } from "../task/importers/tokenize.ts";
+import { type Token, tokenize } from "../source/tokenize.ts";
 import type { SandboxJob } from "./sandbox.ts";
 
 /** Globals a vm context does not have: naming one sends the sample to the strict runner. */

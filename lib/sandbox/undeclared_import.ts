@@ -13,7 +13,7 @@
  * @module
  */
 import { builtinModules } from "node:module";
-import { npmDependencies } from "../task/importers/npm_dependencies.ts";
+import { npmDependencies } from "../source/npm_dependencies.ts";
 
 const BUILTINS = new Set(builtinModules);
 

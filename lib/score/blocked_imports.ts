@@ -7,7 +7,7 @@
  * @module
  */
 import { builtinModules } from "node:module";
-import { CodeScan } from "../model/mutate_scan.ts";
+import { CodeScan } from "../source/scan.ts";
 
 /** One module specifier that was redirected to the stub. */
 export interface BlockedImport {

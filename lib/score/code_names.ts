@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { CodeScan } from "../model/mutate_scan.ts";
+import { CodeScan } from "../source/scan.ts";
 
 /** The names, types and members a program declares. */
 export interface CodeNames {

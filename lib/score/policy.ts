@@ -8,7 +8,7 @@
  * @module
  */
 import { z } from "zod";
-import { percentile } from "../analyze/summary.ts";
+import { percentile } from "./percentile.ts";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 import { stabilityByTask, summarizeStability } from "./stability.ts";

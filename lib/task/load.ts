@@ -14,18 +14,9 @@ import { sha256 } from "./hash.ts";
 import { type Suite, type Task, TaskFile } from "./schema.ts";
 import { readSuiteMeta } from "./suite_meta.ts";
 import { formatFileBundle, treePathProblem } from "./tree.ts";
+import { SuiteError } from "./suite_error.ts";
 
-/** Thrown when a suite cannot be loaded; `problems` lists every problem found. */
-export class SuiteError extends Error {
-  /** One line per problem: `"<file>": <field>: <message>`. */
-  readonly problems: string[];
-  /** @param dir the suite folder; @param problems one line per problem */
-  constructor(dir: string, problems: string[]) {
-    super(`Cannot load suite "${dir}": ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
-    this.name = "SuiteError";
-    this.problems = problems;
-  }
-}
+export { SuiteError } from "./suite_error.ts";
 
 /**
  * Load and validate a folder suite. Throws a {@link SuiteError} naming every

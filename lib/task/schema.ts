@@ -26,7 +26,7 @@
  * @module
  */
 import { z } from "zod";
-import { isSemverRange } from "./semver_range.ts";
+import { isSemverRange } from "../source/semver_range.ts";
 import { CaseKind } from "../record/case_verdict.ts";
 
 /** One declared test case. Its body lives in the task's tests file under the same name. */

@@ -5,7 +5,7 @@ import { summarize } from "../../lib/analyze/summary.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { loadSuite } from "../../lib/task/load.ts";
-import { validateSuite } from "../../lib/task/validate.ts";
+import { validateSuite } from "../../lib/run/validate.ts";
 import { tinySuite } from "../cli/_cli.ts";
 
 async function evaluateTiny(dir: string) {

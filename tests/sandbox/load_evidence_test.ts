@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { answerSyntaxError } from "../../lib/sandbox/answer_syntax.ts";
 import { loadEvidence } from "../../lib/sandbox/load_evidence.ts";
-import { exportEntry } from "../../lib/sandbox/export_entry.ts";
+import { exportEntry } from "../../lib/source/export_entry.ts";
 import { LEDGER_CODE, LEDGER_DETAIL } from "./ledger_fixture.ts";
 
 Deno.test("answerSyntaxError() places the end of input on the answer's last written line", () => {

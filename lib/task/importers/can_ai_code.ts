@@ -11,10 +11,10 @@ import { buildSuite, type TaskDraft } from "./build_suite.ts";
 import { caseName } from "./check_cases.ts";
 import { ImportError } from "./import_error.ts";
 import { readText } from "./read_records.ts";
-import { span } from "./statements.ts";
+import { span } from "../../source/statements.ts";
 import { rewriteSpan } from "./rewrite_span.ts";
 import { testsModule } from "./tests_module.ts";
-import { tokenize } from "./tokenize.ts";
+import { tokenize } from "../../source/tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
 export const CAN_AI_CODE_IMPORTER_VERSION = 1;

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { matchingClose, type Span, splitArguments } from "./statements.ts";
-import type { Token } from "./tokenize.ts";
+import { matchingClose, type Span, splitArguments } from "../../source/statements.ts";
+import type { Token } from "../../source/tokenize.ts";
 
 /** One case of a generated tests file: its name and its body statements. */
 export interface CaseDraft {
@@ -42,8 +42,8 @@ export interface CheckCasesOptions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { tokenize } from "./tokenize.ts";
- * import { splitStatements } from "./statements.ts";
+ * import { tokenize } from "../../source/tokenize.ts";
+ * import { splitStatements } from "../../source/statements.ts";
  * import { checkCases } from "./check_cases.ts";
  * const src = "let a = f(2); let e = 4; assert.equal(a, e); assert.ok(f(0) === 0)";
  * const cases = checkCases(splitStatements(tokenize(src), src), {
@@ -107,8 +107,8 @@ const KEYWORDS = new Set(["if", "for", "while", "switch", "return", "catch", "fu
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { tokenize } from "./tokenize.ts";
- * import { splitStatements } from "./statements.ts";
+ * import { tokenize } from "../../source/tokenize.ts";
+ * import { splitStatements } from "../../source/statements.ts";
  * import { checkLabel } from "./check_cases.ts";
  * const src = "var x0 = f(1, 2); var v0 = [3]; if (!compare(x0, v0)) { throw 'no' }";
  * const [a, b, check] = splitStatements(tokenize(src), src);

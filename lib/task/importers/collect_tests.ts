@@ -5,9 +5,14 @@
  *
  * @module
  */
-import { matchingClose, type Span, splitArguments, splitStatements } from "./statements.ts";
-import { literal } from "./string_literal.ts";
-import type { Token } from "./tokenize.ts";
+import {
+  matchingClose,
+  type Span,
+  splitArguments,
+  splitStatements,
+} from "../../source/statements.ts";
+import { literal } from "../../source/string_literal.ts";
+import type { Token } from "../../source/tokenize.ts";
 
 const SEPARATOR = " › ";
 
@@ -59,8 +64,8 @@ export interface CollectOptions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { tokenize } from "./tokenize.ts";
- * import { splitStatements } from "./statements.ts";
+ * import { tokenize } from "../../source/tokenize.ts";
+ * import { splitStatements } from "../../source/statements.ts";
  * import { type Collected, collectTests } from "./collect_tests.ts";
  * const src = 'describe("a", () => { it("b", () => {}); xit("c", () => {}); });';
  * const out: Collected = { tests: [], skipped: [], problems: [] };

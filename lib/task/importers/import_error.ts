@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { SuiteError } from "../load.ts";
+import { SuiteError } from "../suite_error.ts";
 
 /**
  * Thrown when a benchmark file cannot be imported. A {@link SuiteError}, so

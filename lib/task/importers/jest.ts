@@ -11,8 +11,8 @@
 import { builtinModules } from "node:module";
 import { collectTests, type ConvertedTest, type SkippedTest } from "./collect_tests.ts";
 import { readImport } from "./read_import.ts";
-import { type Span, splitStatements } from "./statements.ts";
-import { tokenize } from "./tokenize.ts";
+import { type Span, splitStatements } from "../../source/statements.ts";
+import { tokenize } from "../../source/tokenize.ts";
 
 export type { ConvertedTest, SkippedTest } from "./collect_tests.ts";
 

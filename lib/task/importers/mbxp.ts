@@ -11,13 +11,18 @@ import { resolve } from "node:path";
 import type { Suite } from "../schema.ts";
 import { buildSuite, type TaskDraft } from "./build_suite.ts";
 import { checkCases } from "./check_cases.ts";
-import { npmDependencies } from "./npm_dependencies.ts";
+import { npmDependencies } from "../../source/npm_dependencies.ts";
 import { fieldReader, readJsonl, type SourceRecord } from "./read_records.ts";
 import { hasRawNewline, rewriteSpan } from "./rewrite_span.ts";
 import { splitPrompt } from "./split_prompt.ts";
-import { matchingClose, type Span, splitArguments, splitStatements } from "./statements.ts";
+import {
+  matchingClose,
+  type Span,
+  splitArguments,
+  splitStatements,
+} from "../../source/statements.ts";
 import { testsModule } from "./tests_module.ts";
-import { tokenize } from "./tokenize.ts";
+import { tokenize } from "../../source/tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
 export const MBXP_IMPORTER_VERSION = 2;

@@ -12,9 +12,9 @@ import { checkCases } from "./check_cases.ts";
 import { fieldReader, readJsonl, type SourceRecord } from "./read_records.ts";
 import { hasRawNewline, rewriteSpan } from "./rewrite_span.ts";
 import { splitPrompt } from "./split_prompt.ts";
-import { matchingClose, type Span, splitStatements } from "./statements.ts";
+import { matchingClose, type Span, splitStatements } from "../../source/statements.ts";
 import { testsModule } from "./tests_module.ts";
-import { tokenize } from "./tokenize.ts";
+import { tokenize } from "../../source/tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
 export const MULTIPL_E_IMPORTER_VERSION = 1;

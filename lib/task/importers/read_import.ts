@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { matchingClose, type Span, splitArguments } from "./statements.ts";
-import type { Token } from "./tokenize.ts";
-import { literal } from "./string_literal.ts";
+import { matchingClose, type Span, splitArguments } from "../../source/statements.ts";
+import type { Token } from "../../source/tokenize.ts";
+import { literal } from "../../source/string_literal.ts";
 
 /** An import statement, read. */
 export interface ImportInfo {
@@ -32,8 +32,8 @@ export interface ImportInfo {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { tokenize } from "./tokenize.ts";
- * import { span } from "./statements.ts";
+ * import { tokenize } from "../../source/tokenize.ts";
+ * import { span } from "../../source/statements.ts";
  * import { readImport } from "./read_import.ts";
  * const src = 'import add, { sub as minus, type T } from "../src/math";';
  * const info = readImport(span(tokenize(src), src))!;

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { Span } from "./statements.ts";
-import type { Token } from "./tokenize.ts";
+import type { Span } from "../../source/statements.ts";
+import type { Token } from "../../source/tokenize.ts";
 
 /**
  * A replacement for tokens `from`..`to` (inclusive indices into the span's
@@ -22,8 +22,8 @@ export type TokenEdit = { to: number; text: string } | undefined;
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { tokenize } from "./tokenize.ts";
- * import { span } from "./statements.ts";
+ * import { tokenize } from "../../source/tokenize.ts";
+ * import { span } from "../../source/statements.ts";
  * import { rewriteSpan } from "./rewrite_span.ts";
  * const src = "console.assert(f(1) === 2) // why";
  * const s = span(tokenize(src), src);
@@ -61,8 +61,8 @@ export function rewriteSpan(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { tokenize } from "./tokenize.ts";
- * import { span } from "./statements.ts";
+ * import { tokenize } from "../../source/tokenize.ts";
+ * import { span } from "../../source/statements.ts";
  * import { hasRawNewline } from "./rewrite_span.ts";
  * const src = 'f("a\nb")';
  * assert.equal(hasRawNewline([span(tokenize(src), src)]), true);

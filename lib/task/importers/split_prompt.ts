@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { type Span, splitStatements } from "./statements.ts";
-import { tokenize } from "./tokenize.ts";
+import { type Span, splitStatements } from "../../source/statements.ts";
+import { tokenize } from "../../source/tokenize.ts";
 
 /** The parts of a completion prompt. */
 export interface PromptParts {
@@ -75,8 +75,8 @@ export function splitPrompt(prompt: string): PromptParts {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { tokenize } from "./tokenize.ts";
- * import { span } from "./statements.ts";
+ * import { tokenize } from "../../source/tokenize.ts";
+ * import { span } from "../../source/statements.ts";
  * import { declaredName } from "./split_prompt.ts";
  * const src = "export async function* gen() {}";
  * assert.equal(declaredName(span(tokenize(src), src)), "gen");

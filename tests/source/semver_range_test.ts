@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isSemverRange, satisfies } from "../../lib/task/semver_range.ts";
+import { isSemverRange, satisfies } from "../../lib/source/semver_range.ts";
 
 Deno.test("satisfies() follows npm's caret, tilde, x-range, hyphen and OR rules", () => {
   const table: [string, string, boolean][] = [

@@ -11,17 +11,17 @@
  * @module
  */
 import { applicableMutations, mutate, type MutationName } from "../model/mutate.ts";
-import { limiter } from "../run/pool.ts";
+import { limiter } from "./pool.ts";
 import { runSample } from "../sandbox/deno.ts";
 import type { Isolation, SandboxResult } from "../sandbox/sandbox.ts";
-import { type Suite, type Task, taskDependencies } from "./schema.ts";
+import { type Suite, type Task, taskDependencies } from "../task/schema.ts";
 import {
   type DependencyStore,
   type DepStoreOptions,
   resolveDependencies,
 } from "../sandbox/dep_store.ts";
-import { overlayTree } from "./tree.ts";
-import { referenceProblem, testsParseProblem, undefinedCasesProblem } from "../run/task_problem.ts";
+import { overlayTree } from "../task/tree.ts";
+import { referenceProblem, testsParseProblem, undefinedCasesProblem } from "./task_problem.ts";
 
 /** Mutations that model subtle bugs; the others (syntax, crash, loop, rename, refusal) die on any test. */
 export const SEMANTIC_MUTATIONS: readonly MutationName[] = [

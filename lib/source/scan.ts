@@ -50,7 +50,7 @@ interface OpSite {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { CodeScan } from "./mutate_scan.ts";
+ * import { CodeScan } from "./scan.ts";
  * const scan = new CodeScan('if (a < "b <= c") f(<T>(x: T) => x); // d >= e');
  * assert.equal(scan.masked.trimEnd(), 'if (a < "      ") f(<T>(x: T) => x);');
  * assert.equal(scan.masked.length, scan.source.length);
