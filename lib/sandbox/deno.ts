@@ -21,6 +21,7 @@ import {
   sampleTimeoutMessage,
   withCaseLimits,
 } from "./case_limits.ts";
+import { SettleWatch, unsettledResult } from "./settle.ts";
 
 const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.url));
 /** The runner's one import, written beside it (it has no imports of its own). */
@@ -303,12 +304,24 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
       } catch { /* already gone */ }
     }
   };
-  const timer = setTimeout(() => killGroup("timeout"), o.timeoutMs);
+  // A module must settle (settle.ts): once every case reported, the grace decides, not the
+  // sample's limit.
+  let unsettled: string | null = null;
+  const settle = new SettleWatch(o.job.cases.map((c) => c.name), o.timeoutMs, (specifics) => {
+    if (limit !== null) return;
+    unsettled = specifics;
+    killGroup("timeout");
+  });
+  const timer = setTimeout(() => {
+    if (!settle.deadline()) killGroup("timeout");
+  }, o.timeoutMs);
   // Per-case limits: the runner's "start" line arms the case's timer, its report disarms it.
   let running = null as Running | null;
   let caseTimer: ReturnType<typeof setTimeout> | undefined;
   const onLine = (message: { type?: unknown; name?: unknown }) => {
-    if (typeof message.name !== "string" || limit !== null) return;
+    if (limit !== null) return;
+    if (message.type === "done") settle.done();
+    if (typeof message.name !== "string") return;
     if (message.type === "start") {
       const current: Running = { name: message.name, at: performance.now() };
       running = current;
@@ -322,6 +335,7 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
     } else if (message.type === "case") {
       clearTimeout(caseTimer);
       running = null;
+      settle.reported(message.name);
     }
   };
   const lines = nonceLines(nonce, onLine);
@@ -352,6 +366,7 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
   const [status, stdoutChunks, stderrChunks] = await Promise.all([child.status, stdoutP, stderrP]);
   clearTimeout(timer);
   clearTimeout(caseTimer);
+  settle.stop();
   // The group may still hold stragglers (timers, children) if the runner exited: kill them.
   try {
     Deno.kill(-child.pid, "SIGKILL");
@@ -373,6 +388,7 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
     execMs,
     timeoutMs: o.timeoutMs,
   });
+  if (unsettled !== null) return unsettledResult(result, unsettled);
   return limit === "timeout" && running !== null ? stopRunning(result, running, o) : result;
 }
 

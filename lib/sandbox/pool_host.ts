@@ -11,8 +11,8 @@
  * or `timeout` (naming the case that was running and whether its own limit ran
  * out), `load_error`, or `fallback` with a reason when the job needs the strict
  * runner (it never loaded, a timer threw, output passed the cap, the event loop
- * emptied before every case finished, a microtask loop outlived its case, an
- * unsupported import); or `contaminated`, after which the host exits.
+ * emptied before every case finished, a microtask loop outlived its case, a
+ * timer was due when the cases ended, an unsupported import); or `contaminated`, after which the host exits.
  *
  * Each job runs in a fresh `node:vm` context created from a prototype-less
  * object, so the candidate gets its own intrinsics: patching `Array.prototype`
@@ -837,6 +837,12 @@ async function runJob(job: Job): Promise<void> {
     }
     report(i);
   }
+  // A module must settle (settle.ts). Each case's microtasks were drained under its limit; what
+  // the strict runner would still run before its `done` is a timer due now, and an error thrown
+  // in a microtask or timer ends its process: it judges such a sample.
+  const due = api.nextDue(token);
+  if (due === 0) throw new Fallback("a timer was due when the cases ended");
+  if (due === -2) throw new Fallback("a timer or microtask threw");
 }
 
 function describeHostSide(error: unknown): string {
