@@ -520,7 +520,12 @@ function interpret(r: Interpretation): SandboxResult {
     if (pkg !== null) detail = `import of "${pkg}", not a declared dependency: ${loadError}`;
   } else if (!done) {
     outcome = "exited";
-    detail = `the process exited with code ${r.code} before every case reported`;
+    // With every case reported it ended before the runner's `done` (a timer due then threw).
+    detail = `the process exited with code ${r.code} ${
+      reported.size === r.job.cases.length
+        ? "after every case reported, before it was done"
+        : "before every case reported"
+    }`;
     const lastError = r.stderr.trim().split("\n").find((l) => /error/i.test(l));
     if (lastError) detail += `: ${lastError.trim()}`;
     if (
