@@ -127,3 +127,39 @@ Deno.test("runSample() and createPool() pass a module that settles, a pending ti
     await pool.close();
   }
 });
+
+Deno.test("runSample() fails a module still running when the sample's limit runs out after its done: a loop in an unload listener", async () => {
+  const code = `addEventListener("unload", () => { while (true) {} });\n${CORRECT}`;
+  const started = performance.now();
+  const r = await runSample(job(code), { isolation, timeoutMs: 1000 });
+  assert.ok(performance.now() - started < 3000, "the grace after the deadline stops it");
+  assertUnsettled("unload", r, code);
+  assert.match(r.detail, /still running when the sample's 1000 ms limit ran out/);
+});
+
+Deno.test("createPool() hands back an error thrown in a microtask or a due timer after a case: it ends the strict runner's process", async () => {
+  const pool = createPool({ size: 1, isolation });
+  try {
+    const programs = {
+      // Thrown before the first case reports: the strict runner's process ends there.
+      "a microtask": onCall(1, 'queueMicrotask(() => { throw new Error("late"); });'),
+      // A timer due when the cases end runs before the runner's done, and ends the process.
+      "a timer set at load": `setTimeout(() => { throw new Error("late"); }, 0);\n${CORRECT}`,
+    };
+    for (const [name, code] of Object.entries(programs)) {
+      const strict = await runSample(job(code), { isolation, timeoutMs: TIMEOUT_MS });
+      const pooled = await pool.run(job(code), { timeoutMs: TIMEOUT_MS });
+      const verdict = (r: SandboxResult) => [r.outcome, ...r.cases.map((c) => c.status)];
+      assert.deepEqual(verdict(pooled), verdict(strict), `${name}: ${pooled.detail}`);
+      assert.equal(strict.outcome, "exited", name);
+    }
+    const last = await runSample(job(programs["a timer set at load"]), { isolation });
+    assert.match(
+      last.detail,
+      /after every case reported, before it was done: .*Uncaught Error: late/,
+    );
+    assert.deepEqual(pool.stats().strict, { "a timer or": 1, "a timer was": 1 });
+  } finally {
+    await pool.close();
+  }
+});
