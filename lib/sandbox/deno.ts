@@ -22,6 +22,7 @@ import {
   withCaseLimits,
 } from "./case_limits.ts";
 import { SettleWatch, unsettledResult } from "./settle.ts";
+import { processTreeCpuMs } from "./process_cpu.ts";
 
 const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.url));
 /** The runner's one import, written beside it (it has no imports of its own). */
@@ -304,13 +305,17 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
       } catch { /* already gone */ }
     }
   };
-  // A module must settle (settle.ts): once every case reported, the grace decides, not the
-  // sample's limit.
+  // A module must settle (settle.ts): once every case reported, the watch decides, not the
+  // sample's limit, from the CPU time the process group used since.
   let unsettled: string | null = null;
-  const settle = new SettleWatch(o.job.cases.map((c) => c.name), o.timeoutMs, (specifics) => {
-    if (limit !== null) return;
-    unsettled = specifics;
-    killGroup("timeout");
+  const settle = new SettleWatch(o.job.cases.map((c) => c.name), {
+    timeoutMs: o.timeoutMs,
+    onOverdue: (specifics) => {
+      if (limit !== null) return;
+      unsettled = specifics;
+      killGroup("timeout");
+    },
+    cpuMs: () => processTreeCpuMs(child.pid),
   });
   const timer = setTimeout(() => {
     if (!settle.deadline()) killGroup("timeout");
