@@ -20,7 +20,8 @@ export const CaseVerdict = z.object({
   kind: CaseKind,
   /**
    * pass; fail (an assertion failed); error (it threw something else); timeout (stopped at its
-   * own limit, or running when the sample's ran out); missing (never reported).
+   * own limit, or running when the sample's ran out, or it passed in a module that never
+   * settled: lib/sandbox/settle.ts); missing (never reported).
    */
   status: z.enum(["pass", "fail", "error", "timeout", "missing"])
     .describe(

@@ -25,6 +25,8 @@ import {
   sampleTimeoutMessage,
   withCaseLimits,
 } from "./case_limits.ts";
+import { SettleWatch, unsettledResult } from "./settle.ts";
+import { processTreeCpuMs } from "./process_cpu.ts";
 
 const RUNNER_SOURCE = Deno.readTextFileSync(new URL("./runner.ts", import.meta.url));
 /** The runner's one import, written beside it (it has no imports of its own). */
@@ -291,12 +293,28 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
       } catch { /* already gone */ }
     }
   };
-  const timer = setTimeout(() => killGroup("timeout"), o.timeoutMs);
+  // A module must settle (settle.ts): once every case reported, the watch decides, not the
+  // sample's limit, from the CPU time the process group used since.
+  let unsettled: string | null = null;
+  const settle = new SettleWatch(o.job.cases.map((c) => c.name), {
+    timeoutMs: o.timeoutMs,
+    onOverdue: (specifics) => {
+      if (limit !== null) return;
+      unsettled = specifics;
+      killGroup("timeout");
+    },
+    cpuMs: () => processTreeCpuMs(child.pid),
+  });
+  const timer = setTimeout(() => {
+    if (!settle.deadline()) killGroup("timeout");
+  }, o.timeoutMs);
   // Per-case limits: the runner's "start" line arms the case's timer, its report disarms it.
   let running = null as Running | null;
   let caseTimer: ReturnType<typeof setTimeout> | undefined;
   const onLine = (message: { type?: unknown; name?: unknown }) => {
-    if (typeof message.name !== "string" || limit !== null) return;
+    if (limit !== null) return;
+    if (message.type === "done") settle.done();
+    if (typeof message.name !== "string") return;
     if (message.type === "start") {
       const current: Running = { name: message.name, at: performance.now() };
       running = current;
@@ -310,6 +328,7 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
     } else if (message.type === "case") {
       clearTimeout(caseTimer);
       running = null;
+      settle.reported(message.name);
     }
   };
   const lines = nonceLines(nonce, onLine);
@@ -340,6 +359,7 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
   const [status, stdoutChunks, stderrChunks] = await Promise.all([child.status, stdoutP, stderrP]);
   clearTimeout(timer);
   clearTimeout(caseTimer);
+  settle.stop();
   // The group may still hold stragglers (timers, children) if the runner exited: kill them.
   try {
     Deno.kill(-child.pid, "SIGKILL");
@@ -361,6 +381,7 @@ async function execute(argv: string[], o: ExecuteOptions): Promise<Attempt> {
     execMs,
     timeoutMs: o.timeoutMs,
   });
+  if (unsettled !== null) return unsettledResult(result, unsettled);
   return limit === "timeout" && running !== null ? stopRunning(result, running, o) : result;
 }
 
@@ -492,7 +513,12 @@ function interpret(r: Interpretation): SandboxResult {
     if (pkg !== null) detail = `import of "${pkg}", not a declared dependency: ${loadError}`;
   } else if (!done) {
     outcome = "exited";
-    detail = `the process exited with code ${r.code} before every case reported`;
+    // With every case reported it ended before the runner's `done` (a timer due then threw).
+    detail = `the process exited with code ${r.code} ${
+      reported.size === r.job.cases.length
+        ? "after every case reported, before it was done"
+        : "before every case reported"
+    }`;
     const lastError = r.stderr.trim().split("\n").find((l) => /error/i.test(l));
     if (lastError) detail += `: ${lastError.trim()}`;
     if (

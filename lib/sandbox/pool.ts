@@ -43,6 +43,7 @@ import {
   withCaseLimits,
 } from "./case_limits.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
+import { SETTLE_GRACE_MS } from "./settle.ts";
 
 /** A host's hard lifetime, s; hosts are replaced a minute before it. */
 const HOST_LIFETIME_S = 600;
@@ -389,6 +390,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         files: job.files ?? {},
         cases: job.cases.map((c) => c.name),
         caseLimits: job.cases.map((c) => caseLimit(limits, c.name)),
+        settleMs: SETTLE_GRACE_MS,
         outputCap: limits.outputCapBytes ?? 1_000_000,
         timeoutMs,
         ...(options.contaminateAfter?.(job) ? { contaminate: true } : {}),

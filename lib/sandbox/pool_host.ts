@@ -5,14 +5,15 @@
  *
  * Protocol: the parent writes one JSON line `{"nonce": "…"}`, then one JSON
  * line per job `{"id", "solution", "tests", "files", "cases", "caseLimits",
- * "outputCap", "timeoutMs"}` (sources already TypeScript; the host strips the
+ * "settleMs", "outputCap", "timeoutMs"}` (sources already TypeScript; the host strips the
  * types). For each job the host answers on stdout with lines `<nonce> <json>`:
  * `begin`, then `start` and `case` lines as the strict runner's, then `done`;
  * or `timeout` (naming the case that was running and whether its own limit ran
  * out), `load_error`, or `fallback` with a reason when the job needs the strict
  * runner (it never loaded, a timer threw, output passed the cap, the event loop
- * emptied before every case finished, a microtask loop outlived its case, an
- * unsupported import); or `contaminated`, after which the host exits.
+ * emptied before every case finished, a microtask loop outlived its case, a
+ * timer due after the cases kept running, an unsupported import); or
+ * `contaminated`, after which the host exits.
  *
  * Each job runs in a fresh `node:vm` context created from a prototype-less
  * object, so the candidate gets its own intrinsics: patching `Array.prototype`
@@ -499,14 +500,34 @@ function prelude(
   // The host arms a case, then starts it through a script run with a timeout, so that a
   // case's synchronous loop is cut off at its limit. The global is non-writable and starts
   // nothing unless armed; the token never enters the context's code.
+  // Armed with FIRE_DUE it fires the timers due instead (after the cases: see runJob).
   let armed = -1;
   ObjectDefineProperty(G, "__assayStart", {
     value: function () {
       const index = armed;
       armed = -1;
       if (index >= 0) start(token, index);
+      else if (index === -2) fire();
     },
   });
+  /** Fire the timers due now: how many, or -1 when one threw. */
+  function fire(): number {
+    const at = now();
+    let fired = 0;
+    for (const id in timers) {
+      const timer = timers[id];
+      if (timer === undefined || timer.due > at) continue;
+      if (timer.every < 0) delete timers[id];
+      else timer.due = at + timer.every;
+      fired++;
+      try {
+        if (typeof timer.cb === "function") ReflectApply(timer.cb, undefined, timer.args);
+      } catch {
+        uncaught = true;
+      }
+    }
+    return uncaught ? -1 : fired;
+  }
 
   return {
     seal(list: string) {
@@ -522,22 +543,7 @@ function prelude(
       return t === token && returned === index;
     },
     fire(t: string) {
-      if (t !== token) return 0;
-      const at = now();
-      let fired = 0;
-      for (const id in timers) {
-        const timer = timers[id];
-        if (timer === undefined || timer.due > at) continue;
-        if (timer.every < 0) delete timers[id];
-        else timer.due = at + timer.every;
-        fired++;
-        try {
-          if (typeof timer.cb === "function") ReflectApply(timer.cb, undefined, timer.args);
-        } catch {
-          uncaught = true;
-        }
-      }
-      return uncaught ? -1 : fired;
+      return t === token ? fire() : 0;
     },
     nextDue(t: string) {
       if (t !== token) return -1;
@@ -618,6 +624,8 @@ interface Job {
   timeoutMs: number;
   /** Each case's own limit, ms, aligned with `cases` (null: the sample's limit alone bounds it). */
   caseLimits: (number | null)[];
+  /** How long the timers due after the cases may run, ms (settle.ts's SETTLE_GRACE_MS). */
+  settleMs: number;
   /** Tests of the integrity check only: change an intrinsic after the job (PoolOptions.contaminateAfter). */
   contaminate?: boolean;
 }
@@ -634,6 +642,8 @@ class OutOfTime extends Error {
   /** True when the time ran out waiting for a timer (not in a loop of microtasks). */
   waiting = false;
 }
+/** Armed instead of a case's index, START fires the timers due (see the prelude's `__assayStart`). */
+const FIRE_DUE = -2;
 /** Starts the armed case (see the prelude's `__assayStart`); strict, so no frame leaks. */
 const START = new vm.Script('"use strict"; __assayStart();', { filename: "assay-start.js" });
 
@@ -837,6 +847,23 @@ async function runJob(job: Job): Promise<void> {
     }
     report(i);
   }
+  // A module must settle (settle.ts). Each case's microtasks were drained under its limit; what
+  // the strict runner still runs before its `done` are the timers due now: fired here, with
+  // their microtasks, under the settle grace. Work still running then, or an error thrown (it
+  // ends the strict runner's process), and the strict runner judges the sample.
+  if (api.nextDue(token) === 0) {
+    deadline = now() + job.settleMs;
+    api.arm(token, FIRE_DUE);
+    try {
+      timed(START);
+    } catch (error) {
+      if (error instanceof OutOfTime) {
+        throw new Fallback("a timer due after the cases kept running");
+      }
+      throw error;
+    }
+  }
+  if (api.nextDue(token) === -2) throw new Fallback("a timer or microtask threw");
 }
 
 function describeHostSide(error: unknown): string {

@@ -7,7 +7,8 @@
  * relies on (the stdout writer, JSON, the clock, exit, the promise machinery)
  * and freezes `node:assert` before the candidate's code loads, imports
  * `./tests.ts` (which imports `./solution.ts`), runs each declared case in
- * order, saying when each starts, and reports each on stdout as a line `<nonce> <json>`. The nonce never
+ * order, saying when each starts, and reports each on stdout as a line `<nonce> <json>`, then
+ * `done` from a macrotask (the module settled: see settle.ts). The nonce never
  * leaves this module's closure, so the code under test cannot imitate a
  * report; a case that never reports is "missing".
  *
@@ -35,6 +36,7 @@ const now = performance.now.bind(performance);
 const encode = TextEncoder.prototype.encode.bind(new TextEncoder());
 const decode = TextDecoder.prototype.decode.bind(new TextDecoder());
 const enqueue = queueMicrotask;
+const later = setTimeout;
 const StringCtor = String;
 const PromiseCtor = Promise;
 const PromiseThen = Promise.prototype.then;
@@ -170,8 +172,14 @@ function settle(result: unknown, onPass: () => void, onThrow: (error: unknown) =
 let index = 0;
 function runNext(): void {
   if (index >= names.length) {
-    report("done");
-    exit(0);
+    // A module must settle (settle.ts): `done` comes from a macrotask, which runs only once the
+    // microtask queue is empty and no loop holds the thread; the parent stops a run still busy
+    // SETTLE_GRACE_MS after the last case reported.
+    later(() => {
+      report("done");
+      exit(0);
+    }, 0);
+    return;
   }
   const name = names[index++];
   // The parent times each case from this line (per-case limits, lib/sandbox/case_limits.ts).

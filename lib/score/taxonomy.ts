@@ -21,7 +21,8 @@
  *    import of an npm package outside the task's declared dependencies is labelled
  *    `undeclared_dependency` (the package exists) or `nonexistent_package` (it does not), when a
  *    package check's verdicts are given (`packages`; lib/score/package_check.ts).
- * 5. `timeout` — a wall-clock limit killed the run: the sample's, or a test case's own.
+ * 5. `timeout` — a wall-clock limit killed the run: the sample's, or a test case's own; or the
+ *    module never settled, work kept running after the cases (lib/sandbox/settle.ts).
  * 6. `resource` — the output or memory cap, `Maximum call stack size exceeded`, `Array buffer
  *    allocation failed`, `Invalid string length`.
  * 7. `crash` — any other error the program did not mean to throw (V8's own messages: `Cannot read
