@@ -18,9 +18,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { builtinRoots } from "./builtin_watch.ts";
  * const names = builtinRoots().map(([name]) => name);
- * console.assert(names.includes("Array.prototype") && names.includes("globalThis"));
+ * assert(names.includes("Array.prototype") && names.includes("globalThis"));
  * ```
  */
 export function builtinRoots(): [string, object, string[]?][] {
@@ -98,8 +99,9 @@ export function builtinRoots(): [string, object, string[]?][] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { tamperedMessage } from "./builtin_watch.ts";
- * console.assert(tamperedMessage("JSON.parse").startsWith("the code under test changed the built-in JSON.parse,"));
+ * assert(tamperedMessage("JSON.parse").startsWith("the code under test changed the built-in JSON.parse,"));
  * ```
  */
 export function tamperedMessage(what: string): string {

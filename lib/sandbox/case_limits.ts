@@ -28,11 +28,12 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { caseLimit } from "./case_limits.ts";
- * console.assert(caseLimit({ caseTimeoutMs: 500 }, "a") === 500);
- * console.assert(caseLimit({ caseTimeoutMs: { a: 700 } }, "a") === 700);
- * console.assert(caseLimit({ caseTimeoutMs: { a: 700 } }, "b") === null);
- * console.assert(caseLimit({}, "a") === null);
+ * assert(caseLimit({ caseTimeoutMs: 500 }, "a") === 500);
+ * assert(caseLimit({ caseTimeoutMs: { a: 700 } }, "a") === 700);
+ * assert(caseLimit({ caseTimeoutMs: { a: 700 } }, "b") === null);
+ * assert(caseLimit({}, "a") === null);
  * ```
  */
 export function caseLimit(limits: SandboxLimits, name: string): number | null {
@@ -47,8 +48,9 @@ export function caseLimit(limits: SandboxLimits, name: string): number | null {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { caseTimeoutMessage } from "./case_limits.ts";
- * console.assert(caseTimeoutMessage(500) === "exceeded its 500 ms case limit");
+ * assert(caseTimeoutMessage(500) === "exceeded its 500 ms case limit");
  * ```
  */
 export const caseTimeoutMessage = (limitMs: number): string =>
@@ -59,8 +61,9 @@ export const caseTimeoutMessage = (limitMs: number): string =>
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sampleTimeoutMessage } from "./case_limits.ts";
- * console.assert(sampleTimeoutMessage(2000) === "timeout: exceeded 2000 ms while this case ran");
+ * assert(sampleTimeoutMessage(2000) === "timeout: exceeded 2000 ms while this case ran");
  * ```
  */
 export const sampleTimeoutMessage = (timeoutMs: number): string =>

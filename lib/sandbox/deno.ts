@@ -40,8 +40,9 @@ const WATCH_SOURCE = Deno.readTextFileSync(new URL("./builtin_watch.ts", import.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { TESTS_TRAILER } from "./deno.ts";
- * console.assert(TESTS_TRAILER.includes("__assaySeal"));
+ * assert(TESTS_TRAILER.includes("__assaySeal"));
  * ```
  */
 export const TESTS_TRAILER = `
@@ -70,9 +71,10 @@ export const DENO_SANDBOX_FLAGS = [
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { DENO_DEPENDENCY_FLAGS } from "./deno.ts";
- * console.assert(!DENO_DEPENDENCY_FLAGS.includes("--no-npm"));
- * console.assert(DENO_DEPENDENCY_FLAGS.includes("--node-modules-dir=manual"));
+ * assert(!DENO_DEPENDENCY_FLAGS.includes("--no-npm"));
+ * assert(DENO_DEPENDENCY_FLAGS.includes("--node-modules-dir=manual"));
  * ```
  */
 export const DENO_DEPENDENCY_FLAGS: readonly string[] = DENO_SANDBOX_FLAGS.map((f) =>
@@ -229,9 +231,10 @@ export async function writeJobFiles(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { refused } from "./deno.ts";
  * const r = refused({ code: "", testsSource: "", cases: [{ name: "a", kind: "core", tags: [] }], entry: "f" }, "why");
- * console.assert(r.outcome === "load_error" && r.cases[0].message === "load_error: why");
+ * assert(r.outcome === "load_error" && r.cases[0].message === "load_error: why");
  * ```
  */
 export function refused(job: SandboxJob, detail: string, execMs = 0): SandboxResult {

@@ -27,11 +27,12 @@ export const INSIDE = { job: "/job", deno: "/opt/deno/deno" } as const;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { bwrapArgs } from "./isolate.ts";
  * const args = bwrapArgs({ denoPath: "/x/deno", jobDir: "/tmp/j", env: {} });
- * console.assert(args.includes("--unshare-all") && args.includes("--die-with-parent"));
+ * assert(args.includes("--unshare-all") && args.includes("--die-with-parent"));
  * const withDeps = bwrapArgs({ denoPath: "/x/deno", jobDir: "/tmp/j", env: {}, nodeModules: "/s/node_modules" });
- * console.assert(withDeps.join(" ").includes("--ro-bind /s/node_modules /job/node_modules"));
+ * assert(withDeps.join(" ").includes("--ro-bind /s/node_modules /job/node_modules"));
  * ```
  */
 export function bwrapArgs(options: BwrapOptions): string[] {
@@ -86,8 +87,9 @@ let probed: Promise<boolean> | undefined;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { bwrapAvailable } from "./isolate.ts";
- * console.assert(typeof (await bwrapAvailable()) === "boolean");
+ * assert(typeof (await bwrapAvailable()) === "boolean");
  * ```
  */
 export function bwrapAvailable(): Promise<boolean> {

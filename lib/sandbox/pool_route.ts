@@ -79,11 +79,12 @@ const POOL_MODULES = new Set(["node:assert", "node:assert/strict", "node:util"])
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { strictReason } from "./pool_route.ts";
  * const job = (code: string) => ({ code, testsSource: 'import assert from "node:assert";', cases: [], entry: "f" });
- * console.assert(strictReason(job("export const f = (x: number) => x + 1;")) === null);
- * console.assert(strictReason(job("export const f = () => Deno.pid;"))?.includes("Deno"));
- * console.assert(strictReason(job('import fs from "node:fs"; export const f = 1;'))?.includes("node:fs"));
+ * assert(strictReason(job("export const f = (x: number) => x + 1;")) === null);
+ * assert(strictReason(job("export const f = () => Deno.pid;"))?.includes("Deno"));
+ * assert(strictReason(job('import fs from "node:fs"; export const f = 1;'))?.includes("node:fs"));
  * ```
  */
 export function strictReason(job: SandboxJob): string | null {
