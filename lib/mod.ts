@@ -174,7 +174,7 @@ export type { Run } from "./analyze/load.ts";
 export { percentile, summarize } from "./analyze/summary.ts";
 export type { SummaryRow } from "./analyze/summary.ts";
 export { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./analyze/frames.ts";
-export { sampleRows } from "./analyze/sample_rows.ts";
+export { sampleRows } from "./record/sample_rows.ts";
 export { failureTable, policyTable, stabilityTable } from "./analyze/verdict_tables.ts";
 export { compareRuns } from "./analyze/compare.ts";
 export type { CompareOptions, ComparisonRow, Flip } from "./analyze/compare.ts";
@@ -190,7 +190,7 @@ export {
 export type { FailedSample, FailingCase, FailureLabel } from "./analyze/failure_modes.ts";
 export { bestUnderBudget, paretoFrontier } from "./analyze/pareto.ts";
 export type { TradeoffPoint } from "./analyze/pareto.ts";
-export type { SampleRow } from "./analyze/sample_rows.ts";
+export type { SampleRow } from "./record/sample_rows.ts";
 export { bootstrapMean } from "./analyze/bootstrap.ts";
 export type { BootstrapOptions } from "./analyze/bootstrap.ts";
 export {
@@ -211,12 +211,12 @@ export {
   casesFrame,
   generationsFrame,
   polars,
-  SAMPLE_ROW_DTYPES,
   samplesFrame,
   summaryAcrossRuns,
   summaryFrame,
 } from "./analyze/polars_frames.ts";
 export type { DataFrame, Polars, SamplesFrameOptions } from "./analyze/polars_frames.ts";
+export { SAMPLE_ROW_DTYPES } from "./record/sample_rows.ts";
 
 // ── Plots: charts displayed as text/html (Observable Plot + linkedom) ────────
 export { chart, JUPYTER_DISPLAY } from "./plot/chart.ts";

@@ -6,7 +6,7 @@
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import type { Run } from "./load.ts";
-import { sampleRows } from "./sample_rows.ts";
+import { sampleRows } from "../record/sample_rows.ts";
 import { summarize } from "./summary.ts";
 
 /** The columns of {@link samplesTable}, in order. */

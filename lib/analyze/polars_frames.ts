@@ -23,51 +23,19 @@ import type pl from "nodejs-polars";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 import type { Run } from "./load.ts";
-import { type SampleRow, sampleRows } from "./sample_rows.ts";
+import {
+  type DtypeName,
+  SAMPLE_ROW_DTYPES,
+  type SampleRow,
+  sampleRows,
+} from "../record/sample_rows.ts";
+
 import { GROUPED_SUMMARY_COLUMNS } from "./grouped_summary.ts";
 
 /** The nodejs-polars module (its default export). */
 export type Polars = typeof pl;
 /** A nodejs-polars DataFrame. */
 export type DataFrame = pl.DataFrame;
-
-/** A polars data type name, resolved as `pl[name]`. */
-type DtypeName = "Utf8" | "Int32" | "Float64" | "Bool";
-
-/**
- * The polars type of every {@link SampleRow} column (explicit, so an all-null column keeps its
- * type); shared with the Parquet export.
- */
-export const SAMPLE_ROW_DTYPES: Record<keyof SampleRow, DtypeName> = {
-  task: "Utf8",
-  model: "Utf8",
-  variant: "Utf8",
-  sample: "Int32",
-  synthetic: "Bool",
-  outcome: "Utf8",
-  detail: "Utf8",
-  passed: "Bool",
-  passFraction: "Float64",
-  weightedAccuracy: "Float64",
-  bucket: "Utf8",
-  casesPassed: "Int32",
-  casesTotal: "Int32",
-  coreFailed: "Int32",
-  edgeFailed: "Int32",
-  execMs: "Float64",
-  ttftMs: "Float64",
-  totalMs: "Float64",
-  tokensIn: "Float64",
-  tokensOut: "Float64",
-  tokensPerSec: "Float64",
-  tokensEstimated: "Bool",
-  cached: "Bool",
-  retries: "Int32",
-  generationError: "Utf8",
-  mutations: "Utf8",
-  failureCategory: "Utf8",
-  casesJson: "Utf8",
-};
 
 let loaded: Promise<Polars> | undefined;
 

@@ -5,8 +5,7 @@
  * @module
  */
 import { join } from "node:path";
-import { SAMPLE_ROW_DTYPES } from "../analyze/polars_frames.ts";
-import { type SampleRow, sampleRows } from "../analyze/sample_rows.ts";
+import { SAMPLE_ROW_DTYPES, type SampleRow, sampleRows } from "../record/sample_rows.ts";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 import { RUN_FILES } from "./store.ts";

@@ -11,7 +11,7 @@ import {
   summaryAcrossRuns,
   summaryFrame,
 } from "../../lib/analyze/polars_frames.ts";
-import { sampleRows } from "../../lib/analyze/sample_rows.ts";
+import { sampleRows } from "../../lib/record/sample_rows.ts";
 import { summarize } from "../../lib/analyze/summary.ts";
 import { writeParquet } from "../../lib/run/parquet.ts";
 

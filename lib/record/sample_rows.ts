@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { type GenerationRecord } from "../record/generation.ts";
-import { type ResultRecord } from "../record/result.ts";
-import { sampleKey } from "../record/sample_key.ts";
+import { type GenerationRecord } from "./generation.ts";
+import { type ResultRecord } from "./result.ts";
+import { sampleKey } from "./sample_key.ts";
 
 /** One sample, flat. Result fields are null without a result (a generation error), generation fields without a generation. */
 export interface SampleRow {
@@ -104,3 +104,42 @@ export function sampleRows(
   for (const r of run.results) if (!seen.has(keyOf(r))) push(undefined, r);
   return rows;
 }
+
+/** A polars data type name, resolved as `pl[name]`. */
+export type DtypeName = "Utf8" | "Int32" | "Float64" | "Bool";
+
+/**
+ * The polars type of every {@link SampleRow} column (explicit, so an all-null column keeps its
+ * type); shared by the Parquet export (lib/run/parquet.ts) and
+ * the polars frames (lib/analyze/polars_frames.ts).
+ */
+export const SAMPLE_ROW_DTYPES: Record<keyof SampleRow, DtypeName> = {
+  task: "Utf8",
+  model: "Utf8",
+  variant: "Utf8",
+  sample: "Int32",
+  synthetic: "Bool",
+  outcome: "Utf8",
+  detail: "Utf8",
+  passed: "Bool",
+  passFraction: "Float64",
+  weightedAccuracy: "Float64",
+  bucket: "Utf8",
+  casesPassed: "Int32",
+  casesTotal: "Int32",
+  coreFailed: "Int32",
+  edgeFailed: "Int32",
+  execMs: "Float64",
+  ttftMs: "Float64",
+  totalMs: "Float64",
+  tokensIn: "Float64",
+  tokensOut: "Float64",
+  tokensPerSec: "Float64",
+  tokensEstimated: "Bool",
+  cached: "Bool",
+  retries: "Int32",
+  generationError: "Utf8",
+  mutations: "Utf8",
+  failureCategory: "Utf8",
+  casesJson: "Utf8",
+};
