@@ -1,24 +1,10 @@
 import assert from "node:assert/strict";
 import { compareRuns } from "../../lib/analyze/compare.ts";
 import { bestUnderBudget, paretoFrontier } from "../../lib/analyze/pareto.ts";
-import type { ResultRecord } from "../../lib/record/result.ts";
+import { resultRecord } from "../_helpers.ts";
 
-const r = (task: string, sample: number, passed: boolean): ResultRecord => ({
-  task,
-  model: "m",
-  variant: "plain",
-  sample,
-  outcome: "completed",
-  detail: "",
-  cases: [],
-  passed,
-  passFraction: passed ? 1 : 0,
-  weightedAccuracy: passed ? 1 : -1,
-  bucket: passed ? "correct" : "wrong",
-  execMs: 1,
-  failure: null,
-  stderr: "",
-});
+const r = (task: string, sample: number, passed: boolean) =>
+  resultRecord({ task, sample }, [passed ? "pass" : "fail"]);
 
 Deno.test("compareRuns() finds the flipped tasks and a bootstrap interval that excludes 0 for a clear regression", () => {
   const tasks = Array.from({ length: 30 }, (_, i) => `t${i}`);

@@ -5,15 +5,14 @@ import {
   maintainabilityRows,
   maintainabilityTable,
 } from "../../lib/analyze/maintainability_table.ts";
-import type { GenerationRecord } from "../../lib/record/generation.ts";
-import type { ResultRecord } from "../../lib/record/result.ts";
+import { generationRecord, resultRecord } from "../_helpers.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
 
 const gen = (model: string, sample: number, code: string | null, error: string | null = null) =>
-  ({ task: "t", model, variant: "plain", sample, code, error }) as unknown as GenerationRecord;
+  generationRecord({ model, sample, code, error });
 const res = (model: string, sample: number, passed: boolean) =>
-  ({ task: "t", model, variant: "plain", sample, passed }) as unknown as ResultRecord;
+  resultRecord({ model, sample }, [passed ? "pass" : "fail"]);
 
 const SIMPLE = "export const f = (x: number) => x + 1;\n";
 const BRANCHY =

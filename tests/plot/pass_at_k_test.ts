@@ -1,18 +1,10 @@
 import assert from "node:assert/strict";
 import { passAtKChart } from "../../lib/plot/pass_at_k.ts";
 import { stabilityByTask, summarizeStability } from "../../lib/score/stability.ts";
-import type { ResultRecord } from "../../lib/record/result.ts";
+import { resultRecord } from "../_helpers.ts";
 
 const result = (model: string, task: string, sample: number, passed: boolean) =>
-  ({
-    task,
-    model,
-    variant: "plain",
-    sample,
-    passed,
-    outcome: "completed",
-    cases: [{ name: "a", kind: "core", status: passed ? "pass" : "fail", message: "", ms: 1 }],
-  }) as unknown as ResultRecord;
+  resultRecord({ model, task, sample }, [passed ? "pass" : "fail"]);
 const results = [
   ...[true, false, true].map((p, i) => result("m1", "t", i, p)),
   ...[false, false, true].map((p, i) => result("m2", "t", i, p)),
