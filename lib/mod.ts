@@ -261,3 +261,13 @@ export type { ReportArgs } from "./report/report_args.ts";
 export type { ExecuteNotebookOptions, RenderReportOptions } from "./report/render.ts";
 export { executeAllNotebooks, listNotebooks } from "./report/notebooks.ts";
 export type { ExecuteAllNotebooksOptions } from "./report/notebooks.ts";
+
+// ── Notebooks: a session is every notebook's first cell ──────────────────────
+export { session } from "./notebook.ts";
+export type {
+  Session,
+  SessionEvaluateOptions,
+  SessionEvaluation,
+  SessionOptions,
+  SettingRow,
+} from "./notebook.ts";

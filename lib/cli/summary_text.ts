@@ -5,7 +5,7 @@
  * @module
  */
 import { incompleteLabel } from "../analyze/load.ts";
-import type { RunGaps } from "../analyze/run_gaps.ts";
+import { type RunGaps, runGaps } from "../analyze/run_gaps.ts";
 import type { SummaryRow } from "../analyze/summary.ts";
 
 function fmt(x: number | null, digits = 2, suffix = ""): string {
@@ -94,4 +94,21 @@ export function gapsText(gaps: RunGaps): string {
     }
   }
   return out.join("\n");
+}
+
+/**
+ * Print what a run's scores do not cover, when anything (after a blank line), on stdout.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../analyze/load.ts";
+ * import { printGaps } from "./summary_text.ts";
+ * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
+ * assert.equal(printGaps(run), undefined);
+ * ```
+ */
+export function printGaps(run: Parameters<typeof runGaps>[0]): void {
+  const text = gapsText(runGaps(run));
+  if (text) console.log(`\n${text}`);
 }

@@ -1,0 +1,168 @@
+/**
+ * `deno task eval`: ask the models for every task × variant × sample, run each answer in the
+ * sandbox, record the run (resuming an interrupted one), print its summary, and judge it against a
+ * policy when asked.
+ *
+ * @module
+ */
+import { relative } from "node:path";
+import { summarize } from "../analyze/summary.ts";
+import { loadRun } from "../analyze/load.ts";
+import { fileCache } from "../model/cache.ts";
+import { createProvider } from "../model/create.ts";
+import type { Provider } from "../model/provider.ts";
+import { evaluate } from "../run/evaluate.ts";
+import { writeParquet } from "../run/parquet.ts";
+import { progressBar } from "../run/progress.ts";
+import { packageCheck } from "../score/package_check.ts";
+import { EXIT, scrubArgs, ToolError, UsageError } from "./errors.ts";
+import { parseEvalArgs } from "./eval_args.ts";
+import { ROOT } from "./paths.ts";
+import { reportPolicy } from "./policy_report.ts";
+import { printGaps, summaryText } from "./summary_text.ts";
+
+/**
+ * Run `eval [options]` (see `USAGE`): every input is checked before the first request; exits 1
+ * when a `--policy` is violated.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { runEval } from "./eval.ts";
+ * await assert.rejects(runEval(["--samples", "0"]), { name: "UsageError", message: /--samples "0"/ });
+ * await assert.rejects(
+ *   runEval(["--unsafe-no-isolation", "--model", "nonsense"]),
+ *   { name: "UsageError" },
+ * );
+ * ```
+ *
+ * @param args The arguments after `eval`.
+ * @returns The run folder.
+ * @throws {UsageError} For any bad input, before any request.
+ * @throws {ToolError} When every generation failed.
+ */
+export async function runEval(args: string[]): Promise<string> {
+  const {
+    values,
+    policy,
+    junit,
+    samples,
+    concurrency,
+    sandboxConcurrency,
+    modelConcurrency,
+    seed,
+    temperature,
+    variants,
+    perturbations,
+    suite,
+    isolation,
+    sandbox,
+    typecheck,
+  } = await parseEvalArgs(args);
+  const specs = values.model ?? ["synthetic:default"];
+  const models: Provider[] = [];
+  try {
+    for (const spec of specs) {
+      try {
+        models.push(
+          createProvider(spec, { tasks: suite.tasks, env: Deno.env.toObject(), temperature }),
+        );
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
+    const total = suite.tasks.length * models.length * variants.length *
+      (1 + perturbations.length) * samples;
+    console.error(
+      `assay: ${suite.tasks.length} tasks × ${models.length} model(s) × ${
+        variants.length * (1 + perturbations.length)
+      } variant(s) × ${samples} sample(s) = ${total}` +
+        ` · isolation ${isolation} · sandbox ${sandbox}${
+          models.some((m) => m.synthetic)
+            ? " · synthetic models are offline stand-ins, not LLMs"
+            : ""
+        }`,
+    );
+    let bar = progressBar(0, { quiet: true });
+    const evaluation = await evaluate(suite, {
+      models,
+      variants,
+      perturbations,
+      samples,
+      concurrency,
+      sandboxConcurrency,
+      modelConcurrency,
+      isolation,
+      sandbox,
+      seed,
+      typecheck,
+      dependencyStore: { cacheDir: values["cache-dir"], projectDir: ROOT },
+      packageCheck: packageCheck({ projectDir: ROOT, registry: values["registry-check"] }),
+      runsDir: values["runs-dir"],
+      params: temperature === undefined ? {} : { temperature },
+      cache: values["no-cache"] ? undefined : fileCache(values["cache-dir"]),
+      cacheMode: values["no-cache"] ? "off" : values.refresh ? "refresh" : "use",
+      resume: !values.new,
+      origin: "cli",
+      name: values.name ?? null,
+      command: ["./assay", "eval", ...scrubArgs(args)],
+      onStart: ({ dir, resumed, recorded, total: all, superseded }) => {
+        if (superseded) {
+          console.error(
+            `assay: not resuming ${
+              relative(Deno.cwd(), superseded.dir) || superseded.dir
+            }: ${superseded.reason}; starting a new run`,
+          );
+        }
+        if (resumed) {
+          console.error(
+            `assay: resuming ${
+              relative(Deno.cwd(), dir) || dir
+            }: ${recorded} of ${all} samples already recorded`,
+          );
+        }
+        bar = progressBar(all - recorded, { quiet: values.quiet });
+      },
+      onSample: (_g, r) => bar.tick(r.passed),
+    });
+    bar.done();
+    if (evaluation.pool) {
+      const p = evaluation.pool;
+      const handed = Object.entries(p.strict).sort((x, y) => y[1] - x[1]);
+      const n = handed.reduce((sum, [, k]) => sum + k, 0);
+      console.error(
+        `assay: sandbox pooled: ${p.pooled} samples in warm hosts, ${p.timeouts} timed out there, ${n} run strict${
+          n ? ` (${handed.map(([why, k]) => `${why}: ${k}`).join("; ")})` : ""
+        }`,
+      );
+    }
+    const run = await loadRun(evaluation.dir);
+    await writeParquet(run.dir, run.generations, run.results);
+    // Rows in the order models and variants were given, not in the order samples finished.
+    const order = (xs: string[]) => (x: string) => xs.indexOf(x) < 0 ? xs.length : xs.indexOf(x);
+    const modelRank = order(models.map((m) => m.spec));
+    const variantRank = order(
+      [...new Set(run.results.map((r) => r.variant))].sort((a, b) =>
+        (a.includes("+") ? 1 : 0) - (b.includes("+") ? 1 : 0) || a.localeCompare(b)
+      ),
+    );
+    const rows = summarize(run).sort((a, b) =>
+      modelRank(a.model) - modelRank(b.model) || variantRank(a.variant) - variantRank(b.variant)
+    );
+    console.log(summaryText(rows));
+    printGaps(run);
+    console.log(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
+    if (evaluation.generated > 0 && evaluation.generationErrors === evaluation.generated) {
+      throw new ToolError(
+        `every generation failed (${evaluation.generationErrors} of ${evaluation.generated}): ${evaluation.firstGenerationError}`,
+      );
+    }
+    if (policy && !(await reportPolicy(run, policy, junit))) {
+      await Promise.all(models.map((m) => m.close()));
+      Deno.exit(EXIT.policy);
+    }
+    return run.dir;
+  } finally {
+    await Promise.all(models.map((m) => m.close()));
+  }
+}

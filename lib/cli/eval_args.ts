@@ -1,0 +1,200 @@
+/**
+ * `eval`'s command line, read and checked before the first request: a bad policy, path, number,
+ * template, perturbation, suite or isolation costs nothing and exits 2.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { perturbationByName, type PerturbationName, PERTURBATIONS } from "../prompt/perturb.ts";
+import { type PromptTemplate, templateByName } from "../prompt/templates.ts";
+import type { TypecheckMode } from "../run/typecheck_stage.ts";
+import type { Isolation } from "../sandbox/sandbox.ts";
+import type { Policy } from "../score/policy.ts";
+import { loadSuite } from "../task/load.ts";
+import type { Suite } from "../task/schema.ts";
+import { UsageError } from "./errors.ts";
+import { chooseIsolation, intArg, junitArg, policyArg } from "./inputs.ts";
+import { CACHE_DIR, RUNS_DIR } from "./paths.ts";
+
+/** `eval`'s options as given (strings and flags), defaults filled in. */
+export interface EvalValues {
+  /** `--suite`, the suite folder. */
+  suite: string;
+  /** `--model`, every spec given (none: synthetic:default). */
+  model?: string[];
+  /** `--runs-dir`. */
+  "runs-dir": string;
+  /** `--cache-dir`. */
+  "cache-dir": string;
+  /** `--no-cache`. */
+  "no-cache": boolean;
+  /** `--refresh`. */
+  refresh: boolean;
+  /** `--new`. */
+  new: boolean;
+  /** `--registry-check`. */
+  "registry-check": boolean;
+  /** `--name`. */
+  name?: string;
+  /** `--quiet`. */
+  quiet: boolean;
+}
+
+/** `eval`'s command line, checked and normalised. */
+export interface EvalArgs {
+  /** The options as given. */
+  values: EvalValues;
+  /** The policy to judge the run against, if any. */
+  policy: Policy | undefined;
+  /** Where to write JUnit XML, if anywhere. */
+  junit: string | undefined;
+  /** Samples per task × model × variant. */
+  samples: number;
+  /** Samples in flight. */
+  concurrency: number;
+  /** Sandboxed programs at once. */
+  sandboxConcurrency: number;
+  /** Requests in flight per model, if limited apart. */
+  modelConcurrency: number | undefined;
+  /** The first sample's seed. */
+  seed: number;
+  /** Sampling temperature for real models, if given. */
+  temperature: number | undefined;
+  /** The prompt templates. */
+  variants: PromptTemplate[];
+  /** The perturbations each variant is run again under. */
+  perturbations: PerturbationName[];
+  /** The suite, loaded. */
+  suite: Suite;
+  /** How generated code is isolated. */
+  isolation: Isolation;
+  /** Pooled warm hosts or one process per sample. */
+  sandbox: "pooled" | "strict";
+  /** Whether and how generated code is type-checked. */
+  typecheck: TypecheckMode;
+}
+
+/**
+ * Read and check `eval`'s arguments in the order a user meets them; nothing is requested or
+ * written.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseEvalArgs } from "./eval_args.ts";
+ * const args = await parseEvalArgs(["--samples", "2", "--unsafe-no-isolation"]);
+ * assert.equal(args.samples, 2);
+ * assert.equal(args.isolation, "none");
+ * assert.deepEqual(args.variants.map((v) => v.name), ["plain"]);
+ * await assert.rejects(parseEvalArgs(["--samples", "0"]), /Cannot use --samples "0": use an integer >= 1/);
+ * await assert.rejects(parseEvalArgs(["--unsafe-no-isolation", "--sandbox", "x"]), /Cannot use --sandbox "x"/);
+ * ```
+ *
+ * @param args The arguments after `eval`.
+ * @throws {UsageError} For any bad input.
+ */
+export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      suite: { type: "string", default: "tasks/builtin" },
+      model: { type: "string", multiple: true },
+      variant: { type: "string", multiple: true },
+      perturb: { type: "string" },
+      samples: { type: "string", default: "1" },
+      concurrency: { type: "string", default: "4" },
+      "sandbox-concurrency": { type: "string", default: "4" },
+      "model-concurrency": { type: "string" },
+      isolation: { type: "string" },
+      "unsafe-no-isolation": { type: "boolean", default: false },
+      sandbox: { type: "string", default: "pooled" },
+      typecheck: { type: "string", default: "off" },
+      "registry-check": { type: "boolean", default: false },
+      temperature: { type: "string" },
+      seed: { type: "string", default: "0" },
+      "runs-dir": { type: "string", default: RUNS_DIR },
+      "cache-dir": { type: "string", default: CACHE_DIR },
+      "no-cache": { type: "boolean", default: false },
+      refresh: { type: "boolean", default: false },
+      new: { type: "boolean", default: false },
+      policy: { type: "string" },
+      junit: { type: "string" },
+      name: { type: "string" },
+      quiet: { type: "boolean", default: false },
+    },
+  });
+  // Every input is checked before the first request: a bad policy or path costs nothing.
+  const policy = values.policy === undefined ? undefined : await policyArg(values.policy);
+  const junit = await junitArg(values.junit);
+  if (junit !== undefined && policy === undefined) {
+    throw new UsageError(
+      `Cannot write --junit "${junit}" without --policy: name the policy to judge the run against`,
+    );
+  }
+  const samples = intArg("samples", values.samples, 1);
+  const concurrency = intArg("concurrency", values.concurrency, 1);
+  const sandboxConcurrency = intArg("sandbox-concurrency", values["sandbox-concurrency"], 1);
+  const modelConcurrency = values["model-concurrency"] === undefined
+    ? undefined
+    : intArg("model-concurrency", values["model-concurrency"], 1);
+  const seed = intArg("seed", values.seed, 0);
+  const temperature = values.temperature === undefined ? undefined : Number(values.temperature);
+  if (temperature !== undefined && !Number.isFinite(temperature)) {
+    throw new UsageError(`Cannot use --temperature "${values.temperature}": use a number`);
+  }
+  const variants = (values.variant ?? ["plain"]).map((v) => {
+    try {
+      return templateByName(v);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  });
+  const perturbations = values.perturb === undefined
+    ? []
+    : values.perturb === "all"
+    ? [...PERTURBATIONS]
+    : values.perturb.split(",").map((p) => {
+      try {
+        return perturbationByName(p.trim());
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
+  try {
+    if (!(await Deno.stat(values.suite)).isDirectory) {
+      throw new UsageError(
+        `Cannot load suite "${values.suite}": it is a file, not a suite folder: give a folder of tasks (e.g. --suite tasks/builtin), or import the file first ("./assay import auto ${values.suite} --out <folder>")`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`Cannot load suite "${values.suite}": ${(error as Error).message}`);
+  }
+  const suite = await loadSuite(values.suite); // throws before any run folder exists
+  const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
+  const sandbox = values.sandbox;
+  if (sandbox !== "pooled" && sandbox !== "strict") {
+    throw new UsageError(`Cannot use --sandbox "${sandbox}": use pooled or strict`);
+  }
+  const typecheck = values.typecheck;
+  if (typecheck !== "off" && typecheck !== "record" && typecheck !== "strict") {
+    throw new UsageError(`Cannot use --typecheck "${typecheck}": use off, record or strict`);
+  }
+  return {
+    values,
+    policy,
+    junit,
+    samples,
+    concurrency,
+    sandboxConcurrency,
+    modelConcurrency,
+    seed,
+    temperature,
+    variants,
+    perturbations,
+    suite,
+    isolation,
+    sandbox,
+    typecheck,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * `deno task import`: write a benchmark file (MultiPL-E, HumanEval-X, MBXP, can-ai-code, a jest
+ * or Deno.test file) as a folder suite that `--suite` reads.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { relative, resolve } from "node:path";
+import { importSuite, type SuiteFormat } from "../task/importers/detect.ts";
+import { writeSuite } from "../task/write_suite.ts";
+import { UsageError } from "./errors.ts";
+
+/** `import` formats on the command line → the importer's format (jest and deno-test are test files). */
+const IMPORT_FORMATS: Record<string, SuiteFormat | "auto"> = {
+  auto: "auto",
+  "multipl-e": "multipl-e",
+  "humaneval-x": "humaneval-x",
+  mbxp: "mbxp",
+  "can-ai-code": "can-ai-code",
+  jest: "test-file",
+  "deno-test": "test-file",
+};
+
+/**
+ * Run `import <format> <file> --out DIR [--force] [--limit N]`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { runImport } from "./import.ts";
+ * await assert.rejects(runImport([]), /Cannot import: expected "deno task import <format> <file> --out DIR"/);
+ * await assert.rejects(runImport(["nope", "x.jsonl"]), /Cannot import with format "nope"/);
+ * const fixture = new URL("../../data/fixtures/importers/mbxp-ts.jsonl", import.meta.url).pathname;
+ * const out = await Deno.makeTempDir();
+ * await runImport(["mbxp", fixture, "--out", out, "--force", "--limit", "1"]);
+ * assert.equal([...Deno.readDirSync(out)].filter((e) => e.isDirectory).length, 1);
+ * await Deno.remove(out, { recursive: true });
+ * ```
+ *
+ * @param args The arguments after `import`.
+ * @throws {UsageError} For a bad format, file, `--limit`, or an `--out` folder it may not replace.
+ */
+export async function runImport(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      force: { type: "boolean", default: false },
+      limit: { type: "string" },
+    },
+  });
+  const [formatName, file, ...extra] = positionals;
+  const formats = Object.keys(IMPORT_FORMATS).join(", ");
+  if (formatName === undefined || file === undefined || extra.length > 0) {
+    throw new UsageError(
+      `Cannot import: expected "deno task import <format> <file> --out DIR", got "${
+        positionals.join(" ")
+      }": format is one of ${formats}`,
+    );
+  }
+  const format = IMPORT_FORMATS[formatName];
+  if (format === undefined) {
+    throw new UsageError(`Cannot import with format "${formatName}": use one of ${formats}`);
+  }
+  if (!values.out) {
+    throw new UsageError(
+      `Cannot import "${file}": --out is required (the folder to write the suite to, e.g. --out tasks/imported)`,
+    );
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new UsageError(`Cannot use --limit "${values.limit}": use an integer >= 1`);
+  }
+  let suite;
+  try {
+    suite = await importSuite(file, { format: format === "auto" ? undefined : format, limit });
+  } catch (error) {
+    if ((error as Error).name === "ImportError" || error instanceof Deno.errors.NotFound) {
+      throw new UsageError((error as Error).message);
+    }
+    throw error;
+  }
+  let written;
+  try {
+    written = await writeSuite(suite, resolve(values.out), { force: values.force });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const withReference = suite.tasks.filter((t) => t.referenceSource !== null).length;
+  const shown = relative(Deno.cwd(), written.dir);
+  const out = shown && !shown.startsWith("..") ? shown : written.dir;
+  console.log(
+    `imported ${written.tasks} task(s) from ${file} into ${out} (${written.files} files; ` +
+      `${withReference} with a reference solution)\n` +
+      `next: deno task validate --suite ${out}`,
+  );
+}

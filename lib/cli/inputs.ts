@@ -1,0 +1,124 @@
+/**
+ * Argument checks shared by several commands, each run before any work so a bad input costs
+ * nothing: the isolation to run generated code under, a policy by name or file, a writable
+ * `--junit` path, an integer option. Each failure is a {@link UsageError} (exit 2).
+ *
+ * @module
+ */
+import { dirname, resolve } from "node:path";
+import { bwrapAvailable } from "../sandbox/isolate.ts";
+import type { Isolation } from "../sandbox/sandbox.ts";
+import { type Policy, resolvePolicy } from "../score/policy.ts";
+import { UsageError } from "./errors.ts";
+
+/**
+ * The isolation asked for: `none` (with a warning on stderr) when `unsafe` or requested, else
+ * bubblewrap, refused when it is not installed.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { chooseIsolation } from "./inputs.ts";
+ * assert.equal(await chooseIsolation(undefined, true), "none");
+ * await assert.rejects(chooseIsolation("docker"), /Cannot use --isolation "docker": use bwrap or none/);
+ * ```
+ *
+ * @param requested The `--isolation` value, if any.
+ * @param unsafe `--unsafe-no-isolation`. @default false
+ * @throws {UsageError} For an unknown isolation, or bubblewrap asked for and missing.
+ */
+export async function chooseIsolation(
+  requested: string | undefined,
+  unsafe = false,
+): Promise<Isolation> {
+  if (unsafe || requested === "none") {
+    console.error(
+      "assay: --unsafe-no-isolation: no OS isolation, Deno permissions only; a program whose module " +
+        "graph reaches outside its job folder is refused before it runs (recorded as isolation none)",
+    );
+    return "none";
+  }
+  if (requested !== undefined && requested !== "bwrap") {
+    throw new UsageError(`Cannot use --isolation "${requested}": use bwrap or none`);
+  }
+  if (await bwrapAvailable()) return "bwrap";
+  throw new UsageError(
+    'Cannot isolate generated code: bubblewrap is not available: install it ("sudo apt-get install -y bubblewrap"), ' +
+      "or pass --unsafe-no-isolation to rely on Deno permissions alone (recorded in the run)",
+  );
+}
+
+/**
+ * A policy by name or file, as a usage error when it cannot be read.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { policyArg } from "./inputs.ts";
+ * assert.equal((await policyArg("internal-tooling")).name, "internal-tooling");
+ * await assert.rejects(policyArg("no-such-policy"), { name: "UsageError", message: /Cannot find policy "no-such-policy"/ });
+ * ```
+ */
+export async function policyArg(nameOrFile: string): Promise<Policy> {
+  try {
+    return await resolvePolicy(nameOrFile);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/**
+ * Check before any work that `--junit`'s file can be written (its folder exists and is writable).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { junitArg } from "./inputs.ts";
+ * assert.equal(await junitArg(undefined), undefined);
+ * const dir = await Deno.makeTempDir();
+ * assert.equal(await junitArg(`${dir}/out.xml`), `${dir}/out.xml`);
+ * await assert.rejects(junitArg(`${dir}/missing/out.xml`), /is not a writable folder/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ *
+ * @returns The path, unchanged, or undefined when none was given.
+ */
+export async function junitArg(path: string | undefined): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  const folder = dirname(resolve(path));
+  try {
+    if (!(await Deno.stat(folder)).isDirectory) throw new Error("not a folder");
+    const probe = await Deno.makeTempFile({ dir: folder, prefix: ".assay-junit-" });
+    await Deno.remove(probe);
+  } catch (error) {
+    throw new UsageError(
+      `Cannot write --junit "${path}": its folder "${folder}" is not a writable folder (${
+        (error as Error).message
+      }): create it or choose another path`,
+    );
+  }
+  return path;
+}
+
+/**
+ * An integer option's value, at least `min`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { intArg } from "./inputs.ts";
+ * assert.equal(intArg("samples", "3", 1), 3);
+ * assert.throws(() => intArg("samples", "0", 1), /Cannot use --samples "0": use an integer >= 1/);
+ * ```
+ *
+ * @param name The option's name, without dashes.
+ * @param raw The value as given.
+ * @param min The least value accepted.
+ */
+export function intArg(name: string, raw: string, min: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    throw new UsageError(`Cannot use --${name} "${raw}": use an integer >= ${min}`);
+  }
+  return n;
+}

@@ -1,0 +1,56 @@
+/**
+ * `deno task score`: judge a recorded run against an acceptable-risk policy; exits 1 when a
+ * threshold is violated.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { summarize } from "../analyze/summary.ts";
+import { loadRun } from "../analyze/load.ts";
+import { EXIT, UsageError } from "./errors.ts";
+import { junitArg, policyArg } from "./inputs.ts";
+import { RUNS_DIR } from "./paths.ts";
+import { reportPolicy } from "./policy_report.ts";
+import { defaultRun, refuseIncomplete } from "./run_choice.ts";
+import { printGaps, summaryText } from "./summary_text.ts";
+
+/**
+ * Run `score [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]`: print the
+ * run's summary, what it does not cover, and the policy's verdicts; exit 1 when one fails.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { runScore } from "./score.ts";
+ * await assert.rejects(runScore(["--policy", "no-such-policy"]), { name: "UsageError" });
+ * await assert.rejects(runScore(["--run", "no/such/run"]), { name: "UsageError" });
+ * ```
+ *
+ * @param args The arguments after `score`.
+ * @throws {UsageError} For a bad option, policy, `--junit` path, run folder or an incomplete run.
+ */
+export async function runScore(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      run: { type: "string" },
+      policy: { type: "string", default: "internal-tooling" },
+      junit: { type: "string" },
+      "allow-incomplete": { type: "boolean", default: false },
+    },
+  });
+  const policy = await policyArg(values.policy);
+  const junit = await junitArg(values.junit);
+  const dir = values.run ? resolve(values.run) : await defaultRun(RUNS_DIR);
+  let run;
+  try {
+    run = await loadRun(dir);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  refuseIncomplete(run, values["allow-incomplete"]);
+  console.log(summaryText(summarize(run)));
+  printGaps(run);
+  if (!(await reportPolicy(run, policy, junit))) Deno.exit(EXIT.policy);
+}

@@ -1,0 +1,63 @@
+/**
+ * `deno task validate`: check a suite before models are judged by it — the reference passes 3×,
+ * the tests kill the reference's mutants; exits 1 when a task fails validation.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { progressBar } from "../run/progress.ts";
+import { loadSuite } from "../task/load.ts";
+import { validateSuite, validationMarkdown } from "../run/validate.ts";
+import { chooseIsolation } from "./inputs.ts";
+import { CACHE_DIR, ROOT } from "./paths.ts";
+
+/**
+ * Run `validate [--suite DIR] [--unsafe-no-isolation]`: print the validation table; exit 1 when a
+ * task fails.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { runValidate } from "./validate.ts";
+ * await assert.rejects(runValidate(["--suite", "no/such/suite"]), { name: "SuiteError" });
+ * ```
+ *
+ * @param args The arguments after `validate`.
+ * @throws {SuiteError} When the suite cannot be loaded.
+ */
+export async function runValidate(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      suite: { type: "string", default: "tasks/builtin" },
+      isolation: { type: "string" },
+      "unsafe-no-isolation": { type: "boolean", default: false },
+    },
+  });
+  const suite = await loadSuite(values.suite);
+  const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
+  const bar = progressBar(suite.tasks.length, { label: "tasks" });
+  const validations = await validateSuite(suite, {
+    isolation,
+    onTask: (v) => bar.tick(v.problems.length === 0),
+    dependencyStore: { cacheDir: CACHE_DIR, projectDir: ROOT },
+  });
+  bar.done();
+  console.log(validationMarkdown(validations));
+  const unchecked = validations.filter((v) => v.referenceRuns === 0 && v.problems.length === 0);
+  if (unchecked.length > 0) {
+    console.error(
+      `\nnote: ${unchecked.length} of ${validations.length} task(s) have no reference solution: ` +
+        "their tests load and run every declared case, but are not otherwise validated",
+    );
+  }
+  const bad = validations.filter((v) => v.problems.length > 0);
+  if (bad.length > 0) {
+    console.error(
+      `\nerror: ${bad.length} of ${validations.length} task(s) fail validation: ${
+        bad.map((v) => v.task).join(", ")
+      }`,
+    );
+    Deno.exit(1);
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * `session()`: what the first cell of every notebook does, in one call — load a slice of a
+ * suite, create the models, detect the isolation, and show the settings; then `evaluate()` with
+ * a live progress display, and `close()` at the end.
+ *
+ * This module is the notebooks' front door and so, with the CLI, one of the two places that read
+ * environment variables: every knob comes from the options, and an `ASSAY_*` variable of the same
+ * name overrides it (`ASSAY_MODELS`, `ASSAY_TASKS`, `ASSAY_SAMPLES`, `ASSAY_RUNS_DIR`, and
+ * `ASSAY_RUN` where the notebook allows reading an existing run). API keys and base URLs are read
+ * from the environment by the providers and never recorded.
+ *
+ * @module
+ */
+import { join, relative } from "node:path";
+import { loadRun, type Run } from "./analyze/load.ts";
+import { createProvider } from "./model/create.ts";
+import type { Provider } from "./model/provider.ts";
+import { liveProgress, type LiveProgressOptions } from "./plot/progress.ts";
+import { rowsHTML } from "./plot/rows_table.ts";
+import { syntheticBanner } from "./plot/synthetic_banner.ts";
+import { evaluate, type EvaluateOptions, type Evaluation } from "./run/evaluate.ts";
+import { bwrapAvailable } from "./sandbox/isolate.ts";
+import type { Isolation } from "./sandbox/sandbox.ts";
+import { sha256 } from "./task/hash.ts";
+import { loadSuite } from "./task/load.ts";
+import type { Suite } from "./task/schema.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+
+/** Options for {@link session}; each `ASSAY_*` variable named overrides its option. */
+export interface SessionOptions {
+  /** The suite folder the slice is cut from. @default "tasks/builtin" of this repository, relative to the working folder */
+  suite?: string;
+  /**
+   * The slice: task ids, or a count n for the suite's first n tasks. `ASSAY_TASKS` overrides with
+   * ids (`a,b,c`), or a count n that keeps the first n of this list.
+   * @default every task of the suite
+   */
+  tasks?: readonly string[] | number;
+  /** Model specs. `ASSAY_MODELS` (comma-separated) overrides. @default ["synthetic:default", "synthetic:sloppy"] */
+  models?: readonly string[];
+  /** Samples per task × model × variant. `ASSAY_SAMPLES` overrides. @default 1 */
+  samples?: number;
+  /** Where run folders go. `ASSAY_RUNS_DIR` overrides. @default "data/runs" of this repository, relative to the working folder */
+  runsDir?: string;
+  /** Let `ASSAY_RUN` name an existing run folder to read instead of evaluating (then no model is created). @default false */
+  readRun?: boolean;
+  /** How generated code is isolated. @default "bwrap" when bubblewrap is available, else "none" */
+  isolation?: Isolation;
+  /** The environment the `ASSAY_*` knobs and the providers' keys are read from. @default Deno.env.toObject() */
+  env?: Record<string, string | undefined>;
+}
+
+/** Options for {@link Session.evaluate}: any `evaluate()` option, and the progress display's. */
+export interface SessionEvaluateOptions extends Partial<EvaluateOptions> {
+  /** What the progress display calls the run. @default "evaluate" */
+  label?: string;
+  /** Where and how often the progress display shows. @default the kernel's display, every 250 ms */
+  progress?: LiveProgressOptions;
+}
+
+/** What {@link Session.evaluate} returns. */
+export interface SessionEvaluation {
+  /** What `evaluate()` returned; null when the session read an existing run (`ASSAY_RUN`). */
+  evaluation: Evaluation | null;
+  /** The run, read back from its folder. */
+  run: Run;
+}
+
+/** One row of the settings table. */
+export type SettingRow = {
+  /** What the row sets. */
+  setting: string;
+  /** Its value, as shown. */
+  value: string;
+};
+
+/** A notebook's configured models, slice and sandbox; see {@link session}. */
+export interface Session {
+  /** The slice of the suite evaluated (its hash covers the parent's and the chosen ids). */
+  suite: Suite;
+  /** The whole suite the slice was cut from. */
+  parent: Suite;
+  /** The chosen task ids, in the order given. */
+  taskIds: string[];
+  /** The model specs. */
+  modelSpecs: string[];
+  /** The models (none when an existing run is read). */
+  models: Provider[];
+  /** How generated code is isolated. */
+  isolation: Isolation;
+  /** Where run folders go. */
+  runsDir: string;
+  /** Samples per task × model × variant. */
+  samples: number;
+  /** The existing run read instead of evaluating (`ASSAY_RUN` with `readRun`), else null. */
+  run: Run | null;
+  /** The environment the knobs were read from (for a notebook's own `ASSAY_*` knobs). */
+  env: Record<string, string | undefined>;
+  /** A provider for another spec, keys from the session's environment; the caller closes it. */
+  provider(spec: string): Provider;
+  /**
+   * `evaluate()` on the session's suite, models, isolation, runs folder and samples (any option
+   * given overrides them), with a live progress display; the run read back. When the session read
+   * an existing run, that run, without evaluating.
+   */
+  evaluate(options?: SessionEvaluateOptions): Promise<SessionEvaluation>;
+  /** The synthetic-model banner (when any model is synthetic) and the settings table, as HTML. */
+  settingsHTML(extra?: readonly SettingRow[]): string;
+  /** Stop the models (the synthetic model's loopback server); calling it again does nothing. */
+  close(): Promise<void>;
+}
+
+/** The integer a knob names, at least 1. */
+function positiveInt(value: unknown, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new RangeError(`Cannot use ${name} "${value}": use an integer >= 1`);
+  }
+  return n;
+}
+
+/** The chosen task ids: the option, or `ASSAY_TASKS` (ids, or a count of the option's list). */
+function chooseTaskIds(
+  option: SessionOptions["tasks"],
+  raw: string | undefined,
+  parent: Suite,
+): string[] | null {
+  const all = parent.tasks.map((t) => t.id);
+  const listed = option === undefined
+    ? null
+    : typeof option === "number"
+    ? all.slice(0, positiveInt(option, "tasks"))
+    : [...option];
+  if (raw === undefined || raw.trim() === "") return listed;
+  if (/^\s*\d+\s*$/.test(raw)) return (listed ?? all).slice(0, Number(raw));
+  return raw.split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * Configure a notebook in one call: the slice of the suite (`tasks`), the models, the samples,
+ * the runs folder and the isolation, each overridable by its `ASSAY_*` variable.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { session } from "./notebook.ts";
+ * const s = await session({
+ *   tasks: ["chunk", "group-by"],
+ *   samples: 2,
+ *   env: { ASSAY_SAMPLES: "3", ASSAY_MODELS: "synthetic:reference" },
+ * });
+ * assert.deepEqual(s.suite.tasks.map((t) => t.id).sort(), ["chunk", "group-by"]);
+ * assert.equal(s.samples, 3);
+ * assert.deepEqual(s.models.map((m) => m.spec), ["synthetic:reference"]);
+ * assert.match(s.settingsHTML(), /Configuration/);
+ * await s.close();
+ * ```
+ *
+ * @param options The notebook's defaults.
+ * @returns The session.
+ * @throws {Error} `Cannot select task "x": it is not in "<suite>" (check ASSAY_TASKS)`.
+ * @throws {RangeError} For samples or a task count that is not an integer >= 1.
+ */
+export async function session(options: SessionOptions = {}): Promise<Session> {
+  const env = options.env ?? Deno.env.toObject();
+  const fromRoot = (...parts: string[]) => relative(Deno.cwd(), join(ROOT, ...parts)) || ".";
+  const modelSpecs = env.ASSAY_MODELS !== undefined
+    ? env.ASSAY_MODELS.split(",").map((s) => s.trim()).filter(Boolean)
+    : [...(options.models ?? ["synthetic:default", "synthetic:sloppy"])];
+  const samples = env.ASSAY_SAMPLES !== undefined
+    ? positiveInt(env.ASSAY_SAMPLES, "ASSAY_SAMPLES")
+    : positiveInt(options.samples ?? 1, "samples");
+  const runsDir = env.ASSAY_RUNS_DIR ?? options.runsDir ?? fromRoot("data", "runs");
+  const runDir = options.readRun ? env.ASSAY_RUN?.trim() || null : null;
+  const existing = runDir === null ? null : await loadRun(runDir);
+
+  const parent = await loadSuite(options.suite ?? fromRoot("tasks", "builtin"));
+  const chosen = chooseTaskIds(options.tasks, env.ASSAY_TASKS, parent);
+  const taskIds = chosen ?? parent.tasks.map((t) => t.id);
+  const unknown = taskIds.filter((id) => !parent.tasks.some((t) => t.id === id));
+  if (existing === null && unknown.length > 0) {
+    throw new Error(
+      `Cannot select task "${unknown[0]}": it is not in "${parent.dir}" (check ASSAY_TASKS)`,
+    );
+  }
+  // The slice is a suite of its own: its hash covers the parent suite and the chosen ids,
+  // so an interrupted run of another slice is never resumed into this one.
+  const suite: Suite = chosen === null ? parent : {
+    ...parent,
+    tasks: parent.tasks.filter((t) => taskIds.includes(t.id)),
+    hash: await sha256(`${parent.hash}|${taskIds.join(",")}`),
+  };
+  const provider = (spec: string) => createProvider(spec, { tasks: parent.tasks, env });
+  const models: Provider[] = [];
+  if (existing === null) {
+    try {
+      for (const spec of modelSpecs) models.push(provider(spec));
+    } catch (error) {
+      await Promise.all(models.map((m) => m.close()));
+      throw error;
+    }
+  }
+  const isolation = options.isolation ?? ((await bwrapAvailable()) ? "bwrap" : "none");
+  let closed = false;
+
+  return {
+    suite,
+    parent,
+    taskIds,
+    modelSpecs,
+    models,
+    isolation,
+    runsDir,
+    samples,
+    run: existing,
+    env,
+    provider,
+    async evaluate(opts = {}) {
+      if (existing !== null) return { evaluation: null, run: existing };
+      const { label = "evaluate", progress: display, onStart, onSample, ...rest } = opts;
+      const progress = liveProgress(label, display);
+      const evaluation = await evaluate(suite, {
+        models,
+        runsDir,
+        samples,
+        isolation,
+        ...rest,
+        onStart: (info) => {
+          progress.onStart(info);
+          onStart?.(info);
+        },
+        onSample: (generation, result) => {
+          progress.onSample(generation, result);
+          onSample?.(generation, result);
+        },
+      });
+      await progress.finish();
+      return { evaluation, run: await loadRun(evaluation.dir) };
+    },
+    settingsHTML(extra = []) {
+      const rows: SettingRow[] = existing === null
+        ? [
+          { setting: "models", value: modelSpecs.join(", ") },
+          {
+            setting: "tasks",
+            value: `${suite.tasks.length} of ${parent.tasks.length}: ${taskIds.join(", ")}`,
+          },
+          { setting: "samples", value: `${samples} per task × model × variant` },
+          {
+            setting: "sandbox",
+            value: isolation === "bwrap"
+              ? "bubblewrap + no Deno permissions"
+              : "no Deno permissions (bubblewrap not found)",
+          },
+          { setting: "runs folder", value: runsDir },
+        ]
+        : [
+          { setting: "run", value: `${runDir} (read, not evaluated again)` },
+          { setting: "models", value: existing.manifest.models.map((m) => m.spec).join(", ") },
+          {
+            setting: "tasks",
+            value: `${existing.manifest.suite.tasks} from ${existing.manifest.suite.name}`,
+          },
+        ];
+      const banner = syntheticBanner(existing?.manifest.models ?? models);
+      return `${banner}${rowsHTML([...rows, ...extra], { caption: "Configuration" })}`;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(models.map((m) => m.close()));
+    },
+  };
+}
