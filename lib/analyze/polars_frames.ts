@@ -23,12 +23,7 @@ import type pl from "nodejs-polars";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 import type { Run } from "./load.ts";
-import {
-  type DtypeName,
-  SAMPLE_ROW_DTYPES,
-  type SampleRow,
-  sampleRows,
-} from "../record/sample_rows.ts";
+import { type DtypeName, SAMPLE_ROW_DTYPES, sampleRows } from "../record/sample_rows.ts";
 
 import { GROUPED_SUMMARY_COLUMNS } from "./grouped_summary.ts";
 

@@ -7,7 +7,8 @@
 import { parseArgs } from "node:util";
 import { progressBar } from "../run/progress.ts";
 import { loadSuite } from "../task/load.ts";
-import { validateSuite, validationMarkdown } from "../run/validate.ts";
+import { validateSuite } from "../run/validate.ts";
+import { validationMarkdown } from "../run/validation_markdown.ts";
 import { chooseIsolation } from "./inputs.ts";
 import { CACHE_DIR, ROOT } from "./paths.ts";
 

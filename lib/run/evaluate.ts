@@ -8,25 +8,19 @@
  * @module
  */
 import { join, resolve } from "node:path";
-import type { GenerationCache } from "../model/cache.ts";
-import type { Provider } from "../model/provider.ts";
-import type { PerturbationName } from "../prompt/perturb.ts";
-import { plain, type PromptTemplate } from "../prompt/templates.ts";
+import { plain } from "../prompt/templates.ts";
 import { runSample } from "../sandbox/deno.ts";
-import { createPool, type PoolStats } from "../sandbox/pool.ts";
-import type { DepStoreOptions } from "../sandbox/dep_store.ts";
+import { createPool } from "../sandbox/pool.ts";
 import { dependenciesRecord, type RunDependencies, runDependencies } from "./dependency_stores.ts";
-import { type PackageCheck, packageCheck } from "../score/package_check.ts";
-import { type ReferenceTimeoutOptions, referenceTimeouts } from "./reference_timeouts.ts";
-import type { Isolation } from "../sandbox/sandbox.ts";
+import { packageCheck } from "../score/package_check.ts";
+import { referenceTimeouts } from "./reference_timeouts.ts";
 import type { Suite } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
 import { GenerationRecord } from "../record/generation.ts";
-import { type Manifest } from "../record/manifest.ts";
 import { type ResultRecord } from "../record/result.ts";
 import { sampleKey } from "../record/sample_key.ts";
-import { type TypecheckMode, typecheckRun } from "./typecheck_stage.ts";
-import { type CacheMode, generateSample } from "./generate_sample.ts";
+import { typecheckRun } from "./typecheck_stage.ts";
+import { generateSample } from "./generate_sample.ts";
 import { executeSample, type Executor, generationErrorResult } from "./execute_sample.ts";
 import { type Job, planRun } from "./plan.ts";
 import { testsParseProblem, undefinedCasesProblem } from "./task_problem.ts";
@@ -43,117 +37,11 @@ import {
   toolVersions,
 } from "./store.ts";
 
+import type { EvaluateOptions, Evaluation, RunOrigin } from "./evaluate_options.ts";
+
 export type { CacheMode } from "./generate_sample.ts";
 export type { Executor } from "./execute_sample.ts";
-
-/** Who makes a run (recorded in the manifest; `report` without `--run` picks CLI runs). */
-export type RunOrigin = NonNullable<Manifest["origin"]>;
-
-/** Options for {@link evaluate}. */
-export interface EvaluateOptions {
-  /** The models to compare. */
-  models: Provider[];
-  /** The folder that holds run folders. */
-  runsDir: string;
-  /** Prompt variants. @default [plain] */
-  variants?: PromptTemplate[];
-  /** Perturbations for robustness: each adds every variant again as `<variant>+<perturbation>`, with the task perturbed (deterministic in `seed`). @default [] */
-  perturbations?: PerturbationName[];
-  /** Samples per task × model × variant. @default 1 */
-  samples?: number;
-  /** Concurrent model requests. @default 4 */
-  concurrency?: number;
-  /** Concurrent sandboxed executions. @default 4 */
-  sandboxConcurrency?: number;
-  /** Sandbox isolation. @default "bwrap" */
-  isolation?: Isolation;
-  /**
-   * How samples execute: `strict` (one sandboxed process per sample) or `pooled` (warm hosts
-   * under the same isolation, a fresh context per sample, strict verdicts by construction; see
-   * lib/sandbox/pool.ts). Ignored when `executor` is given. @default "strict"
-   */
-  sandbox?: "strict" | "pooled";
-  /** Added to the sample index to form the request seed. @default 0 */
-  seed?: number;
-  /** Extra parameters recorded in the manifest (and part of the configuration hash). */
-  params?: Record<string, unknown>;
-  /** The generation cache; synthetic models bypass it (their answers are free and their latency is the point). @default none */
-  cache?: GenerationCache;
-  /** How to use the cache. @default "use" */
-  cacheMode?: CacheMode;
-  /** Resume the newest incomplete run with the same configuration. @default true */
-  resume?: boolean;
-  /**
-   * Called once before work starts, with the run folder, how many samples were already recorded,
-   * and, when a new run starts beside an incomplete one whose configuration changed (an edited
-   * template…), that run and what changed.
-   */
-  onStart?: (info: {
-    dir: string;
-    resumed: boolean;
-    recorded: number;
-    total: number;
-    superseded: { dir: string; reason: string } | null;
-  }) => void;
-  /** Called after each sample is stored (a failed generation has a `generation_error` result). */
-  onSample?: (generation: GenerationRecord, result: ResultRecord) => void;
-  /** Concurrent requests per model (on top of `concurrency` overall). @default no per-model limit */
-  modelConcurrency?: number;
-  /** Runs a sample's code. @default runSample (the sandbox) */
-  executor?: Executor;
-  /**
-   * Derive each task's wall-clock limit from its reference's measured time before the run
-   * (recorded in the manifest; a resumed run keeps its limits); `false` keeps the declared
-   * `timeoutMs`. Not done with a custom `executor`. @default { factor: 10, floorMs: 1000, caseFloorMs: 500 }
-   */
-  referenceTimeouts?: false | ReferenceTimeoutOptions;
-  /** Type-check stage after the last sample (lib/run/typecheck_stage.ts): off, record diagnostics, or strict (a type error fails a passing sample). @default "off" */
-  typecheck?: TypecheckMode;
-  /**
-   * Where the declared npm dependencies (suite.json and task.json `dependencies`) are resolved
-   * before the run: one read-only store per distinct set (lib/sandbox/dep_store.ts), recorded in
-   * the manifest. Only used when the suite declares any.
-   * @default { cacheDir: "<runsDir>/../cache", projectDir: null }
-   */
-  dependencyStore?: DepStoreOptions;
-  /** Decides whether a package a sample could not import exists (undeclared_dependency vs nonexistent_package). @default packageCheck() (the committed popular-name list only) */
-  packageCheck?: PackageCheck;
-  /** Who makes the run. @default "notebook" inside a Jupyter kernel, else "library" */
-  origin?: RunOrigin;
-  /** A name for the run (shown in listings and reports). @default null */
-  name?: string | null;
-  /** The command line that made the run, secrets already removed (the CLI passes it). @default none */
-  command?: string[];
-}
-
-/**
- * What a finished evaluation returns. Records are not kept in memory (a run
- * of any size streams to disk); read them with `loadRun(dir)`.
- */
-export interface Evaluation {
-  /** The run folder. */
-  dir: string;
-  /** True when an interrupted run was continued. */
-  resumed: boolean;
-  /** Samples already recorded before this call (resume). */
-  recorded: number;
-  /** Samples in the run. */
-  total: number;
-  /** Generations requested by this call. */
-  generated: number;
-  /** Samples executed by this call. */
-  executed: number;
-  /** An incomplete run of the same suite and variants not resumed because its configuration changed, and what changed; null otherwise. */
-  superseded: { dir: string; reason: string } | null;
-  /** Samples of this call whose generation failed (recorded as `generation_error`). */
-  generationErrors: number;
-  /** The first generation error of this call, with its endpoint (for the message when every one failed). */
-  firstGenerationError: string | null;
-  /** Tasks that could not be judged, with the reason (their samples are left out of model scores). */
-  taskErrors: Record<string, string>;
-  /** What the warm pool did (`sandbox: "pooled"`): samples it ran, and those it handed to the strict runner, by reason. */
-  pool?: PoolStats;
-}
+export type { EvaluateOptions, Evaluation, RunOrigin } from "./evaluate_options.ts";
 
 const keyOf = sampleKey;
 

@@ -22,58 +22,20 @@ import {
 } from "../sandbox/dep_store.ts";
 import { overlayTree } from "../task/tree.ts";
 import { referenceProblem, testsParseProblem, undefinedCasesProblem } from "./task_problem.ts";
+import {
+  BOUNDARY_MUTATIONS,
+  MIN_KILL_RATE,
+  SEMANTIC_MUTATIONS,
+  type TaskValidation,
+} from "./validation.ts";
 
-/** Mutations that model subtle bugs; the others (syntax, crash, loop, rename, refusal) die on any test. */
-export const SEMANTIC_MUTATIONS: readonly MutationName[] = [
-  "off_by_one",
-  "dropped_guard",
-  "swapped_operator",
-  "hallucinated_api",
-];
-/** Mutations at a boundary: edge cases should kill them. */
-export const BOUNDARY_MUTATIONS: readonly MutationName[] = ["off_by_one", "dropped_guard"];
-/** A task whose kill rate is below this is flagged. */
-export const MIN_KILL_RATE = 0.8;
-
-/** One mutant and what the tests did to it. */
-export interface MutantOutcome {
-  /** The mutation. */
-  mutation: MutationName;
-  /** Where and what changed. */
-  description: string;
-  /** At least one case did not pass. */
-  killed: boolean;
-  /** At least one `edge` case did not pass. */
-  killedByEdge: boolean;
-  /** Marked equivalent in task.json (excluded from rates). */
-  equivalent: boolean;
-}
-
-/** The validation of one task. */
-export interface TaskValidation {
-  /** Task id. */
-  task: string;
-  /** Reference runs whose every case passed, of `referenceRuns`. */
-  referencePasses: number;
-  /** Reference runs made. */
-  referenceRuns: number;
-  /** Cases that failed in some reference run but not all (flaky). */
-  flakyCases: string[];
-  /** Cases that failed in every reference run. */
-  failingCases: string[];
-  /** Median reference wall time (ms, process start included). */
-  referenceMs: number;
-  /** Every semantic mutant. */
-  mutants: MutantOutcome[];
-  /** Killed share of non-equivalent mutants (null without mutants). */
-  killRate: number | null;
-  /** Share of non-equivalent boundary mutants killed by an edge case (null without any). */
-  edgeBoundaryRate: number | null;
-  /** Problems that fail validation. */
-  problems: string[];
-  /** What was not checked and why, when that is not a failure (e.g. a task without a reference). */
-  notes?: string[];
-}
+export {
+  BOUNDARY_MUTATIONS,
+  MIN_KILL_RATE,
+  type MutantOutcome,
+  SEMANTIC_MUTATIONS,
+  type TaskValidation,
+} from "./validation.ts";
 
 /** Options for {@link validateSuite}. */
 export interface ValidateOptions {
@@ -360,42 +322,4 @@ export async function validateSuite(
     options.onTask?.(v);
   }));
   return out.sort((a, b) => a.task.localeCompare(b.task));
-}
-
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
-
-/**
- * A Markdown table of a validation, one row per task, plus the survivors.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { validationMarkdown } from "./validate.ts";
- * assert.match(validationMarkdown([]), /\| task \|/);
- * ```
- */
-export function validationMarkdown(validations: TaskValidation[]): string {
-  const lines = [
-    "| task | reference | mutants | killed | edge kills boundary mutants | status |",
-    "| --- | --- | --- | --- | --- | --- |",
-  ];
-  for (const v of validations) {
-    const counted = v.mutants.filter((m) => !m.equivalent);
-    const boundary = counted.filter((m) => BOUNDARY_MUTATIONS.includes(m.mutation));
-    lines.push(
-      `| ${v.task} | ${
-        v.referenceRuns ? `${v.referencePasses}/${v.referenceRuns} pass` : "none"
-      } | ${counted.length} | ${pct(v.killRate)} | ` +
-        `${pct(v.edgeBoundaryRate)} of ${boundary.length} | ${
-          v.problems.length ? v.problems.join("; ") : v.notes?.length ? v.notes.join("; ") : "ok"
-        } |`,
-    );
-  }
-  const survivors = validations.flatMap((v) =>
-    v.mutants.filter((m) => !m.killed && !m.equivalent).map((m) =>
-      `- ${v.task}: ${m.mutation}: ${m.description}`
-    )
-  );
-  if (survivors.length) lines.push("", "Surviving mutants:", "", ...survivors);
-  return lines.join("\n");
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadSuite } from "../../lib/task/load.ts";
-import { noReferenceStub, validateSuite, validationMarkdown } from "../../lib/run/validate.ts";
+import { noReferenceStub, validateSuite } from "../../lib/run/validate.ts";
+import { validationMarkdown } from "../../lib/run/validation_markdown.ts";
 
 /** A one-task suite without a reference whose tests file is `tests`. */
 async function referenceless(tests: string): Promise<string> {
@@ -25,7 +26,7 @@ async function referenceless(tests: string): Promise<string> {
 
 Deno.test("validateSuite() runs the tests of a task without a reference against a stub and reports it without failing", async () => {
   const dir = await referenceless(`import assert from "node:assert/strict";
-import { add } from "../task/solution.ts";
+import { add } from "./solution.ts";
 export const cases = {
   "adds": () => assert.equal(add(1, 2), 3),
   "adds negatives": () => assert.equal(add(-1, -2), -3),
@@ -42,7 +43,7 @@ export const cases = {
 });
 
 Deno.test("validateSuite() fails a task without a reference whose tests do not load", async () => {
-  const dir = await referenceless(`import { add } from "../task/solution.ts";
+  const dir = await referenceless(`import { add } from "./solution.ts";
 export const cases = { "adds": () => { add(1, 2) ) }, "adds negatives": () => {} };`);
   const [v] = await validateSuite(await loadSuite(dir), { isolation: "none" });
   assert.equal(v.problems.length, 1);
@@ -50,7 +51,7 @@ export const cases = { "adds": () => { add(1, 2) ) }, "adds negatives": () => {}
 });
 
 Deno.test("validateSuite() fails a task without a reference whose tests lack a declared case", async () => {
-  const dir = await referenceless(`import { add } from "../task/solution.ts";
+  const dir = await referenceless(`import { add } from "./solution.ts";
 export const cases = { "adds": () => { try { add(1, 2); } catch { /* the stub throws */ } } };`);
   const [v] = await validateSuite(await loadSuite(dir), { isolation: "none" });
   assert.equal(v.problems.length, 1);

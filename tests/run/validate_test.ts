@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadSuite } from "../../lib/task/load.ts";
-import { referenceMutants, validateSuite, validationMarkdown } from "../../lib/run/validate.ts";
+import { referenceMutants, validateSuite } from "../../lib/run/validate.ts";
+import { validationMarkdown } from "../../lib/run/validation_markdown.ts";
 
 const TINY = new URL("../../data/fixtures/suite-tiny", import.meta.url).pathname;
 
@@ -42,7 +43,7 @@ Deno.test("validateSuite() flags weak tests, a failing reference, and lists surv
   await Deno.writeTextFile(
     join(dir, "weak", "tests.ts"),
     `import assert from "node:assert/strict";
-import { pick } from "../task/solution.ts";
+import { pick } from "./solution.ts";
 export const cases = {
   "returns a number": () => assert.equal(typeof pick(1, 2), "number"),
   "wrong on purpose": () => assert.equal(pick(1, 2), 1),
