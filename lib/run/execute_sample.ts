@@ -50,9 +50,11 @@ function missingCases(task: Task, message: string): SandboxResult["cases"] {
  * ```
  */
 export function generationErrorResult(task: Task, gen: GenerationRecord): ResultRecord {
-  const detail = `${gen.error ?? "the request failed"}${
-    gen.endpoint ? ` (endpoint ${gen.endpoint})` : ""
-  }`;
+  const error = gen.error ?? "the request failed";
+  // The endpoint, unless the error already names it (the openai provider's errors do).
+  const detail = gen.endpoint && !error.includes(gen.endpoint)
+    ? `${error} (endpoint ${gen.endpoint})`
+    : error;
   const cases = missingCases(task, "the model gave no answer (generation error)");
   return {
     task: gen.task,
