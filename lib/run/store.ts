@@ -141,21 +141,33 @@ export async function reopenRun(dir: string): Promise<RunWriter> {
  * ```
  */
 export async function findResumable(root: string, configHash: string): Promise<string | null> {
+  for await (const { dir, manifest: m } of manifestsNewestFirst(root)) {
+    if (m.configHash === configHash && m.completedAt === null) return dir;
+  }
+  return null;
+}
+
+/** Every run folder under `root` whose manifest reads (older formats and other folders skipped), newest first. */
+async function* manifestsNewestFirst(
+  root: string,
+): AsyncGenerator<{ dir: string; manifest: Manifest }> {
   const names: string[] = [];
   try {
     for await (const e of Deno.readDir(root)) if (e.isDirectory) names.push(e.name);
   } catch {
-    return null;
+    return;
   }
   for (const name of names.sort().reverse()) {
+    let manifest: Manifest;
     try {
-      const m = Manifest.parse(
+      manifest = Manifest.parse(
         JSON.parse(await Deno.readTextFile(join(root, name, RUN_FILES.manifest))),
       );
-      if (m.configHash === configHash && m.completedAt === null) return join(root, name);
-    } catch { /* not a run folder, or an older format: not resumable */ }
+    } catch {
+      continue; // not a run folder, or a format this code does not read
+    }
+    yield { dir: join(root, name), manifest };
   }
-  return null;
 }
 
 /**
@@ -167,19 +179,7 @@ export async function findSuperseded(
   root: string,
   next: Pick<Manifest, "configHash" | "variants" | "suite" | "templates">,
 ): Promise<{ dir: string; reason: string } | null> {
-  const names: string[] = [];
-  try {
-    for await (const e of Deno.readDir(root)) if (e.isDirectory) names.push(e.name);
-  } catch {
-    return null;
-  }
-  for (const name of names.sort().reverse()) {
-    let m: Manifest;
-    try {
-      m = Manifest.parse(JSON.parse(await Deno.readTextFile(join(root, name, RUN_FILES.manifest))));
-    } catch {
-      continue;
-    }
+  for await (const { dir, manifest: m } of manifestsNewestFirst(root)) {
     if (
       m.completedAt !== null || m.configHash === next.configHash ||
       m.suite.name !== next.suite.name ||
@@ -194,7 +194,7 @@ export async function findSuperseded(
       : m.suite.hash !== next.suite.hash
       ? "the suite's content changed"
       : "the models, parameters or sandbox settings changed";
-    return { dir: join(root, name), reason };
+    return { dir, reason };
   }
   return null;
 }

@@ -3,38 +3,12 @@ import { loadRun } from "../../lib/analyze/load.ts";
 import { percentile, summarize } from "../../lib/analyze/summary.ts";
 import type { GenerationRecord } from "../../lib/record/generation.ts";
 import type { ResultRecord } from "../../lib/record/result.ts";
+import { generationRecord } from "../_helpers.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
 
 /** A generation record with defaults. */
-function gen(over: Partial<GenerationRecord>): GenerationRecord {
-  return {
-    task: "t",
-    model: "openai:a",
-    variant: "plain",
-    sample: 0,
-    synthetic: false,
-    startedAt: "2026-01-01T00:00:00.000Z",
-    text: "",
-    code: "",
-    ttftMs: 100,
-    totalMs: 1000,
-    tokensIn: 10,
-    tokensOut: 50,
-    tokensEstimated: false,
-    tokensPerSec: 50,
-    queueMs: 0,
-    retryMs: 0,
-    retries: 0,
-    cached: false,
-    error: null,
-    mutations: [],
-    gapP50Ms: null,
-    gapMaxMs: null,
-    reasoningTokens: null,
-    ...over,
-  };
-}
+const gen = (over: Partial<GenerationRecord>): GenerationRecord => generationRecord(over);
 
 /** A result record with defaults (a passing sample). */
 function res(over: Partial<ResultRecord>): ResultRecord {
