@@ -103,14 +103,23 @@ export async function loadRun(dir: string): Promise<Run> {
   const generations = await readJsonl(dir, "generations.jsonl", GenerationRecord, fail);
   const all = await readJsonl(dir, "results.jsonl", ResultRecord, fail);
   // Format 1 kept no result for a failed generation: give it one, so it stays in `n`.
-  // (A format-1 result recorded beside a failed generation is replaced by the same record.)
+  // (A format-1 result recorded beside a failed generation becomes a generation error too.)
   if (manifest.data.formatVersion === 1) {
     const at = new Map(all.map((r, i) => [sampleKey(r), i]));
     for (const g of generations) {
       if (g.error === null) continue;
       const i = at.get(sampleKey(g));
-      if (i === undefined) all.push(formatOneGenerationError(g));
-      else all[i] = formatOneGenerationError(g);
+      const failed = formatOneGenerationError(g);
+      // A result recorded beside it keeps its cases (missing: nothing ran) and its scores.
+      if (i === undefined) all.push(failed);
+      else {
+        all[i] = {
+          ...all[i],
+          outcome: failed.outcome,
+          detail: failed.detail,
+          failure: failed.failure,
+        };
+      }
     }
   }
   const results = all.filter((r) => r.taskError === undefined);
