@@ -18,7 +18,6 @@
  */
 import type { CaseVerdict } from "../record/case_verdict.ts";
 import { resolveLimits } from "./limits.ts";
-export { DEFAULT_TIMEOUT_MS } from "./limits.ts";
 import type { SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
 
 /**
