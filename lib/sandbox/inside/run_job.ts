@@ -134,7 +134,7 @@ export async function runJob(job: Job): Promise<void> {
     }
     report(i);
   }
-  // A module must settle (settle.ts). Each case's microtasks were drained under its limit; what
+  // A module must settle (lib/sandbox/settle.ts). Each case's microtasks were drained under its limit; what
   // the strict runner still runs before its `done` are the timers due now: fired here, with
   // their microtasks, under the settle grace. Work still running then, or an error thrown (it
   // ends the strict runner's process), and the strict runner judges the sample.
