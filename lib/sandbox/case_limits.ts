@@ -17,10 +17,8 @@
  * @module
  */
 import type { CaseVerdict } from "../record/case_verdict.ts";
+import { resolveLimits } from "./limits.ts";
 import type { SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
-
-/** The default sample limit when the limits name none, ms. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * The limit of the case `name`, ms, or null when it has none of its own (the sample's limit
@@ -113,7 +111,7 @@ export async function withCaseLimits(
   limits: SandboxLimits,
   attempt: (job: SandboxJob) => Promise<Attempt>,
 ): Promise<SandboxResult> {
-  const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { timeoutMs } = resolveLimits(limits);
   const started = performance.now();
   const verdicts = new Map<string, CaseVerdict>();
   const stoppedCases: string[] = [];

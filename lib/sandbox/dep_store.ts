@@ -22,8 +22,10 @@
  *
  * @module
  */
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { satisfies } from "../source/semver_range.ts";
+import { sha256 } from "../task/hash.ts";
+import { exists, installedPackages, prune, readManifest, treeHash } from "./node_modules_tree.ts";
 import { StoreRecord } from "../record/dependency_store.ts";
 
 /** A resolved store on disk. */
@@ -76,7 +78,7 @@ export async function resolveDependencies(
   const request = Object.fromEntries(Object.keys(declared).sort().map((k) => [k, declared[k]]));
   if (Object.keys(request).length === 0) return null;
   const root = join(resolve(options.cacheDir), "deps");
-  const requestFile = join(root, "requests", `${await sha256Text(JSON.stringify(request))}.json`);
+  const requestFile = join(root, "requests", `${await sha256(JSON.stringify(request))}.json`);
   const known = await readKnown(root, requestFile);
   if (known) return known;
 
@@ -250,75 +252,6 @@ async function fromRegistry(
   await Deno.remove(join(tmp, "package.json")).catch(() => {});
 }
 
-/** Drop what the sandbox never needs and what makes the hash depend on npm: .bin, lock copies. */
-async function prune(dir: string): Promise<void> {
-  for await (const e of Deno.readDir(dir)) {
-    const path = join(dir, e.name);
-    if (
-      (e.name === ".bin" && basename(dir) === "node_modules") || e.name === ".package-lock.json"
-    ) {
-      await Deno.remove(path, { recursive: true });
-    } else if (e.isDirectory && !e.isSymlink) await prune(path);
-  }
-}
-
-/** Every package folder under a node_modules tree: its path there → its version. */
-async function installedPackages(dir: string, prefix = ""): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const visit = async (pkgDir: string, name: string) => {
-    const manifest = await readManifest(pkgDir);
-    if (!manifest) return;
-    out[name] = String(manifest.version);
-    const nested = join(pkgDir, "node_modules");
-    if (await exists(nested)) {
-      Object.assign(out, await installedPackages(nested, `${name}/node_modules/`));
-    }
-  };
-  const names: string[] = [];
-  for await (const e of Deno.readDir(dir)) if (e.isDirectory) names.push(e.name);
-  for (const name of names.sort()) {
-    if (name.startsWith("@")) {
-      const scoped: string[] = [];
-      for await (const e of Deno.readDir(join(dir, name))) if (e.isDirectory) scoped.push(e.name);
-      for (const s of scoped.sort()) await visit(join(dir, name, s), `${prefix}${name}/${s}`);
-    } else await visit(join(dir, name), `${prefix}${name}`);
-  }
-  return out;
-}
-
-/** SHA-256 over a tree: sorted relative paths, each file's content hash, each link's target. */
-async function treeHash(dir: string): Promise<string> {
-  const lines: string[] = [];
-  const walk = async (d: string) => {
-    const entries: Deno.DirEntry[] = [];
-    for await (const e of Deno.readDir(d)) entries.push(e);
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const path = join(d, e.name);
-      const rel = relative(dir, path);
-      if (e.isSymlink) lines.push(`l ${rel} ${await Deno.readLink(path)}`);
-      else if (e.isDirectory) {
-        lines.push(`d ${rel}`);
-        await walk(path);
-      } else lines.push(`f ${rel} ${await sha256Bytes(await Deno.readFile(path))}`);
-    }
-  };
-  await walk(dir);
-  return sha256Text(lines.join("\n"));
-}
-
-async function readManifest(dir: string): Promise<Record<string, any> | null> {
-  try {
-    return JSON.parse(await Deno.readTextFile(join(dir, "package.json")));
-  } catch {
-    return null;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return await Deno.lstat(path).then(() => true, () => false);
-}
-
 async function run(cmd: string, args: string[]): Promise<void> {
   const out = await new Deno.Command(cmd, { args, stdout: "null", stderr: "piped" }).output();
   if (!out.success) {
@@ -326,13 +259,4 @@ async function run(cmd: string, args: string[]): Promise<void> {
       `Cannot run "${cmd} ${args.join(" ")}": ${new TextDecoder().decode(out.stderr).trim()}`,
     );
   }
-}
-
-async function sha256Bytes(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function sha256Text(text: string): Promise<string> {
-  return sha256Bytes(new TextEncoder().encode(text));
 }

@@ -2,7 +2,7 @@
  * The warm pool: long-lived Deno hosts, each inside the same isolation as a
  * strict sample (no permissions, bubblewrap, data-segment and heap caps), that
  * run every sample in a fresh `node:vm` context with its TypeScript stripped
- * once (see pool_host.ts). A sample costs a context, not a process.
+ * once (see inside/pool_host.ts). A sample costs a context, not a process.
  *
  * Verdicts are the strict runner's by construction: a sample the pool cannot
  * run exactly as the strict runner would goes to the strict runner instead —
@@ -21,35 +21,21 @@
  * @module
  */
 import { join } from "node:path";
-import { bwrapArgs, INSIDE } from "./isolate.ts";
-import { strictReason } from "./pool_route.ts";
 import { answerResult } from "./answer_result.ts";
-import {
-  DENO_SANDBOX_FLAGS,
-  ensureExported,
-  nonceLines,
-  refused,
-  runSample,
-  type RunSampleOptions,
-  TESTS_TRAILER,
-} from "./deno.ts";
-import type { CaseVerdict } from "../record/case_verdict.ts";
-import {
-  type Attempt,
-  caseLimit,
-  caseTimeoutMessage,
-  DEFAULT_TIMEOUT_MS,
-  sampleTimeoutMessage,
-  withCaseLimits,
-} from "./case_limits.ts";
+import { sandboxCommand } from "./argv.ts";
+import { type Attempt, withCaseLimits } from "./case_limits.ts";
+import { runSample, type RunSampleOptions } from "./deno.ts";
+import { runOnHost } from "./host_job.ts";
+import { HostProcess } from "./host_process.ts";
+import { HOST_FILES } from "./inside_sources.ts";
+import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
+import { strictReason } from "./pool_route.ts";
+import { refused } from "./refused.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
-import { SETTLE_GRACE_MS } from "./settle.ts";
+import { assembleVerdicts } from "./verdicts.ts";
 
 /** A host's hard lifetime, s; hosts are replaced a minute before it. */
 const HOST_LIFETIME_S = 600;
-const HOST_SOURCE = Deno.readTextFileSync(new URL("./pool_host.ts", import.meta.url));
-/** The host's one local import, written beside it. */
-const WATCH_SOURCE = Deno.readTextFileSync(new URL("./builtin_watch.ts", import.meta.url));
 
 /** Options for {@link createPool}. */
 export interface PoolOptions {
@@ -98,108 +84,6 @@ export interface SandboxPool {
   close(): Promise<void>;
 }
 
-interface HostMessage {
-  type: string;
-  name?: string | null;
-  status?: CaseVerdict["status"];
-  message?: string;
-  ms?: number;
-  reason?: string;
-  /** On `timeout`: the running case's own limit ran out, not the sample's. */
-  own?: boolean;
-}
-
-/** How one job on a host ended. */
-interface Ending {
-  kind: "done" | "timeout" | "fallback" | "load_error";
-  reason?: string;
-  /** On a fallback: false when the host must not take another job (it is stuck or tainted). */
-  reusable?: boolean;
-  /** On a timeout: the case that was running. */
-  name?: string;
-  /** On a timeout: it was that case's own limit. */
-  own?: boolean;
-  /** On a timeout: how long that case ran, ms. */
-  ms?: number;
-}
-
-/** How long past a deadline the parent waits for the host to cut the job off itself, ms. */
-const GRACE_MS = 500;
-/** How long a host may take to begin a job (a fresh host boots first), ms. */
-const BOOT_LIMIT_MS = 30_000;
-
-/** One long-lived host process. */
-class Host {
-  readonly nonce = crypto.randomUUID().replaceAll("-", "");
-  readonly startedAt = performance.now();
-  jobs = 0;
-  dead = false;
-  /** Set when the host found its intrinsics changed after a sample (it then exits). */
-  contaminated = false;
-  stderr = "";
-  #child: Deno.ChildProcess;
-  #writer: WritableStreamDefaultWriter<Uint8Array>;
-  #listener: ((m: HostMessage | null) => void) | null = null;
-  #dir: string;
-  readonly exited: Promise<void>;
-
-  constructor(argv: string[], dir: string, env: Record<string, string>) {
-    this.#dir = dir;
-    this.#child = new Deno.Command(argv[0], {
-      args: argv.slice(1),
-      cwd: dir,
-      env,
-      clearEnv: true,
-      stdin: "piped",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    this.#writer = this.#child.stdin.getWriter();
-    this.exited = Promise.all([this.#read(), this.#drainStderr(), this.#child.status]).then(() => {
-      this.dead = true;
-      this.#listener?.(null);
-    });
-    this.send({ nonce: this.nonce });
-  }
-
-  send(value: unknown): void {
-    this.#writer.write(new TextEncoder().encode(JSON.stringify(value) + "\n")).catch(() => {});
-  }
-
-  /** Deliver host messages to `listener` until it is replaced; null means the host is gone. */
-  listen(listener: ((m: HostMessage | null) => void) | null): void {
-    this.#listener = listener;
-  }
-
-  async #read(): Promise<void> {
-    const scan = nonceLines(this.nonce, (message) => {
-      const m = message as HostMessage;
-      if (m.type === "contaminated") this.contaminated = true;
-      this.#listener?.(m);
-    });
-    for await (const chunk of this.#child.stdout) scan(chunk);
-  }
-
-  async #drainStderr(): Promise<void> {
-    const decoder = new TextDecoder();
-    for await (const chunk of this.#child.stderr) {
-      this.stderr = (this.stderr + decoder.decode(chunk, { stream: true })).slice(-4000);
-    }
-  }
-
-  async kill(): Promise<void> {
-    this.dead = true;
-    try {
-      Deno.kill(-this.#child.pid, "SIGKILL"); // the whole group: timeout, bwrap, the host
-    } catch { /* already gone */ }
-    try {
-      this.#child.kill("SIGKILL");
-    } catch { /* already gone */ }
-    await this.exited.catch(() => {});
-    await Deno.remove(this.#dir, { recursive: true }).catch(() => {});
-  }
-}
-
 /**
  * Start a warm pool. Hosts start lazily, on the first samples.
  *
@@ -225,52 +109,37 @@ class Host {
 export function createPool(options: PoolOptions = {}): SandboxPool {
   const size = Math.max(1, options.size ?? navigator.hardwareConcurrency ?? 2);
   const isolation = options.isolation ?? "bwrap";
-  const heapMb = options.heapMb ?? 512;
-  const dataMb = options.dataMb ?? 1024;
+  const heapMb = options.heapMb ?? DEFAULT_HEAP_MB;
+  const dataMb = options.dataMb ?? DEFAULT_DATA_MB;
   const jobsPerHost = options.jobsPerHost ?? 500;
   const strict = options.strict ?? runSample;
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
   const stats: PoolStats = { pooled: 0, strict: {}, timeouts: 0, hostsStarted: 0, contaminated: 0 };
-  const idle: Host[] = [];
-  const all = new Set<Host>();
-  const waiting: ((host: Host) => void)[] = [];
+  const idle: HostProcess[] = [];
+  const all = new Set<HostProcess>();
+  const waiting: ((host: HostProcess) => void)[] = [];
   let starting = 0;
   let closed = false;
 
-  const spawn = async (): Promise<Host> => {
+  const spawn = async (): Promise<HostProcess> => {
     const dir = await Deno.makeTempDir({ prefix: "assay-host-" });
-    await Deno.writeTextFile(join(dir, "pool_host.ts"), HOST_SOURCE);
-    await Deno.writeTextFile(join(dir, "builtin_watch.ts"), WATCH_SOURCE);
-    await Deno.mkdir(join(dir, ".deno"));
-    const flags = [...DENO_SANDBOX_FLAGS, `--v8-flags=--max-old-space-size=${heapMb}`];
-    // coreutils `timeout` leads the host's process group and bounds its life: a host whose
-    // parent was killed (SIGKILL leaves no chance to close the pool) dies within HOST_LIFETIME_S.
-    const limits = [
-      "timeout",
-      "-s",
-      "KILL",
-      `${HOST_LIFETIME_S}s`,
-      "prlimit",
-      `--data=${dataMb * 1024 * 1024}`,
-      "--",
-    ];
-    let argv: string[];
-    let env: Record<string, string> = {};
-    if (isolation === "bwrap") {
-      const inner = { DENO_DIR: `${INSIDE.job}/.deno`, NO_COLOR: "1", HOME: INSIDE.job };
-      argv = [
-        ...limits,
-        ...bwrapArgs({ denoPath, jobDir: dir, env: inner }),
-        INSIDE.deno,
-        ...flags,
-        "pool_host.ts",
-      ];
-    } else {
-      env = { DENO_DIR: join(dir, ".deno"), NO_COLOR: "1", HOME: dir };
-      argv = [...limits, denoPath, ...flags, "pool_host.ts"];
+    for (const [name, source] of Object.entries(HOST_FILES)) {
+      await Deno.writeTextFile(join(dir, name), source);
     }
+    await Deno.mkdir(join(dir, ".deno"));
+    // `timeout` bounds the host's life: a host whose parent was killed (SIGKILL leaves no chance
+    // to close the pool) dies within HOST_LIFETIME_S.
+    const command = sandboxCommand({
+      isolation,
+      denoPath,
+      dir,
+      entry: "pool_host.ts",
+      killAfterMs: HOST_LIFETIME_S * 1000,
+      heapMb,
+      dataMb,
+    });
     stats.hostsStarted++;
-    const host = new Host(argv, dir, env);
+    const host = new HostProcess(command, dir);
     all.add(host);
     host.exited.then(() => {
       all.delete(host);
@@ -282,7 +151,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     return host;
   };
 
-  const acquire = async (): Promise<Host> => {
+  const acquire = async (): Promise<HostProcess> => {
     while (idle.length > 0) {
       const host = idle.pop()!;
       if (!host.dead) return host;
@@ -295,10 +164,10 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         starting--;
       }
     }
-    return await new Promise<Host>((resolve) => waiting.push(resolve));
+    return await new Promise<HostProcess>((resolve) => waiting.push(resolve));
   };
 
-  const release = (host: Host, reusable: boolean) => {
+  const release = (host: HostProcess, reusable: boolean) => {
     const old = performance.now() - host.startedAt > (HOST_LIFETIME_S - 60) * 1000;
     if (!reusable || host.dead || closed || host.jobs >= jobsPerHost || old) {
       host.kill(); // its exit hands a fresh host to the next waiter
@@ -308,7 +177,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     if (next) next(host);
     else idle.push(host);
   };
-  const spawnFor = (resolve: (host: Host) => void) => {
+  const spawnFor = (resolve: (host: HostProcess) => void) => {
     starting++;
     spawn().then((host) => {
       starting--;
@@ -331,73 +200,12 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     job: SandboxJob,
     limits: SandboxLimits,
   ): Promise<Attempt | string> => {
-    const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const resolved = resolveLimits(limits);
+    const timeoutMs = resolved.timeoutMs;
     const host = await acquire();
     host.jobs++;
-    const started = performance.now();
-    const reported = new Map<string, HostMessage>();
-    const ending = await new Promise<Ending>((resolve) => {
-      // The host cuts a job's code off at its deadlines and says so; a host stuck in code it
-      // cannot cut off (the modules' evaluation) is killed a little later. Stuck before any
-      // case started, it may be a loop of microtasks among which the strict runner would run
-      // the cases: the strict runner judges the sample.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let caseTimer: ReturnType<typeof setTimeout> | undefined;
-      const end = (e: Ending) => {
-        clearTimeout(timer);
-        clearTimeout(caseTimer);
-        resolve(e);
-      };
-      // The host cuts the job off at its deadlines itself (vm timeouts). One that has not
-      // answered a little after a deadline is stuck where it cannot cut: in the modules'
-      // evaluation, or collecting garbage near its heap cap (a chain of pending promises). How
-      // far a process would have got is not knowable here: the strict runner judges the sample.
-      const overdue = () =>
-        end({ kind: "fallback", reason: "host stuck past a deadline", reusable: false });
-      // The clock starts when the host begins the job (a fresh host first boots); a host that
-      // never begins is replaced and the sample run strict.
-      timer = setTimeout(
-        () => end({ kind: "fallback", reason: "host did not begin", reusable: false }),
-        BOOT_LIMIT_MS,
-      );
-      host.listen((m) => {
-        if (m === null) end({ kind: "fallback", reason: "host died" });
-        else if (m.type === "begin") {
-          clearTimeout(timer);
-          timer = setTimeout(overdue, timeoutMs + GRACE_MS);
-        } else if (m.type === "start" && typeof m.name === "string") {
-          clearTimeout(caseTimer);
-          const own = caseLimit(limits, m.name);
-          if (own !== null) caseTimer = setTimeout(overdue, own + GRACE_MS);
-        } else if (m.type === "case" && typeof m.name === "string" && !reported.has(m.name)) {
-          clearTimeout(caseTimer);
-          reported.set(m.name, m);
-        } else if (m.type === "done") end({ kind: "done" });
-        else if (m.type === "load_error") end({ kind: "load_error", reason: m.message ?? "" });
-        else if (m.type === "timeout") {
-          end({ kind: "timeout", name: m.name ?? undefined, own: m.own === true, ms: m.ms });
-        } else if (m.type === "fallback") {
-          end({ kind: "fallback", reason: m.reason ?? "host fallback" });
-        } else if (m.type === "contaminated") {
-          // The job reached the host's realm: whatever the host reported is void.
-          end({ kind: "fallback", reason: "host contaminated", reusable: false });
-        }
-      });
-      host.send({
-        id: host.jobs,
-        solution: ensureExported(job.code, job.entry),
-        tests: job.testsSource + TESTS_TRAILER,
-        files: job.files ?? {},
-        cases: job.cases.map((c) => c.name),
-        caseLimits: job.cases.map((c) => caseLimit(limits, c.name)),
-        settleMs: SETTLE_GRACE_MS,
-        outputCap: limits.outputCapBytes ?? 1_000_000,
-        timeoutMs,
-        ...(options.contaminateAfter?.(job) ? { contaminate: true } : {}),
-      });
-    });
-    host.listen(null);
-    const execMs = performance.now() - started;
+    const contaminate = options.contaminateAfter?.(job) === true;
+    const { ending, reported, execMs } = await runOnHost(host, job, resolved, contaminate);
     if (ending.kind === "fallback") {
       const died = host.dead;
       release(host, !died && ending.reusable !== false);
@@ -407,45 +215,25 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     }
     // Done, or cut off at a deadline by the host itself: either way it can go on.
     release(host, true);
-    // A syntax error: the strict runner's verdict, word for word (see pool_host.ts strip()),
-    // which run() then words on the answer's own lines as runSample does.
+    // A syntax error: the strict runner's verdict, word for word (see inside/job_modules.ts
+    // strip()), which run() then words on the answer's own lines as runSample does.
     if (ending.kind === "load_error") return refused(job, ending.reason!, execMs);
     const timedOut = ending.kind === "timeout";
-    // The case running when time ran out, as the host names it (none while loading).
-    const stopped = timedOut ? ending.name : undefined;
-    const missing = timedOut ? `timeout: exceeded ${timeoutMs} ms` : "never reported";
-    const cases: CaseVerdict[] = job.cases.map((c) => {
-      const got = reported.get(c.name);
-      if (got) {
-        return {
-          name: c.name,
-          kind: c.kind,
-          status: got.status!,
-          message: String(got.message ?? ""),
-          ms: Number(got.ms ?? 0),
-        };
-      }
-      if (c.name === stopped) {
-        return {
-          name: c.name,
-          kind: c.kind,
-          status: "timeout",
-          message: ending.own
-            ? caseTimeoutMessage(caseLimit(limits, c.name)!)
-            : sampleTimeoutMessage(timeoutMs),
-          ms: ending.ms ?? 0,
-        };
-      }
-      return { name: c.name, kind: c.kind, status: "missing", message: missing, ms: null };
-    });
-    return {
+    return assembleVerdicts({
+      job,
+      reported,
       outcome: timedOut ? "timeout" : "completed",
       detail: timedOut ? `exceeded ${timeoutMs} ms` : "",
-      cases,
+      missing: timedOut ? `timeout: exceeded ${timeoutMs} ms` : "never reported",
+      // The case running when time ran out, as the host names it (none while loading).
+      stopped: timedOut && ending.name !== undefined
+        ? { name: ending.name, own: ending.own === true, ms: ending.ms ?? 0 }
+        : null,
+      limits,
+      timeoutMs,
       execMs,
       stderr: "",
-      ...(timedOut && ending.own && stopped ? { caseTimedOut: stopped } : {}),
-    };
+    });
   };
 
   const run = async (job: SandboxJob, limits: SandboxLimits = {}): Promise<SandboxResult> => {

@@ -40,7 +40,7 @@ export interface JobDependencies {
   nodeModules: string;
 }
 
-/** Limits applied to one sample. */
+/** Limits applied to one sample (defaults filled in once, by limits.ts `resolveLimits()`). */
 export interface SandboxLimits {
   /** Wall-clock limit for the whole sample, ms. @default 10000 */
   timeoutMs?: number;

@@ -11,7 +11,7 @@
  * timer turn (a few ms).
  * The warm pool drains each case's microtasks under the case's limit, so a loop outlives a case
  * there only as a microtask loop that runs out the time, or as a timer due when the cases end;
- * both go to the strict runner, whose verdict is then the pool's (pool_host.ts).
+ * both go to the strict runner, whose verdict is then the pool's (inside/run_job.ts).
  *
  * The verdict ({@link unsettledResult}): outcome `timeout`, detail "the module never settled:
  * work kept running after the cases (…)", and every case that passed gets the status `timeout`

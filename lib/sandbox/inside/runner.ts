@@ -1,6 +1,8 @@
 /**
- * The in-sandbox test runner. This file is copied into every job folder and
- * run with no permissions; it is not imported by the rest of assay.
+ * The in-sandbox test runner. This file is copied into every job folder (with
+ * case_protocol.ts, the case-verdict protocol it shares with the warm pool, inlined:
+ * lib/sandbox/inside_sources.ts) and run with no permissions; it is not imported by the rest
+ * of assay.
  *
  * Protocol: the parent writes one JSON line on stdin, `{"nonce": "…",
  * "cases": ["name", …]}`, then closes stdin. The runner captures everything it
@@ -8,7 +10,7 @@
  * and freezes `node:assert` before the candidate's code loads, imports
  * `./tests.ts` (which imports `./solution.ts`), runs each declared case in
  * order, saying when each starts, and reports each on stdout as a line `<nonce> <json>`, then
- * `done` from a macrotask (the module settled: see settle.ts). The nonce never
+ * `done` from a macrotask (the module settled: see lib/sandbox/settle.ts). The nonce never
  * leaves this module's closure, so the code under test cannot imitate a
  * report; a case that never reports is "missing".
  *
@@ -16,7 +18,7 @@
  * global it could have replaced: no `await` on a promise the candidate may
  * have reached (an `await` looks up `constructor` and `then`), report records
  * without a prototype (no inherited `toJSON`), and the cases come from a frozen
- * snapshot taken by the trailer deno.ts appends to `tests.ts`, before any code
+ * snapshot taken by the trailer (lib/sandbox/tests_trailer.ts) appended to `tests.ts`, before any code
  * of the candidate can run again (a candidate can import `./tests.ts` itself).
  *
  * @module
@@ -26,6 +28,7 @@ import assertLoose from "node:assert";
 import assertStrict from "node:assert/strict";
 import { isNativeError, isPromise } from "node:util/types";
 import { builtinRoots, tamperedMessage, watchBuiltins } from "./builtin_watch.ts";
+import { caseProtocol } from "./case_protocol.ts";
 
 const stdoutWrite = Deno.stdout.writeSync.bind(Deno.stdout);
 const stdinRead = Deno.stdin.read.bind(Deno.stdin);
@@ -37,13 +40,6 @@ const encode = TextEncoder.prototype.encode.bind(new TextEncoder());
 const decode = TextDecoder.prototype.decode.bind(new TextDecoder());
 const enqueue = queueMicrotask;
 const later = setTimeout;
-const StringCtor = String;
-const PromiseCtor = Promise;
-const PromiseThen = Promise.prototype.then;
-const ReflectApply = Reflect.apply;
-const ReflectGet = Reflect.get;
-const ObjectHasOwn = Object.hasOwn;
-const ObjectCreate = Object.create;
 const ObjectDefineProperty = Object.defineProperty;
 const ObjectFreeze = Object.freeze;
 /** Exit code when a report cannot be written (stdout closed). */
@@ -56,6 +52,17 @@ ObjectFreeze(assertStrict);
 ObjectFreeze(assertLoose.strict);
 
 const tampered = watchBuiltins(builtinRoots());
+// The case-verdict protocol (case_protocol.ts), shared with the warm pool's prelude: it captures
+// what it relies on now, before the candidate's code loads.
+const protocol = caseProtocol({
+  isError: isNativeError,
+  isPromise,
+  voidedPass: () => {
+    const changed = tampered();
+    return changed === null ? "" : tamperedMessage(changed);
+  },
+  now,
+});
 
 async function readConfig(): Promise<{ nonce: string; cases: string[] }> {
   const chunks: Uint8Array[] = [];
@@ -74,29 +81,6 @@ async function readConfig(): Promise<{ nonce: string; cases: string[] }> {
     offset += c.length;
   }
   return parse(decode(all));
-}
-
-/**
- * A thrown value is an assertion failure ("fail") only when it is a genuine
- * Error object named AssertionError or coded ERR_ASSERTION; anything else,
- * including a look-alike plain object, is an "error".
- */
-function describe(error: unknown): { assertion: boolean; message: string } {
-  try {
-    if (error !== null && (typeof error === "object" || typeof error === "function")) {
-      const genuine = isNativeError(error);
-      const name = StringCtor(ReflectGet(error, "name") ?? "Error");
-      const message = StringCtor(ReflectGet(error, "message") ?? "");
-      const code = ReflectGet(error, "code");
-      return {
-        assertion: genuine && (name === "AssertionError" || code === "ERR_ASSERTION"),
-        message: genuine ? `${name}: ${message}` : `thrown non-Error object: ${name}: ${message}`,
-      };
-    }
-    return { assertion: false, message: `thrown non-Error value: ${StringCtor(error)}` };
-  } catch {
-    return { assertion: false, message: "thrown value could not be described" };
-  }
 }
 
 // A stray rejection in the candidate's code must not end the run: the case that
@@ -130,14 +114,7 @@ const report = (
  * run again. Anyone may call it; only the copy tests.ts exports is used.
  */
 function seal(namespace: unknown): Readonly<Record<string, unknown>> | null {
-  const cases = ReflectGet(namespace as object, "cases");
-  if (cases === null || typeof cases !== "object") return null;
-  const snapshot: Record<string, unknown> = ObjectCreate(null);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    if (ObjectHasOwn(cases, name)) snapshot[name] = ReflectGet(cases, name);
-  }
-  return ObjectFreeze(snapshot);
+  return protocol.seal(names, namespace);
 }
 ObjectDefineProperty(globalThis, "__assaySeal", { value: seal });
 
@@ -151,28 +128,15 @@ try {
   }
   cases = sealed;
 } catch (error) {
-  report("load_error", { message: describe(error).message });
+  report("load_error", { message: protocol.describe(error).message });
   exit(0);
   throw error; // unreachable: exit() does not return
-}
-
-/**
- * Settle what a case returned without `await`: a native promise gets an own
- * `constructor: undefined` (so `then` consults no species) and the captured
- * `then`; any other value is resolved by a fresh promise, as `await` would.
- */
-function settle(result: unknown, onPass: () => void, onThrow: (error: unknown) => void): void {
-  const promise = isPromise(result)
-    ? result
-    : new PromiseCtor<unknown>((resolve) => resolve(result));
-  ObjectDefineProperty(promise, "constructor", { value: undefined });
-  ReflectApply(PromiseThen, promise, [onPass, onThrow]);
 }
 
 let index = 0;
 function runNext(): void {
   if (index >= names.length) {
-    // A module must settle (settle.ts): `done` comes from a macrotask, which runs only once the
+    // A module must settle (lib/sandbox/settle.ts): `done` comes from a macrotask, which runs only once the
     // microtask queue is empty and no loop holds the thread; the parent stops a run still busy
     // SETTLE_GRACE_MS after the last case reported.
     later(() => {
@@ -184,42 +148,9 @@ function runNext(): void {
   const name = names[index++];
   // The parent times each case from this line (per-case limits, lib/sandbox/case_limits.ts).
   report("start", { name });
-  const started = now();
-  const fn = ObjectHasOwn(cases, name) ? cases[name] : undefined;
-  if (typeof fn !== "function") {
-    report("case", {
-      name,
-      status: "error",
-      message: `test case "${name}" is not defined in tests.ts`,
-      ms: 0,
-    });
+  protocol.runCase(cases, name, (status, message, ms) => {
+    report("case", { name, status, message, ms });
     enqueue(runNext);
-    return;
-  }
-  let finished = false;
-  const finish = (failed: boolean, error?: unknown) => {
-    if (finished) return;
-    finished = true;
-    if (failed) {
-      const { assertion, message } = describe(error);
-      report("case", { name, status: assertion ? "fail" : "error", message, ms: now() - started });
-    } else {
-      const changed = tampered();
-      if (changed === null) {
-        report("case", { name, status: "pass", message: "", ms: now() - started });
-      } else {report("case", {
-          name,
-          status: "error",
-          message: tamperedMessage(changed),
-          ms: now() - started,
-        });}
-    }
-    enqueue(runNext);
-  };
-  try {
-    settle(fn(), () => finish(false), (error) => finish(true, error));
-  } catch (error) {
-    finish(true, error);
-  }
+  });
 }
 runNext();

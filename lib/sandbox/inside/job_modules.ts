@@ -1,0 +1,106 @@
+/**
+ * A warm-pool job's modules: its TypeScript stripped of types, its relative imports resolved
+ * among its own files, node:assert and node:util served from its context (prelude.ts), and any
+ * other import handed to the strict runner.
+ *
+ * @module
+ */
+import vm from "node:vm";
+import { stripTypeScriptTypes } from "node:module";
+import { describeHostSide, Fallback, LoadError } from "./host_errors.ts";
+
+const StringCtor = String;
+
+/** `source` with its types stripped when `path` is TypeScript (a LoadError or a Fallback when it does not parse). */
+export const strip = (path: string, source: string): string => {
+  if (!/\.(ts|mts|tsx)$/.test(path)) return source;
+  try {
+    return stripTypeScriptTypes(source, { mode: "transform" });
+  } catch (error) {
+    const message = StringCtor((error as Error).message);
+    // Deno parses with the same parser: its dynamic import of the tests fails with this
+    // SyntaxError wrapped in a TypeError, located in the job's file. Anything else (syntax the
+    // stripper does not support) goes to the strict runner.
+    if (message.startsWith("SyntaxError: ")) {
+      throw new LoadError(
+        `TypeError: ${
+          message.replaceAll("file:///stripTypeScriptTypes.ts", `file:///job/${path}`)
+        }`,
+      );
+    }
+    throw new Fallback(`${path} does not parse: ${message.split("\n")[0]}`);
+  }
+};
+
+/**
+ * `a/b.ts` + `../c.ts` → `c.ts`; null when it leaves the tree or is not relative.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { resolvePath } from "./job_modules.ts";
+ * assert.equal(resolvePath("a/b.ts", "../c.ts"), "c.ts");
+ * assert.equal(resolvePath("b.ts", "../c.ts"), null);
+ * assert.equal(resolvePath("b.ts", "node:fs"), null);
+ * ```
+ */
+export function resolvePath(from: string, specifier: string): string | null {
+  if (!specifier.startsWith("./") && !specifier.startsWith("../")) return null;
+  const parts = from.split("/").slice(0, -1);
+  for (const part of specifier.split("/")) {
+    if (part === "." || part === "") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+/**
+ * The job's `tests.ts` as a module of `context`, linked: `sources` are the job's files by path,
+ * `builtins` the namespaces its context serves (prelude.ts's `modules`). Throws a Fallback for
+ * an import the pool cannot serve or a graph that does not link, a LoadError for a syntax error.
+ */
+export async function linkTests(
+  context: vm.Context,
+  sources: Record<string, string>,
+  builtins: Record<string, Record<string, unknown>>,
+): Promise<vm.Module> {
+  const modules = new Map<string, vm.Module>();
+  const moduleFor = (path: string): vm.Module => {
+    let m = modules.get(path);
+    if (m) return m;
+    const source = sources[path];
+    if (source === undefined) throw new Fallback(`"${path}" is not in the job`);
+    m = new vm.SourceTextModule(strip(path, source), { context, identifier: path });
+    modules.set(path, m);
+    return m;
+  };
+  const builtin = (specifier: string): vm.Module => {
+    const ns = builtins[specifier];
+    const key = `builtin:${specifier}`;
+    let m = modules.get(key);
+    if (m) return m;
+    const names = Object.keys(ns);
+    m = new vm.SyntheticModule(names, function (this: vm.SyntheticModule) {
+      for (const n of names) this.setExport(n, ns[n]);
+    }, { context, identifier: specifier });
+    modules.set(key, m);
+    return m;
+  };
+  const tests = moduleFor("tests.ts");
+  try {
+    await tests.link((specifier: string, referencing: vm.Module) => {
+      if (builtins[specifier] !== undefined) return builtin(specifier);
+      const path = resolvePath(referencing.identifier, specifier);
+      if (path === null) throw new Fallback(`unsupported import "${specifier}"`);
+      return moduleFor(path);
+    });
+  } catch (error) {
+    // E.g. an import of a name the module does not export: the strict runner reports it.
+    if (error instanceof Fallback || error instanceof LoadError) throw error;
+    throw new Fallback(`the job does not link: ${describeHostSide(error)}`);
+  }
+  return tests;
+}

@@ -1,0 +1,162 @@
+/**
+ * One attempt of the strict runner: one sandboxed process running some of a job's cases, watched
+ * from outside — the sample's wall-clock limit, each case's own limit (armed by the runner's
+ * `start` line), the output cap, and whether the module settles after the last case
+ * (settle.ts) — then read into verdicts (strict_verdicts.ts).
+ *
+ * @module
+ */
+import type { Outcome } from "../record/outcome.ts";
+import type { SandboxCommand } from "./argv.ts";
+import { type Attempt, caseLimit } from "./case_limits.ts";
+import { nonceLines } from "./nonce_lines.ts";
+import { processTreeCpuMs } from "./process_cpu.ts";
+import type { SandboxJob, SandboxLimits } from "./sandbox.ts";
+import { SettleWatch, unsettledResult } from "./settle.ts";
+import { killGroup, spawnSandboxed } from "./spawn.ts";
+import { strictVerdicts } from "./strict_verdicts.ts";
+
+/** Options for {@link strictAttempt}. */
+export interface StrictAttemptOptions {
+  /** The job's folder (the process's working directory). */
+  cwd: string;
+  /** The cases to run (the job, or the cases after one stopped at its own limit). */
+  job: SandboxJob;
+  /** The sample's wall-clock limit, ms: each process (attempt) gets it anew. */
+  timeoutMs: number;
+  /** The per-case limits. */
+  limits: SandboxLimits;
+  /** Cap on stdout + stderr bytes. */
+  outputCap: number;
+}
+
+/** The case the runner said it started and has not reported yet. */
+interface Running {
+  name: string;
+  at: number;
+  /** Set when the case was stopped at its own limit. */
+  stoppedAt?: number;
+}
+
+/** Run `command` (argv.ts) once for `o.job` and return the attempt's verdicts. */
+export async function strictAttempt(
+  command: SandboxCommand,
+  o: StrictAttemptOptions,
+): Promise<Attempt> {
+  const nonce = crypto.randomUUID().replaceAll("-", "");
+  const started = performance.now();
+  const child = spawnSandboxed(command, o.cwd);
+
+  let limit: Outcome | null = null;
+  const stop = (why: Outcome) => {
+    limit ??= why;
+    killGroup(child);
+  };
+  // A module must settle (settle.ts): once every case reported, the watch decides, not the
+  // sample's limit, from the CPU time the process group used since.
+  let unsettled: string | null = null;
+  const settle = new SettleWatch(o.job.cases.map((c) => c.name), {
+    timeoutMs: o.timeoutMs,
+    onOverdue: (specifics) => {
+      if (limit !== null) return;
+      unsettled = specifics;
+      stop("timeout");
+    },
+    cpuMs: () => processTreeCpuMs(child.pid),
+  });
+  const timer = setTimeout(() => {
+    if (!settle.deadline()) stop("timeout");
+  }, o.timeoutMs);
+  // Per-case limits: the runner's "start" line arms the case's timer, its report disarms it.
+  let running = null as Running | null;
+  let caseTimer: ReturnType<typeof setTimeout> | undefined;
+  const onLine = (message: { type?: unknown; name?: unknown }) => {
+    if (limit !== null) return;
+    if (message.type === "done") settle.done();
+    if (typeof message.name !== "string") return;
+    if (message.type === "start") {
+      const current: Running = { name: message.name, at: performance.now() };
+      running = current;
+      const caseMs = caseLimit(o.limits, current.name);
+      if (caseMs !== null) {
+        caseTimer = setTimeout(() => {
+          current.stoppedAt = performance.now();
+          stop("timeout");
+        }, caseMs);
+      }
+    } else if (message.type === "case") {
+      clearTimeout(caseTimer);
+      running = null;
+      settle.reported(message.name);
+    }
+  };
+  const lines = nonceLines(nonce, onLine);
+  let outputBytes = 0;
+  const collect = async (
+    stream: ReadableStream<Uint8Array>,
+    keep: number,
+    scan?: (chunk: Uint8Array) => void,
+  ): Promise<Uint8Array[]> => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of stream) {
+      outputBytes += chunk.length;
+      if (outputBytes > o.outputCap) stop("output_limit");
+      if (chunks.reduce((n, c) => n + c.length, 0) < keep) chunks.push(chunk);
+      scan?.(chunk);
+    }
+    return chunks;
+  };
+  const stdoutP = collect(child.stdout, o.outputCap + 65536, lines);
+  const stderrP = collect(child.stderr, 65536);
+  try {
+    const writer = child.stdin.getWriter();
+    await writer.write(
+      new TextEncoder().encode(JSON.stringify({ nonce, cases: o.job.cases.map((c) => c.name) })),
+    );
+    await writer.close();
+  } catch { /* the process may already be gone; its verdicts say so */ }
+  const [status, stdoutChunks, stderrChunks] = await Promise.all([child.status, stdoutP, stderrP]);
+  clearTimeout(timer);
+  clearTimeout(caseTimer);
+  settle.stop();
+  // The group may still hold stragglers (timers, children) if the runner exited: kill them.
+  try {
+    Deno.kill(-child.pid, "SIGKILL");
+  } catch { /* none left */ }
+  const execMs = performance.now() - started;
+  const stdout = new TextDecoder().decode(concat(stdoutChunks));
+  // The first 64 KiB of stderr are kept: V8's fatal message comes first, and a native
+  // backtrace after it can be longer than the tail the result keeps.
+  const stderrHead = new TextDecoder().decode(concat(stderrChunks));
+  // A process killed at a time limit while a case ran: that case is `timeout` (stopped at its
+  // own limit, or at the sample's), not `missing`.
+  const stoppedRun = unsettled === null && limit === "timeout" ? running as Running | null : null;
+  const result = strictVerdicts({
+    stdout,
+    stderr: stderrHead.slice(-4000),
+    stderrHead,
+    nonce,
+    job: o.job,
+    limit,
+    code: status.code,
+    execMs,
+    timeoutMs: o.timeoutMs,
+    limits: o.limits,
+    stopped: stoppedRun === null ? null : {
+      name: stoppedRun.name,
+      own: stoppedRun.stoppedAt !== undefined,
+      ms: (stoppedRun.stoppedAt ?? performance.now()) - stoppedRun.at,
+    },
+  });
+  return unsettled !== null ? unsettledResult(result, unsettled) : result;
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let i = 0;
+  for (const c of chunks) {
+    out.set(c, i);
+    i += c.length;
+  }
+  return out;
+}
