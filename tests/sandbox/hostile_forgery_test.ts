@@ -178,6 +178,21 @@ for (const name of ["adds", "adds later", "adds pairs"]) {
   assertVerdict(seal, "load_error", [...MISSING], /Cannot redefine property: __assaySeal/);
 });
 
+hostile(
+  "cannot replace the later cases by calling __assaySeal from inside a case (the pool once took the last seal)",
+  async () => {
+    const run = await forge(
+      "",
+      `export function add(a: number, b: number): number {
+  const noop = Object.fromEntries(${JSON.stringify(MIXED_CASES)}.map((n) => [n, () => {}]));
+  (globalThis as any).__assaySeal({ cases: noop });
+  return a - b;
+}`,
+    );
+    assertFailed(run);
+  },
+);
+
 hostile("cannot replace the test cases by importing tests.ts", async () => {
   // The candidate reaches the tests' own `cases` object through the import
   // cycle, in a microtask queued before the runner resumes and in the call.

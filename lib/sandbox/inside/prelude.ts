@@ -18,6 +18,8 @@ import { contextTimers } from "./context_timers.ts";
 /** What the prelude returns to the host (context functions, called directly). */
 export interface PreludeApi {
   seal: (names: string) => void;
+  /** The sealed cases tests.ts exported (`__assayCases`), read by the host from the module. */
+  cases: (token: string, exported: Readonly<Record<string, unknown>>) => void;
   arm: (token: string, index: number) => void;
   state: (token: string, index: number) => string | null;
   /** True once the case's function returned (or threw): its synchronous part is over. */
@@ -86,10 +88,10 @@ export function prelude(
   const results: Record<number, string | null> = ObjectCreate(null);
   /** The last case whose function returned (see PreludeApi.returned). */
   let returned = -1;
+  // The cases that run are the ones tests.ts exports as `__assayCases` (the trailer's seal), handed
+  // over by the host (`cases`), never the last call of the global: the candidate can call it too.
   const seal = function (namespace: unknown) {
-    const snapshot = protocol.seal(names, namespace);
-    if (snapshot !== null) sealed = snapshot;
-    return snapshot;
+    return protocol.seal(names, namespace);
   };
   ObjectDefineProperty(G, "__assaySeal", { value: seal });
 
@@ -117,6 +119,9 @@ export function prelude(
   return {
     seal(list: string) {
       names = parse(list);
+    },
+    cases(t: string, exported: Readonly<Record<string, unknown>>) {
+      if (t === token) sealed = exported;
     },
     arm(t: string, index: number) {
       if (t === token) armed = index;

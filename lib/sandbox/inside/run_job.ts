@@ -90,6 +90,7 @@ export async function runJob(job: Job): Promise<void> {
   if (cases === null || typeof cases !== "object") {
     throw new Fallback("tests.ts does not export `cases`");
   }
+  api.cases(token, cases as Readonly<Record<string, unknown>>);
 
   const report = (i: number) => {
     const state = parse(api.state(token, i)!);
