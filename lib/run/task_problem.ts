@@ -9,8 +9,6 @@ import ts from "typescript";
 import type { SandboxResult } from "../sandbox/sandbox.ts";
 import type { Task } from "../task/schema.ts";
 
-const UNDEFINED_CASE = / is not defined in tests\.ts$/;
-
 /**
  * The tests file's own syntax error, read without running anything (TypeScript's parser), or null.
  *
@@ -53,8 +51,11 @@ export function testsParseProblem(task: Pick<Task, "testsSource" | "language">):
  * ```
  */
 export function undefinedCasesProblem(cases: SandboxResult["cases"]): string | null {
-  const names = cases.filter((c) => c.status === "error" && UNDEFINED_CASE.test(c.message))
-    .map((c) => c.name);
+  // Exactly the runner's own words for this case: a candidate's thrown error is always described
+  // with a "Name: " or "thrown non-Error" prefix, so it cannot pass itself off as a task defect.
+  const names = cases.filter((c) =>
+    c.status === "error" && c.message === `test case "${c.name}" is not defined in tests.ts`
+  ).map((c) => c.name);
   return names.length ? `declared case(s) not defined in tests.ts: ${names.join(", ")}` : null;
 }
 

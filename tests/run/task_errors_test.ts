@@ -6,6 +6,7 @@ import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { loadSuite } from "../../lib/task/load.ts";
 import { validateSuite } from "../../lib/run/validate.ts";
+import { undefinedCasesProblem } from "../../lib/run/task_problem.ts";
 import { tinySuite } from "../cli/_cli.ts";
 
 async function evaluateTiny(dir: string) {
@@ -84,4 +85,24 @@ Deno.test("validateSuite() fails a task whose tests do not parse instead of clai
   assert.match(clamp.problems.join("\n"), /the task cannot be judged: tests\.ts does not parse/);
   const evens = validations.find((v) => v.task === "sum-evens")!;
   assert.deepEqual(evens.problems, []);
+});
+
+Deno.test("undefinedCasesProblem() trusts only the runner's own words: a candidate's look-alike error stays the model's failure", () => {
+  const verdict = (
+    message: string,
+  ) => [{ name: "a", kind: "core" as const, status: "error" as const, message, ms: 0 }];
+  assert.equal(
+    undefinedCasesProblem(verdict('test case "a" is not defined in tests.ts')),
+    "declared case(s) not defined in tests.ts: a",
+  );
+  assert.equal(
+    undefinedCasesProblem(verdict('Error: test case "a" is not defined in tests.ts')),
+    null,
+  );
+  assert.equal(
+    undefinedCasesProblem(
+      verdict('thrown non-Error value: test case "a" is not defined in tests.ts'),
+    ),
+    null,
+  );
 });
