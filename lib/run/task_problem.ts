@@ -5,12 +5,14 @@
  *
  * @module
  */
-import ts from "typescript";
+import { answerSyntaxError } from "../sandbox/answer_syntax.ts";
 import type { SandboxResult } from "../sandbox/sandbox.ts";
 import type { Task } from "../task/schema.ts";
 
 /**
- * The tests file's own syntax error, read without running anything (TypeScript's parser), or null.
+ * The tests file's own syntax error, read without running anything (the SWC parser `deno run`
+ * loads modules with, through lib/sandbox/answer_syntax.ts; it loads in no time, unlike the
+ * TypeScript compiler), or null.
  *
  * @example
  * ```ts
@@ -21,22 +23,8 @@ import type { Task } from "../task/schema.ts";
  * ```
  */
 export function testsParseProblem(task: Pick<Task, "testsSource" | "language">): string | null {
-  const file = ts.createSourceFile(
-    "tests.ts",
-    task.testsSource,
-    ts.ScriptTarget.Latest,
-    false,
-    ts.ScriptKind.TS,
-  );
-  const diagnostics =
-    (file as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] })
-      .parseDiagnostics ?? [];
-  const first = diagnostics.find((d) => d.category === ts.DiagnosticCategory.Error);
-  if (!first) return null;
-  const { line, character } = file.getLineAndCharacterOfPosition(first.start);
-  return `tests.ts does not parse: ${
-    ts.flattenDiagnosticMessageText(first.messageText, " ")
-  } at line ${line + 1}:${character + 1}`;
+  const error = answerSyntaxError(task.testsSource);
+  return error === null ? null : `tests.ts does not parse: ${error.replace(/^SyntaxError: /, "")}`;
 }
 
 /**
