@@ -49,3 +49,38 @@ export async function tinySuite(
   await edit(dir);
   return dir;
 }
+
+/** The tiny fixture suite, relative to the repository root. */
+export const TINY_SUITE = "data/fixtures/suite-tiny";
+
+/**
+ * `eval` on the tiny suite into `runsDir`, quiet and without OS isolation, with `args` after
+ * (a later flag such as `--suite` overrides).
+ */
+export function evalTiny(
+  runsDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliOutput> {
+  return cli(
+    [
+      "eval",
+      "--suite",
+      TINY_SUITE,
+      "--runs-dir",
+      runsDir,
+      "--quiet",
+      "--isolation",
+      "none",
+      ...args,
+    ],
+    env,
+  );
+}
+
+/** The one run folder under `runsDir`. */
+export function onlyRun(runsDir: string): string {
+  const dirs = [...Deno.readDirSync(runsDir)].map((e) => join(runsDir, e.name));
+  if (dirs.length !== 1) throw new Error(`Expected one run in "${runsDir}", found ${dirs.length}`);
+  return dirs[0];
+}

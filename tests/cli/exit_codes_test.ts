@@ -1,28 +1,13 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { newestRun } from "../../lib/analyze/find_runs.ts";
-import { cli, ROOT } from "./_cli.ts";
-
-const SUITE = "data/fixtures/suite-tiny";
+import { cli, evalTiny, onlyRun, ROOT } from "./_cli.ts";
 
 /** An incomplete run: the tiny suite's run with its manifest marked unfinished and a result cut. */
 async function incompleteRun(runsDir: string): Promise<string> {
-  const out = await cli([
-    "eval",
-    "--suite",
-    SUITE,
-    "--model",
-    "synthetic:reference",
-    "--samples",
-    "2",
-    "--runs-dir",
-    runsDir,
-    "--quiet",
-    "--isolation",
-    "none",
-  ]);
+  const out = await evalTiny(runsDir, ["--model", "synthetic:reference", "--samples", "2"]);
   assert.equal(out.code, 0, out.stderr);
-  const [dir] = [...Deno.readDirSync(runsDir)].map((e) => join(runsDir, e.name));
+  const dir = onlyRun(runsDir);
   const manifest = JSON.parse(await Deno.readTextFile(join(dir, "manifest.json")));
   await Deno.writeTextFile(
     join(dir, "manifest.json"),
@@ -79,17 +64,7 @@ Deno.test("eval rejects a bad --policy, --junit folder, --suite file or model sp
     [["--model", "nosuch:model"], /Cannot parse model "nosuch:model": unknown provider "nosuch"/],
   ];
   for (const [args, message] of cases) {
-    const out = await cli([
-      "eval",
-      "--suite",
-      SUITE,
-      "--runs-dir",
-      runsDir,
-      "--quiet",
-      "--isolation",
-      "none",
-      ...args,
-    ]);
+    const out = await evalTiny(runsDir, [...args]);
     assert.equal(out.code, 2, `${args.join(" ")}: ${out.stderr}`);
     assert.match(out.stderr, message);
     assert.doesNotMatch(out.stderr, /^\s+at /m, `${args.join(" ")}: no stack trace`);
@@ -99,22 +74,9 @@ Deno.test("eval rejects a bad --policy, --junit folder, --suite file or model sp
 
 Deno.test("score with a policy violated exits 1; with an unwritable --junit exits 2 (finding 10)", async () => {
   const runsDir = await Deno.makeTempDir();
-  const out = await cli([
-    "eval",
-    "--suite",
-    SUITE,
-    "--model",
-    "synthetic:sloppy",
-    "--samples",
-    "3",
-    "--runs-dir",
-    runsDir,
-    "--quiet",
-    "--isolation",
-    "none",
-  ]);
+  const out = await evalTiny(runsDir, ["--model", "synthetic:sloppy", "--samples", "3"]);
   assert.equal(out.code, 0, out.stderr);
-  const [dir] = [...Deno.readDirSync(runsDir)].map((e) => join(runsDir, e.name));
+  const dir = onlyRun(runsDir);
   const strict = join(await Deno.makeTempDir(), "strict.json");
   await Deno.writeTextFile(
     strict,

@@ -2,29 +2,14 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadRun } from "../../lib/analyze/load.ts";
 import { summarize } from "../../lib/analyze/summary.ts";
-import { cli, deadPort, ROOT } from "./_cli.ts";
-
-const SUITE = "data/fixtures/suite-tiny";
+import { deadPort, evalTiny, onlyRun, ROOT, TINY_SUITE } from "./_cli.ts";
 
 Deno.test("eval against a dead model server exits 3, names the base URL, and shows every sample as a generation error (finding 3)", async () => {
   const runsDir = await Deno.makeTempDir();
   const port = deadPort();
-  const out = await cli(
-    [
-      "eval",
-      "--suite",
-      SUITE,
-      "--model",
-      "ollama:foo",
-      "--runs-dir",
-      runsDir,
-      "--quiet",
-      "--isolation",
-      "none",
-      "--no-cache",
-    ],
-    { OLLAMA_BASE_URL: `http://127.0.0.1:${port}/v1` },
-  );
+  const out = await evalTiny(runsDir, ["--model", "ollama:foo", "--no-cache"], {
+    OLLAMA_BASE_URL: `http://127.0.0.1:${port}/v1`,
+  });
   assert.equal(out.code, 3, out.stderr);
   assert.match(
     out.stderr,
@@ -32,7 +17,7 @@ Deno.test("eval against a dead model server exits 3, names the base URL, and sho
   );
   assert.doesNotMatch(out.stderr, /^\s+at /m, "no stack trace");
   assert.match(out.stdout, /2 of 2 samples got no answer/);
-  const [dir] = [...Deno.readDirSync(runsDir)].map((e) => join(runsDir, e.name));
+  const dir = onlyRun(runsDir);
   const run = await loadRun(dir);
   const [row] = summarize(run);
   assert.equal(row.samples, 2, "failed generations stay in n");
@@ -50,20 +35,9 @@ Deno.test("eval against a dead model server exits 3, names the base URL, and sho
 Deno.test("a replay file that lacks answers for some tasks scores them as generation errors, not as absent (finding 4)", async () => {
   const runsDir = await Deno.makeTempDir();
   const file = join(await Deno.makeTempDir(), "answers.jsonl");
-  const reference = await Deno.readTextFile(join(ROOT, SUITE, "clamp/reference.ts"));
+  const reference = await Deno.readTextFile(join(ROOT, TINY_SUITE, "clamp/reference.ts"));
   await Deno.writeTextFile(file, JSON.stringify({ task: "clamp", text: reference }) + "\n");
-  const out = await cli([
-    "eval",
-    "--suite",
-    SUITE,
-    "--model",
-    `replay:${file}`,
-    "--runs-dir",
-    runsDir,
-    "--quiet",
-    "--isolation",
-    "none",
-  ]);
+  const out = await evalTiny(runsDir, ["--model", `replay:${file}`]);
   assert.equal(out.code, 0, out.stderr);
   const row = out.stdout.split("\n").find((l) => l.startsWith("replay:"))!;
   assert.match(
@@ -82,18 +56,7 @@ Deno.test("a malformed last line in a user-written replay file is an error namin
     file,
     JSON.stringify({ task: "clamp", text: "x" }) + '\n{"task": "sum-evens", "text": \n',
   );
-  const out = await cli([
-    "eval",
-    "--suite",
-    SUITE,
-    "--model",
-    `replay:${file}`,
-    "--runs-dir",
-    runsDir,
-    "--quiet",
-    "--isolation",
-    "none",
-  ]);
+  const out = await evalTiny(runsDir, ["--model", `replay:${file}`]);
   assert.equal(out.code, 2, out.stderr);
   assert.match(out.stderr, /line 2 is not JSON/);
   assert.deepEqual([...Deno.readDirSync(runsDir)], [], "no run folder was written");
