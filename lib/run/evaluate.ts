@@ -177,16 +177,17 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           },
         ),
       );
-      await writer.recordTaskErrors(taskErrors);
     } catch (error) {
       await writer.close();
       await pool?.close();
       throw error;
     }
   }
-  if (JSON.stringify(writer.manifest.taskErrors ?? {}) !== JSON.stringify(taskErrors)) {
-    await writer.recordTaskErrors(taskErrors);
-  }
+  // Written once, after the reference run added its findings (unchanged on a resume).
+  if (
+    writer.manifest.taskErrors === undefined ||
+    JSON.stringify(writer.manifest.taskErrors) !== JSON.stringify(taskErrors)
+  ) await writer.recordTaskErrors(taskErrors);
   const limits = writer.manifest.timeouts ?? {};
   // What an interrupted run already holds: keys only, plus generations still waiting for a result.
   const haveResult = new Set<string>();
