@@ -13,8 +13,8 @@ import type { Isolation, SandboxJob, SandboxResult } from "../sandbox/sandbox.ts
 import type { PackageCheck } from "../score/package_check.ts";
 import { classifyFailure, importedPackages } from "../score/taxonomy.ts";
 import { scoreSample } from "../score/weighted.ts";
-import type { Task } from "../task/schema.ts";
-import { overlayTree, parseFileBundle } from "../task/tree.ts";
+import type { Semantics, Task } from "../task/schema.ts";
+import { sampleJob } from "./sample_job.ts";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 
@@ -84,13 +84,12 @@ export function generationErrorResult(task: Task, gen: GenerationRecord): Result
 export async function executeSample(
   task: Task,
   gen: GenerationRecord,
-  limits: { isolation: Isolation } & RunSampleOptions,
+  limits: { isolation: Isolation; semantics?: Semantics } & RunSampleOptions,
   executor: Executor,
   check: PackageCheck,
 ): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
   const files = task.answer === "files";
-  const context = task.contextFiles ?? {};
   const run: SandboxResult = gen.code === null
     ? {
       outcome: "no_code",
@@ -101,21 +100,7 @@ export async function executeSample(
       stderr: "",
     }
     : await executor(
-      files
-        ? {
-          code: "",
-          testsSource: task.testsSource,
-          cases: task.cases,
-          entry: task.entry,
-          files: overlayTree(context, parseFileBundle(gen.code)),
-        }
-        : {
-          code: gen.code,
-          testsSource: task.testsSource,
-          cases: task.cases,
-          entry: task.entry,
-          ...(Object.keys(context).length ? { files: { ...context } } : {}),
-        },
+      sampleJob(task, gen.code, limits.semantics ? { semantics: limits.semantics } : {}),
       limits,
     );
   const score = scoreSample(run.cases, gen.code !== null);

@@ -13,7 +13,7 @@ import { limiter } from "./pool.ts";
 import type { SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
 import type { RunSampleOptions } from "../sandbox/deno.ts";
 import type { Task } from "../task/schema.ts";
-import { overlayTree, parseFileBundle } from "../task/tree.ts";
+import { sampleJob } from "./sample_job.ts";
 import { referenceProblem } from "./task_problem.ts";
 
 /** Options for {@link referenceTimeouts}. */
@@ -55,21 +55,7 @@ export interface ReferenceTimeout {
  * ```
  */
 export function referenceJob(task: Task): SandboxJob {
-  const base = { testsSource: task.testsSource, cases: task.cases, entry: task.entry };
-  if (task.answer === "files") {
-    return {
-      ...base,
-      code: "",
-      files: overlayTree(task.contextFiles ?? {}, parseFileBundle(task.referenceSource ?? "")),
-    };
-  }
-  return {
-    ...base,
-    code: task.referenceSource ?? "",
-    ...(task.contextFiles && Object.keys(task.contextFiles).length
-      ? { files: { ...task.contextFiles } }
-      : {}),
-  };
+  return sampleJob(task, task.referenceSource ?? "");
 }
 
 /**

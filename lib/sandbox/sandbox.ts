@@ -18,6 +18,11 @@ export interface SandboxJob {
   /** The task's entry point; appended as an export when the code forgot to export it. */
   entry: string;
   /**
+   * How the candidate runs: `module` (an ES module, strict) or `script` (a non-strict
+   * CommonJS-style script whose entry the harness exports). @default "module"
+   */
+  semantics?: "module" | "script";
+  /**
    * Extra files written into the job folder before the run: relative path (`/`-separated, inside
    * the folder) → source. A task that changes a codebase passes its tree here (context overlaid
    * with the answer's files) and `tests.ts` imports from it. Paths must be safe (no `..`, not

@@ -49,6 +49,18 @@ export const Language = z.enum(["ts", "js"]).describe("the language the model mu
 export type Language = z.infer<typeof Language>;
 
 /**
+ * How the candidate's JavaScript runs: `module`, an ES module (strict mode, as assay's own suites
+ * run), or `script`, a non-strict CommonJS-style script, as node runs a `.js`/`.cjs` file and as
+ * the harnesses of MBXP, MultiPL-E, HumanEval-X and can-ai-code run their candidates (an
+ * implicit global such as `temp = b` works there and throws a ReferenceError in a module).
+ */
+export const Semantics = z.enum(["module", "script"]).describe(
+  "module: ES module, strict; script: non-strict CommonJS-style script, as node runs a .js file",
+);
+/** How the candidate's JavaScript runs. */
+export type Semantics = z.infer<typeof Semantics>;
+
+/**
  * What the model answers with: `code`, one module (written as `solution.ts`), or `files`, the
  * files of the context codebase it changed (whole files or a unified diff).
  */
@@ -102,6 +114,8 @@ export const TaskFile = z.object({
     .describe("the exported name the tests import from ./solution.ts"),
   /** The signature shown to the model, e.g. `function clamp(x: number, lo: number, hi: number): number`. */
   signature: z.string().min(1).describe("the signature shown to the model"),
+  /** How the candidate's code runs: an ES module (strict) or a non-strict script. @default "module" */
+  semantics: Semantics.default("module"),
   /** What the model answers with: `code` (one module) or `files` (changed files of `context`). @default "code" */
   answer: AnswerKind.default("code"),
   /** Relative folder of the codebase the task shows (and, for `files`, changes); its paths are the tree's. null for none. @default null ("context" when answer is "files") */

@@ -17,7 +17,7 @@ import { testsModule } from "./tests_module.ts";
 import { tokenize } from "../../source/tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const CAN_AI_CODE_IMPORTER_VERSION = 1;
+export const CAN_AI_CODE_IMPORTER_VERSION = 2;
 
 /** Options for {@link importCanAiCode}. */
 export interface CanAiCodeOptions {
@@ -204,6 +204,8 @@ function canAiCodeTask(
       .toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[_-]+/, ""),
     title: key,
     language: "js",
+    // can-ai-code's sandbox runs the answer with node as a .js file: a non-strict script.
+    semantics: "script",
     instructions: `Write a JavaScript function ${signature} ${t.Input} that returns ${t.Output}.`,
     entry,
     signature: `function ${signature}`,

@@ -23,7 +23,7 @@ import { testsModule } from "./tests_module.ts";
 import { tokenize } from "../../source/tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const HUMANEVAL_X_IMPORTER_VERSION = 1;
+export const HUMANEVAL_X_IMPORTER_VERSION = 2;
 
 /** Options for {@link importHumanEvalX}. */
 export interface HumanEvalXOptions {
@@ -134,6 +134,8 @@ function humanEvalXTask(
     id: taskId.toLowerCase().replace(/[^a-z0-9_-]+/g, "_").replace(/^[_-]+/, ""),
     title: `${taskId} ${entry}`,
     language: "js",
+    // HumanEval-X's harness runs each program with node as a .js file: a non-strict script.
+    semantics: "script",
     instructions: `Complete the JavaScript function \`${entry}\` below. ` +
       `Answer with the whole function.\n\n${prompt}`,
     entry,

@@ -25,7 +25,7 @@ import { testsModule } from "./tests_module.ts";
 import { tokenize } from "../../source/tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const MBXP_IMPORTER_VERSION = 2;
+export const MBXP_IMPORTER_VERSION = 3;
 
 /**
  * The npm packages MBXP's TypeScript prompts import, with the range each task declares: the
@@ -181,6 +181,8 @@ function mbxpTask(
     id: taskId.toLowerCase().replace(/[^a-z0-9_-]+/g, "_").replace(/^[_-]+/, ""),
     title: `${taskId} ${entry}`,
     language,
+    // mxeval runs JavaScript with node as a .js file (a non-strict script), TypeScript via tsc.
+    semantics: language === "js" ? "script" : "module",
     instructions: `Complete the ${lang} function \`${entry}\` below. ` +
       `Answer with the whole function.\n\n${prompt}`,
     entry,

@@ -17,7 +17,7 @@ import { testsModule } from "./tests_module.ts";
 import { tokenize } from "../../source/tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const MULTIPL_E_IMPORTER_VERSION = 1;
+export const MULTIPL_E_IMPORTER_VERSION = 2;
 
 /** Options for {@link importMultiplE}. */
 export interface MultiplEOptions {
@@ -142,6 +142,8 @@ function multiplETask(
     id: name.toLowerCase().replace(/[^a-z0-9_-]+/g, "_").replace(/^[_-]+/, ""),
     title: name,
     language,
+    // MultiPL-E's harness runs JavaScript with node as a .js file: a non-strict script.
+    semantics: language === "js" ? "script" : "module",
     instructions: `Complete the ${lang} function \`${entry}\` below. ` +
       `Answer with the whole function.\n\n${prompt}`,
     entry,
