@@ -58,6 +58,7 @@ export async function runEval(args: string[]): Promise<string> {
     isolation,
     sandbox,
     typecheck,
+    semantics,
   } = await parseEvalArgs(args);
   const specs = values.model ?? ["synthetic:default"];
   const models: Provider[] = [];
@@ -96,6 +97,7 @@ export async function runEval(args: string[]): Promise<string> {
       sandbox,
       seed,
       typecheck,
+      ...(semantics ? { semantics } : {}),
       dependencyStore: { cacheDir: values["cache-dir"], projectDir: ROOT },
       packageCheck: packageCheck({ projectDir: ROOT, registry: values["registry-check"] }),
       runsDir: values["runs-dir"],

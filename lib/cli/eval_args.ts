@@ -9,6 +9,7 @@ import { perturbationByName, type PerturbationName, PERTURBATIONS } from "../pro
 import { type PromptTemplate, templateByName } from "../prompt/templates.ts";
 import type { TypecheckMode } from "../run/typecheck_stage.ts";
 import type { Isolation } from "../sandbox/sandbox.ts";
+import type { Semantics } from "../task/schema.ts";
 import type { Policy } from "../score/policy.ts";
 import { loadSuite } from "../task/load.ts";
 import type { Suite } from "../task/schema.ts";
@@ -72,6 +73,8 @@ export interface EvalArgs {
   sandbox: "pooled" | "strict";
   /** Whether and how generated code is type-checked. */
   typecheck: TypecheckMode;
+  /** The semantics every task's code runs with; undefined: each task's own. */
+  semantics: Semantics | undefined;
 }
 
 /**
@@ -109,6 +112,7 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
       "unsafe-no-isolation": { type: "boolean", default: false },
       sandbox: { type: "string", default: "pooled" },
       typecheck: { type: "string", default: "off" },
+      semantics: { type: "string", default: "task" },
       "registry-check": { type: "boolean", default: false },
       temperature: { type: "string" },
       seed: { type: "string", default: "0" },
@@ -180,6 +184,12 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
   if (typecheck !== "off" && typecheck !== "record" && typecheck !== "strict") {
     throw new UsageError(`Cannot use --typecheck "${typecheck}": use off, record or strict`);
   }
+  const semantics = values.semantics;
+  if (semantics !== "task" && semantics !== "module" && semantics !== "script") {
+    throw new UsageError(
+      `Cannot use --semantics "${semantics}": use task (each task's own), module or script`,
+    );
+  }
   return {
     values,
     policy,
@@ -196,5 +206,6 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
     isolation,
     sandbox,
     typecheck,
+    semantics: semantics === "task" ? undefined : semantics,
   };
 }

@@ -24,7 +24,7 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    [--runs-dir data/runs] [--name NAME] [--quiet]
                    [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
-                   [--typecheck off|record|strict] [--registry-check]
+                   [--typecheck off|record|strict] [--registry-check] [--semantics task|module|script]
                    The same command resumes an interrupted run (--new starts afresh). Real models'
                    answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
                    again and overwrite); cache hits keep their original latency, flagged, excluded from stats.
@@ -35,6 +35,9 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    --sandbox strict: one sandboxed process per sample.
                    --typecheck record: after the run, deno check in batches; diagnostics recorded per
                    sample and used as failure evidence; strict: a type error also fails a passing sample.
+                   --semantics module|script runs every task's code as an ES module (strict) or as a
+                   non-strict script (as node runs a .js file, how MBXP, MultiPL-E, HumanEval-X and
+                   can-ai-code run JavaScript) instead of each task's own (task.json "semantics").
                    Declared npm dependencies (suite.json / task.json "dependencies") are installed once
                    into a read-only store in data/cache/deps (from node_modules or npm), then runs are
                    offline. An import of any other package is labelled undeclared_dependency or

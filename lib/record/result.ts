@@ -8,6 +8,7 @@ import { CaseVerdict } from "./case_verdict.ts";
 import { Diagnostic } from "./diagnostic.ts";
 import { FailureClassification } from "./failure.ts";
 import { Outcome } from "./outcome.ts";
+import { SampleLabel } from "./sample_label.ts";
 import { SampleKey } from "./sample_key.ts";
 
 /** The scored result of one sample. */
@@ -43,6 +44,10 @@ export const ResultRecord = SampleKey.extend({
   /** Every change the harness made to the answer before running it (fences stripped, export added, diff applied). */
   harnessChanges: z.array(z.string()).optional().describe(
     "changes the harness made to the answer before running it; absent before format 2",
+  ),
+  /** Labels that qualify the verdict without changing it (`sloppy_only`); absent when none. */
+  labels: z.array(SampleLabel).optional().describe(
+    "labels that qualify the verdict without changing it, e.g. sloppy_only; absent when none",
   ),
   /** Type-check diagnostics of the sample (evaluate's `typecheck` stage); absent when not checked. */
   diagnostics: z.array(Diagnostic).optional()

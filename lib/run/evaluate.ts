@@ -73,6 +73,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     sandbox: options.executor ? "custom" : options.sandbox ?? "strict",
     seed: options.seed ?? 0,
     cacheMode: options.cache ? options.cacheMode ?? "use" : "off",
+    semantics: options.semantics ?? "task",
     ...(options.typecheck && options.typecheck !== "off" ? { typecheck: options.typecheck } : {}),
     ...options.params,
   };
@@ -85,6 +86,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       isolation: params.isolation,
       sandbox: params.sandbox,
       typecheck: options.typecheck ?? "off",
+      ...(options.semantics ? { semantics: options.semantics } : {}),
       referenceTimeouts: options.referenceTimeouts ?? {},
       params: options.params ?? {},
     },
@@ -169,7 +171,10 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
         await referenceTimeouts(
           suite.tasks,
           (job, o, task) =>
-            executor(task.id)(job, { ...o, isolation: options.isolation ?? "bwrap" }),
+            executor(task.id)(
+              options.semantics ? { ...job, semantics: options.semantics } : job,
+              { ...o, isolation: options.isolation ?? "bwrap" },
+            ),
           {
             concurrency: sandboxConcurrency,
             ...options.referenceTimeouts,
@@ -264,6 +269,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           g,
           {
             isolation: options.isolation ?? "bwrap",
+            ...(options.semantics ? { semantics: options.semantics } : {}),
             timeoutMs,
             ...(derived?.cases ? { caseTimeoutMs: derived.cases } : {}),
           },

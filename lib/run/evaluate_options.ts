@@ -10,6 +10,7 @@ import type { PromptTemplate } from "../prompt/templates.ts";
 import type { PoolStats } from "../sandbox/pool.ts";
 import type { DepStoreOptions } from "../sandbox/dep_store.ts";
 import type { Isolation } from "../sandbox/sandbox.ts";
+import type { Semantics } from "../task/schema.ts";
 import type { PackageCheck } from "../score/package_check.ts";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { Manifest } from "../record/manifest.ts";
@@ -46,6 +47,13 @@ export interface EvaluateOptions {
    * lib/sandbox/pool.ts). Ignored when `executor` is given. @default "strict"
    */
   sandbox?: "strict" | "pooled";
+  /**
+   * Run every task's code with these semantics instead of the task's own (`module`: an ES
+   * module, strict; `script`: a non-strict script, as node runs a .js file; see
+   * lib/sandbox/solution_source.ts). Recorded in the manifest's params as `semantics` ("task"
+   * when absent). @default the task's
+   */
+  semantics?: Semantics;
   /** Added to the sample index to form the request seed. @default 0 */
   seed?: number;
   /** Extra parameters recorded in the manifest (and part of the configuration hash). */

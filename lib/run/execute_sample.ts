@@ -15,6 +15,7 @@ import { classifyFailure, importedPackages } from "../score/taxonomy.ts";
 import { scoreSample } from "../score/weighted.ts";
 import type { Semantics, Task } from "../task/schema.ts";
 import { sampleJob } from "./sample_job.ts";
+import { sloppyOnly } from "./sloppy_only.ts";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 
@@ -90,7 +91,10 @@ export async function executeSample(
 ): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
   const files = task.answer === "files";
-  const run: SandboxResult = gen.code === null
+  const job = gen.code === null
+    ? null
+    : sampleJob(task, gen.code, limits.semantics ? { semantics: limits.semantics } : {});
+  const run: SandboxResult = job === null
     ? {
       outcome: "no_code",
       // A files answer says why no files could be taken (a hunk that does not apply, a bad path).
@@ -99,10 +103,7 @@ export async function executeSample(
       execMs: 0,
       stderr: "",
     }
-    : await executor(
-      sampleJob(task, gen.code, limits.semantics ? { semantics: limits.semantics } : {}),
-      limits,
-    );
+    : await executor(job, limits);
   const score = scoreSample(run.cases, gen.code !== null);
   // Runtime evidence only here; the batched type-check stage (typecheckBatch) can add diagnostics.
   const input = {
@@ -120,6 +121,8 @@ export async function executeSample(
   );
   const failure = score.passed ? null : classifyFailure({ ...input, packages });
   const sandboxChanges = run.harnessChanges ?? [];
+  // A script's pass that needs sloppy mode keeps its verdict and says so.
+  const sloppy = job === null ? null : await sloppyOnly(job, run, (j) => executor(j, limits));
   return {
     ...key,
     outcome: run.outcome,
@@ -130,6 +133,7 @@ export async function executeSample(
     failure,
     stderr: run.stderr,
     harnessChanges: [...extractionChanges(gen.text, gen.code, task), ...sandboxChanges],
+    ...(sloppy ? { labels: [sloppy] } : {}),
   };
 }
 

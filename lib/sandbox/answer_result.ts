@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { exportEntry } from "../source/export_entry.ts";
+import { solutionSource } from "./solution_source.ts";
 import { loadEvidence } from "./load_evidence.ts";
 import type { SandboxJob, SandboxResult } from "./sandbox.ts";
 
@@ -39,7 +39,7 @@ import type { SandboxJob, SandboxResult } from "./sandbox.ts";
  * ```
  */
 export function answerResult(result: SandboxResult, job: SandboxJob): SandboxResult {
-  const { change, appended } = exportEntry(job.code, job.entry);
+  const { change, appended } = solutionSource(job);
   const harnessChanges = change === null ? [] : [change];
   if (result.outcome !== "load_error") return { ...result, harnessChanges };
   const detail = loadEvidence(result.detail, job.code, appended);

@@ -20,6 +20,7 @@ import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sand
 import { strictAttempt } from "./strict_process.ts";
 import { TESTS_TRAILER } from "./tests_trailer.ts";
 import { ensureExported } from "../source/export_entry.ts";
+import { solutionSource } from "./solution_source.ts";
 
 // The strict runner's public vocabulary, where its callers have always found it.
 export { ensureExported, refused, TESTS_TRAILER, writeJobFiles };
@@ -62,7 +63,7 @@ export async function runSample(
 
   const jobDir = await Deno.makeTempDir({ prefix: "assay-job-" });
   try {
-    await Deno.writeTextFile(join(jobDir, "solution.ts"), ensureExported(job.code, job.entry));
+    await Deno.writeTextFile(join(jobDir, "solution.ts"), solutionSource(job).code);
     await Deno.writeTextFile(join(jobDir, "tests.ts"), job.testsSource + TESTS_TRAILER);
     for (const [name, source] of Object.entries(RUNNER_FILES)) {
       await Deno.writeTextFile(join(jobDir, name), source);

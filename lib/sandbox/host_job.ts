@@ -11,7 +11,7 @@ import type { HostProcess } from "./host_process.ts";
 import type { ResolvedLimits } from "./limits.ts";
 import type { SandboxJob } from "./sandbox.ts";
 import { SETTLE_GRACE_MS } from "./settle.ts";
-import { ensureExported } from "../source/export_entry.ts";
+import { solutionSource } from "./solution_source.ts";
 import { TESTS_TRAILER } from "./tests_trailer.ts";
 import type { CaseReport } from "./verdicts.ts";
 
@@ -107,7 +107,7 @@ export async function runOnHost(
     });
     host.send({
       id: host.jobs,
-      solution: ensureExported(job.code, job.entry),
+      solution: solutionSource(job).code,
       tests: job.testsSource + TESTS_TRAILER,
       files: job.files ?? {},
       cases: job.cases.map((c) => c.name),

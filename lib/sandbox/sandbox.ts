@@ -18,10 +18,12 @@ export interface SandboxJob {
   /** The task's entry point; appended as an export when the code forgot to export it. */
   entry: string;
   /**
-   * How the candidate runs: `module` (an ES module, strict) or `script` (a non-strict
-   * CommonJS-style script whose entry the harness exports). @default "module"
+   * How the candidate runs: `module` (an ES module, strict), `script` (a non-strict
+   * CommonJS-style script whose entry the harness exports), or `script-strict` (the same script
+   * in strict mode: the twin run that tells a `sloppy_only` pass). See solution_source.ts.
+   * @default "module"
    */
-  semantics?: "module" | "script";
+  semantics?: "module" | "script" | "script-strict";
   /**
    * Extra files written into the job folder before the run: relative path (`/`-separated, inside
    * the folder) → source. A task that changes a codebase passes its tree here (context overlaid
