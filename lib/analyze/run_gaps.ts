@@ -37,6 +37,11 @@ export interface RunGaps {
   unjudgedTasks: UnjudgedTask[];
   /** The run's `incomplete` (null when complete). */
   incomplete: Run["incomplete"];
+  /**
+   * Judged samples labelled `sloppy_only` (a pass, or passing cases, that needs non-strict mode:
+   * counted as the benchmark's harness counts them) and the names involved; absent when none.
+   */
+  sloppyOnly?: { samples: number; names: string[] };
 }
 
 /**
@@ -71,10 +76,18 @@ export function runGaps(
   for (const [task, reason] of Object.entries(run.manifest.taskErrors ?? {})) {
     if (!tasks.has(task)) tasks.set(task, { task, reason, samples: 0 });
   }
+  const sloppy = run.results.flatMap((r) =>
+    r.labels?.filter((l) => l.label === "sloppy_only") ?? []
+  );
   return {
     judged: run.results.length,
     generationErrors: [...groups.values()].sort((a, b) => b.samples - a.samples),
     unjudgedTasks: [...tasks.values()].sort((a, b) => a.task.localeCompare(b.task)),
     incomplete: run.incomplete,
+    ...(sloppy.length
+      ? {
+        sloppyOnly: { samples: sloppy.length, names: [...new Set(sloppy.flatMap((l) => l.names))] },
+      }
+      : {}),
   };
 }

@@ -60,6 +60,24 @@ export function summaryText(rows: SummaryRow[]): string {
 }
 
 /**
+ * The sentence about `sloppy_only` samples (lib/run/sloppy_only.ts).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sloppyOnlyText } from "./summary_text.ts";
+ * assert.match(sloppyOnlyText({ samples: 2, names: ["temp"] }), /^2 samples pass cases only in non-strict mode/);
+ * ```
+ */
+export function sloppyOnlyText(s: { samples: number; names: string[] }): string {
+  const names = s.names.length ? ` (${s.names.slice(0, 8).join(", ")})` : "";
+  return `${s.samples} sample${
+    s.samples === 1 ? "" : "s"
+  } pass cases only in non-strict mode (sloppy_only: implicit globals or writes to read-only values${names}); ` +
+    "counted as passes, as the benchmark's own harness counts them";
+}
+
+/**
  * The lines that say what the scores above do not cover; "" when nothing is missing.
  *
  * @example
@@ -93,6 +111,7 @@ export function gapsText(gaps: RunGaps): string {
       out.push(`  ${t.task} (${t.samples} sample(s)): ${t.reason}`);
     }
   }
+  if (gaps.sloppyOnly) out.push(sloppyOnlyText(gaps.sloppyOnly));
   return out.join("\n");
 }
 

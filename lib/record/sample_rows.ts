@@ -39,6 +39,8 @@ export interface SampleRow {
   mutations: string | null;
   /** The primary failure category (null when the sample passed or had no result). */
   failureCategory: string | null;
+  /** The labels that qualify the verdict, comma-separated (`sloppy_only`); "" when none, null without a result. */
+  labels: string | null;
   casesJson: string | null;
 }
 
@@ -93,6 +95,7 @@ export function sampleRows(
       generationError: g?.error ?? null,
       mutations: g ? g.mutations.join(",") : null,
       failureCategory: r?.failure?.category ?? null,
+      labels: r ? (r.labels ?? []).map((l) => l.label).join(",") : null,
       casesJson: r ? JSON.stringify(r.cases) : null,
     });
   };
@@ -141,5 +144,6 @@ export const SAMPLE_ROW_DTYPES: Record<keyof SampleRow, DtypeName> = {
   generationError: "Utf8",
   mutations: "Utf8",
   failureCategory: "Utf8",
+  labels: "Utf8",
   casesJson: "Utf8",
 };

@@ -95,3 +95,21 @@ Deno.test("evaluate() with semantics: module runs a script task as an ES module:
   assert.notEqual(again.dir, run.dir);
   assert.equal((await loadRun(again.dir)).results[0].passed, true);
 });
+
+Deno.test("runGaps(), the CLI summary and the report's notices count sloppy_only samples and name the variables", async () => {
+  const { runGaps } = await import("../../lib/analyze/run_gaps.ts");
+  const { gapsText } = await import("../../lib/cli/summary_text.ts");
+  const { gapsHTML } = await import("../../lib/plot/run_notices.ts");
+  const run = await evaluate(suite("script"), {
+    models: [fixedAnswer("fixed:leaky", LEAKY)],
+    runsDir: await Deno.makeTempDir(),
+    isolation: "none",
+  });
+  const gaps = runGaps(await loadRun(run.dir));
+  assert.deepEqual(gaps.sloppyOnly, { samples: 1, names: ["temp"] });
+  assert.match(gapsText(gaps), /1 sample pass cases only in non-strict mode .*temp/);
+  assert.match(
+    gapsHTML(gaps),
+    /1 sample\(s\) pass cases only in non-strict mode.*<code>temp<\/code>/s,
+  );
+});
