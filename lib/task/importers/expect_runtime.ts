@@ -1,10 +1,16 @@
 /**
  * The `expect` of the jest/vitest runtime inlined into generated tests files
  * (see jest_runtime.ts): the common matchers, `.not`, `.resolves`,
- * `.rejects` and asymmetric matchers (`expect.any`, `expect.anything`,
- * `expect.objectContaining`…); a failed expectation throws `AssertionError`
- * from `node:assert`. This module imports nothing at run time: importers copy
- * its source text into tests files, so it must stay self-contained.
+ * `.rejects`, asymmetric matchers (`expect.any`, `expect.anything`,
+ * `expect.objectContaining`…) and custom matchers (`expect.extend`); a failed
+ * expectation throws `AssertionError` from `node:assert`. This module imports
+ * nothing at run time: importers copy its source text into tests files, so it
+ * must stay self-contained.
+ *
+ * Why hand-written rather than `npm:expect`: the tests run in the sandbox,
+ * whose warm pool serves only `node:assert`/`node:util` and the job's own
+ * files without a declared dependency (anything else sends every sample of
+ * the task to the slower strict runner, and would need the dependency store).
  *
  * @module
  */
@@ -38,6 +44,15 @@ export interface RuntimeDeps {
  * expect([1, 2]).not.toContain(3);
  * assert.throws(() => expect(0.1 + 0.2).toBe(0.3), AssertionError);
  * await expect(Promise.resolve(2)).resolves.toBeCloseTo(2);
+ * expect.extend({
+ *   toBeEven(received: number) {
+ *     return { pass: received % 2 === 0, message: () => `expected ${received} to be even` };
+ *   },
+ * });
+ * expect(4).toBeEven();
+ * expect(3).not.toBeEven();
+ * assert.throws(() => expect(3).toBeEven(), /expected 3 to be even/);
+ * expect({ n: 2 }).toEqual({ n: expect.toBeEven() });
  * ```
  */
 export function expectRuntime(deps: RuntimeDeps): any {
@@ -107,7 +122,58 @@ export function expectRuntime(deps: RuntimeDeps): any {
       : String(e);
 
   type Matchers = Record<string, Fn>;
-  const matchersFor = (actual: any, negated: boolean): Matchers => {
+  /** Matchers added with `expect.extend`, by name. */
+  const custom: Record<string, Fn> = {};
+  const matcherContext = (negated: boolean, promise: string) => ({
+    isNot: negated,
+    promise,
+    expand: false,
+    equals: (a: unknown, b: unknown) => equals(a, b, false),
+    utils: {
+      printReceived: show,
+      printExpected: show,
+      stringify: show,
+      EXPECTED_COLOR: (s: string) => s,
+      RECEIVED_COLOR: (s: string) => s,
+      diff: (a: unknown, b: unknown) => `Expected: ${show(b)}\nReceived: ${show(a)}`,
+      matcherHint: (name: string, received = "received", expected = "expected") =>
+        `expect(${received}).${negated ? "not." : ""}${
+          name.replace(/^\.?(not\.)?/, "")
+        }(${expected})`,
+    },
+  });
+  /** Run a custom matcher: it returns (or resolves to) `{ pass, message }`; `.not` inverts `pass`. */
+  const runCustom = (
+    name: string,
+    actual: unknown,
+    negated: boolean,
+    promise: string,
+    args: unknown[],
+  ): unknown => {
+    const finish = (result: any) => {
+      if (result === null || typeof result !== "object" || typeof result.pass !== "boolean") {
+        throw new Error(
+          `expect.extend: the matcher "${name}" must return { pass: boolean, message: () => string }, got ${
+            show(result)
+          }`,
+        );
+      }
+      if (result.pass !== negated) return;
+      const message = typeof result.message === "function" ? result.message() : result.message;
+      throw new AssertionError({
+        message: message === undefined || message === ""
+          ? `expect(received).${negated ? "not." : ""}${name}(…)\n\nReceived: ${show(actual)}`
+          : String(message),
+        actual,
+        operator: name,
+      });
+    };
+    const result = custom[name].call(matcherContext(negated, promise), actual, ...args);
+    return result !== null && typeof result === "object" && typeof result.then === "function"
+      ? Promise.resolve(result).then(finish)
+      : finish(result);
+  };
+  const matchersFor = (actual: any, negated: boolean, promise = ""): Matchers => {
     const check = (
       pass: boolean,
       matcher: string,
@@ -248,6 +314,9 @@ export function expectRuntime(deps: RuntimeDeps): any {
       toThrow,
       toThrowError: toThrow,
     };
+    for (const name of Object.keys(custom)) {
+      m[name] = (...args: unknown[]) => runCustom(name, actual, negated, promise, args);
+    }
     Object.defineProperty(m, "__thrown", { value: thrownValue });
     return m;
   };
@@ -291,7 +360,7 @@ export function expectRuntime(deps: RuntimeDeps): any {
             operator: key,
           });
         }
-        const matchers = matchersFor(value, negated);
+        const matchers = matchersFor(value, negated, mode);
         if (mode === "rejects") Object.assign((matchers as any).__thrown, { has: true, value });
         return matchers[key](...args);
       };
@@ -346,5 +415,29 @@ export function expectRuntime(deps: RuntimeDeps): any {
     assertions: skip,
     hasAssertions: skip,
   });
+  const not: Record<string, Fn> = {};
+  for (const key of ["arrayContaining", "objectContaining", "stringContaining", "stringMatching"]) {
+    not[key] = (...args: unknown[]) => {
+      const inner = expect[key](...args);
+      return asymmetric(`not.${inner}`, (x) => !inner.asymmetricMatch(x));
+    };
+  }
+  /** `expect.extend({ name(received, ...args) { return { pass, message } } })`: also asymmetric. */
+  const extend = (matchers: Record<string, Fn>) => {
+    for (const [name, matcher] of Object.entries(matchers ?? {})) {
+      if (typeof matcher !== "function") {
+        throw new TypeError(`expect.extend: the matcher "${name}" must be a function`);
+      }
+      custom[name] = matcher;
+      const asymmetricMatcher = (negated: boolean) => (...args: unknown[]) =>
+        asymmetric(
+          `${negated ? "not." : ""}${name}(${args.map(show).join(", ")})`,
+          (x) => matcher.call(matcherContext(false, ""), x, ...args)?.pass === !negated,
+        );
+      expect[name] = asymmetricMatcher(false);
+      not[name] = asymmetricMatcher(true);
+    }
+  };
+  Object.assign(expect, { not, extend });
   return expect;
 }

@@ -24,8 +24,10 @@ export interface TestFileConversion {
   tests: ConvertedTest[];
   /** Tests excluded from the cases. */
   skipped: SkippedTest[];
-  /** Names imported from the module under test, in order (the first is the usual entry). */
+  /** Names imported from the module under test, in order: the default import first (the usual entry). */
   imported: string[];
+  /** The local name of the module under test's default import, or null when it has none. */
+  defaultImport: string | null;
   /** The module-under-test specifiers found (rewritten to "./solution.ts"). */
   solutionSpecifiers: string[];
   /** Problems found, each `line N: field: detail`; the conversion is unusable when any. */
@@ -102,6 +104,7 @@ export function convertTestFile(
   const tests: ConvertedTest[] = [];
   const skipped: SkippedTest[] = [];
   const imported: string[] = [];
+  let defaultName: string | null = null;
   const solutionSpecifiers: string[] = [];
   const keptImports: string[] = [];
   const frameworkBindings: string[] = [];
@@ -114,6 +117,7 @@ export function convertTestFile(
     top = [];
   }
   const solutionBindings: string[] = [];
+  let solutionDefault: string | null = null;
   for (const s of top) {
     const imp = readImport(s);
     if (imp) {
@@ -129,13 +133,23 @@ export function convertTestFile(
         }
       } else if (isSolution(imp.specifier)) {
         if (!solutionSpecifiers.includes(imp.specifier)) solutionSpecifiers.push(imp.specifier);
+        if (imp.defaultName) {
+          // The default export: first, it is the usual entry (`import Thing, { ErrorA } from`).
+          if (solutionDefault === null) {
+            solutionDefault = imp.defaultName;
+            defaultName = imp.defaultName;
+            imported.unshift(imp.defaultName);
+          } else if (imp.defaultName !== solutionDefault) {
+            keptImports.push(`const ${imp.defaultName} = ${solutionDefault};`);
+          }
+        }
         for (const b of imp.named) {
+          if (b.imported === "default") {
+            keptImports.push(`import { default as ${b.local} } from "./solution.ts";`);
+            continue;
+          }
           if (!imported.includes(b.imported)) imported.push(b.imported);
           solutionBindings.push(b.imported === b.local ? b.local : `${b.imported} as ${b.local}`);
-        }
-        if (imp.defaultName) {
-          imported.push(imp.defaultName);
-          solutionBindings.push(imp.defaultName);
         }
         if (imp.namespace) keptImports.push(`import * as ${imp.namespace} from "./solution.ts";`);
       } else if (imp.specifier.startsWith("node:") || BUILTINS.has(imp.specifier)) {
@@ -172,8 +186,8 @@ export function convertTestFile(
     "// Converted by assay from a jest/vitest/Deno.test file: tests register at load, each case runs one.",
     'import { AssertionError as __AssertionError } from "node:assert";',
     'import { inspect as __inspect, isDeepStrictEqual as __isDeepStrictEqual } from "node:util";',
-    ...(solutionBindings.length > 0
-      ? [`import { ${solutionBindings.join(", ")} } from "./solution.ts";`]
+    ...(solutionBindings.length > 0 || solutionDefault !== null
+      ? [solutionImport(solutionDefault, solutionBindings)]
       : []),
     ...keptImports,
     "",
@@ -202,9 +216,19 @@ export function convertTestFile(
     tests: limited,
     skipped,
     imported,
+    defaultImport: defaultName,
     solutionSpecifiers,
     problems,
   };
+}
+
+/** `import Thing, { ErrorA } from "./solution.ts";` (default binding, then the named ones). */
+function solutionImport(defaultBinding: string | null, named: string[]): string {
+  const parts = [
+    ...(defaultBinding === null ? [] : [defaultBinding]),
+    ...(named.length > 0 ? [`{ ${named.join(", ")} }`] : []),
+  ];
+  return `import ${parts.join(", ")} from "./solution.ts";`;
 }
 
 let runtimeText: string | null = null;

@@ -13,7 +13,7 @@ import { convertTestFile } from "./jest.ts";
 import { readText } from "./read_records.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const TEST_FILE_IMPORTER_VERSION = 1;
+export const TEST_FILE_IMPORTER_VERSION = 2;
 
 /** Options for {@link importTestFile}. */
 export interface TestFileOptions {
@@ -89,8 +89,13 @@ export async function importTestFile(path: string, options: TestFileOptions = {}
     }
   }
   const id = options.id ?? defaultId(path);
-  const signature = options.signature ?? declarationOf(referenceSource, entry) ??
-    `function ${entry}(…)`;
+  const isDefault = converted.defaultImport === entry;
+  const declared = declarationOf(referenceSource, entry, isDefault);
+  const signature = options.signature ??
+    (declared && isDefault && !/^export\s+default\b/.test(declared)
+      ? `export default ${declared.replace(/^export\s+/, "")}`
+      : declared) ??
+    `${isDefault ? "export default " : ""}function ${entry}(…)`;
   const tags = ["test-file"];
   if (converted.skipped.length > 0) tags.push(`skipped:${converted.skipped.length}`);
   const task = {
@@ -100,7 +105,9 @@ export async function importTestFile(path: string, options: TestFileOptions = {}
     instructions: options.instructions ??
       `Implement \`${entry}\` (${
         language === "ts" ? "TypeScript" : "JavaScript"
-      }) so that these tests pass:\n\n${text}`,
+      }) so that these tests pass. ${
+        exportsSentence(converted.imported, converted.defaultImport)
+      }\n\n${text}`,
     entry,
     signature,
     reference: referencePath ? basename(referencePath) : null,
@@ -147,15 +154,32 @@ async function findModule(dir: string, specifier: string | undefined): Promise<s
   return null;
 }
 
-/** The reference's declaration of `entry`, up to its body. */
-function declarationOf(source: string | null, entry: string): string | null {
+/** What the module must export, e.g. "The module must export \`Money\` as its default export (\`export default\`) and \`CurrencyMismatchError\` by name." */
+function exportsSentence(imported: string[], defaultImport: string | null): string {
+  const named = imported.filter((n) => n !== defaultImport).map((n) => `\`${n}\``);
+  const parts = [
+    ...(defaultImport === null
+      ? []
+      : [`\`${defaultImport}\` as its default export (\`export default\`)`]),
+    ...(named.length > 0 ? [`${named.join(", ")} by name`] : []),
+  ];
+  return parts.length > 0 ? `The module must export ${parts.join(" and ")}.` : "";
+}
+
+/**
+ * The reference's declaration of `entry`, up to its body; for the default import also an
+ * `export default function|class` of another name (or none).
+ */
+function declarationOf(source: string | null, entry: string, isDefault = false): string | null {
   if (!source) return null;
   const e = entry.replace(/\$/g, "\\$");
   const match = source.match(
     new RegExp(
-      `^[ \\t]*(export\\s+)?(async\\s+)?(function\\s*\\*?\\s*${e}\\b[^{]*|(const|let|var)\\s+${e}\\b[^=]*=[^{]*?=>|class\\s+${e}\\b[^{]*)`,
+      `^[ \\t]*(export\\s+(default\\s+)?)?(async\\s+)?(function\\s*\\*?\\s*${e}\\b[^{]*|(const|let|var)\\s+${e}\\b[^=]*=[^{]*?=>|class\\s+${e}\\b[^{]*)`,
       "m",
     ),
-  );
+  ) ?? (isDefault
+    ? source.match(/^[ \t]*export\s+default\s+(async\s+)?(function\s*\*?|class)\b[^{]*/m)
+    : null);
   return match ? match[0].trim() : null;
 }
