@@ -164,6 +164,18 @@ export function readCollection(result: CollectionResult): Collection {
  * Run the registration phase with `run` and read the names ({@link collectionJob},
  * {@link readCollection}); a sandbox that throws is a failure too (the caller falls back to
  * static reading and says so).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { COLLECT_CASE, collectInSandbox } from "./collect_in_sandbox.ts";
+ * const input = { loadSource: "", reference: null, imported: ["f"], defaultImport: null, entry: "f" };
+ * const message = 'Error: ASSAY-COLLECTED-NAMES {"tests":["t"],"skipped":[]}';
+ * const run = () => Promise.resolve({ outcome: "completed", detail: "", cases: [{ name: COLLECT_CASE, status: "error", message }] });
+ * assert.deepEqual(await collectInSandbox(input, run), { names: { tests: ["t"], skipped: [] } });
+ * const down = () => Promise.reject(new Error("bwrap: not found"));
+ * assert.deepEqual(await collectInSandbox(input, down), { failure: "the sandbox could not run it: bwrap: not found" });
+ * ```
  */
 export async function collectInSandbox(
   input: CollectionInput,
