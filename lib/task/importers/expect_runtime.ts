@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { expectExtensions } from "./expect_extend.ts";
 
 /** What the runtime needs from `node:assert` and `node:util`. */
 export interface RuntimeDeps {
@@ -122,57 +123,12 @@ export function expectRuntime(deps: RuntimeDeps): any {
       : String(e);
 
   type Matchers = Record<string, Fn>;
-  /** Matchers added with `expect.extend`, by name. */
-  const custom: Record<string, Fn> = {};
-  const matcherContext = (negated: boolean, promise: string) => ({
-    isNot: negated,
-    promise,
-    expand: false,
-    equals: (a: unknown, b: unknown) => equals(a, b, false),
-    utils: {
-      printReceived: show,
-      printExpected: show,
-      stringify: show,
-      EXPECTED_COLOR: (s: string) => s,
-      RECEIVED_COLOR: (s: string) => s,
-      diff: (a: unknown, b: unknown) => `Expected: ${show(b)}\nReceived: ${show(a)}`,
-      matcherHint: (name: string, received = "received", expected = "expected") =>
-        `expect(${received}).${negated ? "not." : ""}${
-          name.replace(/^\.?(not\.)?/, "")
-        }(${expected})`,
-    },
+  const extensions = expectExtensions({
+    AssertionError,
+    show,
+    equals: (a, b) => equals(a, b, false),
+    asymmetric,
   });
-  /** Run a custom matcher: it returns (or resolves to) `{ pass, message }`; `.not` inverts `pass`. */
-  const runCustom = (
-    name: string,
-    actual: unknown,
-    negated: boolean,
-    promise: string,
-    args: unknown[],
-  ): unknown => {
-    const finish = (result: any) => {
-      if (result === null || typeof result !== "object" || typeof result.pass !== "boolean") {
-        throw new Error(
-          `expect.extend: the matcher "${name}" must return { pass: boolean, message: () => string }, got ${
-            show(result)
-          }`,
-        );
-      }
-      if (result.pass !== negated) return;
-      const message = typeof result.message === "function" ? result.message() : result.message;
-      throw new AssertionError({
-        message: message === undefined || message === ""
-          ? `expect(received).${negated ? "not." : ""}${name}(…)\n\nReceived: ${show(actual)}`
-          : String(message),
-        actual,
-        operator: name,
-      });
-    };
-    const result = custom[name].call(matcherContext(negated, promise), actual, ...args);
-    return result !== null && typeof result === "object" && typeof result.then === "function"
-      ? Promise.resolve(result).then(finish)
-      : finish(result);
-  };
   const matchersFor = (actual: any, negated: boolean, promise = ""): Matchers => {
     const check = (
       pass: boolean,
@@ -314,8 +270,8 @@ export function expectRuntime(deps: RuntimeDeps): any {
       toThrow,
       toThrowError: toThrow,
     };
-    for (const name of Object.keys(custom)) {
-      m[name] = (...args: unknown[]) => runCustom(name, actual, negated, promise, args);
+    for (const name of extensions.names()) {
+      m[name] = (...args: unknown[]) => extensions.run(name, actual, negated, promise, args);
     }
     Object.defineProperty(m, "__thrown", { value: thrownValue });
     return m;
@@ -422,22 +378,6 @@ export function expectRuntime(deps: RuntimeDeps): any {
       return asymmetric(`not.${inner}`, (x) => !inner.asymmetricMatch(x));
     };
   }
-  /** `expect.extend({ name(received, ...args) { return { pass, message } } })`: also asymmetric. */
-  const extend = (matchers: Record<string, Fn>) => {
-    for (const [name, matcher] of Object.entries(matchers ?? {})) {
-      if (typeof matcher !== "function") {
-        throw new TypeError(`expect.extend: the matcher "${name}" must be a function`);
-      }
-      custom[name] = matcher;
-      const asymmetricMatcher = (negated: boolean) => (...args: unknown[]) =>
-        asymmetric(
-          `${negated ? "not." : ""}${name}(${args.map(show).join(", ")})`,
-          (x) => matcher.call(matcherContext(false, ""), x, ...args)?.pass === !negated,
-        );
-      expect[name] = asymmetricMatcher(false);
-      not[name] = asymmetricMatcher(true);
-    }
-  };
-  Object.assign(expect, { not, extend });
+  Object.assign(expect, { not, extend: extensions.extend(expect, not) });
   return expect;
 }

@@ -281,7 +281,7 @@ let runtimeText: string | null = null;
  * tests file passes), without module docs, imports and `export`, read once.
  */
 function runtimeSource(): string {
-  runtimeText ??= ["./expect_runtime.ts", "./jest_runtime.ts"]
+  runtimeText ??= ["./expect_extend.ts", "./expect_runtime.ts", "./jest_runtime.ts"]
     .map((file) =>
       Deno.readTextFileSync(new URL(file, import.meta.url))
         .replace(/^\/\*\*[\s\S]*?@module\s*\*\/\n/, "")
