@@ -6,6 +6,8 @@
  */
 import { parseArgs } from "node:util";
 import { relative, resolve } from "node:path";
+import { runSample } from "../sandbox/deno.ts";
+import { bwrapAvailable } from "../sandbox/isolate.ts";
 import { importSuite, type SuiteFormat } from "../task/importers/detect.ts";
 import { writeSuite } from "../task/write_suite.ts";
 import { UsageError } from "./errors.ts";
@@ -74,7 +76,16 @@ export async function runImport(args: string[]): Promise<void> {
   }
   let suite;
   try {
-    suite = await importSuite(file, { format: format === "auto" ? undefined : format, limit });
+    suite = await importSuite(file, {
+      format: format === "auto" ? undefined : format,
+      limit,
+      // A test file's names: collected by running its registration phase in the sandbox.
+      runInSandbox: async (job) =>
+        runSample(job, {
+          isolation: (await bwrapAvailable()) ? "bwrap" : "none",
+          timeoutMs: 10_000,
+        }),
+    });
   } catch (error) {
     if ((error as Error).name === "ImportError" || error instanceof Deno.errors.NotFound) {
       throw new UsageError((error as Error).message);
@@ -90,6 +101,7 @@ export async function runImport(args: string[]): Promise<void> {
   const withReference = suite.tasks.filter((t) => t.referenceSource !== null).length;
   const shown = relative(Deno.cwd(), written.dir);
   const out = shown && !shown.startsWith("..") ? shown : written.dir;
+  for (const note of (suite as { notes?: string[] }).notes ?? []) console.log(note);
   console.log(
     `imported ${written.tasks} task(s) from ${file} into ${out} (${written.files} files; ` +
       `${withReference} with a reference solution)\n` +

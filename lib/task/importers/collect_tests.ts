@@ -185,7 +185,14 @@ function flagDynamic(s: Span, out: Collected): void {
     if (
       (denoTest || ((DESCRIBE.has(word) || TEST.has(word)) && t[k + 1].text === "(")) && !member
     ) {
-      if (/^(function|class)$/.test(t[0].text) || t[0].text === "const" && t[1]?.text === word) {
+      if (t[0].text === "class" || t[0].text === "const" && t[1]?.text === word) return;
+      if (t[0].text === "function" || t[0].text === "async" && t[1]?.text === "function") {
+        const name = t.find((x, i) => i > 0 && x.kind === "word" && x.text !== "function");
+        out.problems.push(
+          `line ${t[k].line}: tests: ${word}(…) inside function ${
+            name?.text ?? ""
+          }(…) cannot be named statically (its tests are registered where it is called)`,
+        );
         return;
       }
       out.problems.push(

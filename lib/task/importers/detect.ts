@@ -11,6 +11,7 @@ import { ImportError } from "./import_error.ts";
 import { importMbxp } from "./mbxp.ts";
 import { importMultiplE } from "./multipl_e.ts";
 import { readText } from "./read_records.ts";
+import type { RunInSandbox } from "./collect_in_sandbox.ts";
 import { importTestFile } from "./test_file.ts";
 
 /** The formats {@link importSuite} recognises. */
@@ -26,6 +27,11 @@ export interface ImportSuiteOptions {
   fixTerminology?: boolean;
   /** MBXP: keep the (unreliable) canonical solutions as references. @default false */
   withReference?: boolean;
+  /**
+   * Test files: runs a job in assay's sandbox, to collect the test names by executing the
+   * file's registration phase (see `importTestFile`). @default none: static reading only
+   */
+  runInSandbox?: RunInSandbox;
 }
 
 const EXPECTED = "expected MultiPL-E (name, language, prompt, tests), " +
@@ -122,6 +128,6 @@ export async function importSuite(path: string, options: ImportSuiteOptions = {}
     case "can-ai-code":
       return importCanAiCode(path, { limit });
     case "test-file":
-      return importTestFile(path, { limit });
+      return importTestFile(path, { limit, runInSandbox: options.runInSandbox });
   }
 }

@@ -1,13 +1,20 @@
 /**
  * The `expect` of the jest/vitest runtime inlined into generated tests files
  * (see jest_runtime.ts): the common matchers, `.not`, `.resolves`,
- * `.rejects` and asymmetric matchers (`expect.any`, `expect.anything`,
- * `expect.objectContaining`…); a failed expectation throws `AssertionError`
- * from `node:assert`. This module imports nothing at run time: importers copy
- * its source text into tests files, so it must stay self-contained.
+ * `.rejects`, asymmetric matchers (`expect.any`, `expect.anything`,
+ * `expect.objectContaining`…) and custom matchers (`expect.extend`); a failed
+ * expectation throws `AssertionError` from `node:assert`. This module imports
+ * nothing at run time: importers copy its source text into tests files, so it
+ * must stay self-contained.
+ *
+ * Why hand-written rather than `npm:expect`: the tests run in the sandbox,
+ * whose warm pool serves only `node:assert`/`node:util` and the job's own
+ * files without a declared dependency (anything else sends every sample of
+ * the task to the slower strict runner, and would need the dependency store).
  *
  * @module
  */
+import { expectExtensions } from "./expect_extend.ts";
 
 /** What the runtime needs from `node:assert` and `node:util`. */
 export interface RuntimeDeps {
@@ -38,6 +45,15 @@ export interface RuntimeDeps {
  * expect([1, 2]).not.toContain(3);
  * assert.throws(() => expect(0.1 + 0.2).toBe(0.3), AssertionError);
  * await expect(Promise.resolve(2)).resolves.toBeCloseTo(2);
+ * expect.extend({
+ *   toBeEven(received: number) {
+ *     return { pass: received % 2 === 0, message: () => `expected ${received} to be even` };
+ *   },
+ * });
+ * expect(4).toBeEven();
+ * expect(3).not.toBeEven();
+ * assert.throws(() => expect(3).toBeEven(), /expected 3 to be even/);
+ * expect({ n: 2 }).toEqual({ n: expect.toBeEven() });
  * ```
  */
 export function expectRuntime(deps: RuntimeDeps): any {
@@ -107,7 +123,13 @@ export function expectRuntime(deps: RuntimeDeps): any {
       : String(e);
 
   type Matchers = Record<string, Fn>;
-  const matchersFor = (actual: any, negated: boolean): Matchers => {
+  const extensions = expectExtensions({
+    AssertionError,
+    show,
+    equals: (a, b) => equals(a, b, false),
+    asymmetric,
+  });
+  const matchersFor = (actual: any, negated: boolean, promise = ""): Matchers => {
     const check = (
       pass: boolean,
       matcher: string,
@@ -248,6 +270,9 @@ export function expectRuntime(deps: RuntimeDeps): any {
       toThrow,
       toThrowError: toThrow,
     };
+    for (const name of extensions.names()) {
+      m[name] = (...args: unknown[]) => extensions.run(name, actual, negated, promise, args);
+    }
     Object.defineProperty(m, "__thrown", { value: thrownValue });
     return m;
   };
@@ -291,7 +316,7 @@ export function expectRuntime(deps: RuntimeDeps): any {
             operator: key,
           });
         }
-        const matchers = matchersFor(value, negated);
+        const matchers = matchersFor(value, negated, mode);
         if (mode === "rejects") Object.assign((matchers as any).__thrown, { has: true, value });
         return matchers[key](...args);
       };
@@ -346,5 +371,13 @@ export function expectRuntime(deps: RuntimeDeps): any {
     assertions: skip,
     hasAssertions: skip,
   });
+  const not: Record<string, Fn> = {};
+  for (const key of ["arrayContaining", "objectContaining", "stringContaining", "stringMatching"]) {
+    not[key] = (...args: unknown[]) => {
+      const inner = expect[key](...args);
+      return asymmetric(`not.${inner}`, (x) => !inner.asymmetricMatch(x));
+    };
+  }
+  Object.assign(expect, { not, extend: extensions.extend(expect, not) });
   return expect;
 }

@@ -24,12 +24,22 @@ export interface TestFileConversion {
   tests: ConvertedTest[];
   /** Tests excluded from the cases. */
   skipped: SkippedTest[];
-  /** Names imported from the module under test, in order (the first is the usual entry). */
+  /** Names imported from the module under test, in order: the default import first (the usual entry). */
   imported: string[];
+  /** The local name of the module under test's default import, or null when it has none. */
+  defaultImport: string | null;
   /** The module-under-test specifiers found (rewritten to "./solution.ts"). */
   solutionSpecifiers: string[];
   /** Problems found, each `line N: field: detail`; the conversion is unusable when any. */
   problems: string[];
+  /**
+   * The problems of static reading alone (a computed test name, a test registered in a loop,
+   * no tests found; also in `problems`): collecting the names by running the file's
+   * registration phase (collect_in_sandbox.ts) makes them moot.
+   */
+  namingProblems: string[];
+  /** The generated tests file without its `cases` (see {@link withCases}). */
+  loadSource: string;
 }
 
 /** Options for {@link convertTestFile}. */
@@ -40,6 +50,12 @@ export interface ConvertTestFileOptions {
    * @default every relative specifier ("./…", "../…")
    */
   isSolution?: (specifier: string) => boolean;
+  /**
+   * Relative specifiers of sibling modules (not the module under test) → the specifier to
+   * import them from in the job (see local_modules.ts); such imports are kept, rewritten.
+   * @default {} (every relative specifier names the module under test, see `isSolution`)
+   */
+  localImports?: Readonly<Record<string, string>>;
   /** Keep only the first N tests. @default all */
   limit?: number;
   /** The tests' language: JavaScript tests get `// @ts-nocheck` (see `testsModule`). @default "ts" */
@@ -99,9 +115,11 @@ export function convertTestFile(
 ): TestFileConversion {
   const isSolution = options.isSolution ?? ((s: string) => /^\.\.?\//.test(s));
   const problems: string[] = [];
+  const namingProblems: string[] = [];
   const tests: ConvertedTest[] = [];
   const skipped: SkippedTest[] = [];
   const imported: string[] = [];
+  let defaultName: string | null = null;
   const solutionSpecifiers: string[] = [];
   const keptImports: string[] = [];
   const frameworkBindings: string[] = [];
@@ -114,6 +132,7 @@ export function convertTestFile(
     top = [];
   }
   const solutionBindings: string[] = [];
+  let solutionDefault: string | null = null;
   for (const s of top) {
     const imp = readImport(s);
     if (imp) {
@@ -127,15 +146,27 @@ export function convertTestFile(
         if (imp.defaultName) {
           problems.push(`${at}: default import from "${imp.specifier}" is not supported`);
         }
+      } else if (options.localImports && Object.hasOwn(options.localImports, imp.specifier)) {
+        keptImports.push(imp.rebuild(options.localImports[imp.specifier]));
       } else if (isSolution(imp.specifier)) {
         if (!solutionSpecifiers.includes(imp.specifier)) solutionSpecifiers.push(imp.specifier);
+        if (imp.defaultName) {
+          // The default export: first, it is the usual entry (`import Thing, { ErrorA } from`).
+          if (solutionDefault === null) {
+            solutionDefault = imp.defaultName;
+            defaultName = imp.defaultName;
+            imported.unshift(imp.defaultName);
+          } else if (imp.defaultName !== solutionDefault) {
+            keptImports.push(`const ${imp.defaultName} = ${solutionDefault};`);
+          }
+        }
         for (const b of imp.named) {
+          if (b.imported === "default") {
+            keptImports.push(`import { default as ${b.local} } from "./solution.ts";`);
+            continue;
+          }
           if (!imported.includes(b.imported)) imported.push(b.imported);
           solutionBindings.push(b.imported === b.local ? b.local : `${b.imported} as ${b.local}`);
-        }
-        if (imp.defaultName) {
-          imported.push(imp.defaultName);
-          solutionBindings.push(imp.defaultName);
         }
         if (imp.namespace) keptImports.push(`import * as ${imp.namespace} from "./solution.ts";`);
       } else if (imp.specifier.startsWith("node:") || BUILTINS.has(imp.specifier)) {
@@ -143,22 +174,26 @@ export function convertTestFile(
         keptImports.push(imp.rebuild(node));
       } else {
         problems.push(
-          `${at}: cannot import "${imp.specifier}": only node: built-ins and the module under test are available in the sandbox`,
+          `${at}: cannot import "${imp.specifier}": only node: built-ins, the module under test and modules beside it are available in the sandbox`,
         );
       }
       continue;
     }
-    collectTests(s, { tests, skipped, problems });
+    collectTests(s, { tests, skipped, problems: namingProblems });
     body.push(s.text);
   }
   const limited = options.limit === undefined ? tests : tests.slice(0, options.limit);
   const names = new Set<string>();
   for (const t of limited) {
-    if (names.has(t.name)) problems.push(`line ${t.line}: tests: duplicate test name "${t.name}"`);
+    if (names.has(t.name)) {
+      namingProblems.push(`line ${t.line}: tests: duplicate test name "${t.name}"`);
+    }
     names.add(t.name);
   }
-  if (limited.length === 0 && problems.length === 0) {
-    problems.push("line 1: tests: no tests found (describe/it/test/Deno.test with a literal name)");
+  if (limited.length === 0 && problems.length === 0 && namingProblems.length === 0) {
+    namingProblems.push(
+      "line 1: tests: no tests found (describe/it/test/Deno.test with a literal name)",
+    );
   }
   const words = new Set(
     top.flatMap((s) => s.tokens).filter((t) => t.kind === "word").map((t) => t.text),
@@ -172,8 +207,8 @@ export function convertTestFile(
     "// Converted by assay from a jest/vitest/Deno.test file: tests register at load, each case runs one.",
     'import { AssertionError as __AssertionError } from "node:assert";',
     'import { inspect as __inspect, isDeepStrictEqual as __isDeepStrictEqual } from "node:util";',
-    ...(solutionBindings.length > 0
-      ? [`import { ${solutionBindings.join(", ")} } from "./solution.ts";`]
+    ...(solutionBindings.length > 0 || solutionDefault !== null
+      ? [solutionImport(solutionDefault, solutionBindings)]
       : []),
     ...keptImports,
     "",
@@ -192,19 +227,51 @@ export function convertTestFile(
     lines.push(`const ${b.slice(3)} = __assay.globals;`);
   }
   if (words.has("Deno")) lines.push("const Deno = __assay.deno;");
-  lines.push("", ...body, "", "export const cases: Record<string, () => unknown> = {");
-  for (const t of limited) {
-    lines.push(`  ${JSON.stringify(t.name)}: () => __assay.run(${JSON.stringify(t.name)}),`);
-  }
-  lines.push("};", "");
+  lines.push("", ...body, "");
+  const loadSource = lines.join("\n");
   return {
-    testsSource: lines.join("\n"),
+    testsSource: withCases(loadSource, limited.map((t) => t.name)),
+    loadSource,
+    namingProblems,
     tests: limited,
     skipped,
     imported,
+    defaultImport: defaultName,
     solutionSpecifiers,
-    problems,
+    problems: [...problems, ...namingProblems],
   };
+}
+
+/**
+ * The tests file: `loadSource` (which registers the tests when it loads) and one case per
+ * name, each running the registered test of that full name.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { withCases } from "./jest.ts";
+ * assert.equal(
+ *   withCases("// load\n", ["a › b"]),
+ *   '// load\nexport const cases: Record<string, () => unknown> = {\n  "a › b": () => __assay.run("a › b"),\n};\n',
+ * );
+ * ```
+ */
+export function withCases(loadSource: string, names: readonly string[]): string {
+  const lines = [loadSource + "export const cases: Record<string, () => unknown> = {"];
+  for (const name of names) {
+    lines.push(`  ${JSON.stringify(name)}: () => __assay.run(${JSON.stringify(name)}),`);
+  }
+  lines.push("};", "");
+  return lines.join("\n");
+}
+
+/** `import Thing, { ErrorA } from "./solution.ts";` (default binding, then the named ones). */
+function solutionImport(defaultBinding: string | null, named: string[]): string {
+  const parts = [
+    ...(defaultBinding === null ? [] : [defaultBinding]),
+    ...(named.length > 0 ? [`{ ${named.join(", ")} }`] : []),
+  ];
+  return `import ${parts.join(", ")} from "./solution.ts";`;
 }
 
 let runtimeText: string | null = null;
@@ -214,7 +281,7 @@ let runtimeText: string | null = null;
  * tests file passes), without module docs, imports and `export`, read once.
  */
 function runtimeSource(): string {
-  runtimeText ??= ["./expect_runtime.ts", "./jest_runtime.ts"]
+  runtimeText ??= ["./expect_extend.ts", "./expect_runtime.ts", "./jest_runtime.ts"]
     .map((file) =>
       Deno.readTextFileSync(new URL(file, import.meta.url))
         .replace(/^\/\*\*[\s\S]*?@module\s*\*\/\n/, "")

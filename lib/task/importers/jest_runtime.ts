@@ -22,6 +22,8 @@ export interface JestRuntime {
   run(name: string): Promise<void>;
   /** Full names of the tests registered so far, in order. */
   names(): string[];
+  /** The tests registered as skipped so far (`it.skip`, `xit`, `it.todo`, `.each`, `describe.skip`…), in order. */
+  skipped(): { name: string; reason: string }[];
   /** The globals: describe, it, test, expect, hooks, x/f variants. */
   globals: Record<string, any>;
   /** `Deno` with `test` replaced by a registering version (typed as `Deno`, so test contexts are typed). */
@@ -79,6 +81,16 @@ export function jestRuntime(deps: JestRuntimeDeps): JestRuntime {
   const root = newBlock("", null);
   let current = root;
   const tests = new Map<string, Registered>();
+  const skippedTests: { name: string; reason: string }[] = [];
+  /** While a skipped describe's body runs: why everything registered in it is skipped. */
+  let skipping: string | null = null;
+  /** jest names a describe/test given a function or class by its name. */
+  const nameOf = (name: unknown) => typeof name === "function" ? (name as Fn).name : String(name);
+  const fullName = (name: unknown) =>
+    [...chain(current).slice(1).map((b) => b.name), nameOf(name)].join(SEPARATOR);
+  const skipAs = (reason: string) => (name?: unknown, ..._rest: unknown[]) => {
+    skippedTests.push({ name: fullName(name), reason });
+  };
 
   const chain = (block: Block): Block[] => {
     const out: Block[] = [];
@@ -86,8 +98,8 @@ export function jestRuntime(deps: JestRuntimeDeps): JestRuntime {
     return out;
   };
   const register = (name: unknown, fn: Fn, style: "jest" | "deno") => {
-    const parts = chain(current).slice(1).map((b) => b.name);
-    const base = [...parts, String(name)].join(SEPARATOR);
+    if (skipping !== null) return skipAs(skipping)(name);
+    const base = fullName(name);
     let full = base;
     for (let n = 2; tests.has(full); n++) full = `${base} (${n})`;
     tests.set(full, { fn, block: current, style });
@@ -95,27 +107,42 @@ export function jestRuntime(deps: JestRuntimeDeps): JestRuntime {
   };
   const skip = (..._args: unknown[]) => {};
 
-  const describe: any = (name: unknown, fn: Fn) => {
-    const block = newBlock(String(name), current);
+  /** `describe`, or (with a reason) a skipped describe whose tests are listed as skipped. */
+  const describeAs = (reason: string | null) => (name: unknown, fn: Fn) => {
+    const block = newBlock(nameOf(name), current);
     const saved = current;
+    const savedSkipping = skipping;
     current = block;
+    skipping ??= reason;
     try {
-      fn();
+      if (typeof fn === "function") fn();
     } finally {
       current = saved;
+      skipping = savedSkipping;
     }
   };
-  Object.assign(describe, { skip, only: describe, todo: skip, each: () => skip });
+  const describe: any = describeAs(null);
+  // jest runs a skipped describe's body too: its tests are listed as skipped.
+  const describeSkip = describeAs("skip");
+  // Parameterised tests are not expanded: listed as skipped ("each") under their template name.
+  const each = (..._table: unknown[]) => skipAs("each");
+  Object.assign(describe, {
+    skip: describeSkip,
+    only: describe,
+    todo: skip,
+    each: (..._table: unknown[]) => describeAs("each"),
+  });
   const it: any = (name: unknown, fn?: Fn) => {
     if (typeof fn === "function") register(name, fn, "jest");
+    else skipAs("todo")(name);
   };
   Object.assign(it, {
-    skip,
+    skip: skipAs("skip"),
     only: it,
-    todo: skip,
-    each: () => skip,
+    todo: skipAs("todo"),
+    each,
     concurrent: it,
-    failing: skip,
+    failing: skipAs("failing"),
   });
   const hook = (kind: "beforeAll" | "afterAll" | "beforeEach" | "afterEach") => (fn: Fn) => {
     current[kind].push(fn);
@@ -140,9 +167,16 @@ export function jestRuntime(deps: JestRuntimeDeps): JestRuntime {
       fn = typeof b === "function" ? b : a.fn;
       ignore = Boolean(a.ignore);
     }
-    if (!ignore && typeof fn === "function") register(name, fn, "deno");
+    if (ignore) skipAs("ignore")(name);
+    else if (typeof fn === "function") register(name, fn, "deno");
   };
-  Object.assign(denoTest, { ignore: skip, only: denoTest });
+  Object.assign(denoTest, {
+    ignore: (a: any, b?: any) =>
+      skipAs("ignore")(
+        typeof a === "string" || typeof a === "function" ? a : a?.name ?? b?.name,
+      ),
+    only: denoTest,
+  });
   const realDeno = (globalThis as any).Deno;
   const deno = Object.create(realDeno ?? null, {
     test: { value: denoTest },
@@ -228,12 +262,12 @@ export function jestRuntime(deps: JestRuntimeDeps): JestRuntime {
 
   const globals: Record<string, any> = {
     describe,
-    xdescribe: skip,
+    xdescribe: describeSkip,
     fdescribe: describe,
     it,
     test: it,
-    xit: skip,
-    xtest: skip,
+    xit: skipAs("skip"),
+    xtest: skipAs("skip"),
     fit: it,
     expect,
     beforeAll: hook("beforeAll"),
@@ -241,5 +275,12 @@ export function jestRuntime(deps: JestRuntimeDeps): JestRuntime {
     beforeEach: hook("beforeEach"),
     afterEach: hook("afterEach"),
   };
-  return { separator: SEPARATOR, run, names: () => [...tests.keys()], globals, deno };
+  return {
+    separator: SEPARATOR,
+    run,
+    names: () => [...tests.keys()],
+    skipped: () => skippedTests.map((t) => ({ ...t })),
+    globals,
+    deno,
+  };
 }
