@@ -14,6 +14,7 @@ import type { Provider } from "../model/provider.ts";
 import { evaluate } from "../run/evaluate.ts";
 import { writeParquet } from "../run/parquet.ts";
 import { progressBar } from "../run/progress.ts";
+import { slowReferencesText } from "../run/slow_references.ts";
 import { packageCheck } from "../score/package_check.ts";
 import { EXIT, scrubArgs, ToolError, UsageError } from "./errors.ts";
 import { parseEvalArgs } from "./eval_args.ts";
@@ -58,6 +59,7 @@ export async function runEval(args: string[]): Promise<string> {
     isolation,
     sandbox,
     typecheck,
+    referenceCeilingMs,
   } = await parseEvalArgs(args);
   const specs = values.model ?? ["synthetic:default"];
   const models: Provider[] = [];
@@ -96,6 +98,7 @@ export async function runEval(args: string[]): Promise<string> {
       sandbox,
       seed,
       typecheck,
+      ...(referenceCeilingMs ? { referenceTimeouts: { ceilingMs: referenceCeilingMs } } : {}),
       dependencyStore: { cacheDir: values["cache-dir"], projectDir: ROOT },
       packageCheck: packageCheck({ projectDir: ROOT, registry: values["registry-check"] }),
       runsDir: values["runs-dir"],
@@ -151,6 +154,8 @@ export async function runEval(args: string[]): Promise<string> {
     );
     console.log(summaryText(rows));
     printGaps(run);
+    const slow = slowReferencesText(run.manifest.slowReferences ?? []);
+    if (slow) console.log(`\n${slow}`);
     console.log(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
     if (evaluation.generated > 0 && evaluation.generationErrors === evaluation.generated) {
       throw new ToolError(
