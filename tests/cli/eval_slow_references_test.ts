@@ -20,7 +20,7 @@ Deno.test("eval judges a slow reference's correct answers and names the task at 
     assert.equal(out.code, 0, out.stderr);
     assert.match(
       out.stdout,
-      /note: 1 task\(s\) have a reference slower than their declared timeoutMs[^\n]*\n  - sum-evens: reference \d+ ms, declared timeoutMs 1000, samples limited to \d+ ms/,
+      /note: 1 task\(s\) have a reference slower than their declared timeoutMs[^\n]*\n {2}- sum-evens: reference \d+ ms, declared timeoutMs 1000, samples limited to \d+ ms/,
     );
     const run = await loadRun(onlyRun(runsDir));
     assert.ok(run.results.every((r) => r.passed), "every correct answer passes");

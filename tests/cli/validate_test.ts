@@ -40,7 +40,7 @@ Deno.test("validate shows each task's skipped tests and lists references slower 
     );
     assert.match(
       out.stderr,
-      /note: 1 task\(s\) have a reference slower than their declared timeoutMs[^\n]*\n  - sum-evens: reference \d+ ms/,
+      /note: 1 task\(s\) have a reference slower than their declared timeoutMs[^\n]*\n {2}- sum-evens: reference \d+ ms/,
     );
   } finally {
     await Deno.remove(dir, { recursive: true });
