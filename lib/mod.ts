@@ -174,6 +174,7 @@ export type { Run } from "./analyze/load.ts";
 export { percentile, summarize } from "./analyze/summary.ts";
 export type { SummaryRow } from "./analyze/summary.ts";
 export { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./analyze/frames.ts";
+export { SKIPPED_TESTS_LEGEND } from "./analyze/frames.ts";
 export { sampleRows } from "./record/sample_rows.ts";
 export { failureTable, policyTable, stabilityTable } from "./analyze/verdict_tables.ts";
 export { compareRuns } from "./analyze/compare.ts";

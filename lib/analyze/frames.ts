@@ -68,10 +68,28 @@ export function summaryTable(run: Pick<Run, "generations" | "results">): ColumnT
   return rows.length ? aq.from(rows) : aq.table({ model: [], variant: [] });
 }
 
+/** What the `skipped tests` column of {@link taskPassRateTable} means: the legend to show beside it. */
+export const SKIPPED_TESTS_LEGEND =
+  "skipped tests: tests the importer left out of the task (jest-style it.skip, xit, it.todo); " +
+  "a pass there covers only the tests that ran, not the whole file.";
+
 /**
  * Pass rate per task (rows) × model (columns, `model · variant` when the run
  * has several variants), in first-appearance order; null where a task has no
- * result for that model.
+ * result for that model. When the run's manifest records tests the importer
+ * left out (`skippedTests`), a `skipped tests` column after `task` shows each
+ * task's count (0 for none; legend: {@link SKIPPED_TESTS_LEGEND}).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { taskPassRateTable } from "./frames.ts";
+ * const result = (task: string, passed: boolean) => ({ task, model: "m", variant: "plain", passed });
+ * const run = { results: [result("a", true), result("b", false)], manifest: { skippedTests: { a: 2 } } };
+ * const t = taskPassRateTable(run as never);
+ * assert.deepEqual(t.columnNames(), ["task", "skipped tests", "m"]);
+ * assert.deepEqual(t.objects(), [{ task: "a", "skipped tests": 2, m: 1 }, { task: "b", "skipped tests": 0, m: 0 }]);
+ * ```
  *
  * @example
  * ```ts
@@ -83,7 +101,11 @@ export function summaryTable(run: Pick<Run, "generations" | "results">): ColumnT
  * assert([samplesTable(run), summaryTable(run)].every((t) => tableHTML(t).includes("<table")));
  * ```
  */
-export function taskPassRateTable(run: Pick<Run, "results">): ColumnTable {
+export function taskPassRateTable(
+  run: Pick<Run, "results"> & { manifest?: { skippedTests?: Record<string, number> } },
+): ColumnTable {
+  const skipped = run.manifest?.skippedTests ?? {};
+  const skippedColumn = Object.keys(skipped).length > 0 ? ["skipped tests"] : [];
   const variants = new Set(run.results.map((r) => r.variant));
   const label = (r: { model: string; variant: string }) =>
     variants.size > 1 ? `${r.model} · ${r.variant}` : r.model;
@@ -99,13 +121,14 @@ export function taskPassRateTable(run: Pick<Run, "results">): ColumnTable {
   }
   const rows = [...tasks].map(([task, byColumn]) => {
     const row: Record<string, string | number | null> = { task };
+    if (skippedColumn.length) row["skipped tests"] = skipped[task] ?? 0;
     for (const c of columns) {
       const cell = byColumn.get(c);
       row[c] = cell ? cell.passed / cell.n : null;
     }
     return row;
   });
-  return aq.from(rows, ["task", ...columns]);
+  return aq.from(rows, ["task", ...skippedColumn, ...columns]);
 }
 
 /** Options for {@link tableHTML}. */

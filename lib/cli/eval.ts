@@ -14,6 +14,7 @@ import type { Provider } from "../model/provider.ts";
 import { evaluate } from "../run/evaluate.ts";
 import { writeParquet } from "../run/parquet.ts";
 import { progressBar } from "../run/progress.ts";
+import { slowReferencesText } from "../run/slow_references.ts";
 import { packageCheck } from "../score/package_check.ts";
 import { EXIT, scrubArgs, ToolError, UsageError } from "./errors.ts";
 import { parseEvalArgs } from "./eval_args.ts";
@@ -59,6 +60,7 @@ export async function runEval(args: string[]): Promise<string> {
     sandbox,
     typecheck,
     semantics,
+    referenceCeilingMs,
   } = await parseEvalArgs(args);
   const specs = values.model ?? ["synthetic:default"];
   const models: Provider[] = [];
@@ -98,6 +100,7 @@ export async function runEval(args: string[]): Promise<string> {
       seed,
       typecheck,
       ...(semantics ? { semantics } : {}),
+      ...(referenceCeilingMs ? { referenceTimeouts: { ceilingMs: referenceCeilingMs } } : {}),
       dependencyStore: { cacheDir: values["cache-dir"], projectDir: ROOT },
       packageCheck: packageCheck({ projectDir: ROOT, registry: values["registry-check"] }),
       runsDir: values["runs-dir"],
@@ -153,6 +156,8 @@ export async function runEval(args: string[]): Promise<string> {
     );
     console.log(summaryText(rows));
     printGaps(run);
+    const slow = slowReferencesText(run.manifest.slowReferences ?? []);
+    if (slow) console.log(`\n${slow}`);
     console.log(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
     if (evaluation.generated > 0 && evaluation.generationErrors === evaluation.generated) {
       throw new ToolError(

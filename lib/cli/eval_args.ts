@@ -75,6 +75,8 @@ export interface EvalArgs {
   typecheck: TypecheckMode;
   /** The semantics every task's code runs with; undefined: each task's own. */
   semantics: Semantics | undefined;
+  /** `--reference-ceiling-ms`: the limit references are measured under, if given (else evaluate()'s default, 120 000). */
+  referenceCeilingMs: number | undefined;
 }
 
 /**
@@ -91,6 +93,8 @@ export interface EvalArgs {
  * assert.deepEqual(args.variants.map((v) => v.name), ["plain"]);
  * await assert.rejects(parseEvalArgs(["--samples", "0"]), /Cannot use --samples "0": use an integer >= 1/);
  * await assert.rejects(parseEvalArgs(["--unsafe-no-isolation", "--sandbox", "x"]), /Cannot use --sandbox "x"/);
+ * assert.equal((await parseEvalArgs(["--unsafe-no-isolation", "--reference-ceiling-ms", "30000"])).referenceCeilingMs, 30000);
+ * await assert.rejects(parseEvalArgs(["--reference-ceiling-ms", "2s"]), /Cannot use --reference-ceiling-ms "2s": use an integer >= 1/);
  * ```
  *
  * @param args The arguments after `eval`.
@@ -125,6 +129,7 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
       junit: { type: "string" },
       name: { type: "string" },
       quiet: { type: "boolean", default: false },
+      "reference-ceiling-ms": { type: "string" },
     },
   });
   // Every input is checked before the first request: a bad policy or path costs nothing.
@@ -142,6 +147,9 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
     ? undefined
     : intArg("model-concurrency", values["model-concurrency"], 1);
   const seed = intArg("seed", values.seed, 0);
+  const referenceCeilingMs = values["reference-ceiling-ms"] === undefined
+    ? undefined
+    : intArg("reference-ceiling-ms", values["reference-ceiling-ms"], 1);
   const temperature = values.temperature === undefined ? undefined : Number(values.temperature);
   if (temperature !== undefined && !Number.isFinite(temperature)) {
     throw new UsageError(`Cannot use --temperature "${values.temperature}": use a number`);
@@ -207,5 +215,6 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
     sandbox,
     typecheck,
     semantics: semantics === "task" ? undefined : semantics,
+    referenceCeilingMs,
   };
 }

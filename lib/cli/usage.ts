@@ -25,6 +25,7 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
                    [--typecheck off|record|strict] [--registry-check] [--semantics task|module|script]
+                   [--reference-ceiling-ms 120000]
                    The same command resumes an interrupted run (--new starts afresh). Real models'
                    answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
                    again and overwrite); cache hits keep their original latency, flagged, excluded from stats.
@@ -33,6 +34,9 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    --sandbox pooled (default): warm hosts under the same isolation, a fresh context per
                    sample, and the strict runner for whatever the pool cannot run identically;
                    --sandbox strict: one sandboxed process per sample.
+                   Each task's reference is timed first, under --reference-ceiling-ms (not its declared
+                   timeoutMs); samples get max(1 s, 10 × that time). A reference slower than its declared
+                   timeoutMs is listed at the end and in the manifest; one over the ceiling is a task error.
                    --typecheck record: after the run, deno check in batches; diagnostics recorded per
                    sample and used as failure evidence; strict: a type error also fails a passing sample.
                    --semantics module|script runs every task's code as an ES module (strict) or as a
@@ -51,9 +55,10 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    run against an acceptable-risk policy; exits 1 when a threshold is violated
   deno task load   [--model M]… [--concurrency 1,2,4,8,16] [--requests 32]: latency under load,
                    written to data/runs/<id>-load/load.json
-  deno task validate [--suite tasks/builtin] [--unsafe-no-isolation]
+  deno task validate [--suite tasks/builtin] [--unsafe-no-isolation] [--reference-ceiling-ms 120000]
                    the reference passes 3×, the tests kill the reference's mutants; a task without
-                   a reference is reported, and its tests are shown to load and run every case
+                   a reference is reported, and its tests are shown to load and run every case;
+                   references slower than their declared timeoutMs and skipped tests are listed
   deno task import <format> <file> --out DIR [--force] [--limit N]
                    write a benchmark file as a folder suite (one folder per task) that --suite reads;
                    format: auto | multipl-e | humaneval-x | mbxp | can-ai-code | jest | deno-test;

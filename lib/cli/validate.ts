@@ -9,18 +9,21 @@ import { progressBar } from "../run/progress.ts";
 import { loadSuite } from "../task/load.ts";
 import { validateSuite } from "../run/validate.ts";
 import { validationMarkdown } from "../run/validation_markdown.ts";
-import { chooseIsolation } from "./inputs.ts";
+import { slowReferencesText } from "../run/slow_references.ts";
+import { chooseIsolation, intArg } from "./inputs.ts";
 import { CACHE_DIR, ROOT } from "./paths.ts";
 
 /**
- * Run `validate [--suite DIR] [--unsafe-no-isolation]`: print the validation table; exit 1 when a
- * task fails.
+ * Run `validate [--suite DIR] [--unsafe-no-isolation] [--reference-ceiling-ms N]`: print the
+ * validation table (and, on stderr, the references slower than their declared timeoutMs); exit 1
+ * when a task fails.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { runValidate } from "./validate.ts";
  * await assert.rejects(runValidate(["--suite", "no/such/suite"]), { name: "SuiteError" });
+ * await assert.rejects(runValidate(["--reference-ceiling-ms", "0"]), { name: "UsageError" });
  * ```
  *
  * @param args The arguments after `validate`.
@@ -33,13 +36,19 @@ export async function runValidate(args: string[]): Promise<void> {
       suite: { type: "string", default: "tasks/builtin" },
       isolation: { type: "string" },
       "unsafe-no-isolation": { type: "boolean", default: false },
+      "reference-ceiling-ms": { type: "string" },
     },
   });
+  const ceiling = values["reference-ceiling-ms"];
+  const referenceCeilingMs = ceiling === undefined
+    ? undefined
+    : intArg("reference-ceiling-ms", ceiling, 1);
   const suite = await loadSuite(values.suite);
   const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
   const bar = progressBar(suite.tasks.length, { label: "tasks" });
   const validations = await validateSuite(suite, {
     isolation,
+    ...(referenceCeilingMs ? { referenceCeilingMs } : {}),
     onTask: (v) => bar.tick(v.problems.length === 0),
     dependencyStore: { cacheDir: CACHE_DIR, projectDir: ROOT },
   });
@@ -52,6 +61,10 @@ export async function runValidate(args: string[]): Promise<void> {
         "their tests load and run every declared case, but are not otherwise validated",
     );
   }
+  const slow = slowReferencesText(
+    validations.flatMap((v) => v.slowReference ? [{ task: v.task, ...v.slowReference }] : []),
+  );
+  if (slow) console.error(`\n${slow}`);
   const bad = validations.filter((v) => v.problems.length > 0);
   if (bad.length > 0) {
     console.error(

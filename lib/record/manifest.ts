@@ -12,6 +12,8 @@ import { StoreRecord } from "./dependency_store.ts";
  * `harnessChanges` on results, `promptHash` and `endpoint` on generations, `prompts.jsonl`, and
  * the manifest's origin, name, command, templates, expected sample count and task errors.
  * Version 1 runs are read (lib/analyze/load.ts gives their failed generations a result).
+ * Optional fields added later without a new version (a reader that does not know them loses
+ * nothing it needs): `timeouts.*.cases`, `dependencies`, `slowReferences`, `skippedTests`.
  */
 export const FORMAT_VERSION = 2;
 
@@ -80,6 +82,19 @@ export const Manifest = z.object({
     }),
   ).optional().describe(
     "per-task limits derived from the reference's time: max(floor, factor × reference), for the sample and for each case; absent when not derived",
+  ),
+  /** Tasks whose reference took longer than their declared `timeoutMs` (lib/run/slow_references.ts): their samples run under the limit derived from the measurement; absent when none or not measured. */
+  slowReferences: z.array(z.object({
+    task: z.string(),
+    referenceMs: z.number(),
+    declaredTimeoutMs: z.number(),
+    limitMs: z.number(),
+  })).optional().describe(
+    "tasks whose reference took longer than their declared timeoutMs: the measured time, the declared limit, the derived limit samples ran under; absent when none",
+  ),
+  /** Tests the importer left out of each task (jest-style it.skip, xit, it.todo: the task's `skipped:<n>` tag), by task id; absent when none. */
+  skippedTests: z.record(z.string(), z.number().int().positive()).optional().describe(
+    "tests the importer left out of each task (it.skip, xit, it.todo), by task id; absent when none",
   ),
   /** The declared npm dependencies the run provided: every declared package's exact version, and each read-only store (lib/sandbox/dep_store.ts); absent when the suite declares none. */
   dependencies: z.object({

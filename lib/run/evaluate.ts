@@ -14,6 +14,8 @@ import { createPool } from "../sandbox/pool.ts";
 import { dependenciesRecord, type RunDependencies, runDependencies } from "./dependency_stores.ts";
 import { packageCheck } from "../score/package_check.ts";
 import { referenceTimeouts } from "./reference_timeouts.ts";
+import { slowReferences } from "./slow_references.ts";
+import { skippedTestsByTask } from "./skipped_tests.ts";
 import type { Suite } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
 import { GenerationRecord } from "../record/generation.ts";
@@ -144,6 +146,9 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       expectedSamples: plan.jobs.length,
       tools: toolVersions(),
       configHash,
+      ...(Object.keys(skippedTestsByTask(suite.tasks)).length
+        ? { skippedTests: skippedTestsByTask(suite.tasks) }
+        : {}),
       ...(stores.length
         ? {
           dependencies: dependenciesRecord(stores),
@@ -167,21 +172,23 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   // measures them when it resumes) and kept in the manifest for every later resume.
   if (!options.executor && options.referenceTimeouts !== false && !writer.manifest.timeouts) {
     try {
-      await writer.recordTimeouts(
-        await referenceTimeouts(
-          suite.tasks,
-          (job, o, task) =>
-            executor(task.id)(
-              options.semantics ? { ...job, semantics: options.semantics } : job,
-              { ...o, isolation: options.isolation ?? "bwrap" },
-            ),
-          {
-            concurrency: sandboxConcurrency,
-            ...options.referenceTimeouts,
-            onProblem: (task, problem) => taskErrors[task.id] ??= problem,
-          },
-        ),
+      const measured = await referenceTimeouts(
+        suite.tasks,
+        (job, o, task) =>
+          executor(task.id)(
+            options.semantics ? { ...job, semantics: options.semantics } : job,
+            { ...o, isolation: options.isolation ?? "bwrap" },
+          ),
+        {
+          concurrency: sandboxConcurrency,
+          ...options.referenceTimeouts,
+          onProblem: (task, problem) => taskErrors[task.id] ??= problem,
+        },
       );
+      // References slower than their declared timeoutMs: written with the limits just below.
+      const slow = slowReferences(suite.tasks, measured);
+      if (slow.length) writer.manifest.slowReferences = slow;
+      await writer.recordTimeouts(measured);
     } catch (error) {
       await writer.close();
       await pool?.close();

@@ -85,7 +85,11 @@ export interface EvaluateOptions {
   /**
    * Derive each task's wall-clock limit from its reference's measured time before the run
    * (recorded in the manifest; a resumed run keeps its limits); `false` keeps the declared
-   * `timeoutMs`. Not done with a custom `executor`. @default { factor: 10, floorMs: 1000, caseFloorMs: 500 }
+   * `timeoutMs`. Not done with a custom `executor`. The reference runs under `ceilingMs`, not
+   * under the declared `timeoutMs`: a reference slower than that is measured, its samples get the
+   * derived limit, and it is listed in the manifest's `slowReferences`; one over the ceiling is a
+   * task error. Part of the configuration hash.
+   * @default { factor: 10, floorMs: 1000, caseFloorMs: 500, ceilingMs: 120000 }
    */
   referenceTimeouts?: false | ReferenceTimeoutOptions;
   /** Type-check stage after the last sample (lib/run/typecheck_stage.ts): off, record diagnostics, or strict (a type error fails a passing sample). @default "off" */

@@ -23,6 +23,13 @@ import {
 import { overlayTree } from "../task/tree.ts";
 import { referenceProblem, testsParseProblem, undefinedCasesProblem } from "./task_problem.ts";
 import {
+  ceilingProblem,
+  DEFAULT_LIMIT,
+  DEFAULT_REFERENCE_CEILING_MS,
+  derivedLimitMs,
+} from "./reference_timeouts.ts";
+import { skippedTestCount } from "./skipped_tests.ts";
+import {
   BOUNDARY_MUTATIONS,
   MIN_KILL_RATE,
   SEMANTIC_MUTATIONS,
@@ -49,6 +56,12 @@ export interface ValidateOptions {
   isolation?: Isolation;
   /** Called after each task. */
   onTask?: (v: TaskValidation) => void;
+  /**
+   * The wall-clock limit each reference run gets, ms (not the task's declared `timeoutMs`, which a
+   * slow reference may need more than: such a task is listed as `slowReference`, and its mutants
+   * run under the limit derived from the reference's time). @default 120000
+   */
+  referenceCeilingMs?: number;
   /** Where declared npm dependencies are resolved (lib/sandbox/dep_store.ts); only used when the suite declares any. @default { cacheDir: "data/cache" } */
   dependencyStore?: DepStoreOptions;
 }
@@ -165,23 +178,36 @@ export async function validateSuite(
     return store ? { dependencies: { nodeModules: store.nodeModules } } : {};
   };
   // A files task runs on its tree: the context with `changed` written over it.
-  const exec = (task: Task, code: string, changed?: Record<string, string>) =>
+  const ceilingMs = options.referenceCeilingMs ?? DEFAULT_REFERENCE_CEILING_MS;
+  const exec = (
+    task: Task,
+    code: string,
+    changed?: Record<string, string>,
+    timeoutMs = task.timeoutMs,
+  ) =>
     limit(() =>
       runSample({
         code,
         testsSource: task.testsSource,
         cases: task.cases,
         entry: task.entry,
+        semantics: task.semantics,
         ...(changed || Object.keys(task.contextFiles ?? {}).length
           ? { files: overlayTree(task.contextFiles ?? {}, changed ?? {}) }
           : {}),
         ...dependenciesOf(task),
       }, {
         isolation,
-        timeoutMs: task.timeoutMs,
+        timeoutMs,
       })
     );
   const out: TaskValidation[] = [];
+  const finish = (task: Task, v: TaskValidation) => {
+    const skipped = skippedTestCount(task);
+    if (skipped > 0) v.skipped = skipped;
+    out.push(v);
+    options.onTask?.(v);
+  };
   await Promise.all(suite.tasks.map(async (task) => {
     const reference = task.referenceSource;
     if (reference === null) {
@@ -226,17 +252,21 @@ export async function validateSuite(
           `no reference solution: the tests load and all ${r.cases.length} case(s) run (against a stub); not otherwise validated`,
         ],
       };
-      out.push(v);
-      options.onTask?.(v);
+      finish(task, v);
       return;
     }
     const changed = task.answer === "files" ? task.referenceFiles ?? {} : undefined;
     const refs = await Promise.all(
-      Array.from({ length: runs }, () => exec(task, changed ? "" : reference, changed)),
+      Array.from(
+        { length: runs },
+        () => exec(task, changed ? "" : reference, changed, Math.max(ceilingMs, task.timeoutMs)),
+      ),
     );
     // Tests that do not parse, a declared case they do not define, a reference that does not
     // load: the task cannot be judged, and mutants "killed" by such tests prove nothing.
     const broken = testsParseProblem(task) ??
+      refs.map((r) => ceilingProblem(r, Math.max(ceilingMs, task.timeoutMs), task.timeoutMs))
+        .find((p) => p !== null) ??
       refs.map((r) =>
         r.outcome === "load_error" || undefinedCasesProblem(r.cases) ? referenceProblem(r) : null
       ).find((p) => p !== null) ?? null;
@@ -253,8 +283,7 @@ export async function validateSuite(
         edgeBoundaryRate: null,
         problems: [`the task cannot be judged: ${broken} (mutants not run)`],
       };
-      out.push(v);
-      options.onTask?.(v);
+      finish(task, v);
       return;
     }
     const failCounts = new Map<string, number>();
@@ -266,6 +295,15 @@ export async function validateSuite(
     const flakyCases = [...failCounts].filter(([, n]) => n < runs).map(([name]) => name);
     const failingCases = [...failCounts].filter(([, n]) => n === runs).map(([name]) => name);
     const times = refs.map((r) => r.execMs).sort((a, b) => a - b);
+    const referenceMs = times[Math.floor(times.length / 2)];
+    // Slower than declared: mutants get the limit a sample of this task would get in a run.
+    const slow = referenceMs > task.timeoutMs
+      ? {
+        referenceMs: Math.round(referenceMs),
+        declaredTimeoutMs: task.timeoutMs,
+        limitMs: derivedLimitMs(referenceMs, DEFAULT_LIMIT.factor, DEFAULT_LIMIT.floorMs),
+      }
+      : null;
     const equivalent = new Set(task.equivalentMutants);
     const candidates = changed
       ? referenceFileMutants(
@@ -281,7 +319,7 @@ export async function validateSuite(
     const mutants = await Promise.all(
       candidates
         .map(async (m) => {
-          const r = await exec(task, m.source, m.files);
+          const r = await exec(task, m.source, m.files, slow?.limitMs);
           return {
             mutation: m.name,
             description: m.description,
@@ -310,7 +348,8 @@ export async function validateSuite(
       referenceRuns: runs,
       flakyCases,
       failingCases,
-      referenceMs: times[Math.floor(times.length / 2)],
+      referenceMs,
+      ...(slow ? { slowReference: slow } : {}),
       mutants,
       killRate,
       edgeBoundaryRate: boundary.length
@@ -318,8 +357,7 @@ export async function validateSuite(
         : null,
       problems,
     };
-    out.push(v);
-    options.onTask?.(v);
+    finish(task, v);
   }));
   return out.sort((a, b) => a.task.localeCompare(b.task));
 }

@@ -46,6 +46,10 @@ export interface TaskValidation {
   failingCases: string[];
   /** Median reference wall time (ms, process start included). */
   referenceMs: number;
+  /** Set when the median reference time passes the task's declared `timeoutMs`: the limit derived from it (what a sample would run under; the mutants ran under it). */
+  slowReference?: { referenceMs: number; declaredTimeoutMs: number; limitMs: number };
+  /** Tests the importer left out of the task (its `skipped:<n>` tag: it.skip, xit, it.todo); absent when none. */
+  skipped?: number;
   /** Every semantic mutant. */
   mutants: MutantOutcome[];
   /** Killed share of non-equivalent mutants (null without mutants). */
