@@ -23,9 +23,11 @@ const LOOKS_LIKE_CODE =
 
 /**
  * Extract the code from a completion. Prefers fenced blocks in a TS/JS (or
- * unlabelled) language; when several exist, the one that defines `entry`
- * wins, else the longest. An unterminated last fence (a truncated answer)
- * still counts. Without fences, the whole text is code if it looks like code.
+ * unlabelled) language; when several exist, the first that declares `entry`
+ * (`function entry`, `const entry =`, `class entry`…) wins, else the first that
+ * mentions it, else the first block: benchmark harnesses take an answer's first
+ * block (can-ai-code's does), and a later block is most often a usage example or
+ * a second version. An unterminated last fence (a truncated answer) still counts. Without fences, the whole text is code if it looks like code.
  * Returns null when there is nothing that looks like code (a refusal, prose).
  *
  * @example
@@ -44,11 +46,15 @@ export function extractCode(text: string, entry?: string): string | null {
     if (CODE_LANGS.has(m[1].toLowerCase())) blocks.push(m[2]);
   }
   if (blocks.length > 0) {
-    const defines = entry
-      ? blocks.filter((b) => new RegExp(`\\b${entry.replace(/\$/g, "\\$")}\\b`).test(b))
-      : [];
-    const pool = defines.length > 0 ? defines : blocks;
-    const best = pool.reduce((a, b) => (b.length > a.length ? b : a));
+    const name = entry?.replace(/\$/g, "\\$");
+    const declares = name
+      ? new RegExp(
+        `(?:\\bfunction\\*?|\\bclass|\\bconst|\\blet|\\bvar)\\s+${name}\\b|(?:^|[^\\w$.])${name}\\s*=\\s*(?:async\\b|function\\b|\\(|[\\w$]+\\s*=>)|\\bexports\\.${name}\\s*=`,
+      )
+      : null;
+    const mentions = name ? new RegExp(`\\b${name}\\b`) : null;
+    const best = blocks.find((b) => declares?.test(b)) ?? blocks.find((b) => mentions?.test(b)) ??
+      blocks[0];
     return best.trim() === "" ? null : best;
   }
   const trimmed = text.trim();

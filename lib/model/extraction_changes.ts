@@ -42,7 +42,7 @@ export function extractionChanges(
   const blocks = text.split("```").length >> 1 || 1;
   return blocks > 1
     ? [
-      `took one of ${blocks} fenced blocks (the one that defines the entry, else the longest); the rest of the answer was dropped`,
+      `took one of ${blocks} fenced blocks (the first that declares the entry, else the first that mentions it, else the first); the rest of the answer was dropped`,
     ]
     : ["took the code from its fenced block; the text around it was dropped"];
 }

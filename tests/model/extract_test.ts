@@ -37,3 +37,19 @@ Deno.test("extractCode() returns null for a refusal or prose", () => {
 Deno.test("extractCode() does not mistake prose that mentions a function for code", () => {
   assert.equal(extractCode("This function returns the sum; the class of problems is easy."), null);
 });
+
+Deno.test("extractCode() takes the first block that declares the entry, not a longer one that only calls it", () => {
+  const text =
+    "```js\nfunction factorial(n) {\n  return n <= 1 ? 1 : n * factorial(n - 1);\n}\n```\n" +
+    "Usage:\n```js\nconsole.log(factorial(5)); // 120\nconsole.log(factorial(0)); // 1\nconsole.log(factorial(10));\n```";
+  assert.match(extractCode(text, "factorial")!, /^function factorial/);
+});
+
+Deno.test("extractCode() takes the first of two versions that both declare the entry, as benchmark harnesses do", () => {
+  const text = "```js\nfunction fib(n) {\n  return n < 2 ? n : fib(n - 1) + fib(n - 2);\n}\n```\n" +
+    "A faster version:\n```js\nfunction fib(n, memo = {}) {\n  if (n in memo) return memo[n];\n  return (memo[n] = n < 2 ? n : fib(n - 1, memo) + fib(n - 2, memo));\n}\n```";
+  assert.match(extractCode(text, "fib")!, /^function fib\(n\) \{/);
+  // Declarations by assignment count too.
+  const arrow = "```js\nfib(3);\n```\n```js\nconst fib = (n) => n;\n```";
+  assert.equal(extractCode(arrow, "fib"), "const fib = (n) => n;\n");
+});
