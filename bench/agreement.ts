@@ -22,12 +22,8 @@ import { parseArgs } from "node:util";
 import { limiter } from "../lib/run/pool.ts";
 import { loadSuite } from "../lib/task/load.ts";
 import { answerKey, assayResults } from "./agreement/assay_side.ts";
-import {
-  type AgreementRow,
-  agreementRow,
-  assayVerdict,
-  type Comparison,
-} from "./agreement/compare.ts";
+import { type AgreementRow, agreementRow } from "./agreement/compare.ts";
+import { assayVerdict, type Comparison } from "./agreement/verdict.ts";
 import { findNode, runWithNode } from "./agreement/node_harness.ts";
 import { causeCounts, formatDifferences, formatTable } from "./agreement/report.ts";
 import { numberSamples, seededSubset } from "./agreement/sampling.ts";
@@ -80,10 +76,13 @@ async function measure(b: Benchmark, limit: number | undefined): Promise<Agreeme
       new Set(items.map((i) => i.task)).size
     } tasks in ${((performance.now() - t) / 1000).toFixed(1)} s (harness: ${b.harness})`,
   );
+  const entries = new Map(suite.tasks.map((t) => [t.id, t.entry]));
   const comparisons: Comparison[] = items.map((item) => {
     const judged = results.get(answerKey(item.task, item.sample));
     if (!judged) throw new Error(`Cannot compare ${item.id}: assay recorded no result`);
-    return { id: item.id, assay: assayVerdict(judged.result, judged.code), harness: item.harness! };
+    const entry = entries.get(item.task)!;
+    const assay = assayVerdict(judged.result, { code: judged.code, entry });
+    return { id: item.id, assay, harness: item.harness! };
   });
   return agreementRow(b.name, comparisons, performance.now() - started);
 }

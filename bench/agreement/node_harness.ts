@@ -1,13 +1,15 @@
 /**
  * MultiPL-E's own harness, as its JavaScript and TypeScript evaluators run a program: JavaScript
  * with `node file.js`; TypeScript through the compiler's emit (`transpileModule`, what `tsc`
- * writes, whatever its diagnostics) then `node`. Exit code 0 passes; a timeout fails.
+ * writes) then `node`. Exit code 0 passes; a timeout fails. A TypeScript program with a syntax
+ * error fails, as MultiPL-E's `tsc` step fails it; unlike MultiPL-E (whose `tsc` exit code also
+ * fails any type error), types are not checked.
  *
  * @module
  */
 import { join } from "node:path";
 import ts from "typescript";
-import type { HarnessVerdict } from "./compare.ts";
+import type { HarnessVerdict } from "./verdict.ts";
 
 /** The node binary to run, or null (with the reason) when there is none. */
 export async function findNode(): Promise<{ node: string; version: string } | { missing: string }> {
@@ -21,19 +23,29 @@ export async function findNode(): Promise<{ node: string; version: string } | { 
 }
 
 /**
- * JavaScript that `tsc --target esnext` would write for a TypeScript program (no type check).
+ * JavaScript that `tsc --target esnext` would write for a TypeScript program (no type check), or
+ * the first syntactic diagnostic, on which tsc exits non-zero and MultiPL-E reports a SyntaxError.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { emitJs } from "./node_harness.ts";
- * assert.equal(emitJs("const x: number = 1;\n").trim(), "const x = 1;");
+ * assert.deepEqual(emitJs("const x: number = 1;\n"), { js: "const x = 1;\n" });
+ * assert.match((emitJs("function f() {") as { error: string }).error, /^tsc: TS1005: '}' expected/);
  * ```
  */
-export function emitJs(source: string): string {
-  return ts.transpileModule(source, {
+export function emitJs(source: string): { js: string } | { error: string } {
+  const out = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ESNext },
-  }).outputText;
+    reportDiagnostics: true,
+  });
+  const first = out.diagnostics?.[0];
+  if (first) {
+    return {
+      error: `tsc: TS${first.code}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`,
+    };
+  }
+  return { js: out.outputText };
 }
 
 /**
@@ -45,7 +57,9 @@ export async function runWithNode(
   options: { language: "js" | "ts"; dir: string; name: string; timeoutMs?: number },
 ): Promise<HarnessVerdict> {
   const file = join(options.dir, `${options.name}.js`);
-  await Deno.writeTextFile(file, options.language === "ts" ? emitJs(program) : program);
+  const emitted = options.language === "ts" ? emitJs(program) : { js: program };
+  if ("error" in emitted) return { pass: false, detail: emitted.error };
+  await Deno.writeTextFile(file, emitted.js);
   const child = new Deno.Command("node", {
     args: [file],
     cwd: options.dir,

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { type AgreementRow, assayEvidence } from "./compare.ts";
+import type { AgreementRow } from "./compare.ts";
+import { assayEvidence } from "./verdict.ts";
 
 const pct = (n: number, d: number) => (d === 0 ? "–" : `${(100 * n / d).toFixed(2)}%`).padStart(7);
 
@@ -46,7 +47,7 @@ export function formatTable(rows: readonly AgreementRow[]): string {
  * ```ts
  * import assert from "node:assert/strict";
  * import { formatDifferences } from "./report.ts";
- * const assay = { pass: false, outcome: "completed", detail: "", category: "crash", failedCase: { name: "a", status: "error", message: "TypeError: x" }, taskError: null, sloppyOnly: false, code: null };
+ * const assay = { pass: false, outcome: "completed", detail: "", category: "crash", failedCase: { name: "a", status: "error", message: "TypeError: x" }, taskError: null, sloppyOnly: false, code: null, entry: "f" };
  * const row = { benchmark: "b", samples: 1, assayPasses: 0, harnessPasses: 1, agree: 0, sloppyOnly: 0, wallMs: 1, differences: [
  *   { id: "T/1", assay, harness: { pass: true, detail: null }, cause: "assay fails: TypeError: x" },
  * ] };

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { loadSuite } from "../../lib/task/load.ts";
 import type { Suite } from "../../lib/task/schema.ts";
 import { mbxpPrograms } from "../mbxp_samples.ts";
-import type { HarnessVerdict } from "./compare.ts";
+import type { HarnessVerdict } from "./verdict.ts";
 import { renamedCandidates } from "./rename.ts";
 
 /** The shared datasets folder, `../shared/datasets` beside the checkout. */
@@ -94,13 +94,15 @@ async function canAiCodeAnswers(): Promise<Record<string, any>[]> {
   })).filter((r) => r.language === "javascript");
 }
 
-/** The harness's first failing check, in its words. */
+/** The harness's verdict: its status, first failing check and the code it extracted. */
 function canAiCodeVerdict(r: Record<string, any>): HarnessVerdict {
-  if (r.status === "PASS") return { pass: true, detail: null };
-  if (r.status !== "FAIL") return { pass: false, detail: `status ${r.status}` };
+  const code = typeof r.code === "string" ? r.code : "";
+  if (r.status === "PASS") return { pass: true, detail: null, code };
+  if (r.status !== "FAIL") return { pass: false, detail: `status ${r.status}`, code };
   const failed = (Array.isArray(r.checks) ? r.checks : []).find((c: any) => !c.status);
   return {
     pass: false,
+    code,
     detail: failed
       ? `check ${failed.assert} == ${JSON.stringify(failed.eq)}, got ${
         JSON.stringify(failed.got)?.slice(0, 120)

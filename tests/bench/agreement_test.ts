@@ -3,12 +3,9 @@
  * renaming, sampling and the printed table, on tiny inline data (no sandbox, no datasets).
  */
 import assert from "node:assert/strict";
-import {
-  agreementRow,
-  assayVerdict,
-  deriveCause,
-  SLOPPY_ONLY_FIELDS,
-} from "../../bench/agreement/compare.ts";
+import { agreementRow } from "../../bench/agreement/compare.ts";
+import { deriveCause } from "../../bench/agreement/cause.ts";
+import { assayVerdict, SLOPPY_ONLY_FIELDS } from "../../bench/agreement/verdict.ts";
 import { problemNumber, renamedCandidates } from "../../bench/agreement/rename.ts";
 import { numberSamples, seededSubset } from "../../bench/agreement/sampling.ts";
 import { causeCounts, formatDifferences, formatTable } from "../../bench/agreement/report.ts";
@@ -29,38 +26,54 @@ const result = (passed: boolean, extra: Record<string, unknown> = {}) =>
     ],
     ...extra,
   }) as never;
+const answer = (code: string | null) => ({ code, entry: "f" });
 
 Deno.test("assayVerdict() reads the first failing case and the sloppy-only flag", () => {
-  const v = assayVerdict(result(false), "function f(n) { total = n; return total * 2; }");
+  const v = assayVerdict(result(false), answer("function f(n) { total = n; return total * 2; }"));
   assert.equal(v.pass, false);
   assert.deepEqual(v.failedCase?.name, "assert 2: f(2) → 4");
   assert.equal(v.sloppyOnly, false);
-  const flagged = assayVerdict(result(true, { [SLOPPY_ONLY_FIELDS[0]]: true }), null);
+  const flagged = assayVerdict(result(true, { [SLOPPY_ONLY_FIELDS[0]]: true }), answer(null));
   assert.equal(flagged.sloppyOnly, true);
 });
 
-Deno.test("deriveCause() names an implicit global, a missing entry and a harness check", () => {
+Deno.test("deriveCause() names an implicit global, a missing entry, other code and a harness check", () => {
   const harnessPass = { pass: true, detail: null };
-  const implicit = assayVerdict(result(false), "function f(n) { total = n; return total * 2; }");
+  const implicit = assayVerdict(
+    result(false),
+    answer("function f(n) { total = n; return total * 2; }"),
+  );
   assert.match(deriveCause({ id: "1", assay: implicit, harness: harnessPass }), /implicit global/);
-  const plain = assayVerdict(result(false), "function f(n) { return total; }");
+  const plain = assayVerdict(result(false), answer("function f(n) { return total; }"));
   assert.equal(
     deriveCause({ id: "1", assay: plain, harness: harnessPass }),
     "assay fails: ReferenceError: <name> is not defined",
+  );
+  assert.equal(
+    deriveCause({
+      id: "1",
+      assay: { ...plain, taskError: "the reference fails" },
+      harness: harnessPass,
+    }),
+    "[task error] assay fails: ReferenceError: <name> is not defined",
   );
   const missing = assayVerdict(
     result(false, {
       outcome: "load_error",
       detail:
-        "SyntaxError: The requested module './solution.ts' does not provide an export named 'potato'",
+        "SyntaxError: The requested module './solution.ts' does not provide an export named 'f'",
     }),
-    "function fib(n) {}",
+    answer("function fib(n) {}"),
   );
   assert.equal(
     deriveCause({ id: "1", assay: missing, harness: harnessPass }),
     "assay fails: the answer does not define the entry function",
   );
-  const pass = assayVerdict(result(true), "function f() {}");
+  assert.equal(
+    deriveCause({ id: "1", assay: missing, harness: { ...harnessPass, code: "function f() {}" } }),
+    "assay fails: assay extracted other code than the harness (assay's does not define the entry)",
+  );
+  const pass = assayVerdict(result(true), answer("function f() {}"));
   assert.equal(
     deriveCause({
       id: "1",
@@ -78,9 +91,9 @@ Deno.test("deriveCause() names an implicit global, a missing entry and a harness
 Deno.test("agreementRow() counts both passes and failures as agreement", () => {
   const harness = (pass: boolean) => ({ pass, detail: null });
   const row = agreementRow("b", [
-    { id: "1", assay: assayVerdict(result(true), null), harness: harness(true) },
-    { id: "2", assay: assayVerdict(result(false), null), harness: harness(false) },
-    { id: "3", assay: assayVerdict(result(false), "x"), harness: harness(true) },
+    { id: "1", assay: assayVerdict(result(true), answer(null)), harness: harness(true) },
+    { id: "2", assay: assayVerdict(result(false), answer(null)), harness: harness(false) },
+    { id: "3", assay: assayVerdict(result(false), answer("x")), harness: harness(true) },
   ], 10);
   assert.deepEqual([row.samples, row.assayPasses, row.harnessPasses, row.agree], [3, 1, 2, 2]);
   assert.deepEqual(row.differences.map((d) => d.id), ["3"]);
