@@ -22,47 +22,18 @@ import { createPool } from "../lib/sandbox/pool.ts";
 import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
+import { mbxpPrograms, type Program } from "./mbxp_samples.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
 /** (c) and (d): a 10 s sample limit and a 2 s limit per test case (per-case verdicts compared). */
 const LIMITS = { timeoutMs: 10_000, caseTimeoutMs: 2_000 };
 
-/** One MBXP TypeScript problem with its recorded sample completion. */
-export interface Program {
-  id: string;
-  prompt: string;
-  completion: string;
-  test: string;
-}
+export type { Program } from "./mbxp_samples.ts";
 
 /** The MBXP TypeScript problems that have a sample completion, in file order (the first `limit`). */
-export async function programs(limit = Infinity): Promise<Program[]> {
-  const samples = new Map<string, string>();
-  for (
-    const line of (await Deno.readTextFile(join(DATA, "completions/mxeval-mbtsp_samples.jsonl")))
-      .split("\n")
-  ) {
-    if (line.trim()) samples.set(JSON.parse(line).task_id, JSON.parse(line).completion);
-  }
-  const out: Program[] = [];
-  for (
-    const line of (await Deno.readTextFile(join(DATA, "mxeval/mbtsp_release_v1.2.jsonl"))).split(
-      "\n",
-    )
-  ) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line);
-    if (samples.has(r.task_id)) {
-      out.push({
-        id: r.task_id,
-        prompt: r.prompt,
-        completion: samples.get(r.task_id)!,
-        test: r.test,
-      });
-    }
-  }
-  return out.slice(0, limit);
+export function programs(limit = Infinity): Promise<Program[]> {
+  return mbxpPrograms("ts", limit);
 }
 
 async function timed<T>(
