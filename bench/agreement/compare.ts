@@ -19,7 +19,7 @@ export interface AgreementRow {
   harnessPasses: number;
   /** Samples with the same verdict on both sides. */
   agree: number;
-  /** Samples the record flags as passing only as sloppy scripts ({@link SLOPPY_ONLY_FIELDS}). */
+  /** Samples the record flags as passing only as sloppy scripts. */
   sloppyOnly: number;
   /** Wall time of the row, ms (import, harness, assay). */
   wallMs: number;

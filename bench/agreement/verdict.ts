@@ -6,13 +6,6 @@
  */
 import type { ResultRecord } from "../../lib/record/result.ts";
 
-/**
- * The result-record fields that may say a sample passed only because it ran as a non-strict
- * (sloppy) script; the first present one is read. The field is not recorded yet: add its name
- * here when it lands.
- */
-export const SLOPPY_ONLY_FIELDS: readonly string[] = ["sloppyOnly", "sloppy_only"];
-
 /** The benchmark harness's verdict on one sample. */
 export interface HarnessVerdict {
   /** The harness passed the sample. */
@@ -37,7 +30,7 @@ export interface AssayVerdict {
   failedCase: { name: string; status: string; message: string } | null;
   /** Why the task could not be judged, when it could not. */
   taskError: string | null;
-  /** The record says the sample passed only as a sloppy script ({@link SLOPPY_ONLY_FIELDS}). */
+  /** The record says the sample passed only as a sloppy script. */
   sloppyOnly: boolean;
   /** The code assay extracted from the answer (null: none). */
   code: string | null;
@@ -75,8 +68,6 @@ export function assayVerdict(
   answer: { code: string | null; entry: string },
 ): AssayVerdict {
   const failed = result.cases.find((c) => c.status !== "pass");
-  const record = result as unknown as Record<string, unknown>;
-  const field = SLOPPY_ONLY_FIELDS.find((f) => f in record);
   return {
     pass: result.passed,
     outcome: result.outcome,
@@ -86,7 +77,7 @@ export function assayVerdict(
       ? { name: failed.name, status: failed.status, message: failed.message ?? "" }
       : null,
     taskError: result.taskError ?? null,
-    sloppyOnly: field !== undefined && record[field] === true,
+    sloppyOnly: (result.labels ?? []).some((l) => l.label === "sloppy_only"),
     code: answer.code,
     entry: answer.entry,
   };

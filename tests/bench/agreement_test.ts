@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { agreementRow } from "../../bench/agreement/compare.ts";
 import { deriveCause } from "../../bench/agreement/cause.ts";
-import { assayVerdict, SLOPPY_ONLY_FIELDS } from "../../bench/agreement/verdict.ts";
+import { assayVerdict } from "../../bench/agreement/verdict.ts";
 import { problemNumber, renamedCandidates } from "../../bench/agreement/rename.ts";
 import { numberSamples, seededSubset } from "../../bench/agreement/sampling.ts";
 import { causeCounts, formatDifferences, formatTable } from "../../bench/agreement/report.ts";
@@ -33,7 +33,12 @@ Deno.test("assayVerdict() reads the first failing case and the sloppy-only flag"
   assert.equal(v.pass, false);
   assert.deepEqual(v.failedCase?.name, "assert 2: f(2) → 4");
   assert.equal(v.sloppyOnly, false);
-  const flagged = assayVerdict(result(true, { [SLOPPY_ONLY_FIELDS[0]]: true }), answer(null));
+  const flagged = assayVerdict(
+    result(true, {
+      labels: [{ label: "sloppy_only", cases: ["a"], names: ["total"], evidence: ["x"] }],
+    }),
+    answer(null),
+  );
   assert.equal(flagged.sloppyOnly, true);
 });
 
