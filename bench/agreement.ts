@@ -55,6 +55,7 @@ async function measure(b: Benchmark, limit: number | undefined): Promise<Agreeme
         item.program && run(async () => {
           item.harness = await runWithNode(item.program!.source, {
             language: item.program!.language,
+            commonjs: item.program!.commonjs,
             dir,
             name: `p${i}`,
           });

@@ -11,6 +11,9 @@ import { join } from "node:path";
 import ts from "typescript";
 import type { HarnessVerdict } from "./verdict.ts";
 
+/** The checkout's node_modules (mathjs, heap-js): where a CommonJS program's packages resolve. */
+const NODE_MODULES = new URL("../../node_modules", import.meta.url).pathname;
+
 /** The node binary to run, or null (with the reason) when there is none. */
 export async function findNode(): Promise<{ node: string; version: string } | { missing: string }> {
   try {
@@ -34,9 +37,12 @@ export async function findNode(): Promise<{ node: string; version: string } | { 
  * assert.match((emitJs("function f() {") as { error: string }).error, /^tsc: TS1005: '}' expected/);
  * ```
  */
-export function emitJs(source: string): { js: string } | { error: string } {
+export function emitJs(source: string, commonjs = false): { js: string } | { error: string } {
   const out = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ESNext },
+    compilerOptions: {
+      target: ts.ScriptTarget.ESNext,
+      ...(commonjs ? { module: ts.ModuleKind.CommonJS, esModuleInterop: true } : {}),
+    },
     reportDiagnostics: true,
   });
   const first = out.diagnostics?.[0];
@@ -54,15 +60,23 @@ export function emitJs(source: string): { js: string } | { error: string } {
  */
 export async function runWithNode(
   program: string,
-  options: { language: "js" | "ts"; dir: string; name: string; timeoutMs?: number },
+  options: {
+    language: "js" | "ts";
+    dir: string;
+    name: string;
+    timeoutMs?: number;
+    /** Emit CommonJS (tsc's `module: commonjs`) and resolve packages from the checkout's node_modules. */
+    commonjs?: boolean;
+  },
 ): Promise<HarnessVerdict> {
   const file = join(options.dir, `${options.name}.js`);
-  const emitted = options.language === "ts" ? emitJs(program) : { js: program };
+  const emitted = options.language === "ts" ? emitJs(program, options.commonjs) : { js: program };
   if ("error" in emitted) return { pass: false, detail: emitted.error };
   await Deno.writeTextFile(file, emitted.js);
   const child = new Deno.Command("node", {
     args: [file],
     cwd: options.dir,
+    ...(options.commonjs ? { env: { NODE_PATH: NODE_MODULES } } : {}),
     stdin: "null",
     stdout: "null",
     stderr: "piped",
