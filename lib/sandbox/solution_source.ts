@@ -74,12 +74,16 @@ export function solutionSource(
 /** The answer as a script body (types stripped when it is TypeScript); null when it is not one. */
 function scriptBody(code: string): string | null {
   if (compiles(code)) return code;
-  try {
-    const stripped = stripTypeScriptTypes(code, { mode: "strip" });
-    return stripped !== code && compiles(stripped) ? stripped : null;
-  } catch {
-    return null;
+  // Types become blanks in place ("strip": positions kept); an enum or namespace needs "transform".
+  for (const mode of ["strip", "transform"] as const) {
+    try {
+      const stripped = stripTypeScriptTypes(code, { mode });
+      if (stripped !== code && compiles(stripped)) return stripped;
+    } catch {
+      // not strippable in this mode
+    }
   }
+  return null;
 }
 
 function compiles(code: string): boolean {

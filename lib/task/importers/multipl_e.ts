@@ -142,8 +142,9 @@ function multiplETask(
     id: name.toLowerCase().replace(/[^a-z0-9_-]+/g, "_").replace(/^[_-]+/, ""),
     title: name,
     language,
-    // MultiPL-E's harness runs JavaScript with node as a .js file: a non-strict script.
-    semantics: language === "js" ? "script" : "module",
+    // MultiPL-E's harness runs JavaScript with node as a .js file, and TypeScript as tsc's emit
+    // of a file whose tests `require` node:assert (a CommonJS script): a non-strict script both.
+    semantics: "script",
     instructions: `Complete the ${lang} function \`${entry}\` below. ` +
       `Answer with the whole function.\n\n${prompt}`,
     entry,
