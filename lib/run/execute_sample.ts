@@ -15,6 +15,7 @@ import { classifyFailure, importedPackages } from "../score/taxonomy.ts";
 import { scoreSample } from "../score/weighted.ts";
 import type { Semantics, Task } from "../task/schema.ts";
 import { sampleJob } from "./sample_job.ts";
+import { withAnswerNames } from "./answer_names_job.ts";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 
@@ -100,7 +101,10 @@ export async function executeSample(
       stderr: "",
     }
     : await executor(
-      sampleJob(task, gen.code, limits.semantics ? { semantics: limits.semantics } : {}),
+      // The answer's declared names, when the tests check them (can-ai-code's f.name, f.args).
+      await withAnswerNames(
+        sampleJob(task, gen.code, limits.semantics ? { semantics: limits.semantics } : {}),
+      ),
       limits,
     );
   const score = scoreSample(run.cases, gen.code !== null);
