@@ -11,11 +11,13 @@
  *   deno run -A bench/taxonomy_can_ai_code.ts --all           every JavaScript answer
  *   deno run -A bench/taxonomy_can_ai_code.ts --limit 300 --spot 30
  *        --spot N prints N seeded-random failures with their code and evidence (for a human check)
+ *        --show N lists N pass/fail disagreements (default 20)
  *
  * @module
  */
 import { limiter } from "../lib/run/pool.ts";
 import { sampleJob } from "../lib/run/sample_job.ts";
+import { withAnswerNames } from "../lib/run/answer_names_job.ts";
 import { runSample } from "../lib/sandbox/deno.ts";
 import { classifyFailure } from "../lib/score/taxonomy.ts";
 import { FailureCategory, type FailureClassification } from "../lib/record/failure.ts";
@@ -52,7 +54,7 @@ const results = await Promise.all(chosen.map((a) =>
     const task = built.get(a.task)!;
     const code = a.code?.trim() ? a.code : null;
     const run = code === null ? null : await runSample(
-      sampleJob(task, code),
+      await withAnswerNames(sampleJob(task, code)),
       { isolation: "none", timeoutMs: args.timeoutMs, outputCapBytes: 200_000 },
     );
     const classification = classifyFailure({
@@ -65,7 +67,10 @@ const results = await Promise.all(chosen.map((a) =>
       testsSource: task.testsSource,
     });
     if (++done % 250 === 0) console.log(`  ${done}/${chosen.length}`);
-    return { answer: a, classification };
+    const failing = (run?.cases ?? []).filter((c) => c.status !== "pass").map((c) =>
+      `${c.name.split(":")[0]}(${c.status})`
+    );
+    return { answer: a, classification, failing };
   })
 ));
 const seconds = (performance.now() - started) / 1000;
@@ -138,12 +143,14 @@ console.log(
 const disagreements = results.filter((r) =>
   (r.classification === null) !== (r.answer.status === "PASS")
 );
-console.log(`\npass/fail disagreements (${disagreements.length}; their failing checks):`);
-for (const r of disagreements.slice(0, 20)) {
+console.log(
+  `\npass/fail disagreements (${disagreements.length}; their failing checks, our failing cases):`,
+);
+for (const r of disagreements.slice(0, args.show)) {
   const failed = (r.answer.checks ?? []).filter((c) => c.status !== 1).map((c) => c.assert);
   console.log(
     `  ${r.answer.task} · ${r.answer.model} · theirs ${r.answer.status} [${failed.join("; ")}]` +
-      ` · ours ${r.classification?.category ?? "pass"}`,
+      ` · ours ${r.classification?.category ?? "pass"} [${r.failing.join(", ")}]`,
   );
 }
 console.log("\nprimary category by can-ai-code status:");
@@ -233,6 +240,7 @@ function parseArgs(argv: string[]) {
     all: argv.includes("--all"),
     limit: value("--limit", 1500),
     spot: value("--spot", 0),
+    show: value("--show", 20),
     timeoutMs: value("--timeout", 3000),
   };
 }
