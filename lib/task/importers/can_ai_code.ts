@@ -45,7 +45,7 @@ const RUNTIME = (entry: string) =>
   value === undefined ? null : JSON.parse(JSON.stringify(value) ?? "null");
 const declared = (): { name: string; params: string[] } => {
   if (answerNames.name === null) {
-    throw new Error("the answer declares no function (can-ai-code: NO_FUNCTION)");
+    assert.fail("the answer declares no function (can-ai-code: NO_FUNCTION)");
   }
   return answerNames;
 };
