@@ -16,6 +16,7 @@ import { scoreSample } from "../score/weighted.ts";
 import type { Semantics, Task } from "../task/schema.ts";
 import { sampleJob } from "./sample_job.ts";
 import { sloppyOnly } from "./sloppy_only.ts";
+import { withAnswerNames } from "./answer_names_job.ts";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 
@@ -91,9 +92,12 @@ export async function executeSample(
 ): Promise<ResultRecord> {
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
   const files = task.answer === "files";
+  // The answer's declared names ride along when the tests check them (can-ai-code's f.name, f.args).
   const job = gen.code === null
     ? null
-    : sampleJob(task, gen.code, limits.semantics ? { semantics: limits.semantics } : {});
+    : await withAnswerNames(
+      sampleJob(task, gen.code, limits.semantics ? { semantics: limits.semantics } : {}),
+    );
   const run: SandboxResult = job === null
     ? {
       outcome: "no_code",

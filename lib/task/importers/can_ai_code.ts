@@ -15,9 +15,10 @@ import { span } from "../../source/statements.ts";
 import { rewriteSpan } from "./rewrite_span.ts";
 import { testsModule } from "./tests_module.ts";
 import { tokenize } from "../../source/tokenize.ts";
+import { ANSWER_NAMES_IMPORT } from "../../source/function_names.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const CAN_AI_CODE_IMPORTER_VERSION = 2;
+export const CAN_AI_CODE_IMPORTER_VERSION = 3;
 
 /** Options for {@link importCanAiCode}. */
 export interface CanAiCodeOptions {
@@ -30,48 +31,27 @@ export interface CanAiCodeOptions {
  * are Python (`len(f.args)`, `isinstance(f.call(1), int)`, `f.args[0].name`,
  * `f.call(…)`), so `f`, `len`, `isinstance` and the type names are defined
  * here and the expressions run unchanged, except `.get(k)` (→ `?.[k]`) and
- * `True`/`False`/`None`. Results pass through JSON, as in can-ai-code's own
- * JavaScript sandbox.
+ * `True`/`False`/`None`. This is a translation of upstream's Python harness,
+ * not a library assay could load instead. `f.name` and `f.args` are the names
+ * the answer declares, read from its source with the TypeScript parser on the
+ * host and handed over as the job file `answer_names.ts`
+ * (lib/source/function_names.ts, added by lib/run/answer_names_job.ts); an
+ * answer that declares no function fails them, as upstream's `NO_FUNCTION`
+ * fails every check. `f.call` results pass through JSON, as in can-ai-code's
+ * own JavaScript sandbox (`sbox/eval.javascript.tpl`).
  */
 const RUNTIME = (entry: string) =>
   `const json = (value: unknown): unknown =>
   value === undefined ? null : JSON.parse(JSON.stringify(value) ?? "null");
-const parameters = (fn: unknown): { name: string }[] => {
-  const src = Function.prototype.toString.call(fn);
-  const paren = src.indexOf("(");
-  const arrow = src.indexOf("=>");
-  if (paren < 0 || (arrow >= 0 && arrow < paren)) {
-    const name = src.slice(0, arrow).replace(/^async\\s+/, "").trim();
-    return name ? [{ name }] : [];
+const declared = (): { name: string; params: string[] } => {
+  if (answerNames.name === null) {
+    assert.fail("the answer declares no function (can-ai-code: NO_FUNCTION)");
   }
-  const parts: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (let i = paren; i < src.length; i++) {
-    const c = src[i];
-    if (c === '"' || c === "'" || c === "\`") {
-      let j = i + 1;
-      while (j < src.length && src[j] !== c) j += src[j] === "\\\\" ? 2 : 1;
-      current += src.slice(i, j + 1);
-      i = j;
-      continue;
-    }
-    if ("([{".includes(c)) depth++;
-    if (")]}".includes(c)) depth--;
-    if (depth === 0) break;
-    if (depth === 1 && c === ",") {
-      parts.push(current);
-      current = "";
-    } else if (depth > 1 || c !== "(") current += c;
-  }
-  parts.push(current);
-  return parts.map((p) => p.trim()).filter((p) => p !== "").map((p) => ({
-    name: p.replace(/^\\.\\.\\./, "").split("=")[0].trim(),
-  }));
+  return answerNames;
 };
 const f = {
-  name: ${entry}.name,
-  args: parameters(${entry}),
+  get name(): string { return declared().name; },
+  get args(): { name: string }[] { return declared().params.map((name) => ({ name })); },
   call: (...args: unknown[]): any => json((${entry} as any)(...args)),
 };
 const len = (x: any): number => Array.isArray(x) || typeof x === "string" ? x.length : Object.keys(x ?? {}).length;
@@ -87,7 +67,8 @@ void [int, float, str, list, dict, bool, True, False, None, len, isinstance];`;
 /**
  * Import can-ai-code tasks as JavaScript tasks: each check (a Python-style
  * assertion on the function, e.g. `f.call(5)` == 120, `len(f.args)` == 1,
- * or `eq-any` of several values) becomes one `core` case named
+ * `f.args[0].name` == "bork", `f.name` == "glork", or `eq-any` of several
+ * values) becomes one `core` case named
  * `<check>: <expression> == <expected>`, tagged `weight:<n>` when weighted.
  * The instructions follow can-ai-code's prompt: "Write a JavaScript function
  * <Signature> <Input> that returns <Output>." Tasks have no reference.
@@ -220,6 +201,7 @@ function canAiCodeTask(
       imports: [
         'import assert from "node:assert";',
         'import { isDeepStrictEqual } from "node:util";',
+        ANSWER_NAMES_IMPORT,
         `import { ${entry} } from "./solution.ts";`,
       ],
       preamble: [RUNTIME(entry)],

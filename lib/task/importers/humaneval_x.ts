@@ -3,6 +3,12 @@
  * fields `task_id`, `prompt`, `canonical_solution`, `test`, `declaration`,
  * `example_test`. Unlike MultiPL-E it has real JavaScript solutions.
  *
+ * Why `console.assert` is rewritten rather than run: in node it only writes
+ * "Assertion failed" to stderr, and CodeGeeX's harness (`benchmark/execution.py`)
+ * fails a program whose stderr or stdout is not empty. A throwing assert is the
+ * per-case form of that verdict; what it does not copy is that upstream also
+ * fails a correct program that merely prints (a `console.log` left in the answer).
+ *
  * @module
  */
 import { resolve } from "node:path";
@@ -23,7 +29,23 @@ import { testsModule } from "./tests_module.ts";
 import { tokenize } from "../../source/tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const HUMANEVAL_X_IMPORTER_VERSION = 2;
+export const HUMANEVAL_X_IMPORTER_VERSION = 3;
+
+/**
+ * The npm packages HumanEval-X programs import, with the range each task declares: the version
+ * current when HumanEval-X was published (2022). Only JavaScript/162 (`require('js-md5')` in the
+ * canonical solution) needs one. A package not listed here is declared as `*`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { HUMANEVAL_X_DEPENDENCY_RANGES } from "./humaneval_x.ts";
+ * assert.equal(HUMANEVAL_X_DEPENDENCY_RANGES["js-md5"], "^0.7.3");
+ * ```
+ */
+export const HUMANEVAL_X_DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
+  "js-md5": "^0.7.3",
+};
 
 /** Options for {@link importHumanEvalX}. */
 export interface HumanEvalXOptions {
@@ -32,8 +54,8 @@ export interface HumanEvalXOptions {
 }
 
 /**
- * A throwing stand-in for `console.assert` (which only logs), defined in
- * every generated tests file.
+ * A throwing stand-in for `console.assert` (which only logs; upstream's harness fails on the
+ * log, see the module doc), defined in every generated tests file.
  */
 const CONSOLE_ASSERT = `const consoleAssert = (condition: unknown, ...data: unknown[]): void => {
   if (!condition) {
@@ -54,8 +76,9 @@ const CONSOLE_ASSERT = `const consoleAssert = (condition: unknown, ...data: unkn
  * variables). Helpers the prompt defines and the tests use (`poly`,
  * `encodeCyclic`) are copied into the tests file. The reference is
  * `prompt + canonical_solution` plus `export { <entry> }`. Packages the
- * record imports or requires are tagged `needs:<pkg>` (task 162 needs
- * `js-md5`, which the sandbox cannot load). Throws an {@link ImportError}
+ * record imports or requires become the task's `dependencies` (ranges from
+ * {@link HUMANEVAL_X_DEPENDENCY_RANGES}; task 162 needs `js-md5`) and are tagged
+ * `needs:<pkg>`. Throws an {@link ImportError}
  * listing every malformed record by line and field.
  *
  * @example
@@ -126,7 +149,11 @@ function humanEvalXTask(
     return name !== null && name !== entry && used.has(name);
   });
   const tags = ["humaneval-x", "humaneval"];
-  for (const pkg of npmDependencies(`${prompt}${solution}\n${test}`)) tags.push(`needs:${pkg}`);
+  const dependencies: Record<string, string> = {};
+  for (const pkg of npmDependencies(`${prompt}${solution}\n${test}`)) {
+    tags.push(`needs:${pkg}`);
+    dependencies[pkg] = HUMANEVAL_X_DEPENDENCY_RANGES[pkg] ?? "*";
+  }
   if (hasRawNewline(body)) tags.push("fixed:string-newline");
   if (parts.defect) tags.push("defect:prompt-syntax");
   const reference = `${prompt}${solution}`;
@@ -144,6 +171,7 @@ function humanEvalXTask(
     tests: "tests.ts",
     cases: cases.map((c) => ({ name: c.name, kind: "core", tags: [] })),
     tags,
+    ...(Object.keys(dependencies).length ? { dependencies } : {}),
     referenceSource: `${reference.trimEnd()}\n\nexport { ${entry} };\n`,
     testsSource: testsModule({
       language: "js",

@@ -25,12 +25,13 @@ import { testsModule } from "./tests_module.ts";
 import { tokenize } from "../../source/tokenize.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const MBXP_IMPORTER_VERSION = 3;
+export const MBXP_IMPORTER_VERSION = 4;
 
 /**
- * The npm packages MBXP's TypeScript prompts import, with the range each task declares: the
+ * The npm packages MBXP's prompts and tests import, with the range each task declares: the
  * majors current when mxeval was published (2022; its setup script installs them unpinned).
- * 34 MBTSP prompts import mathjs, 2 heap-js. A package not listed here is declared as `*`.
+ * 34 MBTSP prompts import mathjs, 2 heap-js; every MBJSP test compares with lodash's
+ * `_.isEqual` (`const _ = require("lodash")`). A package not listed here is declared as `*`.
  *
  * @example
  * ```ts
@@ -42,6 +43,7 @@ export const MBXP_IMPORTER_VERSION = 3;
 export const MBXP_DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
   mathjs: "^11.0.0",
   "heap-js": "^2.2.0",
+  lodash: "^4.17.21",
 };
 
 /** Options for {@link importMbxp}. */
@@ -60,19 +62,9 @@ export interface MbxpOptions {
   withReference?: boolean;
 }
 
-/** A lodash-like `isEqual` (SameValueZero on primitives), replacing `require("lodash")`. */
-const IS_EQUAL = `const isEqual = (a: any, b: any): boolean => {
-  if (a === b || (a !== a && b !== b)) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  if (a instanceof Date) return a.getTime() === b.getTime();
-  if (a instanceof Map || a instanceof Set) return isEqual([...a], [...b]);
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => Object.hasOwn(b, k) && isEqual(a[k], b[k]));
-};
-const _ = { isEqual };
-const mbxpFailure = (message: string, actual: unknown, expected: unknown): never => {
+/** A failed `compare(x, v)` of a JavaScript test, as an AssertionError with upstream's message. */
+const MBXP_FAILURE =
+  `const mbxpFailure = (message: string, actual: unknown, expected: unknown): never => {
   throw new AssertionError({ message: message + inspect(actual), actual, expected, operator: "isEqual" });
 };`;
 
@@ -81,11 +73,12 @@ const mbxpFailure = (message: string, actual: unknown, expected: unknown): never
  * (`let actual_N = f(…); let expected_N = …; assert.deepEqual(…)`) become one
  * `core` case per triple, using `node:assert` instead of the bare `assert`.
  * JavaScript tests (`var argN…; var xN = f(…); var vN = …; if (!compare(xN,
- * vN)) { throw '…' }`) become one case per group, with lodash's `isEqual`
- * replaced by an inline equivalent (tag `shim:lodash`) and the thrown string
- * by an `AssertionError`. Packages the prompt or tests import (mathjs,
- * heap-js) become the task's `dependencies` (ranges from {@link MBXP_DEPENDENCY_RANGES}) and
- * are also tagged `needs:<pkg>`; the sandbox provides exactly them, read-only.
+ * vN)) { throw '…' }`) become one case per group, comparing with the real
+ * lodash's `_.isEqual` (`import _ from "lodash"`, as upstream's `require`), the
+ * thrown string becoming an `AssertionError`. Packages the prompt or tests import
+ * (mathjs, heap-js, lodash) become the task's `dependencies` (ranges from
+ * {@link MBXP_DEPENDENCY_RANGES}) and are also tagged `needs:<pkg>`; the sandbox
+ * provides exactly them, read-only.
  * Throws an {@link ImportError} listing every malformed record by line and field.
  *
  * @example
@@ -169,7 +162,6 @@ function mbxpTask(
   const tags = ["mxeval", ...(dataset ? [dataset] : []), ...testTags];
   const dependencies: Record<string, string> = {};
   for (const pkg of npmDependencies(`${prompt}\n${test}`)) {
-    if (pkg === "lodash") continue; // replaced by an inline isEqual (shim:lodash)
     tags.push(`needs:${pkg}`);
     dependencies[pkg] = MBXP_DEPENDENCY_RANGES[pkg] ?? "*";
   }
@@ -231,10 +223,11 @@ function convertTests(test: string, { entry, language }: { entry: string; langua
     body.push(s);
   }
   if (lodash) {
+    // The real lodash, a declared dependency (see MBXP_DEPENDENCY_RANGES), as upstream requires it.
+    imports.add('import _ from "lodash";');
     imports.add('import { AssertionError } from "node:assert";');
     imports.add('import { inspect } from "node:util";');
-    preamble.unshift(IS_EQUAL);
-    tags.push("shim:lodash");
+    preamble.unshift(MBXP_FAILURE);
   }
   const isCheck = language === "ts" || !lodash
     ? (s: Span) => s.tokens[0].text === "assert"

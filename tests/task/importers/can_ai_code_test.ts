@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { DATASETS } from "../../_helpers.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
 import { limiter } from "../../../lib/run/pool.ts";
+import { withAnswerNames } from "../../../lib/run/answer_names_job.ts";
+import { sampleJob } from "../../../lib/run/sample_job.ts";
 import { importCanAiCode } from "../../../lib/task/importers/can_ai_code.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
 import type { Task } from "../../../lib/task/schema.ts";
@@ -21,19 +23,23 @@ if (!hasDataset) {
   );
 }
 
+// The job as a run builds it: sampleJob(), plus the answer's declared names read on the host.
 const limit = limiter(3);
-const run = (task: Task, code: string) =>
-  limit(() =>
-    runSample(
-      { code, testsSource: task.testsSource, cases: task.cases, entry: task.entry },
-      { isolation: "none", timeoutMs: 5_000 },
-    )
-  );
+const run = async (task: Task, code: string, isolation: "none" | "bwrap" = "none") => {
+  const job = await withAnswerNames(sampleJob(task, code));
+  return limit(() => runSample(job, { isolation, timeoutMs: 5_000 }));
+};
+const hasBwrap = await new Deno.Command("bwrap", { args: ["--version"], stdout: "null" }).output()
+  .then((o) => o.success, () => false);
 
 Deno.test("importCanAiCode() turns each check into a case and keeps the prompt's wording", async () => {
   const suite = await importCanAiCode(FIXTURE);
-  assert.deepEqual(suite.tasks.map((t) => t.id), ["double-zero-shot", "initials-map"]);
-  const [double, initials] = suite.tasks;
+  assert.deepEqual(suite.tasks.map((t) => t.id), [
+    "double-zero-shot",
+    "glork-misnamed",
+    "initials-map",
+  ]);
+  const [double, , initials] = suite.tasks;
   assert.equal(double.language, "js");
   assert.equal(double.signature, "function double(x)");
   assert.equal(
@@ -57,7 +63,7 @@ Deno.test("importCanAiCode() turns each check into a case and keeps the prompt's
 });
 
 Deno.test("importCanAiCode() fixture: right answers pass every check, wrong ones fail the right checks", async () => {
-  const [double, initials] = (await importCanAiCode(FIXTURE)).tasks;
+  const [double, , initials] = (await importCanAiCode(FIXTURE)).tasks;
   const right = await run(double, "function double(x) {\n  return x * 2;\n}");
   assert.deepEqual(right.cases.map((c) => c.status), ["pass", "pass", "pass", "pass", "pass"]);
   const wrong = await run(double, "const double = (y, z = 1) => y + y + 0.5;");
@@ -68,6 +74,49 @@ Deno.test("importCanAiCode() fixture: right answers pass every check, wrong ones
   );
   // a Map does not survive can-ai-code's JSON round trip: only the empty case passes, as upstream
   assert.deepEqual(map.cases.map((c) => c.status), ["pass", "fail", "pass", "pass"]);
+});
+
+Deno.test("importCanAiCode() imports the function-name and parameter-name checks as core cases read from the answer's source", async () => {
+  const glork = (await importCanAiCode(FIXTURE)).tasks.find((t) => t.entry === "glork")!;
+  assert.deepEqual(glork.cases.map((c) => [c.name, c.kind]), [
+    ["one_argument: len(f.args) == 1", "core"],
+    ["value_1: f.call(1) == 2", "core"],
+    ['input_name: f.args[0].name == "bork"', "core"],
+    ['func_name: f.name == "glork"', "core"],
+  ]);
+  assert.match(glork.testsSource, /^import \{ answerNames \} from "\.\/answer_names\.ts";$/m);
+  assert.doesNotMatch(
+    glork.testsSource,
+    /Function\.prototype\.toString/,
+    "no guessing in the sandbox",
+  );
+});
+
+Deno.test("importCanAiCode() a wrong parameter name fails exactly its check; the right names pass all", async () => {
+  const glork = (await importCanAiCode(FIXTURE)).tasks.find((t) => t.entry === "glork")!;
+  const right = await run(glork, "function glork(bork) {\n  return bork + 1;\n}");
+  assert.deepEqual(right.cases.map((c) => c.status), ["pass", "pass", "pass", "pass"]);
+  // default values, comments and a helper above the function do not confuse the parser
+  const helper = await run(
+    glork,
+    "const inc = (x) => x + 1;\n/* glork(a) */\nfunction glork(bork /* a number */ = 0) { return inc(bork); }",
+  );
+  assert.deepEqual(helper.cases.map((c) => c.status), ["pass", "pass", "pass", "pass"]);
+  const renamed = await run(glork, "function glork(n) {\n  return n + 1;\n}");
+  assert.deepEqual(renamed.cases.map((c) => c.status), ["pass", "pass", "fail", "pass"]);
+  assert.match(renamed.cases[2].message, /'n' !== 'bork'/);
+  if (hasBwrap) {
+    const isolated = await run(glork, "const glork = (n) => n + 1;", "bwrap");
+    assert.deepEqual(isolated.cases.map((c) => c.status), ["pass", "pass", "fail", "pass"]);
+  }
+});
+
+Deno.test("importCanAiCode() an answer that declares no function fails the name checks as upstream's NO_FUNCTION", async () => {
+  const glork = (await importCanAiCode(FIXTURE)).tasks.find((t) => t.entry === "glork")!;
+  const none = await run(glork, 'var glork = Function("bork", "return bork + 1");');
+  const failing = none.cases.filter((c) => c.status !== "pass").map((c) => c.name.split(":")[0]);
+  assert.deepEqual(failing, ["one_argument", "input_name", "func_name"]);
+  assert.match(none.cases[3].message, /declares no function \(can-ai-code: NO_FUNCTION\)/);
 });
 
 Deno.test("importCanAiCode() names the line of a task with a missing field", async () => {

@@ -51,7 +51,7 @@ Deno.test("loadSuite() imports a .jsonl or .json benchmark file through importSu
   assert.equal(suite.tasks.length, 4);
   assert.equal((await importSuite(`${FIXTURES}multipl-e.jsonl`)).hash, suite.hash);
   const json = await loadSuite(`${FIXTURES}can-ai-code-tasks.json`);
-  assert.equal(json.tasks.length, 2);
+  assert.equal(json.tasks.length, 3);
   const file = await Deno.makeTempFile({ suffix: ".jsonl" });
   await Deno.writeTextFile(
     file,

@@ -64,6 +64,23 @@ Deno.test("importHumanEvalX() fixture: references pass, a wrong answer fails wit
   );
 });
 
+Deno.test("importHumanEvalX() declares the package a record requires as the task's dependency", async () => {
+  const file = await Deno.makeTempFile({ suffix: ".jsonl" });
+  const [first] = (await Deno.readTextFile(FIXTURE)).split("\n");
+  const record = JSON.parse(first);
+  // as JavaScript/162's canonical solution does: var md5 = require('js-md5')
+  const solution = `  var md5 = require('js-md5')\n${record.canonical_solution}`;
+  await Deno.writeTextFile(
+    file,
+    `${JSON.stringify({ ...record, canonical_solution: solution })}\n`,
+  );
+  const [task] = (await importHumanEvalX(file)).tasks;
+  assert.deepEqual(task.dependencies, { "js-md5": "^0.7.3" });
+  assert.ok(task.tags.includes("needs:js-md5"));
+  const [plain] = (await importHumanEvalX(FIXTURE)).tasks;
+  assert.equal(plain.dependencies, undefined, "no package, no dependencies");
+});
+
 Deno.test("importHumanEvalX() names the line and field of a malformed record", async () => {
   const file = await Deno.makeTempFile({ suffix: ".jsonl" });
   const [first] = (await Deno.readTextFile(FIXTURE)).split("\n");

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { DATASETS } from "../../_helpers.ts";
+import { DATASETS, ROOT } from "../../_helpers.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
+import { type DependencyStore, resolveDependencies } from "../../../lib/sandbox/dep_store.ts";
 import { limiter } from "../../../lib/run/pool.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
 import { importMbxp } from "../../../lib/task/importers/mbxp.ts";
@@ -18,14 +19,39 @@ if (!hasDataset) {
   console.warn(`mbxp_test.ts: ${DATASET} or ${SAMPLES} is missing; the dataset test is skipped`);
 }
 
+// The tasks' declared packages, resolved as a run resolves them: from the project's node_modules
+// (mathjs, heap-js are devDependencies) or else from the npm registry (lodash), into one cache
+// shared by this file's tests.
+const cacheDir = await Deno.makeTempDir({ prefix: "assay-mbxp-deps-" });
+const stores = new Map<string, Promise<DependencyStore | null>>();
+const storeOf = (declared: Record<string, string>) => {
+  const key = JSON.stringify(declared);
+  if (!stores.has(key)) {
+    stores.set(key, resolveDependencies(declared, { cacheDir, projectDir: ROOT }));
+  }
+  return stores.get(key)!;
+};
+globalThis.addEventListener("unload", () => {
+  new Deno.Command("chmod", { args: ["-R", "u+w", cacheDir] }).outputSync();
+  Deno.removeSync(cacheDir, { recursive: true });
+});
+
 const limit = limiter(3);
-const run = (task: Task, code: string) =>
-  limit(() =>
+const run = async (task: Task, code: string) => {
+  const store = task.dependencies ? await storeOf(task.dependencies) : null;
+  return limit(() =>
     runSample(
-      { code, testsSource: task.testsSource, cases: task.cases, entry: task.entry },
+      {
+        code,
+        testsSource: task.testsSource,
+        cases: task.cases,
+        entry: task.entry,
+        ...(store ? { dependencies: { nodeModules: store.nodeModules } } : {}),
+      },
       { isolation: "none", timeoutMs: 5_000 },
     )
   );
+};
 
 Deno.test("importMbxp() groups each actual/expected/assert triple of a TypeScript test into a case", async () => {
   const suite = await importMbxp(`${FIXTURES}mbxp-ts.jsonl`);
@@ -61,11 +87,14 @@ Deno.test("importMbxp() keeps canonical solutions only with withReference, tagge
   assert.notEqual(bad.outcome === "completed" && bad.cases.every((c) => c.status === "pass"), true);
 });
 
-Deno.test("importMbxp() converts JavaScript tests: lodash isEqual shimmed, thrown strings become AssertionErrors", async () => {
+Deno.test("importMbxp() converts JavaScript tests: the real lodash compares, thrown strings become AssertionErrors", async () => {
   const suite = await importMbxp(`${FIXTURES}mbxp-js.jsonl`, { withReference: true });
   const [vowels, zip] = suite.tasks;
   assert.equal(vowels.language, "js");
-  assert.ok(vowels.tags.includes("shim:lodash"));
+  assert.deepEqual(vowels.dependencies, { lodash: "^4.17.21" }, "lodash is declared");
+  assert.ok(vowels.tags.includes("needs:lodash"));
+  assert.ok(!vowels.tags.includes("shim:lodash"));
+  assert.match(vowels.testsSource, /^import _ from "lodash";$/m);
   assert.deepEqual(vowels.cases.map((c) => c.name), [
     'assert 1: countVowels("banana") → 3',
     'assert 2: countVowels("") → 0',
@@ -80,6 +109,21 @@ Deno.test("importMbxp() converts JavaScript tests: lodash isEqual shimmed, throw
   assert.match(
     wrong.cases[0].message,
     /^AssertionError: Error at 1th assert statement\. Value = \{ a: 1 \}/,
+  );
+});
+
+Deno.test("importMbxp() JavaScript tests compare as lodash does: sets equal in any order", async () => {
+  const suite = await importMbxp(`${FIXTURES}mbxp-js.jsonl`, { withReference: true });
+  const distinct = suite.tasks.find((t) => t.entry === "distinctValues")!;
+  // lodash's isEqual compares sets as unordered collections (the former hand-written shim did not)
+  const r = await run(distinct, distinct.referenceSource!);
+  assert.equal(r.outcome, "completed", r.detail);
+  assert.deepEqual(r.cases.map((c) => c.status), ["pass"]);
+  const wrong = await run(distinct, "function distinctValues(xs) { return new Set([1, 2]); }");
+  assert.deepEqual(wrong.cases.map((c) => c.status), ["fail"]);
+  assert.match(
+    wrong.cases[0].message,
+    /^AssertionError: Error at 1th assert statement\. Value = Set\(2\)/,
   );
 });
 
