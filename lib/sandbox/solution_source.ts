@@ -60,10 +60,13 @@ export function solutionSource(
 ): SolutionSource {
   const semantics = job.semantics ?? "module";
   if (semantics === "module") return exportEntry(job.code, job.entry);
-  const script = scriptBody(job.code);
+  // Module syntax first: stripping types (transform) would elide an unused import, and node
+  // runs a file with one as a module.
+  const moduleSyntax = hasModuleSyntax(job.code);
+  const script = moduleSyntax ? null : scriptBody(job.code);
   if (script === null) {
     const module = exportEntry(job.code, job.entry);
-    if (!hasModuleSyntax(job.code)) return module;
+    if (!moduleSyntax) return module;
     const why = "ran as an ES module: the answer uses import/export, as node runs such a .js file";
     return { ...module, change: module.change ? `${why}; ${module.change}` : why };
   }

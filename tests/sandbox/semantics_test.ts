@@ -94,3 +94,12 @@ Deno.test("semantics: script runs an answer as node runs a .js file, module as a
     await pool.close();
   }
 });
+
+Deno.test("semantics: a TypeScript answer with an unused import is a module, not a script whose import type-stripping dropped", async () => {
+  const { solutionSource } = await import("../../lib/sandbox/solution_source.ts");
+  const code =
+    "import * as math from 'mathjs';\nfunction swap(a: number, b: number): number[] { return [b, a]; }";
+  const source = solutionSource({ code, entry: "swap", semantics: "script" });
+  assert.match(source.code, /^import \* as math from 'mathjs';/);
+  assert.match(source.change ?? "", /^ran as an ES module/);
+});
