@@ -98,11 +98,20 @@ function compiles(code: string): boolean {
   }
 }
 
+/** The code's tokens; null when it does not tokenize (an unterminated string: not a script). */
+function tokensOf(code: string): ReturnType<typeof tokenize> | null {
+  try {
+    return tokenize(code);
+  } catch {
+    return null;
+  }
+}
+
 /** Whether the code has a top-level `import`/`export` statement (or `import.meta`). */
 function hasModuleSyntax(code: string): boolean {
   let depth = 0;
   let previous = "";
-  const tokens = tokenize(code);
+  const tokens = tokensOf(code) ?? [];
   for (const [i, t] of tokens.entries()) {
     if (t.kind === "punct" && /^[{(\[]$/.test(t.text)) depth++;
     else if (t.kind === "punct" && /^[})\]]$/.test(t.text)) depth--;
@@ -116,7 +125,7 @@ function hasModuleSyntax(code: string): boolean {
 
 /** The literal names the script `require`s, in order of first use. */
 function requiredNames(code: string): string[] {
-  const tokens = tokenize(code);
+  const tokens = tokensOf(code) ?? [];
   const names: string[] = [];
   tokens.forEach((t, i) => {
     if (

@@ -103,3 +103,16 @@ Deno.test("semantics: a TypeScript answer with an unused import is a module, not
   assert.match(source.code, /^import \* as math from 'mathjs';/);
   assert.match(source.change ?? "", /^ran as an ES module/);
 });
+
+Deno.test("semantics: an answer that does not even tokenize (an unterminated string) is a load error, not a harness crash", async () => {
+  const job: SandboxJob = {
+    code: "function swap(a, b) {\n  return ['a, b];\n}",
+    testsSource: TESTS,
+    cases: CASES,
+    entry: "swap",
+    semantics: "script",
+  };
+  const result = await runSample(job, { isolation: "none" });
+  assert.equal(result.outcome, "load_error");
+  assert.match(result.detail, /SyntaxError/);
+});
