@@ -184,7 +184,12 @@ function mbxpTask(
     cases: cases.map((c) => ({ name: c.name, kind: "core", tags: [] })),
     tags: [...new Set(tags)],
     ...(Object.keys(dependencies).length ? { dependencies } : {}),
-    referenceSource: keep ? `${`${prompt}${solution}`.trimEnd()}\n\nexport { ${entry} };\n` : null,
+    // A script reference stays a script (the sandbox exports the entry; an export makes a module).
+    referenceSource: keep
+      ? `${`${prompt}${solution}`.trimEnd()}\n${
+        language === "js" ? "" : `\nexport { ${entry} };\n`
+      }`
+      : null,
     testsSource: testsModule({
       language: language as "ts" | "js",
       origin: `Imported by assay from mxeval ${taskId}: one case per assertion.`,

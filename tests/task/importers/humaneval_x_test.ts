@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DATASETS } from "../../_helpers.ts";
+import { sampleJob } from "../../../lib/run/sample_job.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
 import { limiter } from "../../../lib/run/pool.ts";
 import { importHumanEvalX } from "../../../lib/task/importers/humaneval_x.ts";
@@ -17,12 +18,7 @@ if (!hasDataset) {
 
 const limit = limiter(3);
 const run = (task: Task, code: string) =>
-  limit(() =>
-    runSample(
-      { code, testsSource: task.testsSource, cases: task.cases, entry: task.entry },
-      { isolation: "none", timeoutMs: 5_000 },
-    )
-  );
+  limit(() => runSample(sampleJob(task, code), { isolation: "none", timeoutMs: 5_000 }));
 
 Deno.test("importHumanEvalX() splits console.assert statements into cases with their setup", async () => {
   const suite = await importHumanEvalX(FIXTURE);
@@ -41,10 +37,8 @@ Deno.test("importHumanEvalX() splits console.assert statements into cases with t
     /console\.assert\(/,
     "console.assert does not throw: it is replaced",
   );
-  assert.match(
-    max.referenceSource!,
-    /return Math\.max\(a, b, c\)\n\}\n\nexport \{ maxOfThree \};\n$/,
-  );
+  // The reference stays a script, as node runs it; the sandbox exports the entry.
+  assert.match(max.referenceSource!, /return Math\.max\(a, b, c\)\n\}\n$/);
   // the helper the prompt defines and the tests use is copied into the tests file
   assert.match(unrot.testsSource, /^const rot = \(s, n\) =>/m);
   assert.equal(unrot.cases.length, 2);
@@ -123,6 +117,12 @@ Deno.test({
           ).join(", ")
         }`,
     );
-    assert.ok(passed >= 150, `only ${passed} references pass`);
+    // As under node (validation/deno-checks.json: 161/164): run as scripts, the three canonical
+    // solutions that assign undeclared variables (65, 105, 111) pass; 112 and 155 fail there too,
+    // and 162 needs js-md5, a declared dependency this test does not install.
+    assert.deepEqual(
+      failing.map(([t]) => t.title.split(" ")[0]).sort(),
+      ["JavaScript/112", "JavaScript/155", "JavaScript/162"],
+    );
   },
 });
