@@ -140,19 +140,32 @@ const canAiCode: Benchmark = {
   },
 };
 
+/** What the recorded run did to HumanEval-X's tests: a failed console.assert throws. */
+const THROWING_CONSOLE_ASSERT =
+  'console.assert = (ok, ...m) => { if (!ok) throw new Error("Assertion failed: " + m.join(" ")); };\n';
+
 const humanEvalX: Benchmark = {
   key: "humaneval-x",
   name: "HumanEval-X JS canonical",
   suiteFile: "humaneval-x/humaneval_js.jsonl",
-  harness: "validation/deno-checks.json (deno, console.assert made to throw)",
+  harness: "validation/deno-checks.json (deno, console.assert made to throw); a program " +
+    "requiring an npm package (js-md5) runs again with node and the package installed, as " +
+    "HumanEval-X's setup installs it (the recorded run had none)",
   async items(suite) {
     const tasks = byTitle(suite);
-    return await Promise.all((await jsonl("humaneval-x/humaneval_js.jsonl")).map(async (r) => ({
-      id: r.task_id,
-      task: tasks.get(r.task_id)!.id,
-      text: r.prompt + r.canonical_solution,
-      harness: await recorded("humaneval-x/humaneval_js.jsonl canonical_solution", r.task_id),
-    })));
+    return await Promise.all((await jsonl("humaneval-x/humaneval_js.jsonl")).map(async (r) => {
+      const source = `${THROWING_CONSOLE_ASSERT}${r.prompt}${r.canonical_solution}\n${r.test}`;
+      const rerun = npmDependencies(source).length > 0;
+      return {
+        id: r.task_id,
+        task: tasks.get(r.task_id)!.id,
+        text: r.prompt + r.canonical_solution,
+        harness: rerun
+          ? null
+          : await recorded("humaneval-x/humaneval_js.jsonl canonical_solution", r.task_id),
+        ...(rerun ? { program: { language: "js" as const, source, commonjs: true } } : {}),
+      };
+    }));
   },
 };
 
