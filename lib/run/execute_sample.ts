@@ -93,11 +93,9 @@ export async function executeSample(
   const key = { task: gen.task, model: gen.model, variant: gen.variant, sample: gen.sample };
   const files = task.answer === "files";
   // The answer's declared names ride along when the tests check them (can-ai-code's f.name, f.args).
-  const job = gen.code === null
-    ? null
-    : await withAnswerNames(
-      sampleJob(task, gen.code, limits.semantics ? { semantics: limits.semantics } : {}),
-    );
+  const job = gen.code === null ? null : await withAnswerNames(
+    sampleJob(task, gen.code, limits.semantics ? { semantics: limits.semantics } : {}),
+  );
   const run: SandboxResult = job === null
     ? {
       outcome: "no_code",
