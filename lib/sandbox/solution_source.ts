@@ -37,7 +37,7 @@ export interface SolutionSource {
 }
 
 /** The parameters of node's CommonJS module wrapper. */
-const WRAPPER_HEAD = "(function (exports, require, module, __filename, __dirname) {";
+const WRAPPER_HEAD = "(function (exports, require, module, __filename, __dirname, __assayOut) {";
 
 /**
  * `solution.ts` for `job`, by its semantics (see the module doc).
@@ -123,6 +123,33 @@ function hasModuleSyntax(code: string): boolean {
   return false;
 }
 
+/**
+ * The names the script declares at its top level (`function f`, `const f =`…), in order: their
+ * bindings are exported too, as `__assayScope`, for a harness that calls an answer's function
+ * whatever its name (can-ai-code's calls its first function).
+ */
+function topLevelNames(code: string): string[] {
+  const tokens = tokensOf(code) ?? [];
+  const names: string[] = [];
+  let depth = 0;
+  tokens.forEach((t, i) => {
+    if (t.kind === "punct" && /^[{(\[]$/.test(t.text)) depth++;
+    else if (t.kind === "punct" && /^[})\]]$/.test(t.text)) depth--;
+    else if (depth === 0 && t.kind === "word" && tokens[i - 1]?.text !== ".") {
+      const next = tokens[i + 1];
+      const declared = t.text === "function" && next?.kind === "word"
+        ? next.text
+        : /^(const|let|var)$/.test(t.text) && next?.kind === "word" && tokens[i + 2]?.text === "="
+        ? next.text
+        : null;
+      if (declared && /^[A-Za-z_$][\w$]*$/.test(declared) && !names.includes(declared)) {
+        names.push(declared);
+      }
+    }
+  });
+  return names;
+}
+
 /** The literal names the script `require`s, in order of first use. */
 function requiredNames(code: string): string[] {
   const tokens = tokensOf(code) ?? [];
@@ -146,8 +173,11 @@ function wrapScript(code: string, entry: string, directive: string): string {
     return `import __assayRequired${i} from ${JSON.stringify(specifier)};\n`;
   }).join("");
   const table = names.map((name, i) => `${JSON.stringify(name)}: __assayRequired${i}`).join(", ");
-  const source =
-    `${WRAPPER_HEAD}${directive}${code}\n;return typeof ${entry} !== "undefined" ? ${entry} : undefined;\n})\n//# sourceURL=solution.js`;
+  const bound = (name: string) => `typeof ${name} !== "undefined" ? ${name} : undefined`;
+  const scope = topLevelNames(code).map((name) => `${name}: ${bound(name)}`).join(", ");
+  const source = `${WRAPPER_HEAD}${directive}${code}\n;__assayOut.entry = ${
+    bound(entry)
+  }; __assayOut.scope = { ${scope} };\n})\n//# sourceURL=solution.js`;
   return `${imports}// The answer, run as node runs a .js file: a CommonJS script (lib/sandbox/solution_source.ts).
 const __assayRequired = { ${table} };
 const __assayRequire = (name) => {
@@ -157,9 +187,13 @@ const __assayRequire = (name) => {
   throw error;
 };
 const __assayModule = { exports: {} };
-const __assayBinding = (0, eval)(${JSON.stringify(source)}).call(
+const __assayOut = {};
+(0, eval)(${JSON.stringify(source)}).call(
   __assayModule.exports, __assayModule.exports, __assayRequire, __assayModule, "/job/solution.js", "/job",
+  __assayOut,
 );
+const __assayBinding = __assayOut.entry;
+export const __assayScope = __assayOut.scope ?? {};
 const __assayExports = __assayModule.exports;
 const __assayEntry = __assayBinding !== undefined
   ? __assayBinding

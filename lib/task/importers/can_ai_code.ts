@@ -18,7 +18,7 @@ import { tokenize } from "../../source/tokenize.ts";
 import { ANSWER_NAMES_IMPORT } from "../../source/function_names.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const CAN_AI_CODE_IMPORTER_VERSION = 3;
+export const CAN_AI_CODE_IMPORTER_VERSION = 4;
 
 /** Options for {@link importCanAiCode}. */
 export interface CanAiCodeOptions {
@@ -49,10 +49,18 @@ const declared = (): { name: string; params: string[] } => {
   }
   return answerNames;
 };
+// Upstream calls the first function it finds, whatever its name (sbox/sandbox.py): the one
+// answerNames names, when the answer binds it at its top level (a script's \`__assayScope\`, a
+// module's exports); else the entry.
+const called = (): unknown => {
+  const scope: Record<string, unknown> = (solution as any).__assayScope ?? solution;
+  const first = answerNames.name === null ? undefined : scope[answerNames.name];
+  return typeof first === "function" ? first : ${entry};
+};
 const f = {
   get name(): string { return declared().name; },
   get args(): { name: string }[] { return declared().params.map((name) => ({ name })); },
-  call: (...args: unknown[]): any => json((${entry} as any)(...args)),
+  call: (...args: unknown[]): any => json((called() as any)(...args)),
 };
 const len = (x: any): number => Array.isArray(x) || typeof x === "string" ? x.length : Object.keys(x ?? {}).length;
 const int = "int", float = "float", str = "str", list = "list", dict = "dict", bool = "bool";
@@ -203,6 +211,7 @@ function canAiCodeTask(
         'import { isDeepStrictEqual } from "node:util";',
         ANSWER_NAMES_IMPORT,
         `import { ${entry} } from "./solution.ts";`,
+        'import * as solution from "./solution.ts";',
       ],
       preamble: [RUNTIME(entry)],
       cases: cases.map((c) => c.draft),

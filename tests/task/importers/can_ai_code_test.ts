@@ -203,3 +203,24 @@ Deno.test({
     );
   },
 });
+
+Deno.test("importCanAiCode() calls the answer's first function whatever its name, as upstream does: a misnamed only function passes the value checks", async () => {
+  const suite = await importCanAiCode(FIXTURE);
+  const task = suite.tasks.find((t) => t.entry === "double")!;
+  const r = await run(task, "function twice(x) {\n  return x * 2;\n}\n");
+  const statuses = Object.fromEntries(r.cases.map((c) => [c.name.split(":")[0], c.status]));
+  // The value checks call twice (upstream's f.call calls the first function it finds)…
+  assert.deepEqual(
+    r.cases.filter((c) => /f\.call/.test(c.name)).map((c) => c.status),
+    ["pass", "pass", "pass"],
+    JSON.stringify(r.cases),
+  );
+  // …and its name checks read it: x is the right parameter name here.
+  assert.equal(Object.values(statuses).every((s) => s === "pass"), true, JSON.stringify(r.cases));
+  // A helper declared first is the one called, as upstream calls it.
+  const helperFirst = await run(
+    task,
+    "function half(x) {\n  return x / 2;\n}\nfunction double(x) {\n  return x * 2;\n}\n",
+  );
+  assert.equal(helperFirst.cases.find((c) => /f\.call\(2\)/.test(c.name))?.status, "fail");
+});
