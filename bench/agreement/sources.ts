@@ -63,6 +63,21 @@ async function recorded(key: string, id: string): Promise<HarnessVerdict> {
   return { pass: v === "pass", detail: null };
 }
 
+/**
+ * The recorded verdict of `id` under `key`; or, when `program` imports an npm package (which the
+ * recorded run did not have), no verdict and the program to run with node and the package.
+ */
+async function recordedOrRerun(
+  key: string,
+  id: string,
+  program: { language: "js" | "ts"; source: string } | null,
+): Promise<Pick<Item, "harness" | "program">> {
+  if (program && npmDependencies(program.source).length > 0) {
+    return { harness: null, program: { ...program, commonjs: true } };
+  }
+  return { harness: await recorded(key, id) };
+}
+
 function mbxp(language: "ts" | "js"): Benchmark {
   const name = language === "ts" ? "MBXP TypeScript" : "MBXP JavaScript";
   const samples = language === "ts" ? "mbtsp" : "mbjsp";
@@ -80,15 +95,15 @@ function mbxp(language: "ts" | "js"): Benchmark {
       const tasks = byTitle(suite);
       return await Promise.all((await mbxpPrograms(language)).map(async (p) => {
         const source = `${p.prompt}${p.completion}\n${p.test}`;
-        const rerun = language === "ts" && npmDependencies(source).length > 0;
         return {
           id: p.id,
           task: tasks.get(p.id)!.id,
           text: p.prompt + p.completion,
-          harness: rerun
-            ? null
-            : await recorded(`completions/mxeval-${samples}_samples.jsonl completion`, p.id),
-          ...(rerun ? { program: { language, source, commonjs: true } } : {}),
+          ...await recordedOrRerun(
+            `completions/mxeval-${samples}_samples.jsonl completion`,
+            p.id,
+            language === "ts" ? { language, source } : null,
+          ),
         };
       }));
     },
@@ -155,15 +170,14 @@ const humanEvalX: Benchmark = {
     const tasks = byTitle(suite);
     return await Promise.all((await jsonl("humaneval-x/humaneval_js.jsonl")).map(async (r) => {
       const source = `${THROWING_CONSOLE_ASSERT}${r.prompt}${r.canonical_solution}\n${r.test}`;
-      const rerun = npmDependencies(source).length > 0;
       return {
         id: r.task_id,
         task: tasks.get(r.task_id)!.id,
         text: r.prompt + r.canonical_solution,
-        harness: rerun
-          ? null
-          : await recorded("humaneval-x/humaneval_js.jsonl canonical_solution", r.task_id),
-        ...(rerun ? { program: { language: "js" as const, source, commonjs: true } } : {}),
+        ...await recordedOrRerun("humaneval-x/humaneval_js.jsonl canonical_solution", r.task_id, {
+          language: "js",
+          source,
+        }),
       };
     }));
   },
