@@ -52,9 +52,9 @@ export async function sloppyOnly<J extends SandboxJob>(
 ): Promise<SampleLabel | null> {
   if (job.semantics !== "script") return null;
   if (!result.cases.some((c) => c.status === "pass")) return null;
-  const twin = { ...job, semantics: "script-strict" as const };
-  if (solutionSource(twin).code === solutionSource(job).code) return null;
-  const strict = await run(twin);
+  // An answer that runs as an ES module has no sloppy twin: it is strict already.
+  if (!solutionSource(job).script) return null;
+  const strict = await run({ ...job, semantics: "script-strict" as const });
   const verdicts = new Map(strict.cases.map((c) => [c.name, c]));
   const cases = result.cases.filter((c) =>
     c.status === "pass" && verdicts.get(c.name)?.status !== "pass"

@@ -23,7 +23,8 @@
 import vm from "node:vm";
 import { isBuiltin, stripTypeScriptTypes } from "node:module";
 import { exportEntry } from "../source/export_entry.ts";
-import { tokenize } from "../source/tokenize.ts";
+import { type Span, splitStatements } from "../source/statements.ts";
+import { type Token, tokenize } from "../source/tokenize.ts";
 import type { SandboxJob } from "./sandbox.ts";
 
 /** The code written to `solution.ts` and what the harness changed to get there. */
@@ -34,6 +35,8 @@ export interface SolutionSource {
   change: string | null;
   /** The statement appended after the answer's last line (module semantics); null when none. */
   appended: string | null;
+  /** Whether the answer runs as a script (wrapped); false when it runs as an ES module. */
+  script: boolean;
 }
 
 /** The parameters of node's CommonJS module wrapper. */
@@ -51,6 +54,7 @@ const WRAPPER_HEAD = "(function (exports, require, module, __filename, __dirname
  * const script = solutionSource({ ...job, semantics: "script" });
  * assert.match(script.code, /\(0, eval\)/);
  * assert.equal(script.change, null);
+ * assert.equal(script.script, true);
  * const esm = solutionSource({ code: "export const swap = (a, b) => [b, a];", entry: "swap", semantics: "script" });
  * assert.match(esm.change ?? "", /^ran as an ES module/);
  * ```
@@ -59,19 +63,26 @@ export function solutionSource(
   job: Pick<SandboxJob, "code" | "entry" | "semantics">,
 ): SolutionSource {
   const semantics = job.semantics ?? "module";
-  if (semantics === "module") return exportEntry(job.code, job.entry);
+  if (semantics === "module") return { ...exportEntry(job.code, job.entry), script: false };
   // Module syntax first: stripping types (transform) would elide an unused import, and node
   // runs a file with one as a module.
-  const moduleSyntax = hasModuleSyntax(job.code);
+  const tokens = tokensOf(job.code) ?? [];
+  const moduleSyntax = hasModuleSyntax(tokens);
   const script = moduleSyntax ? null : scriptBody(job.code);
   if (script === null) {
-    const module = exportEntry(job.code, job.entry);
+    const module = { ...exportEntry(job.code, job.entry), script: false };
     if (!moduleSyntax) return module;
     const why = "ran as an ES module: the answer uses import/export, as node runs such a .js file";
     return { ...module, change: module.change ? `${why}; ${module.change}` : why };
   }
   const strict = semantics === "script-strict" ? '"use strict";' : "";
-  return { code: wrapScript(script, job.entry, strict), change: null, appended: null };
+  const code = wrapScript(
+    script,
+    job.entry,
+    strict,
+    script === job.code ? tokens : tokensOf(script) ?? [],
+  );
+  return { code, change: null, appended: null, script: true };
 }
 
 /** The answer as a script body (types stripped when it is TypeScript); null when it is not one. */
@@ -99,7 +110,7 @@ function compiles(code: string): boolean {
 }
 
 /** The code's tokens; null when it does not tokenize (an unterminated string: not a script). */
-function tokensOf(code: string): ReturnType<typeof tokenize> | null {
+function tokensOf(code: string): Token[] | null {
   try {
     return tokenize(code);
   } catch {
@@ -108,10 +119,9 @@ function tokensOf(code: string): ReturnType<typeof tokenize> | null {
 }
 
 /** Whether the code has a top-level `import`/`export` statement (or `import.meta`). */
-function hasModuleSyntax(code: string): boolean {
+function hasModuleSyntax(tokens: readonly Token[]): boolean {
   let depth = 0;
   let previous = "";
-  const tokens = tokensOf(code) ?? [];
   for (const [i, t] of tokens.entries()) {
     if (t.kind === "punct" && /^[{(\[]$/.test(t.text)) depth++;
     else if (t.kind === "punct" && /^[})\]]$/.test(t.text)) depth--;
@@ -123,36 +133,31 @@ function hasModuleSyntax(code: string): boolean {
   return false;
 }
 
+/** The answer's top-level statements (lib/source/statements.ts); [] when they do not balance. */
+function statementsOf(code: string, tokens: Token[]): Span[] {
+  try {
+    return splitStatements(tokens, code);
+  } catch {
+    return [];
+  }
+}
+
 /**
- * The names the script declares at its top level (`function f`, `const f =`…), in order: their
- * bindings are exported too, as `__assayScope`, for a harness that calls an answer's function
- * whatever its name (can-ai-code's calls its first function).
+ * The names the script declares at its top level (`function f`, `async function f`, `const f =`…),
+ * in order: their bindings are exported too, as `__assayScope`, for a harness
+ * that calls an answer's function whatever its name (can-ai-code's calls its first function).
  */
-function topLevelNames(code: string): string[] {
-  const tokens = tokensOf(code) ?? [];
-  const names: string[] = [];
-  let depth = 0;
-  tokens.forEach((t, i) => {
-    if (t.kind === "punct" && /^[{(\[]$/.test(t.text)) depth++;
-    else if (t.kind === "punct" && /^[})\]]$/.test(t.text)) depth--;
-    else if (depth === 0 && t.kind === "word" && tokens[i - 1]?.text !== ".") {
-      const next = tokens[i + 1];
-      const declared = t.text === "function" && next?.kind === "word"
-        ? next.text
-        : /^(const|let|var)$/.test(t.text) && next?.kind === "word" && tokens[i + 2]?.text === "="
-        ? next.text
-        : null;
-      if (declared && /^[A-Za-z_$][\w$]*$/.test(declared) && !names.includes(declared)) {
-        names.push(declared);
-      }
-    }
-  });
-  return names;
+function topLevelNames(statements: readonly Span[]): string[] {
+  const names = statements.map(({ tokens: t }) => {
+    const at = t[0].text === "async" ? 1 : 0;
+    if (t[at]?.text === "function") return t[at + 1];
+    return /^(const|let|var)$/.test(t[0].text) && t[2]?.text === "=" ? t[1] : undefined;
+  }).filter((n) => n?.kind === "word" && /^[A-Za-z_$][\w$]*$/.test(n.text)).map((n) => n!.text);
+  return [...new Set(names)];
 }
 
 /** The literal names the script `require`s, in order of first use. */
-function requiredNames(code: string): string[] {
-  const tokens = tokensOf(code) ?? [];
+function requiredNames(tokens: readonly Token[]): string[] {
   const names: string[] = [];
   tokens.forEach((t, i) => {
     if (
@@ -166,15 +171,21 @@ function requiredNames(code: string): string[] {
   return names;
 }
 
-function wrapScript(code: string, entry: string, directive: string): string {
-  const names = requiredNames(code);
+function wrapScript(
+  code: string,
+  entry: string,
+  directive: string,
+  tokens: Token[],
+): string {
+  const names = requiredNames(tokens);
   const imports = names.map((name, i) => {
     const specifier = isBuiltin(name) && !name.startsWith("node:") ? `node:${name}` : name;
     return `import __assayRequired${i} from ${JSON.stringify(specifier)};\n`;
   }).join("");
   const table = names.map((name, i) => `${JSON.stringify(name)}: __assayRequired${i}`).join(", ");
   const bound = (name: string) => `typeof ${name} !== "undefined" ? ${name} : undefined`;
-  const scope = topLevelNames(code).map((name) => `${name}: ${bound(name)}`).join(", ");
+  const scope = topLevelNames(statementsOf(code, tokens)).map((name) => `${name}: ${bound(name)}`)
+    .join(", ");
   const source = `${WRAPPER_HEAD}${directive}${code}\n;__assayOut.entry = ${
     bound(entry)
   }; __assayOut.scope = { ${scope} };\n})\n//# sourceURL=solution.js`;
