@@ -23,6 +23,7 @@
 import vm from "node:vm";
 import { isBuiltin, stripTypeScriptTypes } from "node:module";
 import { exportEntry } from "../source/export_entry.ts";
+import { importSpecifiers } from "../source/import_specifiers.ts";
 import { type Span, splitStatements } from "../source/statements.ts";
 import { type Token, tokenize } from "../source/tokenize.ts";
 import type { SandboxJob } from "./sandbox.ts";
@@ -159,15 +160,14 @@ function topLevelNames(statements: readonly Span[]): string[] {
 /** The literal names the script `require`s, in order of first use. */
 function requiredNames(tokens: readonly Token[]): string[] {
   const names: string[] = [];
-  tokens.forEach((t, i) => {
-    if (
-      t.text === "require" && tokens[i - 1]?.text !== "." && tokens[i + 1]?.text === "(" &&
-      tokens[i + 2]?.kind === "string" && tokens[i + 3]?.text === ")"
-    ) {
-      const name = tokens[i + 2].text.slice(1, -1);
-      if (/^[\w@./:-]+$/.test(name) && !names.includes(name)) names.push(name);
+  for (const { token, index, form } of importSpecifiers(tokens)) {
+    // `require("x")` itself: not a method `.require(…)`, and the literal is the whole argument.
+    if (form !== "require" || tokens[index - 3]?.text === "." || tokens[index + 1]?.text !== ")") {
+      continue;
     }
-  });
+    const name = token.text.slice(1, -1);
+    if (/^[\w@./:-]+$/.test(name) && !names.includes(name)) names.push(name);
+  }
   return names;
 }
 

@@ -6,6 +6,7 @@
  * @module
  */
 import { builtinModules } from "node:module";
+import { importSpecifiers } from "./import_specifiers.ts";
 import { tokenize } from "./tokenize.ts";
 
 const BUILTINS = new Set(builtinModules);
@@ -32,15 +33,8 @@ export function npmDependencies(source: string): string[] {
     return [];
   }
   const found = new Set<string>();
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.kind !== "string") continue;
-    const prev = tokens[k - 1];
-    const prev2 = tokens[k - 2];
-    const isImport = prev?.text === "from" || prev?.text === "import" ||
-      (prev?.text === "(" && (prev2?.text === "require" || prev2?.text === "import"));
-    if (!isImport) continue;
-    const pkg = packageName(t.text.slice(1, -1));
+  for (const { token } of importSpecifiers(tokens)) {
+    const pkg = packageName(token.text.slice(1, -1));
     if (pkg) found.add(pkg);
   }
   return [...found].sort();

@@ -6,6 +6,7 @@
  * @module
  */
 import { literal } from "../../source/string_literal.ts";
+import { importSpecifiers } from "../../source/import_specifiers.ts";
 import { tokenize } from "../../source/tokenize.ts";
 
 /** One relative specifier in a source text. */
@@ -39,17 +40,11 @@ export interface LocalSpecifier {
 export function localSpecifiers(source: string): LocalSpecifier[] {
   const tokens = tokenize(source);
   const out: LocalSpecifier[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.kind !== "string") continue;
-    const prev = tokens[k - 1]?.text;
-    const prev2 = tokens[k - 2]?.text;
-    const isImport = prev === "from" || prev === "import" ||
-      (prev === "(" && (prev2 === "require" || prev2 === "import"));
-    const specifier = isImport ? literal(t) : null;
+  for (const { token: t, index: k, form } of importSpecifiers(tokens)) {
+    const specifier = literal(t);
     if (specifier === null || !/^\.\.?\//.test(specifier)) continue;
     let typeOnly = false;
-    if (prev === "from") {
+    if (form === "from") {
       // back to the statement's `import`/`export` keyword: `import type` / `export type`
       for (let j = k - 2; j >= 0; j--) {
         const w = tokens[j].text;
