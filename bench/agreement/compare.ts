@@ -17,7 +17,11 @@ export interface AgreementRow {
   assayPasses: number;
   /** Samples the harness passes. */
   harnessPasses: number;
-  /** Samples with the same verdict on both sides. */
+  /** Samples assay could not judge (their task is a task error): left out of `agree` and its denominator. */
+  unjudged: (Comparison & { cause: string })[];
+  /** Judged samples (`samples` minus the unjudged): the denominator of `agree`. */
+  judged: number;
+  /** Judged samples with the same verdict on both sides. */
   agree: number;
   /** Samples the record flags as passing only as sloppy scripts. */
   sloppyOnly: number;
@@ -54,14 +58,19 @@ export function agreementRow(
   comparisons: readonly Comparison[],
   wallMs: number,
 ): AgreementRow {
-  const differences = comparisons.filter((c) => c.assay.pass !== c.harness.pass)
+  // A task assay could not judge is no verdict of assay's: kept apart, never counted as a fail.
+  const judged = comparisons.filter((c) => !c.assay.taskError);
+  const differences = judged.filter((c) => c.assay.pass !== c.harness.pass)
     .map((c) => ({ ...c, cause: deriveCause(c) }));
   return {
     benchmark,
     samples: comparisons.length,
     assayPasses: comparisons.filter((c) => c.assay.pass).length,
     harnessPasses: comparisons.filter((c) => c.harness.pass).length,
-    agree: comparisons.length - differences.length,
+    unjudged: comparisons.filter((c) => c.assay.taskError)
+      .map((c) => ({ ...c, cause: `task error: ${c.assay.taskError}` })),
+    judged: judged.length,
+    agree: judged.length - differences.length,
     sloppyOnly: comparisons.filter((c) => c.assay.sloppyOnly).length,
     wallMs,
     differences,

@@ -9,32 +9,35 @@ import { assayEvidence } from "./verdict.ts";
 const pct = (n: number, d: number) => (d === 0 ? "–" : `${(100 * n / d).toFixed(2)}%`).padStart(7);
 
 /**
- * One line per benchmark: samples, passes on each side, agreement, sloppy-only passes, wall time.
+ * One line per benchmark: samples, passes on each side, agreement over the judged samples,
+ * sloppy-only passes, samples assay could not judge (a task error), wall time.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { formatTable } from "./report.ts";
- * const row = { benchmark: "b", samples: 4, assayPasses: 2, harnessPasses: 3, agree: 3, sloppyOnly: 0, wallMs: 1500, differences: [] };
+ * const row = { benchmark: "b", samples: 4, assayPasses: 2, harnessPasses: 3, judged: 4, agree: 3, sloppyOnly: 0, unjudged: [], wallMs: 1500, differences: [] };
  * const text = formatTable([row, { ...row, benchmark: "c", skipped: "node is missing" }]);
- * assert.match(text, /\| b +\| +4 \| +2 \| +3 \| +3\/4 \| +75\.00% \| +0 \| +1\.5 \|/);
+ * assert.match(text, /\| b +\| +4 \| +2 \| +3 \| +3\/4 \| +75\.00% \| +0 \| +0 \| +1\.5 \|/);
  * assert.match(text, /\| c +\| skipped: node is missing/);
  * ```
  */
 export function formatTable(rows: readonly AgreementRow[]): string {
   const width = Math.max(9, ...rows.map((r) => r.benchmark.length));
   const head = `| ${"benchmark".padEnd(width)} | samples | assay passes | harness passes | ` +
-    `agreement |       % | sloppy_only | wall s |`;
+    `agreement |       % | sloppy_only | unjudged | wall s |`;
   const rule = `|${"-".repeat(width + 2)}|--------:|-------------:|---------------:|` +
-    `----------:|--------:|------------:|-------:|`;
+    `----------:|--------:|------------:|---------:|-------:|`;
   const lines = rows.map((r) =>
     r.skipped
       ? `| ${r.benchmark.padEnd(width)} | skipped: ${r.skipped} |`
       : `| ${r.benchmark.padEnd(width)} | ${String(r.samples).padStart(7)} | ${
         String(r.assayPasses).padStart(12)
-      } | ${String(r.harnessPasses).padStart(14)} | ${`${r.agree}/${r.samples}`.padStart(9)} | ${
-        pct(r.agree, r.samples)
-      } | ${String(r.sloppyOnly).padStart(11)} | ${(r.wallMs / 1000).toFixed(1).padStart(6)} |`
+      } | ${String(r.harnessPasses).padStart(14)} | ${`${r.agree}/${r.judged}`.padStart(9)} | ${
+        pct(r.agree, r.judged)
+      } | ${String(r.sloppyOnly).padStart(11)} | ${String(r.unjudged.length).padStart(8)} | ${
+        (r.wallMs / 1000).toFixed(1).padStart(6)
+      } |`
   );
   return [head, rule, ...lines].join("\n");
 }
@@ -48,7 +51,7 @@ export function formatTable(rows: readonly AgreementRow[]): string {
  * import assert from "node:assert/strict";
  * import { formatDifferences } from "./report.ts";
  * const assay = { pass: false, outcome: "completed", detail: "", category: "crash", failedCase: { name: "a", status: "error", message: "TypeError: x" }, taskError: null, sloppyOnly: false, code: null, entry: "f" };
- * const row = { benchmark: "b", samples: 1, assayPasses: 0, harnessPasses: 1, agree: 0, sloppyOnly: 0, wallMs: 1, differences: [
+ * const row = { benchmark: "b", samples: 1, assayPasses: 0, harnessPasses: 1, judged: 1, agree: 0, sloppyOnly: 0, unjudged: [], wallMs: 1, differences: [
  *   { id: "T/1", assay, harness: { pass: true, detail: null }, cause: "assay fails: TypeError: x" },
  * ] };
  * const text = formatDifferences([row]);
@@ -58,7 +61,13 @@ export function formatTable(rows: readonly AgreementRow[]): string {
 export function formatDifferences(rows: readonly AgreementRow[]): string {
   const out: string[] = [];
   for (const row of rows) {
-    if (row.skipped || row.differences.length === 0) continue;
+    if (row.skipped) continue;
+    for (const u of row.unjudged) {
+      out.push(
+        `${row.benchmark}: ${u.id} not judged by assay (left out of the agreement): ${u.cause}`,
+      );
+    }
+    if (row.differences.length === 0) continue;
     out.push(`${row.benchmark}: ${row.differences.length} difference(s)`);
     const groups = new Map<string, AgreementRow["differences"]>();
     for (const d of row.differences) groups.set(d.cause, [...groups.get(d.cause) ?? [], d]);

@@ -133,3 +133,25 @@ Deno.test("seededSubset() and numberSamples() pick a stable subset and number it
     assert.deepEqual(samples, samples.map((_, k) => k));
   }
 });
+
+Deno.test("agreementRow() keeps a sample whose task assay could not judge out of the agreement and lists it apart", () => {
+  const harness = (pass: boolean) => ({ pass, detail: null });
+  const row = agreementRow("b", [
+    { id: "1", assay: assayVerdict(result(true), answer(null)), harness: harness(true) },
+    {
+      id: "2",
+      assay: assayVerdict(
+        result(false, { taskError: "the reference fails its own tests" }),
+        answer(null),
+      ),
+      harness: harness(false),
+    },
+  ], 10);
+  assert.deepEqual([row.samples, row.judged, row.agree, row.unjudged.length], [2, 1, 1, 1]);
+  assert.deepEqual(row.differences, []);
+  assert.match(formatTable([row]), /\| +1\/1 \| +100\.00% \| +0 \| +1 \|/);
+  assert.match(
+    formatDifferences([row]),
+    /^b: 2 not judged by assay \(left out of the agreement\): task error: the reference fails/,
+  );
+});
