@@ -14,6 +14,7 @@ import { sha256 } from "./hash.ts";
 import { type Suite, type Task, TaskFile } from "./schema.ts";
 import { readSuiteMeta } from "./suite_meta.ts";
 import { formatFileBundle, treePathProblem } from "./tree.ts";
+import { importsSolution, languageFiles } from "./language_files.ts";
 import { SuiteError } from "./suite_error.ts";
 
 export { SuiteError } from "./suite_error.ts";
@@ -126,6 +127,13 @@ async function loadTaskFolder(
     j.reference = j.reference === undefined ? "reference" : j.reference;
     j.context = j.context === undefined ? "context" : j.context;
   }
+  if (json && typeof json === "object" && (json as { language?: unknown }).language === "py") {
+    // A Python task's files are .py: its defaults differ from a TypeScript module's.
+    const j = json as Record<string, unknown>;
+    const names = languageFiles("py");
+    j.reference = j.reference === undefined ? names.reference : j.reference;
+    j.tests = j.tests === undefined ? names.tests : j.tests;
+  }
   const parsed = TaskFile.safeParse(json);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -190,9 +198,9 @@ async function loadTaskFolder(
     referenceSource = await readSibling(taskDir, meta.reference, "reference", problems);
   }
   const testsSource = await readSibling(taskDir, meta.tests, "tests", problems);
-  if (testsSource !== null && !files && !/["']\.\/solution\.ts["']/.test(testsSource)) {
+  if (testsSource !== null && !files && !importsSolution(meta.language, testsSource)) {
     problems.push(
-      `"${join(taskDir, meta.tests)}": tests: must import the candidate from "./solution.ts"`,
+      `"${join(taskDir, meta.tests)}": tests: ${languageFiles(meta.language).importHint}`,
     );
   }
   if (testsSource !== null && files) {

@@ -44,7 +44,9 @@ export const TestCase = z.object({
 export type TestCase = z.infer<typeof TestCase>;
 
 /** The languages a task may be written in. */
-export const Language = z.enum(["ts", "js"]).describe("the language the model must answer in");
+export const Language = z.enum(["ts", "js", "py"]).describe(
+  "the language the model must answer in: ts, js or py (Python: reference.py, tests.py)",
+);
 /** The languages a task may be written in. */
 export type Language = z.infer<typeof Language>;
 
@@ -109,9 +111,9 @@ export const TaskFile = z.object({
   language: Language.default("ts"),
   /** What the model is asked to do, in prose. */
   instructions: z.string().min(1).describe("what the model is asked to do, in prose"),
-  /** The exported name the tests import from `./solution.ts`. */
+  /** The exported name the tests import from `./solution.ts` (Python: from the module `solution`). */
   entry: z.string().regex(/^[A-Za-z_$][\w$]*$/, "must be a JavaScript identifier")
-    .describe("the exported name the tests import from ./solution.ts"),
+    .describe("the exported name the tests import from ./solution.ts (Python: module solution)"),
   /** The signature shown to the model, e.g. `function clamp(x: number, lo: number, hi: number): number`. */
   signature: z.string().min(1).describe("the signature shown to the model"),
   /** How the candidate's code runs: an ES module (strict) or a non-strict script. @default "module" */
@@ -130,12 +132,12 @@ export const TaskFile = z.object({
   newFiles: z.boolean().default(false).describe(
     "whether a files answer may add files not in the context (safe relative .ts/.js paths)",
   ),
-  /** Relative path of the reference solution (a folder of changed files mirroring tree paths for a files answer); null when there is none. @default "reference.ts" ("reference" when answer is "files") */
+  /** Relative path of the reference solution (a folder of changed files mirroring tree paths for a files answer); null when there is none. @default "reference.ts" ("reference" when answer is "files", "reference.py" for a Python task) */
   reference: z.string().nullable().default("reference.ts")
     .describe(
       'relative path of the reference solution (for a files answer a folder mirroring tree paths, default "reference"), null when none',
     ),
-  /** Relative path of the tests file. @default "tests.ts" */
+  /** Relative path of the tests file. @default "tests.ts" ("tests.py" for a Python task) */
   tests: z.string().default("tests.ts").describe("relative path of the tests file"),
   /** The declared test cases: the set every run must report on. */
   cases: z.array(TestCase).min(1).describe(

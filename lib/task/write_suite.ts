@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { type Suite, type Task, TaskFile } from "./schema.ts";
 import { SUITE_META_FILE } from "./suite_meta.ts";
 import { treePathProblem } from "./tree.ts";
+import { languageFiles } from "./language_files.ts";
 
 /** Options for {@link writeSuite}. */
 export interface WriteSuiteOptions {
@@ -120,7 +121,8 @@ function taskLayout(task: Task) {
       !taken.includes(name)
       ? name
       : fallback;
-  const tests = plain(task.tests, "tests.ts", []);
+  const names = languageFiles(task.language);
+  const tests = plain(task.tests, names.tests, []);
   const trees: [string, Record<string, string>][] = [];
   const contextFiles = extra.contextFiles ?? {};
   let context: string | null = null;
@@ -135,7 +137,7 @@ function taskLayout(task: Task) {
     reference = plain(task.reference, "reference", [tests, context ?? ""]);
     trees.push([reference, extra.referenceFiles]);
   } else if (!referenceTree && task.referenceSource !== null) {
-    reference = plain(task.reference, "reference.ts", [tests, context ?? ""]);
+    reference = plain(task.reference, names.reference, [tests, context ?? ""]);
   }
   json.tests = tests;
   json.reference = reference;

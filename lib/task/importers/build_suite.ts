@@ -9,6 +9,7 @@ import { basename, extname, resolve } from "node:path";
 import { sha256 } from "../hash.ts";
 import { type Suite, Task } from "../schema.ts";
 import { ImportError } from "./import_error.ts";
+import { importsSolution, languageFiles } from "../language_files.ts";
 
 /** A task built from one record, before validation. */
 export interface TaskDraft {
@@ -86,8 +87,8 @@ export async function buildSuite(
       if (names.has(c.name)) all.push(`line ${draft.line}: cases: duplicate case name "${c.name}"`);
       names.add(c.name);
     }
-    if (!/["']\.\/solution\.ts["']/.test(task.testsSource)) {
-      all.push(`line ${draft.line}: tests: must import the candidate from "./solution.ts"`);
+    if (!importsSolution(task.language, task.testsSource)) {
+      all.push(`line ${draft.line}: tests: ${languageFiles(task.language).importHint}`);
     }
     tasks.push({ line: draft.line, task });
   }
