@@ -60,6 +60,7 @@ export async function runEval(args: string[]): Promise<string> {
     sandbox,
     typecheck,
     semantics,
+    python,
     referenceCeilingMs,
   } = await parseEvalArgs(args);
   const specs = values.model ?? ["synthetic:default"];
@@ -100,6 +101,7 @@ export async function runEval(args: string[]): Promise<string> {
       seed,
       typecheck,
       ...(semantics ? { semantics } : {}),
+      python,
       ...(referenceCeilingMs ? { referenceTimeouts: { ceilingMs: referenceCeilingMs } } : {}),
       dependencyStore: { cacheDir: values["cache-dir"], projectDir: ROOT },
       packageCheck: packageCheck({ projectDir: ROOT, registry: values["registry-check"] }),

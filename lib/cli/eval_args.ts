@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { perturbationByName, type PerturbationName, PERTURBATIONS } from "../prompt/perturb.ts";
 import { type PromptTemplate, templateByName } from "../prompt/templates.ts";
 import type { TypecheckMode } from "../run/typecheck_stage.ts";
-import type { Isolation } from "../sandbox/sandbox.ts";
+import type { Isolation, PythonRuntime } from "../sandbox/sandbox.ts";
 import type { Semantics } from "../task/schema.ts";
 import type { Policy } from "../score/policy.ts";
 import { loadSuite } from "../task/load.ts";
@@ -75,6 +75,8 @@ export interface EvalArgs {
   typecheck: TypecheckMode;
   /** The semantics every task's code runs with; undefined: each task's own. */
   semantics: Semantics | undefined;
+  /** `--python`: which Python runs Python tasks. */
+  python: PythonRuntime;
   /** `--reference-ceiling-ms`: the limit references are measured under, if given (else evaluate()'s default, 120 000). */
   referenceCeilingMs: number | undefined;
 }
@@ -117,6 +119,7 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
       sandbox: { type: "string", default: "pooled" },
       typecheck: { type: "string", default: "off" },
       semantics: { type: "string", default: "task" },
+      python: { type: "string", default: "pyodide" },
       "registry-check": { type: "boolean", default: false },
       temperature: { type: "string" },
       seed: { type: "string", default: "0" },
@@ -198,8 +201,20 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
       `Cannot use --semantics "${semantics}": use task (each task's own), module or script`,
     );
   }
+  const python = values.python;
+  if (python !== "pyodide" && python !== "cpython") {
+    throw new UsageError(
+      `Cannot use --python "${python}": use pyodide (inside the Deno sandbox) or cpython (python3 under bubblewrap)`,
+    );
+  }
+  if (python === "cpython" && isolation === "none") {
+    throw new UsageError(
+      "Cannot use --python cpython with --unsafe-no-isolation: CPython runs only under bubblewrap (use --python pyodide)",
+    );
+  }
   return {
     values,
+    python,
     policy,
     junit,
     samples,

@@ -25,6 +25,7 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
                    [--typecheck off|record|strict] [--registry-check] [--semantics task|module|script]
+                   [--python pyodide|cpython]
                    [--reference-ceiling-ms 120000]
                    The same command resumes an interrupted run (--new starts afresh). Real models'
                    answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
@@ -42,6 +43,9 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    --semantics module|script runs every task's code as an ES module (strict) or as a
                    non-strict script (as node runs a .js file, how MBXP, MultiPL-E, HumanEval-X and
                    can-ai-code run JavaScript) instead of each task's own (task.json "semantics").
+                   --python picks the runtime of Python tasks: pyodide (default; CPython compiled to
+                   WebAssembly, inside the same permission-less Deno sandbox) or cpython (the machine's
+                   /usr/bin/python3 under bubblewrap and prlimit: the reference runtime).
                    Declared npm dependencies (suite.json / task.json "dependencies") are installed once
                    into a read-only store in data/cache/deps (from node_modules or npm), then runs are
                    offline. An import of any other package is labelled undeclared_dependency or

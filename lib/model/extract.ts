@@ -20,10 +20,14 @@ const CODE_LANGS = new Set([
 /** A line that starts like a TS/JS declaration: raw text with one is taken as code. */
 const LOOKS_LIKE_CODE =
   /^\s*(export|import|(async\s+)?function\*?|class|const|let|var|interface|type|enum)\s/m;
+/** The fence languages of a Python answer. */
+const PYTHON_LANGS = new Set(["", "python", "py", "python3", "py3"]);
+/** A line that starts like a Python definition or import. */
+const LOOKS_LIKE_PYTHON = /^(def|async\s+def|class|import|from)\s/m;
 
 /**
  * Extract the code from a completion. Prefers fenced blocks in a TS/JS (or
- * unlabelled) language; when several exist, the first that declares `entry`
+ * unlabelled) language (Python fences for `language` "py"); when several exist, the first that declares `entry`
  * (`function entry`, `const entry =`, `class entry`…) wins, else the first that
  * mentions it, else the first block: benchmark harnesses take an answer's first
  * block (can-ai-code's does), and a later block is most often a usage example or
@@ -38,26 +42,34 @@ const LOOKS_LIKE_CODE =
  * const answer = `Sure:\n${fence}ts\nexport const x = 1;\n${fence}\n`;
  * assert(extractCode(answer) === "export const x = 1;\n");
  * assert(extractCode("I'm sorry, I can't help with that.") === null);
+ * // Python answers: python fences, `def entry` decides between blocks.
+ * const py = `${fence}python\nprint(add(1, 2))\n${fence}\n${fence}python\ndef add(a, b):\n    return a + b\n${fence}`;
+ * assert.equal(extractCode(py, "add", "py"), "def add(a, b):\n    return a + b\n");
+ * assert.equal(extractCode(`${fence}ts\nconst x = 1;\n${fence}`, "x", "py"), null);
  * ```
  */
-export function extractCode(text: string, entry?: string): string | null {
+export function extractCode(text: string, entry?: string, language?: string): string | null {
+  const python = language === "py";
   const blocks: string[] = [];
   for (const m of text.matchAll(FENCE)) {
-    if (CODE_LANGS.has(m[1].toLowerCase())) blocks.push(m[2]);
+    if ((python ? PYTHON_LANGS : CODE_LANGS).has(m[1].toLowerCase())) blocks.push(m[2]);
   }
   if (blocks.length > 0) {
     const name = entry?.replace(/\$/g, "\\$");
-    const declares = name
-      ? new RegExp(
+    const declares = !name
+      ? null
+      : python
+      ? new RegExp(`^(?:async\\s+)?def\\s+${name}\\b|^class\\s+${name}\\b|^${name}\\s*=`, "m")
+      : new RegExp(
         `(?:\\bfunction\\*?|\\bclass|\\bconst|\\blet|\\bvar)\\s+${name}\\b|(?:^|[^\\w$.])${name}\\s*=\\s*(?:async\\b|function\\b|\\(|[\\w$]+\\s*=>)|\\bexports\\.${name}\\s*=`,
-      )
-      : null;
+      );
     const mentions = name ? new RegExp(`\\b${name}\\b`) : null;
     const best = blocks.find((b) => declares?.test(b)) ?? blocks.find((b) => mentions?.test(b)) ??
       blocks[0];
     return best.trim() === "" ? null : best;
   }
   const trimmed = text.trim();
-  if (trimmed === "" || !LOOKS_LIKE_CODE.test(trimmed)) return null;
-  return trimmed + "\n";
+  if (trimmed === "" || !(python ? LOOKS_LIKE_PYTHON : LOOKS_LIKE_CODE).test(trimmed)) return null;
+  // Python's indentation is meaningful: only the trailing whitespace goes.
+  return (python ? text.replace(/^\s*\n/, "").trimEnd() : trimmed) + "\n";
 }

@@ -43,7 +43,13 @@ export const FILES_ANSWER_FORMAT =
   "Do not repeat unchanged files and do not include tests.";
 
 const isFiles = (task: Task) => task.answer === "files";
-const system = (task: Task) => (isFiles(task) ? SYSTEM_FILES : SYSTEM);
+const SYSTEM_PYTHON = "You are an expert Python engineer. Answer with a single Python code block.";
+const system = (task: Task) =>
+  task.language === "py"
+    ? (isFiles(task) ? SYSTEM_FILES.replace("TypeScript", "Python") : SYSTEM_PYTHON)
+    : isFiles(task)
+    ? SYSTEM_FILES
+    : SYSTEM;
 /** For a files task the format request, else the template's own request for one module. */
 const reply = (task: Task, module: string) => (isFiles(task) ? FILES_ANSWER_FORMAT : module);
 
@@ -51,14 +57,17 @@ const reply = (task: Task, module: string) => (isFiles(task) ? FILES_ANSWER_FORM
 export const REASONING_REQUEST = "Think step by step";
 
 function language(task: Task): string {
-  return task.language === "ts" ? "TypeScript" : "JavaScript";
+  return task.language === "ts" ? "TypeScript" : task.language === "py" ? "Python" : "JavaScript";
 }
+
+/** The fence language of the task's code. */
+const fenceLanguage = (task: Task) => (task.language === "py" ? "python" : task.language);
 
 /** The context files: each a `### <path>` heading and the file in a fenced block. */
 function codebase(task: Task): string {
   const files = task.contextFiles ?? {};
   return Object.keys(files).sort().map((path) =>
-    `### ${path}\n${FENCE}${/\.json$/.test(path) ? "json" : task.language}\n${
+    `### ${path}\n${FENCE}${/\.json$/.test(path) ? "json" : fenceLanguage(task)}\n${
       files[path].trimEnd()
     }\n${FENCE}`
   ).join("\n\n");
@@ -78,7 +87,7 @@ function statement(task: Task): string {
       "",
       `The main export your change adds or alters is \`${task.entry}\`, with this signature:`,
       "",
-      FENCE + task.language,
+      FENCE + fenceLanguage(task),
       task.signature.trim(),
       FENCE,
       "",
@@ -91,9 +100,11 @@ function statement(task: Task): string {
     ...(hasContext ? ["The existing code:", "", codebase(task), ""] : []),
     task.instructions.trim(),
     "",
-    `Implement it in ${language(task)} with exactly this signature, exported from the module:`,
+    task.language === "py"
+      ? `Implement it in Python with exactly this signature, as a top-level function of the module:`
+      : `Implement it in ${language(task)} with exactly this signature, exported from the module:`,
     "",
-    FENCE + task.language,
+    FENCE + fenceLanguage(task),
     task.signature.trim(),
     FENCE,
   ].join("\n");
@@ -183,6 +194,16 @@ export const reasoningFirst: PromptTemplate = {
 
 const EXAMPLE_TASK =
   "Write a function sumPositive(xs) that returns the sum of the strictly positive numbers in xs; an empty array sums to 0.";
+const EXAMPLE_ANSWER_PY = [
+  FENCE + "python",
+  "def sum_positive(xs: list[float]) -> float:",
+  "    total = 0",
+  "    for x in xs:",
+  "        if x > 0:",
+  "            total += x",
+  "    return total",
+  FENCE,
+].join("\n");
 const EXAMPLE_ANSWER = [
   FENCE + "ts",
   "export function sumPositive(xs: number[]): number {",
@@ -209,13 +230,24 @@ export const fewShot: PromptTemplate = {
   name: "few-shot",
   render: (task) => [
     { role: "system", content: system(task) },
-    {
-      role: "user",
-      content:
-        `${EXAMPLE_TASK}\n\nImplement it in TypeScript with exactly this signature, exported from the module:\n\n` +
-        `${FENCE}ts\nexport function sumPositive(xs: number[]): number\n${FENCE}`,
-    },
-    { role: "assistant", content: EXAMPLE_ANSWER },
+    task.language === "py"
+      ? {
+        role: "user",
+        content: `${
+          EXAMPLE_TASK.replace("sumPositive", "sum_positive").replace(
+            "an empty array",
+            "an empty list",
+          )
+        }\n\nImplement it in Python with exactly this signature, as a top-level function of the module:\n\n` +
+          `${FENCE}python\ndef sum_positive(xs: list[float]) -> float\n${FENCE}`,
+      }
+      : {
+        role: "user",
+        content:
+          `${EXAMPLE_TASK}\n\nImplement it in TypeScript with exactly this signature, exported from the module:\n\n` +
+          `${FENCE}ts\nexport function sumPositive(xs: number[]): number\n${FENCE}`,
+      },
+    { role: "assistant", content: task.language === "py" ? EXAMPLE_ANSWER_PY : EXAMPLE_ANSWER },
     {
       role: "user",
       content: `${statement(task)}\n\n${

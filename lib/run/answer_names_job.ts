@@ -30,7 +30,7 @@ import {
  * ```
  */
 export async function withAnswerNames(job: SandboxJob): Promise<SandboxJob> {
-  if (!readsAnswerNames(job.testsSource)) return job;
+  if (job.language === "py" || !readsAnswerNames(job.testsSource)) return job;
   const names = await answerNames(job.code, job.entry);
   return { ...job, files: { ...job.files, [ANSWER_NAMES_FILE]: answerNamesModule(names) } };
 }

@@ -76,6 +76,9 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     seed: options.seed ?? 0,
     cacheMode: options.cache ? options.cacheMode ?? "use" : "off",
     semantics: options.semantics ?? "task",
+    ...(suite.tasks.some((t) => t.language === "py")
+      ? { python: options.python ?? "pyodide" }
+      : {}),
     ...(options.typecheck && options.typecheck !== "off" ? { typecheck: options.typecheck } : {}),
     ...options.params,
   };
@@ -89,6 +92,9 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       sandbox: params.sandbox,
       typecheck: options.typecheck ?? "off",
       ...(options.semantics ? { semantics: options.semantics } : {}),
+      ...(suite.tasks.some((t) => t.language === "py")
+        ? { python: options.python ?? "pyodide" }
+        : {}),
       referenceTimeouts: options.referenceTimeouts ?? {},
       params: options.params ?? {},
     },
@@ -120,7 +126,12 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   /** Runs a job of `taskId` with that task's dependency store, if it declares any. */
   const executor = (taskId: string): Executor => (job, o) => {
     const dependencies = storeOf(taskId);
-    return baseExecutor(dependencies ? { ...job, dependencies } : job, o);
+    // The run's Python runtime reaches every Python job: the samples' and the references'.
+    const python = job.language === "py" ? { python: options.python ?? "pyodide" } : {};
+    return baseExecutor(
+      dependencies ? { ...job, ...python, dependencies } : { ...job, ...python },
+      o,
+    );
   };
   const check = options.packageCheck ?? packageCheck();
   let writer: RunWriter;

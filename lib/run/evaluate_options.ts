@@ -9,7 +9,7 @@ import type { PerturbationName } from "../prompt/perturb.ts";
 import type { PromptTemplate } from "../prompt/templates.ts";
 import type { PoolStats } from "../sandbox/pool.ts";
 import type { DepStoreOptions } from "../sandbox/dep_store.ts";
-import type { Isolation } from "../sandbox/sandbox.ts";
+import type { Isolation, PythonRuntime } from "../sandbox/sandbox.ts";
 import type { Semantics } from "../task/schema.ts";
 import type { PackageCheck } from "../score/package_check.ts";
 import type { GenerationRecord } from "../record/generation.ts";
@@ -54,6 +54,13 @@ export interface EvaluateOptions {
    * when absent). @default the task's
    */
   semantics?: Semantics;
+  /**
+   * Which Python runs the Python tasks: `pyodide` (inside the sandboxed Deno process) or
+   * `cpython` (the machine's python3 under bubblewrap, the reference runtime). Recorded in the
+   * manifest's params and part of the run's identity when the suite has a Python task.
+   * @default "pyodide"
+   */
+  python?: PythonRuntime;
   /** Added to the sample index to form the request seed. @default 0 */
   seed?: number;
   /** Extra parameters recorded in the manifest (and part of the configuration hash). */

@@ -68,7 +68,7 @@ export async function generateSample(
     code: g.error === null
       ? (job.task.answer === "files"
         ? filesAnswerCode(g.text, job.task)
-        : extractCode(g.text, job.task.entry))
+        : extractCode(g.text, job.task.entry, job.task.language))
       : null,
     ttftMs: g.ttftMs,
     totalMs: g.totalMs,

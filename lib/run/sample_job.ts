@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { SandboxJob } from "../sandbox/sandbox.ts";
+import type { PythonRuntime, SandboxJob } from "../sandbox/sandbox.ts";
 import type { Semantics, Task } from "../task/schema.ts";
 import { overlayTree, parseFileBundle } from "../task/tree.ts";
 
@@ -14,6 +14,8 @@ import { overlayTree, parseFileBundle } from "../task/tree.ts";
 export interface SampleJobOptions {
   /** Run with these semantics instead of the task's (a run's `--semantics` override). */
   semantics?: Semantics;
+  /** Which Python runs a Python task's job. @default "pyodide" */
+  python?: PythonRuntime;
 }
 
 /**
@@ -35,17 +37,25 @@ export interface SampleJobOptions {
 export function sampleJob(
   task: Pick<
     Task,
-    "answer" | "entry" | "testsSource" | "cases" | "contextFiles" | "semantics"
+    "answer" | "entry" | "testsSource" | "cases" | "contextFiles" | "semantics" | "language"
   >,
   code: string,
   options: SampleJobOptions = {},
 ): SandboxJob {
-  const base = {
-    testsSource: task.testsSource,
-    cases: task.cases,
-    entry: task.entry,
-    semantics: options.semantics ?? task.semantics ?? "module",
-  };
+  const base: Omit<SandboxJob, "code"> = task.language === "py"
+    ? {
+      testsSource: task.testsSource,
+      cases: task.cases,
+      entry: task.entry,
+      language: "py",
+      python: options.python ?? "pyodide",
+    }
+    : {
+      testsSource: task.testsSource,
+      cases: task.cases,
+      entry: task.entry,
+      semantics: options.semantics ?? task.semantics ?? "module",
+    };
   const context = task.contextFiles ?? {};
   if (task.answer === "files") {
     return { ...base, code: "", files: overlayTree(context, parseFileBundle(code)) };

@@ -23,6 +23,8 @@ import type { Task } from "../task/schema.ts";
  * ```
  */
 export function testsParseProblem(task: Pick<Task, "testsSource" | "language">): string | null {
+  // A Python tests file is parsed by the harness: its reference run names a syntax error.
+  if (task.language === "py") return null;
   const error = answerSyntaxError(task.testsSource);
   return error === null ? null : `tests.ts does not parse: ${error.replace(/^SyntaxError: /, "")}`;
 }
@@ -41,10 +43,14 @@ export function testsParseProblem(task: Pick<Task, "testsSource" | "language">):
 export function undefinedCasesProblem(cases: SandboxResult["cases"]): string | null {
   // Exactly the runner's own words for this case: a candidate's thrown error is always described
   // with a "Name: " or "thrown non-Error" prefix, so it cannot pass itself off as a task defect.
-  const names = cases.filter((c) =>
-    c.status === "error" && c.message === `test case "${c.name}" is not defined in tests.ts`
-  ).map((c) => c.name);
-  return names.length ? `declared case(s) not defined in tests.ts: ${names.join(", ")}` : null;
+  const file = (c: { message: string }) => c.message.endsWith("tests.py") ? "tests.py" : "tests.ts";
+  const undefinedCases = cases.filter((c) =>
+    c.status === "error" && c.message === `test case "${c.name}" is not defined in ${file(c)}`
+  );
+  const names = undefinedCases.map((c) => c.name);
+  return names.length
+    ? `declared case(s) not defined in ${file(undefinedCases[0])}: ${names.join(", ")}`
+    : null;
 }
 
 /**

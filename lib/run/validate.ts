@@ -13,7 +13,7 @@
 import { applicableMutations, mutate, type MutationName } from "../model/mutate.ts";
 import { limiter } from "./pool.ts";
 import { runSample } from "../sandbox/deno.ts";
-import type { Isolation, SandboxResult } from "../sandbox/sandbox.ts";
+import type { Isolation, PythonRuntime, SandboxResult } from "../sandbox/sandbox.ts";
 import { type Suite, type Task, taskDependencies } from "../task/schema.ts";
 import {
   type DependencyStore,
@@ -54,6 +54,8 @@ export interface ValidateOptions {
   concurrency?: number;
   /** Sandbox isolation. @default "bwrap" */
   isolation?: Isolation;
+  /** Which Python runs Python tasks. @default "pyodide" */
+  python?: PythonRuntime;
   /** Called after each task. */
   onTask?: (v: TaskValidation) => void;
   /**
@@ -192,6 +194,7 @@ export async function validateSuite(
         cases: task.cases,
         entry: task.entry,
         semantics: task.semantics,
+        ...(task.language === "py" ? { language: "py" as const, python: options.python } : {}),
         ...(changed || Object.keys(task.contextFiles ?? {}).length
           ? { files: overlayTree(task.contextFiles ?? {}, changed ?? {}) }
           : {}),

@@ -21,6 +21,7 @@ import { strictAttempt } from "./strict_process.ts";
 import { TESTS_TRAILER } from "./tests_trailer.ts";
 import { ensureExported } from "../source/export_entry.ts";
 import { solutionSource } from "./solution_source.ts";
+import { runPythonSample } from "./python.ts";
 
 // The strict runner's public vocabulary, where its callers have always found it.
 export { ensureExported, refused, TESTS_TRAILER, writeJobFiles };
@@ -57,6 +58,8 @@ export async function runSample(
   job: SandboxJob,
   options: RunSampleOptions = {},
 ): Promise<SandboxResult> {
+  // A Python job has its own harness and runtimes (python.ts), watched the same way.
+  if (job.language === "py") return await runPythonSample(job, { ...options, python: job.python });
   const limits = resolveLimits(options);
   const isolation = options.isolation ?? "bwrap";
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());

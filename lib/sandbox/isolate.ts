@@ -17,6 +17,10 @@ export interface BwrapOptions {
   env: Record<string, string>;
   /** A dependency store's `node_modules` on the host, bound read-only at `/job/node_modules`. @default none */
   nodeModules?: string;
+  /** Further read-only binds: host path → path inside (e.g. the Pyodide package). @default none */
+  readOnly?: Readonly<Record<string, string>>;
+  /** Bind the job folder read-only (a Python job writes nothing there). @default false */
+  jobReadOnly?: boolean;
 }
 
 /** Where the job folder and the Deno binary appear inside the sandbox. */
@@ -61,12 +65,13 @@ export function bwrapArgs(options: BwrapOptions): string[] {
     "--ro-bind",
     options.denoPath,
     INSIDE.deno,
-    "--bind",
+    options.jobReadOnly ? "--ro-bind" : "--bind",
     options.jobDir,
     INSIDE.job,
     ...(options.nodeModules
       ? ["--ro-bind", options.nodeModules, `${INSIDE.job}/node_modules`]
       : []),
+    ...Object.entries(options.readOnly ?? {}).flatMap(([from, to]) => ["--ro-bind", from, to]),
     "--chdir",
     INSIDE.job,
     "--tmpfs",

@@ -238,7 +238,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
 
   const run = async (job: SandboxJob, limits: SandboxLimits = {}): Promise<SandboxResult> => {
     if (closed) throw new Error("Cannot run a sample: the pool is closed");
-    const reason = strictReason(job);
+    const reason = job.language === "py" ? "a Python job" : strictReason(job);
     if (reason !== null) return await toStrict(job, limits, reason);
     // A fallback in any attempt hands the whole sample to the strict runner.
     let fallback: string | null = null;

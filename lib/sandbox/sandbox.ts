@@ -25,6 +25,14 @@ export interface SandboxJob {
    */
   semantics?: "module" | "script" | "script-strict";
   /**
+   * The candidate's language: `py` runs it as `solution.py` with `tests.py` under the Python
+   * harness (lib/sandbox/python.ts), in Pyodide or CPython; anything else as TypeScript or
+   * JavaScript. @default "ts"
+   */
+  language?: "ts" | "js" | "py";
+  /** Which Python runs a `py` job (see {@link PythonRuntime}). @default "pyodide" */
+  python?: PythonRuntime;
+  /**
    * Extra files written into the job folder before the run: relative path (`/`-separated, inside
    * the folder) → source. A task that changes a codebase passes its tree here (context overlaid
    * with the answer's files) and `tests.ts` imports from it. Paths must be safe (no `..`, not
@@ -84,6 +92,13 @@ export interface SandboxResult {
    */
   harnessChanges?: string[];
 }
+
+/**
+ * Which Python runs a Python job: `pyodide` (CPython compiled to WebAssembly, inside the same
+ * permission-less Deno process as TypeScript jobs; the default) or `cpython` (the machine's
+ * `/usr/bin/python3`, the reference runtime, under bubblewrap and prlimit).
+ */
+export type PythonRuntime = "pyodide" | "cpython";
 
 /** How the sandbox isolates: bubblewrap namespaces, or Deno permissions alone. */
 export type Isolation = "bwrap" | "none";

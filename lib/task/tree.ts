@@ -13,6 +13,11 @@ export const RESERVED_TREE_PATHS: readonly string[] = [
   "builtin_watch.ts",
   "solution.ts",
   ".deno",
+  "tests.py",
+  "solution.py",
+  "harness.py",
+  "pyodide",
+  "pyodide.snapshot",
 ];
 
 /**

@@ -1,0 +1,126 @@
+/**
+ * Running one Python sample: the job folder gets `solution.py`, `tests.py`, the task's other files
+ * and the harness (inside/py_harness.py; for Pyodide also inside/py_runner.ts), then one process
+ * per attempt runs it — Pyodide in the sandboxed Deno process, or CPython under bubblewrap
+ * (python_command.ts) — watched from outside exactly as a TypeScript job is (strict_process.ts:
+ * the sample's and each case's limit, the output cap, the nonce-tagged protocol lines).
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { withCaseLimits } from "./case_limits.ts";
+import { writeJobFiles } from "./job_files.ts";
+import { resolveLimits } from "./limits.ts";
+import { pyodideDir, pyodideSnapshot } from "./pyodide_snapshot.ts";
+import { pythonCommand } from "./python_command.ts";
+import type {
+  Isolation,
+  PythonRuntime,
+  SandboxJob,
+  SandboxLimits,
+  SandboxResult,
+} from "./sandbox.ts";
+import { strictAttempt } from "./strict_process.ts";
+
+const read = (name: string) => Deno.readTextFileSync(new URL(`./inside/${name}`, import.meta.url));
+/** The harness and the Pyodide runner, as every Python job folder gets them. */
+export const PYTHON_RUNNER_FILES: Readonly<Record<string, string>> = Object.freeze({
+  "harness.py": read("py_harness.py"),
+  "runner.ts": read("py_runner.ts"),
+});
+
+/** Options for {@link runPythonSample}. */
+export interface RunPythonOptions extends SandboxLimits {
+  /** Which Python runs the sample. @default "pyodide" */
+  python?: PythonRuntime;
+  /** `bwrap` (OS isolation) or `none` (Deno permissions only: Pyodide only). @default "bwrap" */
+  isolation?: Isolation;
+  /** The Deno binary (Pyodide). @default Deno.execPath() */
+  denoPath?: string;
+  /** Start Pyodide from a memory snapshot (made once per machine, pyodide_snapshot.ts). @default true */
+  snapshot?: boolean;
+}
+
+/** Pyodide needs more memory than a bare Deno process: its WebAssembly heap grows in it. */
+const PYODIDE_MIN_DATA_MB = 1536;
+
+/**
+ * Execute one Python sample (a job with `language: "py"`) and return per-case verdicts. Throws
+ * only when the sandbox itself cannot run, never because the code fails.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { runPythonSample } from "./python.ts";
+ * const job = {
+ *   language: "py" as const, entry: "add",
+ *   code: "def add(a, b):\n    return a + b\n",
+ *   testsSource: "from solution import add\ncases = {'adds': lambda: None, 'wrong': lambda: add(1, 1) == 3 or (_ for _ in ()).throw(AssertionError('no'))}\n",
+ *   cases: [{ name: "adds", kind: "core" as const, tags: [] }, { name: "wrong", kind: "edge" as const, tags: [] }],
+ * };
+ * const r = await runPythonSample(job, { python: "cpython" });
+ * assert.deepEqual(r.cases.map((c) => c.status), ["pass", "fail"]);
+ * ```
+ */
+export async function runPythonSample(
+  job: SandboxJob,
+  options: RunPythonOptions = {},
+): Promise<SandboxResult> {
+  const limits = resolveLimits(options);
+  const runtime = options.python ?? "pyodide";
+  const isolation = options.isolation ?? "bwrap";
+  const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
+  const packageDir = pyodideDir();
+  const snapshot = runtime === "pyodide" && options.snapshot !== false
+    ? await pyodideSnapshot({ denoPath })
+    : undefined;
+  const jobDir = await Deno.makeTempDir({ prefix: "assay-py-" });
+  try {
+    await writeJobFiles(jobDir, job.files ?? {});
+    await Deno.writeTextFile(join(jobDir, "solution.py"), job.code);
+    await Deno.writeTextFile(join(jobDir, "tests.py"), job.testsSource);
+    for (const [name, source] of Object.entries(PYTHON_RUNNER_FILES)) {
+      await Deno.writeTextFile(join(jobDir, name), source);
+    }
+    if (runtime === "pyodide") {
+      await Deno.mkdir(join(jobDir, ".deno"));
+      if (isolation === "bwrap") {
+        await Deno.mkdir(join(jobDir, "pyodide"));
+        if (snapshot) await Deno.writeFile(join(jobDir, "pyodide.snapshot"), new Uint8Array());
+      } else {
+        await Deno.symlink(packageDir, join(jobDir, "pyodide"));
+        if (snapshot) await Deno.symlink(snapshot, join(jobDir, "pyodide.snapshot"));
+      }
+    }
+    const dataMb = runtime === "pyodide"
+      ? Math.max(limits.dataMb, PYODIDE_MIN_DATA_MB)
+      : limits.dataMb;
+    const command = pythonCommand({
+      runtime,
+      isolation,
+      dir: jobDir,
+      denoPath,
+      pyodideDir: packageDir,
+      snapshot,
+      killAfterMs: limits.timeoutMs + 3000,
+      heapMb: limits.heapMb,
+      dataMb,
+      timeoutMs: limits.timeoutMs,
+    });
+    const result = await withCaseLimits(
+      job,
+      { ...options, timeoutMs: limits.timeoutMs },
+      (attemptJob) =>
+        strictAttempt(command, {
+          cwd: jobDir,
+          job: attemptJob,
+          timeoutMs: limits.timeoutMs,
+          limits: options,
+          outputCap: limits.outputCapBytes,
+        }),
+    );
+    return { ...result, harnessChanges: [] };
+  } finally {
+    await Deno.remove(jobDir, { recursive: true }).catch(() => {});
+  }
+}
