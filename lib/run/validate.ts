@@ -140,9 +140,14 @@ const allPass = (r: SandboxResult) => r.cases.every((c) => c.status === "pass");
  * import assert from "node:assert/strict";
  * import { noReferenceStub } from "./validate.ts";
  * assert.match(noReferenceStub("add"), /^export function add\(/);
+ * assert.match(noReferenceStub("add", "py"), /^def add\(\*args, \*\*kwargs\):/);
  * ```
  */
-export function noReferenceStub(entry: string): string {
+export function noReferenceStub(entry: string, language?: string): string {
+  if (language === "py") {
+    return `def ${entry}(*args, **kwargs):\n` +
+      `    raise NotImplementedError("no reference solution: ${entry} is a stub")\n`;
+  }
   return `export function ${entry}(..._args: unknown[]): never {\n` +
     `  throw new Error("no reference solution: ${entry} is a stub");\n}\n`;
 }
@@ -218,7 +223,7 @@ export async function validateSuite(
       // to run every declared case, against a stub entry point that throws when used.
       const r = task.answer === "files"
         ? await exec(task, "", {})
-        : await exec(task, noReferenceStub(task.entry));
+        : await exec(task, noReferenceStub(task.entry, task.language));
       const missing = r.cases.filter((c) => c.status === "missing").map((c) => c.name);
       const undefinedCases = r.cases.filter((c) =>
         c.status === "error" && / is not defined in tests\.ts$/.test(c.message)
