@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { PythonScan, type PythonStatement } from "../source/python_scan.ts";
+import { PythonScan } from "../source/python_scan.ts";
 import type { Mutant, MutationName } from "./mutate.ts";
 
 /**
@@ -56,42 +56,25 @@ const REFUSALS = [
 ];
 
 const FLIP: Record<string, string> = { "<": "<=", "<=": "<", ">": ">=", ">=": ">" };
-const SWAP: Record<string, string> = {
-  "+": "-",
-  "-": "+",
-  "//": "/",
-  "/": "//",
-  and: "or",
-  or: "and",
-  "==": "!=",
-  "!=": "==",
-  "<": ">",
-  ">": "<",
-  "<=": ">=",
-  ">=": "<=",
-};
+const SWAP: Record<string, string> = Object.fromEntries(
+  pairs("+ - // / and or == != < > <= >=").flatMap(([a, b]) => [[a, b], [b, a]]),
+);
 
-/** Methods and functions of other languages, in place of Python's (`[from, to, needs math]`). */
-const HALLUCINATIONS: ReadonlyArray<readonly [RegExp, (hit: string) => string, boolean?]> = [
-  [/\[\s*::\s*-\s*1\s*\]/g, () => ".reverse()"],
-  [/(?<![\w.])(?:sum|max|min|abs)(?=\s*\()/g, (hit) => `math.${hit}`, true],
-  [/(?<![\w.])sorted(?=\s*\()/g, () => "list.sorted"],
-  [/(?<![\w.])int(?=\s*\()/g, () => "parseInt"],
-  [/(?<![\w.])str(?=\s*\()/g, () => "String"],
-  [/\.append(?=\s*\()/g, () => ".push"],
-  [/\.extend(?=\s*\()/g, () => ".concat"],
-  [/\.lower(?=\s*\()/g, () => ".toLowerCase"],
-  [/\.upper(?=\s*\()/g, () => ".toUpperCase"],
-  [/\.strip(?=\s*\()/g, () => ".trim"],
-  [/\.startswith(?=\s*\()/g, () => ".startsWith"],
-  [/\.endswith(?=\s*\()/g, () => ".endsWith"],
-  [/\.items(?=\s*\()/g, () => ".entries"],
-  [/\.keys(?=\s*\()/g, () => ".keySet"],
-  [/\.index(?=\s*\()/g, () => ".indexOf"],
-  [/\.replace(?=\s*\()/g, () => ".replaceAll"],
-  [/\.isdigit(?=\s*\()/g, () => ".isNumeric"],
-  [/\.get(?=\s*\()/g, () => ".getOrDefault"],
-  [/\.join(?=\s*\()/g, () => ".joinWith"],
+/** Calls of other languages in place of Python's (`from to` pairs); `math.` ones import math. */
+const CALLS = pairs(`
+  sum math.sum  max math.max  min math.min  abs math.abs  sorted list.sorted  int parseInt  str String
+  .append .push  .extend .concat  .lower .toLowerCase  .upper .toUpperCase  .strip .trim
+  .startswith .startsWith  .endswith .endsWith  .items .entries  .keys .keySet  .index .indexOf
+  .replace .replaceAll  .isdigit .isNumeric  .get .getOrDefault  .join .joinWith`);
+
+/** Where each hallucination goes (`[pattern, replacement, needs import math]`); `len(x)` aside. */
+const HALLUCINATIONS: ReadonlyArray<readonly [RegExp, string, boolean]> = [
+  [/\[\s*::\s*-\s*1\s*\]/g, ".reverse()", false],
+  ...CALLS.map(([from, to]) => {
+    const head = from.startsWith(".") ? "" : String.raw`(?<![\w.])`;
+    const pattern = new RegExp(`${head}${from.replace(".", "\\.")}(?=\\s*\\()`, "g");
+    return [pattern, to, to.startsWith("math.")] as const;
+  }),
 ];
 
 /** Statements that raise when reached, named so they do not clash with the source. */
@@ -117,7 +100,7 @@ const FINDERS: Record<MutationName, Finder> = {
     const ranges = [...m.matchAll(/(?<![\w.])range\s*\(/g)].flatMap((hit): Site[] => {
       const open = hit.index + hit[0].length - 1, close = scan.matchBracket(open);
       if (close < 0) return [];
-      const args = splitArgs(m, open + 1, close);
+      const args = scan.args(open);
       const stop = args.length === 1 ? args[0] : args[1];
       if (!stop || /[+-]\s*1\s*$/.test(m.slice(stop[0], stop[1]))) return []; // a `± 1` site already
       const text = source.slice(stop[0], stop[1]);
@@ -178,37 +161,23 @@ const FINDERS: Record<MutationName, Finder> = {
   },
   hallucinated_api: (scan) => {
     const { source, masked: m } = scan;
-    const sites: Site[] = [];
-    for (const [pattern, to, math] of HALLUCINATIONS) {
-      for (const hit of m.matchAll(pattern)) {
-        const from = source.slice(hit.index, hit.index + hit[0].length);
-        const description = `replaced "${from}" with non-existent "${to(from)}" at ${
-          where(source, hit.index)
-        }`;
-        const apply = () => {
-          const text = edit(source, hit.index, hit.index + hit[0].length, to(from));
-          return math ? withImport(text, "math") : text;
-        };
-        sites.push({ at: hit.index, description, apply });
-      }
-    }
+    const sites = HALLUCINATIONS.flatMap(([pattern, to, math]) =>
+      [...m.matchAll(pattern)].map((hit) =>
+        replaced(source, hit.index, hit.index + hit[0].length, to, math)
+      )
+    );
     for (const hit of m.matchAll(/(?<![\w.])len\s*\(/g)) {
       const open = hit.index + hit[0].length - 1, close = scan.matchBracket(open);
-      if (close < 0 || splitArgs(m, open + 1, close).length !== 1) continue;
+      if (close < 0 || scan.args(open).length !== 1) continue;
       const arg = source.slice(open + 1, close).trim();
       const receiver = /^[A-Za-z_][\w.]*(?:\[[^\[\]]*\])?$/.test(arg) ? arg : `(${arg})`;
-      const from = source.slice(hit.index, close + 1);
-      const description = `replaced "${from}" with non-existent "${receiver}.length" at ${
-        where(source, hit.index)
-      }`;
-      const apply = () => edit(source, hit.index, close + 1, `${receiver}.length`);
-      sites.push({ at: hit.index, description, apply });
+      sites.push(replaced(source, hit.index, close + 1, `${receiver}.length`, false));
     }
     return sites.sort((a, b) => a.at - b.at);
   },
   wrong_name: (scan, entry) => {
     const { source, masked: m } = scan;
-    const decl = declaration(scan, entry);
+    const decl = scan.declaration(entry);
     if (!decl) return [];
     const cap = entry[0].toUpperCase() + entry.slice(1);
     const names = decl.kind === "class"
@@ -349,81 +318,35 @@ function isExit(code: string): boolean {
   return /^(?:return|raise|continue|break)\b/.test(code);
 }
 
-/** The top-level arguments between `from` and `to` (exclusive) as `[start, end]` trimmed spans. */
-function splitArgs(m: string, from: number, to: number): [number, number][] {
-  const spans: [number, number][] = [];
-  let depth = 0, start = from;
-  for (let i = from; i <= to; i++) {
-    if (i === to || (m[i] === "," && depth === 0)) {
-      let s = start, e = i;
-      while (s < e && /\s/.test(m[s])) s++;
-      while (e > s && /\s/.test(m[e - 1])) e--;
-      if (e > s) spans.push([s, e]);
-      start = i + 1;
-    } else if ("([{".includes(m[i])) depth++;
-    else if (")]}".includes(m[i])) depth--;
-  }
-  return spans;
-}
-
-/** The entry's top-level `def` (or `class`) statement. */
-function declaration(
-  scan: PythonScan,
-  entry: string,
-): { statement: PythonStatement; kind: "def" | "class" } | null {
-  const pattern = new RegExp(String.raw`^(?:async\s+)?(def|class)\s+${entry}\b`);
-  const top = scan.statements.filter((s) => s.indent === "");
-  const found = top.find((s) => pattern.test(s.code)) ??
-    scan.statements.find((s) => pattern.test(s.code.trimStart()));
-  if (!found) return null;
-  const kind = pattern.exec(found.code.trimStart())![1] as "def" | "class";
-  return { statement: found, kind };
-}
-
 /**
- * Where the entry's body starts (a function's body, or a class's `__init__`), and how to insert
- * a statement there as the body's first, at the body's indentation.
+ * A function that inserts a statement first in the entry's body, at the body's indentation (a
+ * one-line body `def f(x): return x` moves to its own line after it), or null without a body.
  */
 function bodyStart(
   scan: PythonScan,
   entry: string,
 ): { at: number; where: string; insert: (statement: string) => string } | null {
-  const decl = declaration(scan, entry);
-  if (!decl) return null;
-  let header = decl.statement;
-  if (decl.kind === "class") {
-    const k = scan.statements.indexOf(header);
-    const inside = scan.statements.slice(k + 1);
-    const end = inside.findIndex((s) => s.indent.length <= header.indent.length);
-    const init = inside.slice(0, end < 0 ? undefined : end)
-      .find((s) => /^\s*def\s+__init__\b/.test(s.code));
-    if (!init) return null;
-    header = init;
-  }
-  const colon = scan.headerColon(header);
-  if (colon < 0) return null;
-  const name = decl.kind === "class" ? `"${entry}.__init__"` : `"${entry}"`;
-  const where = `${name} (line ${header.start + 1})`;
+  const body = scan.entryBody(entry);
+  if (!body) return null;
   const { source } = scan;
-  const inline = scan.masked.slice(colon + 1, scan.statementEnd(header)).trim();
-  const k = scan.statements.indexOf(header);
-  const next = scan.statements[k + 1];
-  const deeper = next && next.indent.length > header.indent.length;
-  if (inline || !deeper) {
-    // `def f(x): return x` → the body moves to its own line, after the inserted statement.
-    const indent = `${header.indent}    `;
-    const end = scan.statementEnd(header) -
-      (source[scan.statementEnd(header) - 1] === "\n" ? 1 : 0);
-    const rest = source.slice(colon + 1, end).trimStart();
-    const tail = inline ? `\n${indent}${rest}` : "";
+  const { header, colon, first, where } = body;
+  if (first) {
+    const at = scan.lineOffset(first.start);
     return {
-      at: colon,
+      at,
       where,
-      insert: (statement) => edit(source, colon + 1, end, `\n${indent}${statement}${tail}`),
+      insert: (statement) => edit(source, at, at, `${first.indent}${statement}\n`),
     };
   }
-  const at = scan.lineOffset(next.start);
-  return { at, where, insert: (statement) => edit(source, at, at, `${next.indent}${statement}\n`) };
+  const indent = `${header.indent}    `;
+  const end = scan.statementEnd(header) - (source[scan.statementEnd(header) - 1] === "\n" ? 1 : 0);
+  const rest = source.slice(colon + 1, end).trimStart();
+  const tail = rest ? `\n${indent}${rest}` : "";
+  return {
+    at: colon,
+    where,
+    insert: (statement) => edit(source, colon + 1, end, `\n${indent}${statement}${tail}`),
+  };
 }
 
 /** `text` with `import <module>` added (after any `from __future__` imports) unless it has it. */
@@ -438,6 +361,17 @@ function withImport(text: string, module: string): string {
   });
   lines.splice(k, 0, `import ${module}`);
   return lines.join("\n");
+}
+
+/** Replace `[start, end)` with a name that does not exist (adding `import math` for `math.`). */
+function replaced(source: string, start: number, end: number, to: string, math: boolean): Site {
+  const from = source.slice(start, end);
+  const description = `replaced "${from}" with non-existent "${to}" at ${where(source, start)}`;
+  const apply = () => {
+    const text = edit(source, start, end, to);
+    return math ? withImport(text, "math") : text;
+  };
+  return { at: start, description, apply };
 }
 
 function opSite(source: string, at: number, op: string, to: string): Site {
@@ -456,4 +390,10 @@ function where(source: string, at: number): string {
 
 function word(name: string): RegExp {
   return new RegExp(String.raw`(?<![\w.])${name}(?!\w)`, "g");
+}
+
+/** `"a b c d"` → `[["a", "b"], ["c", "d"]]`. */
+function pairs(table: string): [string, string][] {
+  const words = table.trim().split(/\s+/);
+  return words.filter((_, k) => k % 2 === 0).map((word, k) => [word, words[2 * k + 1]]);
 }

@@ -95,6 +95,65 @@ export class PythonScan {
     return -1;
   }
 
+  /** The top-level arguments inside the bracket at `open`, as trimmed `[start, end]` spans. */
+  args(open: number): [number, number][] {
+    const close = this.matchBracket(open), m = this.masked;
+    const spans: [number, number][] = [];
+    if (close < 0) return spans;
+    let depth = 0, start = open + 1;
+    for (let i = open + 1; i <= close; i++) {
+      if (i === close || (m[i] === "," && depth === 0)) {
+        let s = start, e = i;
+        while (s < e && /\s/.test(m[s])) s++;
+        while (e > s && /\s/.test(m[e - 1])) e--;
+        if (e > s) spans.push([s, e]);
+        start = i + 1;
+      } else if (PAIRS.has(m[i])) depth++;
+      else if (")]}".includes(m[i])) depth--;
+    }
+    return spans;
+  }
+
+  /** The `def` or `class` statement of `name` (a top-level one first), or null. */
+  declaration(name: string): { statement: PythonStatement; kind: "def" | "class" } | null {
+    const pattern = new RegExp(String.raw`^\s*(?:async\s+)?(def|class)\s+${name}(?!\w)`);
+    const found = this.statements.find((s) => s.indent === "" && pattern.test(s.code)) ??
+      this.statements.find((s) => pattern.test(s.code));
+    return found
+      ? { statement: found, kind: pattern.exec(found.code)![1] as "def" | "class" }
+      : null;
+  }
+
+  /**
+   * The body of the entry: a function's, or a class's `__init__`. `header` is the `def`
+   * statement, `colon` the offset of its colon, `first` the body's first statement when it starts
+   * on a line of its own (null for a one-line body such as `def f(x): return x`).
+   */
+  entryBody(
+    entry: string,
+  ):
+    | { header: PythonStatement; colon: number; first: PythonStatement | null; where: string }
+    | null {
+    const decl = this.declaration(entry);
+    if (!decl) return null;
+    let header: PythonStatement | undefined = decl.statement;
+    if (decl.kind === "class") {
+      const k = this.statements.indexOf(header);
+      const inside = this.statements.slice(k + 1);
+      const end = inside.findIndex((s) => s.indent.length <= decl.statement.indent.length);
+      header = inside.slice(0, end < 0 ? undefined : end)
+        .find((s) => /^\s*def\s+__init__(?!\w)/.test(s.code));
+      if (!header) return null;
+    }
+    const colon = this.headerColon(header);
+    if (colon < 0) return null;
+    const inline = this.masked.slice(colon + 1, this.statementEnd(header)).trim() !== "";
+    const next = this.statements[this.statements.indexOf(header) + 1];
+    const first = !inline && next && next.indent.length > header.indent.length ? next : null;
+    const name = decl.kind === "class" ? `"${entry}.__init__"` : `"${entry}"`;
+    return { header, colon, first, where: `${name} (line ${header.start + 1})` };
+  }
+
   /**
    * The source offset of a block header's colon (the first `:` outside brackets that is not
    * `:=`), or -1 when the statement is no block header (`def`, `class`, `if`, `elif`, `else`,
