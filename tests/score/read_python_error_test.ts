@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import type { MutationName } from "../../lib/model/mutate.ts";
+import { mutatePython } from "../../lib/model/python_mutate.ts";
 import type { CaseVerdict } from "../../lib/record/case_verdict.ts";
 import { readPythonError } from "../../lib/score/read_python_error.ts";
 import { classifyFailure, type FailureInput } from "../../lib/score/taxonomy.ts";
@@ -527,4 +529,80 @@ Deno.test("classifyFailure() on a Python sample: boundary, misunderstanding and 
     ],
   });
   assert.equal(categoryOf(partial), "partial");
+});
+
+Deno.test("classifyFailure() finds the category each Python mutation plants", async () => {
+  const reference = `def top_words(text: str, n: int) -> list:
+    """The n most frequent lowercase words, ties by first appearance."""
+    if n <= 0:
+        raise ValueError("n must be positive")
+    counts = {}
+    order = []
+    for word in text.lower().split():
+        word = word.strip(".,!?")
+        if not word:
+            continue
+        if word not in counts:
+            counts[word] = 0
+            order.append(word)
+        counts[word] += 1
+    ranked = sorted(order, key=lambda w: (-counts[w], order.index(w)))
+    return ranked[:n]
+`;
+  const base: Omit<Sample, "solution"> = {
+    entry: "top_words",
+    importLine: "from solution import top_words\n\n\ndef _raises(f, kind):\n    try:\n" +
+      "        f()\n    except kind:\n        return True\n    return False",
+    cases: {
+      ties: ["core", 'assert top_words("a b a c b a", 2) == ["a", "b"]'],
+      case: ["core", 'assert top_words("The the THE cat", 1) == ["the"]'],
+      punctuation: ["core", 'assert top_words("x, y. z!", 3) == ["x", "y", "z"]'],
+      empty: ["edge", 'assert top_words("", 3) == []'],
+      zero: ["edge", 'assert _raises(lambda: top_words("a", 0), ValueError), "no ValueError"'],
+      more: ["edge", 'assert top_words("b a", 5) == ["b", "a"]'],
+    },
+  };
+  const planted: Record<string, string[]> = {
+    syntax_error: ["syntax"],
+    wrong_name: ["wrong_interface"],
+    hallucinated_api: ["hallucinated_api"],
+    runtime_crash: ["crash"],
+    off_by_one: ["boundary", "partial", "misunderstanding", "crash"],
+    dropped_guard: ["boundary", "partial", "misunderstanding", "crash", "none"],
+    swapped_operator: ["boundary", "partial", "misunderstanding", "crash"],
+  };
+  const samples: Record<string, Sample> = {};
+  for (const name of Object.keys(planted)) {
+    for (let seed = 0; seed < 20; seed++) {
+      const mutant = mutatePython(reference, "top_words", name as MutationName, seed);
+      const id = `${name}_${seed}`;
+      if (!mutant || Object.values(samples).some((s) => s.solution === mutant.source)) break;
+      samples[id] = { ...base, solution: mutant.source };
+    }
+  }
+  const runs = await runSamples({ ...samples, reference: { ...base, solution: reference } });
+  assert.ok(Object.values(runs.reference.cases).every(([status]) => status === "pass"));
+  for (const [id, sample] of Object.entries(samples)) {
+    const run = runs[id];
+    const cases = run.load
+      ? [{ name: "ties", kind: "core" as const, status: "missing" as const, message: "" }]
+      : Object.entries(run.cases).map(([name, [status, message]]) => ({
+        name,
+        kind: sample.cases[name][0],
+        status,
+        message,
+      }));
+    const category = classifyFailure({
+      code: sample.solution,
+      outcome: run.load ? "load_error" : "completed",
+      detail: run.load ?? "",
+      cases,
+      stderr: "",
+      entry: "top_words",
+      language: "py",
+    })?.category ?? "none";
+    const name = id.replace(/_\d+$/, "");
+    assert.ok(planted[name].includes(category), `${id} → ${category}: ${JSON.stringify(run)}`);
+  }
+  assert.ok(Object.keys(samples).length >= 20);
 });
