@@ -7,12 +7,16 @@
  * on even seeds and as one unified diff against the context (a Myers line diff) on odd seeds, so
  * both extraction paths run offline.
  *
+ * A Python task (`language: "py"`) is mutated by `python_mutate.ts` and answered in a ```python
+ * fence; the profile's knobs mean the same (no `export` to drop in Python).
+ *
  * @module
  */
 import { hash32, rng } from "../task/hash.ts";
 import type { Task } from "../task/schema.ts";
 import { unifiedDiff } from "./line_diff.ts";
 import { applicableMutations, mutate, type MutationName } from "./mutate.ts";
+import { applicablePythonMutations, mutatePython } from "./python_mutate.ts";
 import type { SyntheticProfile } from "./synthetic_profiles.ts";
 
 /** A synthetic answer before streaming. */
@@ -57,7 +61,7 @@ export function syntheticAnswer(
   profile: SyntheticProfile,
   task:
     & Pick<Task, "id" | "entry" | "referenceSource">
-    & Partial<Pick<Task, "answer" | "contextFiles" | "referenceFiles">>,
+    & Partial<Pick<Task, "answer" | "contextFiles" | "referenceFiles" | "language">>,
   seed: number,
   options: { reasoning?: boolean; perturbed?: string } = {},
 ): SyntheticAnswer {
@@ -75,11 +79,14 @@ export function syntheticAnswer(
   // A perturbed prompt is a different draw, and a fragile profile errs more often on it.
   const base = profile.mutationRate + (options.perturbed ? profile.perturbationPenalty : 0);
   const rate = options.reasoning ? base * REASONING_MUTATION_FACTOR : base;
+  const py = task.language === "py";
   if (random() < rate) {
-    const possible = applicableMutations(source, task.entry);
+    const possible = (py ? applicablePythonMutations : applicableMutations)(source, task.entry);
     const weights = possible.map((m) => [m, profile.weights[m] ?? 0] as [MutationName, number]);
     const name = pickWeighted(random, weights);
-    const mutant = name ? mutate(source, task.entry, name, Math.floor(random() * 2 ** 31)) : null;
+    const mutant = name
+      ? (py ? mutatePython : mutate)(source, task.entry, name, Math.floor(random() * 2 ** 31))
+      : null;
     if (mutant) {
       if (mutant.name === "refusal") return { text: mutant.source, mutations: ["refusal"], ttftMs };
       source = mutant.source;
@@ -97,7 +104,7 @@ export function syntheticAnswer(
     }
   }
   const raw = random() < profile.rawRate && !options.reasoning;
-  const fenced = `\`\`\`ts\n${source.trimEnd()}\n\`\`\`\n`;
+  const fenced = `\`\`\`${py ? "python" : "ts"}\n${source.trimEnd()}\n\`\`\`\n`;
   const text = raw
     ? source
     : options.reasoning

@@ -39,6 +39,9 @@
  * execution; without `strict` they only explain a failure the run showed, with `strict` a type
  * error alone fails the sample.
  *
+ * A Python sample (`language: "py"`) has its error messages read by `read_python_error.ts`
+ * (CPython's exceptions, the same categories); everything else is the same.
+ *
  * @module
  */
 import type { CaseVerdict } from "../record/case_verdict.ts";
@@ -48,6 +51,7 @@ import { isProse } from "./prose.ts";
 import { quoteNames, semanticPattern } from "./semantic_pattern.ts";
 import { readDiagnostic } from "./read_diagnostic.ts";
 import { type ErrorReading, readError } from "./read_error.ts";
+import { readPythonError } from "./read_python_error.ts";
 import type { Diagnostic } from "../record/diagnostic.ts";
 import type { PackageVerdict } from "./package_check.ts";
 import { undeclaredImport } from "../sandbox/undeclared_import.ts";
@@ -83,6 +87,8 @@ export interface FailureInput {
    * `undeclared_dependency` or `nonexistent_package`. Absent: such imports stay unlabelled.
    */
   packages?: Readonly<Record<string, PackageVerdict>>;
+  /** The sample's language: "py" reads its errors as CPython's (read_python_error.ts). @default "ts" */
+  language?: string;
 }
 
 /**
@@ -152,6 +158,7 @@ export function classifyFailure(
   const add = (category: FailureCategory, source: EvidenceSource, text: string) =>
     evidence.push({ category, source, text: clean(text) });
   const { code, outcome } = input;
+  const read = input.language === "py" ? readPythonError : readError;
   if (outcome === "generation_error") {
     add("generation_error", "generation", input.detail || "the request failed");
     return finish(evidence);
@@ -179,7 +186,7 @@ export function classifyFailure(
     add("no_code", "extraction", `the answer is prose, not code: ${code.trim().slice(0, 80)}`);
   }
   if (outcome === "load_error") {
-    const r = readError(input.detail, context, "load");
+    const r = read(input.detail, context, "load");
     add(atLoad(r), "load", `${r.reason}: ${input.detail}`);
   } else if (
     outcome === "timeout" &&
@@ -190,7 +197,7 @@ export function classifyFailure(
   } else if (outcome === "output_limit" || outcome === "memory_limit") {
     add("resource", "sandbox", `${outcome}: ${input.detail}`);
   } else if (outcome === "exited") {
-    const r = readError(`${input.detail}\n${input.stderr}`, context, "load");
+    const r = read(`${input.detail}\n${input.stderr}`, context, "load");
     const specific = ["resource", "hallucinated_api", "wrong_interface"].includes(r.category);
     const category = specific ? atLoad(r) : "crash";
     add(category, "sandbox", `${input.detail}${specific ? ` (${r.reason})` : ""}`);
@@ -217,7 +224,7 @@ export function classifyFailure(
   >();
   const behaviour: typeof failing = [];
   for (const c of failing) {
-    const r = readError(c.message, context, "case");
+    const r = read(c.message, context, "case");
     if (r.category === "behaviour") {
       behaviour.push(c);
       continue;
