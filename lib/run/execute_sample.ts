@@ -116,9 +116,11 @@ export async function executeSample(
     stderr: run.stderr,
     entry: task.entry,
     testsSource: task.testsSource,
+    language: task.language,
   };
   // A package the sandbox did not provide: does it exist (undeclared) or not (hallucinated)?
-  const packages = score.passed ? {} : Object.fromEntries(
+  // (npm packages: a Python answer's imports are read by the Python taxonomy instead.)
+  const packages = score.passed || task.language === "py" ? {} : Object.fromEntries(
     await Promise.all(importedPackages(input).map(async (name) => [name, await check(name)])),
   );
   const failure = score.passed ? null : classifyFailure({ ...input, packages });
