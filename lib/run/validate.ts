@@ -11,6 +11,7 @@
  * @module
  */
 import { applicableMutations, mutate, type MutationName } from "../model/mutate.ts";
+import { applicablePythonMutations, mutatePython } from "../model/python_mutate.ts";
 import { limiter } from "./pool.ts";
 import { runSample } from "../sandbox/deno.ts";
 import type { Isolation, PythonRuntime, SandboxResult } from "../sandbox/sandbox.ts";
@@ -77,18 +78,24 @@ export interface ValidateOptions {
  * import { referenceMutants } from "./validate.ts";
  * const ms = referenceMutants({ referenceSource: "export function f(n: number) {\n  if (n < 0) return 0;\n  return n + 1;\n}\n", entry: "f" });
  * assert.ok(ms.some((m) => m.name === "dropped_guard"));
+ * const py = referenceMutants({ referenceSource: "def f(n):\n    if n < 0:\n        return 0\n    return n + 1\n", entry: "f", language: "py" });
+ * assert.ok(py.some((m) => m.name === "dropped_guard" && !m.source.includes("if n < 0")));
  * ```
  */
 export function referenceMutants(
-  task: { referenceSource: string; entry: string },
+  task: { referenceSource: string; entry: string; language?: string },
   sitesPerMutation = 16,
 ) {
   const seen = new Set<string>();
   const out: { name: MutationName; source: string; description: string }[] = [];
-  for (const name of applicableMutations(task.referenceSource, task.entry)) {
+  // A Python reference is mutated by the Python engine (same mutation names, Python syntax).
+  const python = task.language === "py";
+  const applicable = python ? applicablePythonMutations : applicableMutations;
+  const mutateOne = python ? mutatePython : mutate;
+  for (const name of applicable(task.referenceSource, task.entry)) {
     if (!SEMANTIC_MUTATIONS.includes(name)) continue;
     for (let seed = 0; seed < sitesPerMutation; seed++) {
-      const m = mutate(task.referenceSource, task.entry, name, seed);
+      const m = mutateOne(task.referenceSource, task.entry, name, seed);
       if (!m || seen.has(m.source)) continue;
       seen.add(m.source);
       out.push(m);
@@ -320,7 +327,7 @@ export async function validateSuite(
       )
         .map((m) => ({ ...m, source: "" }))
       : referenceMutants(
-        { referenceSource: reference, entry: task.entry },
+        { referenceSource: reference, entry: task.entry, language: task.language },
         options.sitesPerMutation,
       )
         .map((m) => ({ ...m, files: undefined }));

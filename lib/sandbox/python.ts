@@ -41,6 +41,13 @@ export interface RunPythonOptions extends SandboxLimits {
   snapshot?: boolean;
 }
 
+/**
+ * How long the interpreter may take to start before the sample's own limit begins (the harness's
+ * `ready` line): loading Pyodide costs 1–3 s here and much more on a loaded machine; CPython tens
+ * of ms. Not starting in time is a sandbox failure, not a verdict.
+ */
+const startupMs = (runtime: PythonRuntime) => (runtime === "pyodide" ? 60_000 : 20_000);
+
 /** Pyodide needs more memory than a bare Deno process: its WebAssembly heap grows in it. */
 const PYODIDE_MIN_DATA_MB = 1536;
 
@@ -102,7 +109,7 @@ export async function runPythonSample(
       denoPath,
       pyodideDir: packageDir,
       snapshot,
-      killAfterMs: limits.timeoutMs + 3000,
+      killAfterMs: startupMs(runtime) + limits.timeoutMs + 3000,
       heapMb: limits.heapMb,
       dataMb,
       timeoutMs: limits.timeoutMs,
@@ -117,6 +124,7 @@ export async function runPythonSample(
           timeoutMs: limits.timeoutMs,
           limits: options,
           outputCap: limits.outputCapBytes,
+          startupMs: startupMs(runtime),
         }),
     );
     return { ...result, harnessChanges: [] };

@@ -28,6 +28,14 @@ export interface StrictAttemptOptions {
   limits: SandboxLimits;
   /** Cap on stdout + stderr bytes. */
   outputCap: number;
+  /**
+   * A runtime that starts slowly (Python: an interpreter to load) says `ready` before it loads any
+   * code of the task: with this set, the sample's limit and its `execMs` count from that line,
+   * and the start itself gets this long. A runtime that does not start in time is a sandbox
+   * failure (thrown), never a verdict on the code, which has not run yet. @default none: the
+   * limit counts from the spawn
+   */
+  startupMs?: number;
 }
 
 /** The case the runner said it started and has not reported yet. */
@@ -64,14 +72,27 @@ export async function strictAttempt(
     },
     cpuMs: () => processTreeCpuMs(child.pid),
   });
-  const timer = setTimeout(() => {
-    if (!settle.deadline()) stop("timeout");
-  }, o.timeoutMs);
+  const armSample = () =>
+    setTimeout(() => {
+      if (!settle.deadline()) stop("timeout");
+    }, o.timeoutMs);
+  let readyAt: number | null = null;
+  let notStarted = false;
+  let timer = o.startupMs === undefined ? armSample() : setTimeout(() => {
+    notStarted = true;
+    killGroup(child);
+  }, o.startupMs);
   // Per-case limits: the runner's "start" line arms the case's timer, its report disarms it.
   let running = null as Running | null;
   let caseTimer: ReturnType<typeof setTimeout> | undefined;
   const onLine = (message: { type?: unknown; name?: unknown }) => {
     if (limit !== null) return;
+    if (message.type === "ready" && o.startupMs !== undefined && readyAt === null) {
+      readyAt = performance.now();
+      clearTimeout(timer);
+      timer = armSample();
+      return;
+    }
     if (message.type === "done") settle.done();
     if (typeof message.name !== "string") return;
     if (message.type === "start") {
@@ -123,7 +144,12 @@ export async function strictAttempt(
   try {
     Deno.kill(-child.pid, "SIGKILL");
   } catch { /* none left */ }
-  const execMs = performance.now() - started;
+  if (notStarted) {
+    throw new Error(
+      `Cannot run the sample: the runtime did not start within ${o.startupMs} ms (a sandbox failure, not the code's)`,
+    );
+  }
+  const execMs = performance.now() - (readyAt ?? started);
   const stdout = new TextDecoder().decode(concat(stdoutChunks));
   // The first 64 KiB of stderr are kept: V8's fatal message comes first, and a native
   // backtrace after it can be longer than the tail the result keeps.

@@ -65,6 +65,8 @@ for (const python of ["pyodide", "cpython"] as const) {
         word.cases[0].message,
         /^AttributeError: 'str' object has no attribute 'split_words' \(solution\.py, line 2\)$/,
       );
+      // The sample's time starts at the harness's `ready` line: Pyodide's 1–3 s start is not in it.
+      assert.ok(add.execMs < 1000, `execMs ${add.execMs} excludes the interpreter's start`);
       // The references ran in the same runtime and passed: no task error.
       assert.deepEqual(run.manifest.taskErrors ?? {}, {});
     } finally {

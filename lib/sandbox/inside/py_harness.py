@@ -376,6 +376,9 @@ def main(config_text, report_raw):
         except _BaseException:
             os._exit(3)
 
+    # The interpreter is up: the sample's time limit counts from here (strict_process.ts).
+    report({"type": "ready"})
+
     sys.path[:] = [job] + [p for p in sys.path if p not in ("", job)]
     sys.dont_write_bytecode = True
     path = os.path.join(job, "tests.py")
