@@ -58,7 +58,7 @@ _BLOCKED_EVENTS = ("sys._current_frames", "sys._current_exceptions", "gc.get_obj
                    "socket.__new__", "urllib.Request", "sys.monitoring.register_callback",
                    "sys.monitoring.use_tool_id", "sys.remote_exec", "sys._setprofileallthreads",
                    "sys._settraceallthreads", "resource.setrlimit", "os.chdir", "code.__new__",
-                   "marshal.loads", "marshal.load", "function.__new__")
+                   "marshal.load", "function.__new__")
 _FRAME_ATTRS = ("tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back", "gi_frame")
 
 
@@ -80,6 +80,11 @@ def _codes():
 
 _ALLOWED_CODES = _codes()
 _ALLOWED_IDS = frozenset(_id(c) for c in _ALLOWED_CODES)
+# marshal.loads builds code objects from bytes (crafted bytecode reads memory): only the import
+# system may call it, to load a cached stdlib module (.pyc).
+_BOOTSTRAP = sys.modules.get("_frozen_importlib_external")
+_LOAD_PYC = frozenset(_id(getattr(_BOOTSTRAP, name).__code__)
+                      for name in ("_compile_bytecode",) if hasattr(_BOOTSTRAP, name))
 _FIND_CALLER = logging.Logger.findCaller.__code__
 _LOGGING_FRAME = logging.currentframe.__code__
 _TRACEBACK_CODES = frozenset(_id(v.__code__) for v in vars(traceback).values()
@@ -124,8 +129,14 @@ def _hook(event, args):
                 what = "reading ." + args[1] + " (the interpreter's frames)"
         elif event == "object.__setattr__" or event == "object.__delattr__":
             target = args[0]
-            if _isinstance(target, types.FunctionType) and target.__module__ != "solution":
-                what = "changing ." + args[1] + " of a function the candidate did not define"
+            if _isinstance(target, types.FunctionType):
+                # The tests' functions, the assert helper and the functions of modules loaded
+                # before the candidate keep their code (a module the candidate imports may set
+                # attributes of its own functions while it loads).
+                owner = sys.modules.get(target.__module__)
+                if target.__module__ in ("tests", "assay_compare") or \
+                        (owner is not None and _id(owner) in _SNAPSHOT_MODULE_IDS):
+                    what = "changing ." + _str(args[1]) + " of a function the candidate did not define"
             elif _isinstance(target, _type):
                 module = sys.modules.get(target.__module__)
                 if module is not None and _id(module) in _SNAPSHOT_MODULE_IDS and \
@@ -148,6 +159,9 @@ def _hook(event, args):
                 if (_isinstance(mode, str) and any(c in mode for c in "wax+")) or \
                         (_isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)):
                     _state["wrote"].append(text)
+        elif event == "marshal.loads":
+            if _id(_getframe(1).f_code) not in _LOAD_PYC:
+                what = "marshal.loads (building code objects from bytes)"
         elif event.startswith("ctypes.") or event in _BLOCKED_EVENTS or \
                 event.startswith("os.exec") or event.startswith("os.spawn"):
             what = event
@@ -186,6 +200,9 @@ def _sys_settings():
 
 _SNAPSHOT = None
 _SNAPSHOT_MODULE_IDS = frozenset()
+# Modules that the import system (and importlib's own set-up) changes as any import runs.
+_MUTABLE_MODULES = frozenset(("_frozen_importlib", "_frozen_importlib_external", "importlib",
+                              "zipimport", "sys", "__main__", "linecache"))
 
 
 def _take_snapshot():
@@ -215,15 +232,17 @@ def _changes(tests_module, tests_globals, compare_namespace):
         if sys.modules.get(name) is not module:
             found.append("sys.modules[" + _repr(name) + "]")
             continue
+        if name in _MUTABLE_MODULES or name.startswith("importlib."):
+            continue
         try:
             now_attrs = vars(module)
         except TypeError:
             continue
-        if _len(now_attrs) != _len(attrs):
-            found.append("module " + name)
-            continue
+        # New attributes are a module's own lazy set-up; a replaced or removed one is a change.
         for key, value in attrs.items():
-            if now_attrs.get(key, _state) is not value:
+            now = now_attrs.get(key, _state)
+            if now is not value and not (_type(now) is _type(value) and
+                                         _type(value) in (str, int, float, bool) and now == value):
                 found.append(name + "." + _str(key))
                 break
     for key, value in compare_namespace.items():
