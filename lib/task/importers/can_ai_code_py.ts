@@ -32,17 +32,26 @@ export interface CanAiCodePyInput {
 /**
  * The runtime every can-ai-code tests.py starts with. Upstream calls the first function
  * its regex finds in the answer, whatever its name; here, the first function the
- * `solution` module defines at its top level (module attributes keep definition order),
- * so no file needs reading. `f.args` are `inspect.signature` parameters (each has `.name`);
- * `f.call` passes arguments and the result through JSON, as upstream's wrapper
- * (sbox/eval.python.tpl) does, a generator becoming a list. An answer without a function
- * fails every check, as upstream's NO_FUNCTION.
+ * `solution` module defines at its top level (module attributes keep definition order; a
+ * decorated function is followed through `__wrapped__`), so no file needs reading. `f.args`
+ * are its parameters in `inspect.signature`'s order, each with a `.name`, read from its code
+ * object: importing `inspect` is not possible in the CPython sandbox (loading a module's
+ * bytecode is refused once the candidate may run). `f.call` passes arguments and the result
+ * through JSON, as upstream's wrapper (sbox/eval.python.tpl) does, a generator becoming a
+ * list. An answer without a function fails every check, as upstream's NO_FUNCTION.
  */
-const RUNTIME = `import inspect as _inspect
-import json as _json
+const RUNTIME = `import json as _json
 import types as _types
 
 import solution as _solution
+
+
+class _Parameter:
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return "<Parameter %s>" % self.name
 
 
 class _Answer:
@@ -50,13 +59,15 @@ class _Answer:
 
     def _first(self):
         for name, value in vars(_solution).items():
-            function = _inspect.unwrap(value) if callable(value) else None
+            function = value
+            while not isinstance(function, _types.FunctionType) and hasattr(function, "__wrapped__"):
+                function = function.__wrapped__
             if (
-                _inspect.isfunction(function)
+                isinstance(function, _types.FunctionType)
                 and function.__name__ != "<lambda>"
                 and getattr(value, "__module__", None) == _solution.__name__
             ):
-                return name, value
+                return name, value, function
         raise AssertionError("the answer defines no function (can-ai-code: NO_FUNCTION)")
 
     @property
@@ -65,7 +76,18 @@ class _Answer:
 
     @property
     def args(self):
-        return list(_inspect.signature(self._first()[1]).parameters.values())
+        code = self._first()[2].__code__
+        names = code.co_varnames
+        positional, keyword = code.co_argcount, code.co_kwonlyargcount
+        rest = positional + keyword
+        out = list(names[:positional])
+        if code.co_flags & 0x04:  # *args
+            out.append(names[rest])
+            rest += 1
+        out += names[positional:positional + keyword]
+        if code.co_flags & 0x08:  # **kwargs
+            out.append(names[rest])
+        return [_Parameter(n) for n in out]
 
     def call(self, *args):
         value = self._first()[1](*_json.loads(_json.dumps(args)))
