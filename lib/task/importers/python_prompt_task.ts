@@ -31,7 +31,18 @@ export interface PromptCheckInput {
   dir: string;
 }
 
-/** A problem with one field of a record. */
+/**
+ * A problem with one field of a record, which the importer reports as `line N: <field>: …`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { FieldProblem } from "./python_prompt_task.ts";
+ * const problem = new FieldProblem("test", "check() holds no assert statement");
+ * assert.equal(problem.message, "test: check() holds no assert statement");
+ * assert.equal(problem.field, "test");
+ * ```
+ */
 export class FieldProblem extends Error {
   /** The field, e.g. `prompt` or `test`. */
   readonly field: string;
