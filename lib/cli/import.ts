@@ -1,6 +1,7 @@
 /**
  * `deno task import`: write a benchmark file (MultiPL-E, HumanEval-X, MBXP, can-ai-code, a jest
- * or Deno.test file) as a folder suite that `--suite` reads.
+ * or Deno.test file; the Python benchmarks HumanEval, MBPP, MultiPL-E Python, EvalPlus) as a
+ * folder suite that `--suite` reads.
  *
  * @module
  */
@@ -8,7 +9,7 @@ import { parseArgs } from "node:util";
 import { relative, resolve } from "node:path";
 import { runSample } from "../sandbox/deno.ts";
 import { bwrapAvailable } from "../sandbox/isolate.ts";
-import { importSuite, type SuiteFormat } from "../task/importers/detect.ts";
+import { detectFormat, importSuite, type SuiteFormat } from "../task/importers/detect.ts";
 import { writeSuite } from "../task/write_suite.ts";
 import { UsageError } from "./errors.ts";
 
@@ -21,10 +22,15 @@ const IMPORT_FORMATS: Record<string, SuiteFormat | "auto"> = {
   "can-ai-code": "can-ai-code",
   jest: "test-file",
   "deno-test": "test-file",
+  humaneval: "humaneval-py",
+  mbpp: "mbpp-py",
+  "multipl-e-py": "multipl-e-py",
+  evalplus: "evalplus",
 };
 
 /**
- * Run `import <format> <file> --out DIR [--force] [--limit N]`.
+ * Run `import <format> <file> --out DIR [--force] [--limit N] [--language js|py]`
+ * (`--language` for can-ai-code only: its tasks as JavaScript, the default, or Python).
  *
  * @example
  * ```ts
@@ -32,6 +38,10 @@ const IMPORT_FORMATS: Record<string, SuiteFormat | "auto"> = {
  * import { runImport } from "./import.ts";
  * await assert.rejects(runImport([]), /Cannot import: expected "deno task import <format> <file> --out DIR"/);
  * await assert.rejects(runImport(["nope", "x.jsonl"]), /Cannot import with format "nope"/);
+ * await assert.rejects(
+ *   runImport(["mbxp", "x.jsonl", "--out", "o", "--language", "py"]),
+ *   /Cannot use --language with format "mbxp": it is for can-ai-code/,
+ * );
  * const fixture = new URL("../../data/fixtures/importers/mbxp-ts.jsonl", import.meta.url).pathname;
  * const out = await Deno.makeTempDir();
  * await runImport(["mbxp", fixture, "--out", out, "--force", "--limit", "1"]);
@@ -50,6 +60,7 @@ export async function runImport(args: string[]): Promise<void> {
       out: { type: "string" },
       force: { type: "boolean", default: false },
       limit: { type: "string" },
+      language: { type: "string" },
     },
   });
   const [formatName, file, ...extra] = positionals;
@@ -74,11 +85,25 @@ export async function runImport(args: string[]): Promise<void> {
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     throw new UsageError(`Cannot use --limit "${values.limit}": use an integer >= 1`);
   }
+  const language = values.language;
+  if (language !== undefined && language !== "js" && language !== "py") {
+    throw new UsageError(`Cannot use --language "${language}": use js or py`);
+  }
   let suite;
   try {
+    const resolved = format === "auto" && language !== undefined
+      ? await detectFormat(file)
+      : format;
+    if (language !== undefined && resolved !== "can-ai-code") {
+      throw new UsageError(
+        `Cannot use --language with format "${formatName === "auto" ? resolved : formatName}": ` +
+          "it is for can-ai-code (whose tasks can be JavaScript or Python); other formats have one language",
+      );
+    }
     suite = await importSuite(file, {
-      format: format === "auto" ? undefined : format,
+      format: resolved === "auto" ? undefined : resolved,
       limit,
+      language,
       // A test file's names: collected by running its registration phase in the sandbox.
       runInSandbox: async (job) =>
         runSample(job, {

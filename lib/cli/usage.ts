@@ -63,9 +63,10 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    the reference passes 3×, the tests kill the reference's mutants; a task without
                    a reference is reported, and its tests are shown to load and run every case;
                    references slower than their declared timeoutMs and skipped tests are listed
-  deno task import <format> <file> --out DIR [--force] [--limit N]
+  deno task import <format> <file> --out DIR [--force] [--limit N] [--language js|py]
                    write a benchmark file as a folder suite (one folder per task) that --suite reads;
-                   format: auto | multipl-e | humaneval-x | mbxp | can-ai-code | jest | deno-test;
+                   format: auto | multipl-e | humaneval-x | mbxp | can-ai-code | jest | deno-test |
+                   humaneval | mbpp | multipl-e-py | evalplus (Python); --language: can-ai-code only;
                    refuses a non-empty DIR unless --force (which replaces its task folders)
   deno task demo   eval on tasks/builtin with synthetic:default and synthetic:sloppy, then report
 

@@ -3,7 +3,7 @@
  * generations, or a JSONL file of `{task, sample?, variant?, text}` records —
  * so a run can be re-scored (new tests, a stricter policy, a fixed sandbox)
  * or explored ("what if") without asking a model again. Recorded latency is
- * served as recorded.
+ * served as recorded. A Reflexion log (lib/model/replay_reflexion.ts) is read as answers too.
  *
  * Spec: `replay:<run folder or file>`, or `replay:<run folder>#<model spec>`
  * when the run compared several models.
@@ -12,6 +12,7 @@
  */
 import { join } from "node:path";
 import type { GenerateRequest, Generation, Provider } from "./provider.ts";
+import { readReflexionAnswers } from "./replay_reflexion.ts";
 
 interface Recorded {
   task: string;
@@ -53,8 +54,10 @@ export function replayProvider(source: string): Provider {
     throw new Error(`Cannot replay "${path}": no such run folder or file`);
   }
   const file = isDir ? join(path, "generations.jsonl") : path;
-  const records: Recorded[] = [];
-  const lines = Deno.readTextFileSync(file).split("\n");
+  // A Reflexion log (HumanEval or mbpp-py records with `solution` and `is_solved`): its answers.
+  const reflexion = isDir ? null : readReflexionAnswers(file);
+  const records: Recorded[] = reflexion?.map(({ task, text }) => ({ task, text })) ?? [];
+  const lines = reflexion ? [] : Deno.readTextFileSync(file).split("\n");
   const last = lines.findLastIndex((l) => l.trim() !== "");
   for (const [i, line] of lines.entries()) {
     if (line.trim() === "") continue;

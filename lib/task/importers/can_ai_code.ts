@@ -1,7 +1,8 @@
 /**
  * Importing can-ai-code interview tasks (the-crypt-keeper/can-ai-code
  * `junior-v2` / `senior` YAML, as one JSON file `{ "tasks": { "<Name>":
- * { Signature, Input, Output, Fact, Description, Checks } } }`), JavaScript only.
+ * { Signature, Input, Output, Fact, Description, Checks } } }`), as JavaScript tasks, or as
+ * Python tasks with `language: "py"` (can_ai_code_py.ts).
  *
  * @module
  */
@@ -16,6 +17,7 @@ import { rewriteSpan } from "./rewrite_span.ts";
 import { testsModule } from "./tests_module.ts";
 import { tokenize } from "../../source/tokenize.ts";
 import { ANSWER_NAMES_IMPORT } from "../../source/function_names.ts";
+import { canAiCodePyTask } from "./can_ai_code_py.ts";
 
 /** Bump when the tasks this importer produces change. */
 export const CAN_AI_CODE_IMPORTER_VERSION = 4;
@@ -24,6 +26,8 @@ export const CAN_AI_CODE_IMPORTER_VERSION = 4;
 export interface CanAiCodeOptions {
   /** Import only the first N tasks (in file order). @default all */
   limit?: number;
+  /** The language of the tasks: JavaScript, or Python (see `canAiCodePyTask`). @default "js" */
+  language?: "js" | "py";
 }
 
 /**
@@ -79,7 +83,9 @@ void [int, float, str, list, dict, bool, True, False, None, len, isinstance];`;
  * values) becomes one `core` case named
  * `<check>: <expression> == <expected>`, tagged `weight:<n>` when weighted.
  * The instructions follow can-ai-code's prompt: "Write a JavaScript function
- * <Signature> <Input> that returns <Output>." Tasks have no reference.
+ * <Signature> <Input> that returns <Output>." Tasks have no reference. With
+ * `options.language` "py" the tasks are Python, the checks run as the Python they are
+ * (see `canAiCodePyTask`).
  * Throws an {@link ImportError} listing every malformed task (line of its
  * key in the file, field).
  *
@@ -114,21 +120,21 @@ export async function importCanAiCode(
   const entries = Object.entries(tasks as Record<string, unknown>).slice(0, options.limit);
   for (const [key, value] of entries) {
     const line = lineOf(text, key);
-    const task = canAiCodeTask(value, { key, line, path, problems });
+    const task = canAiCodeTask(value, { key, line, path, problems, language: options.language });
     if (task) drafts.push({ line, task });
   }
   return buildSuite(path, drafts, {
     problems,
     importer: "can-ai-code",
     version: CAN_AI_CODE_IMPORTER_VERSION,
-    options: { limit: options.limit },
+    options: { limit: options.limit, language: options.language === "py" ? "py" : undefined },
     text,
   });
 }
 
 function canAiCodeTask(
   value: unknown,
-  context: { key: string; line: number; path: string; problems: string[] },
+  context: { key: string; line: number; path: string; problems: string[]; language?: string },
 ): Record<string, unknown> | null {
   const { key, line, path, problems } = context;
   const at = `line ${line}`;
@@ -153,6 +159,19 @@ function canAiCodeTask(
   if (checks === null || typeof checks !== "object" || Object.keys(checks).length === 0) {
     problems.push(`${at}: Checks is required`);
     return null;
+  }
+  if (context.language === "py") {
+    const id = taskId(key);
+    return canAiCodePyTask({
+      key,
+      id,
+      task: t,
+      signature,
+      entry,
+      line,
+      dir: resolve(path),
+      problems,
+    });
   }
   const cases = [];
   for (const [name, check] of Object.entries(checks as Record<string, unknown>)) {
@@ -189,8 +208,7 @@ function canAiCodeTask(
   if (cases.length === 0) return null;
   const interview = typeof t.interview === "string" ? t.interview : null;
   return {
-    id: key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2")
-      .toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[_-]+/, ""),
+    id: taskId(key),
     title: key,
     language: "js",
     // can-ai-code's sandbox runs the answer with node as a .js file: a non-strict script.
@@ -218,6 +236,12 @@ function canAiCodeTask(
     }),
     dir: resolve(path),
   };
+}
+
+/** `FactorialZeroShot` → `factorial-zero-shot`. */
+function taskId(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[_-]+/, "");
 }
 
 /** Python-style check → JavaScript: `.get(k)` → `?.[k]`; the rest runs as is. */

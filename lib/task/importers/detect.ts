@@ -6,16 +6,30 @@
  */
 import type { Suite } from "../schema.ts";
 import { importCanAiCode } from "./can_ai_code.ts";
+import { importEvalPlus } from "./evalplus.ts";
+import type { ComputeExpected } from "./evalplus_expected.ts";
+import { importHumanEvalPy } from "./humaneval_py.ts";
 import { importHumanEvalX } from "./humaneval_x.ts";
 import { ImportError } from "./import_error.ts";
+import { importMbppPy } from "./mbpp_py.ts";
 import { importMbxp } from "./mbxp.ts";
 import { importMultiplE } from "./multipl_e.ts";
+import { importMultiplEPy } from "./multipl_e_py.ts";
 import { readText } from "./read_records.ts";
 import type { RunInSandbox } from "./collect_in_sandbox.ts";
 import { importTestFile } from "./test_file.ts";
 
 /** The formats {@link importSuite} recognises. */
-export type SuiteFormat = "multipl-e" | "humaneval-x" | "mbxp" | "can-ai-code" | "test-file";
+export type SuiteFormat =
+  | "multipl-e"
+  | "humaneval-x"
+  | "mbxp"
+  | "can-ai-code"
+  | "test-file"
+  | "humaneval-py"
+  | "mbpp-py"
+  | "multipl-e-py"
+  | "evalplus";
 
 /** Options for {@link importSuite}, passed on to the chosen importer. */
 export interface ImportSuiteOptions {
@@ -32,9 +46,16 @@ export interface ImportSuiteOptions {
    * file's registration phase (see `importTestFile`). @default none: static reading only
    */
   runInSandbox?: RunInSandbox;
+  /** can-ai-code: import the tasks as JavaScript or as Python. @default "js" */
+  language?: "js" | "py";
+  /** EvalPlus: runs the references for the expected outputs. @default /usr/bin/python3 */
+  computeExpected?: ComputeExpected;
 }
 
-const EXPECTED = "expected MultiPL-E (name, language, prompt, tests), " +
+const EXPECTED = "expected MultiPL-E (name, language, prompt, tests; Python too), " +
+  'OpenAI HumanEval (task_id "HumanEval/…", prompt, entry_point, canonical_solution, test), ' +
+  "MBPP (task_id, text, code, test_list), " +
+  "EvalPlus (task_id, prompt, entry_point, canonical_solution, base_input, plus_input), " +
   'HumanEval-X (task_id "JavaScript/…", prompt, canonical_solution, test, declaration), ' +
   "mxeval/MBXP (task_id, language, prompt, test, entry_point), " +
   'can-ai-code ({"tasks": {"<name>": {Signature, Checks}}}) ' +
@@ -83,17 +104,21 @@ export async function detectFormat(path: string): Promise<SuiteFormat> {
     const some = Object.values(r.tasks as object)[0] as Record<string, unknown> | undefined;
     if (some && "Signature" in some && "Checks" in some) return "can-ai-code";
   }
+  if (has("task_id", "prompt", "entry_point", "canonical_solution", "base_input")) {
+    return "evalplus";
+  }
+  if (has("task_id", "code", "test_list")) return "mbpp-py";
+  if (has("name", "prompt") && r.language === "py" && (has("tests") || has("test"))) {
+    return "multipl-e-py";
+  }
   if (has("name", "language", "prompt", "tests")) return "multipl-e";
+  // OpenAI HumanEval (and logs of answers to it, such as Reflexion's): Python, no language field.
+  const python = !("language" in r) || r.language === "python" || r.language === "py";
+  if (has("task_id", "prompt", "canonical_solution", "test") && !has("declaration") && python) {
+    return "humaneval-py";
+  }
   if (has("task_id", "prompt", "test", "entry_point")) return "mbxp";
   if (has("task_id", "prompt", "canonical_solution", "test", "declaration")) return "humaneval-x";
-  if (has("task_id", "prompt", "canonical_solution", "test")) {
-    const hint = typeof r.task_id === "string" && /^HumanEval\/\d+$/.test(r.task_id)
-      ? " (this looks like OpenAI HumanEval: its tests are Python, which assay does not run)"
-      : "";
-    throw new ImportError(path, [
-      `cannot tell the format from the first record${hint}: ${EXPECTED}`,
-    ]);
-  }
   const fields = Object.keys(r).slice(0, 12).join(", ") || "none";
   throw new ImportError(path, [
     `cannot tell the format from the first record (fields: ${fields}): ${EXPECTED}`,
@@ -102,8 +127,9 @@ export async function detectFormat(path: string): Promise<SuiteFormat> {
 
 /**
  * Import a benchmark file with the importer its format calls for
- * (MultiPL-E, HumanEval-X, mxeval/MBXP, can-ai-code, or one jest/vitest/
- * `Deno.test` file).
+ * (MultiPL-E, HumanEval-X, mxeval/MBXP, can-ai-code, one jest/vitest/
+ * `Deno.test` file, or the Python benchmarks: OpenAI HumanEval, MBPP, MultiPL-E
+ * Python, EvalPlus).
  *
  * @example
  * ```ts
@@ -126,8 +152,16 @@ export async function importSuite(path: string, options: ImportSuiteOptions = {}
     case "mbxp":
       return importMbxp(path, { limit, withReference: options.withReference });
     case "can-ai-code":
-      return importCanAiCode(path, { limit });
+      return importCanAiCode(path, { limit, language: options.language });
     case "test-file":
       return importTestFile(path, { limit, runInSandbox: options.runInSandbox });
+    case "humaneval-py":
+      return importHumanEvalPy(path, { limit });
+    case "mbpp-py":
+      return importMbppPy(path, { limit });
+    case "multipl-e-py":
+      return importMultiplEPy(path, { limit });
+    case "evalplus":
+      return importEvalPlus(path, { limit, computeExpected: options.computeExpected });
   }
 }

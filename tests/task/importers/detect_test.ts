@@ -18,6 +18,10 @@ Deno.test("detectFormat() tells every fixture's format from its first record or 
     "mbxp-js.jsonl": "mbxp",
     "can-ai-code-tasks.json": "can-ai-code",
     "jest/slugify.spec.ts": "test-file",
+    "humaneval-py.jsonl": "humaneval-py",
+    "mbpp-py.jsonl": "mbpp-py",
+    "multipl-e-py.jsonl": "multipl-e-py",
+    "evalplus-humaneval.jsonl": "evalplus",
   };
   for (const [file, format] of Object.entries(expected)) {
     assert.equal(await detectFormat(FIXTURES + file), format, file);
@@ -30,13 +34,15 @@ Deno.test("detectFormat() names the file and what it expected when it cannot tel
     file,
     '{"task_id": "HumanEval/0", "prompt": "def f():", "canonical_solution": "", "test": "", "entry_point": "f"}\n',
   );
-  // an entry_point makes it look like mxeval: the Python prompt then fails to parse as a declaration
+  // OpenAI HumanEval, imported as Python: this record's test has no check()
+  assert.equal(await detectFormat(file), "humaneval-py");
   await assert.rejects(importSuite(file), ImportError);
+  await assert.rejects(importSuite(file), /line 1: test: no "def check\(candidate\):"/);
   await Deno.writeTextFile(
     file,
     '{"task_id": "HumanEval/0", "prompt": "def f():", "canonical_solution": "", "test": ""}\n',
   );
-  await assert.rejects(detectFormat(file), /OpenAI HumanEval: its tests are Python/);
+  await assert.rejects(importSuite(file), /line 1: entry_point is required/);
   await Deno.writeTextFile(file, "\n");
   await assert.rejects(
     detectFormat(file),
@@ -69,6 +75,45 @@ Deno.test("importSuite() passes limit and importer options on", async () => {
   const suite = await importSuite(`${FIXTURES}mbxp-js.jsonl`, { limit: 1, withReference: true });
   assert.equal(suite.tasks.length, 1);
   assert.equal(suite.tasks[0].reference, "reference.ts");
+  const py = await importSuite(`${FIXTURES}can-ai-code-tasks.json`, { language: "py" });
+  assert.deepEqual([...new Set(py.tasks.map((t) => t.language))], ["py"]);
+  let jobs = 0;
+  const evalplus = await importSuite(`${FIXTURES}evalplus-humaneval.jsonl`, {
+    limit: 1,
+    computeExpected: (batch) => {
+      jobs += batch.length;
+      return Promise.resolve(batch.map((j) => ({
+        id: j.id,
+        error: null,
+        base: [{ args: "[1.0], 1.0", expected: "0.0", floats: true, ms: 1, error: null }],
+        plus: [],
+      })));
+    },
+  });
+  assert.equal(jobs, 1);
+  assert.deepEqual(evalplus.tasks[0].cases.map((c) => c.name), [
+    "base 1: mean_distance([1.0], 1.0)",
+  ]);
+});
+
+Deno.test({
+  name:
+    "detectFormat() tells the Python dataset files: HumanEval, Reflexion's logs of HumanEval and mbpp-py",
+  ignore: !hasDatasets,
+  fn: async () => {
+    const expected: Record<string, string> = {
+      "humaneval/HumanEval.jsonl": "humaneval-py",
+      "completions/reflexion/humaneval-py_simple_gpt-4_run1.jsonl": "humaneval-py",
+      "completions/reflexion/mbpp-py_simple_gpt-4.jsonl": "multipl-e-py",
+      "mxeval/HumanEval_typescript_v1.jsonl": "mbxp",
+      "humaneval-x/humaneval_js.jsonl": "humaneval-x",
+    };
+    for (const [file, format] of Object.entries(expected)) {
+      const path = `${DATASETS}/${file}`;
+      if (!(await Deno.stat(path).then(() => true, () => false))) continue;
+      assert.equal(await detectFormat(path), format, file);
+    }
+  },
 });
 
 Deno.test({
