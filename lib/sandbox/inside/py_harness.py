@@ -159,6 +159,9 @@ def _hook(event, args):
                 if (_isinstance(mode, str) and any(c in mode for c in "wax+")) or \
                         (_isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)):
                     _state["wrote"].append(text)
+        elif event.startswith("gc.") and (_getframe(1).f_code is _SURVIVORS_CODE or
+                                           _getframe(1).f_code is _SETUP_CODE):
+            pass
         elif event == "marshal.loads":
             if _id(_getframe(1).f_code) not in _LOAD_PYC:
                 what = "marshal.loads (building code objects from bytes)"
@@ -190,7 +193,7 @@ def _sys_settings():
         "recursion limit": sys.getrecursionlimit(),
         "sys.stdout": _id(sys.stdout), "sys.stderr": _id(sys.stderr), "sys.stdin": _id(sys.stdin),
         "sys.excepthook": _id(sys.excepthook), "sys.displayhook": _id(sys.displayhook),
-        "sys.meta_path": [_id(x) for x in sys.meta_path], "sys.path": list(sys.path),
+        "sys.meta_path": [_id(x) for x in sys.meta_path], "sys.path": list(sys.path[1:]),
         "sys.path_hooks": [_id(x) for x in sys.path_hooks],
         "int max str digits": getattr(sys, "get_int_max_str_digits", lambda: 0)(),
         "float repr style": sys.float_repr_style,
@@ -200,6 +203,11 @@ def _sys_settings():
 
 _SNAPSHOT = None
 _SNAPSHOT_MODULE_IDS = frozenset()
+# The module search path without the job's folder (each sample's goes first).
+sys.dont_write_bytecode = True
+_BASE_PATH = [p for p in sys.path if p and not p.startswith("/job")]
+_WATCHED_KINDS = (types.FunctionType, types.BuiltinFunctionType, type, types.ModuleType,
+                  types.MethodType)
 # Modules that the import system (and importlib's own set-up) changes as any import runs.
 _MUTABLE_MODULES = frozenset(("_frozen_importlib", "_frozen_importlib_external", "importlib",
                               "zipimport", "sys", "__main__", "linecache"))
@@ -207,6 +215,7 @@ _MUTABLE_MODULES = frozenset(("_frozen_importlib", "_frozen_importlib_external",
 
 def _take_snapshot():
     global _SNAPSHOT, _SNAPSHOT_MODULE_IDS
+    sys.path[:] = ["/job"] + _BASE_PATH
     modules = _snapshot_modules()
     _SNAPSHOT = {"builtins": dict(vars(builtins)), "modules": modules, "sys": _sys_settings()}
     _SNAPSHOT_MODULE_IDS = frozenset(_id(m) for m, _ in modules.values())
@@ -238,11 +247,12 @@ def _changes(tests_module, tests_globals, compare_namespace):
             now_attrs = vars(module)
         except TypeError:
             continue
-        # New attributes are a module's own lazy set-up; a replaced or removed one is a change.
+        # What a forger would replace: a module's functions, classes and submodules. (Data a
+        # module sets up lazily — a compiled pattern, a cache — changes in normal use.)
         for key, value in attrs.items():
-            now = now_attrs.get(key, _state)
-            if now is not value and not (_type(now) is _type(value) and
-                                         _type(value) in (str, int, float, bool) and now == value):
+            if not _isinstance(value, _WATCHED_KINDS):
+                continue
+            if now_attrs.get(key, _state) is not value:
                 found.append(name + "." + _str(key))
                 break
     for key, value in compare_namespace.items():
@@ -383,10 +393,16 @@ def main(config_text, report_raw):
     code, and every harness line that may call into it (describing its exceptions, the state
     check), runs guarded.
     """
+    if _SNAPSHOT is None:
+        _take_snapshot()
+    _run(config_text, report_raw, None)
+
+
+def _run(config_text, report_raw, after):
+    """One sample; `after(report)` (the warm pool's) runs when it ends, however it ends."""
     config = json.loads(config_text)
     nonce = config["nonce"]
     names = [_str_copy(n) for n in config["cases"]]
-    job = config.get("dir", os.getcwd())
 
     def report(record):
         line = "\n" + nonce + " " + _dumps(record) + "\n"
@@ -397,9 +413,16 @@ def main(config_text, report_raw):
 
     # The interpreter is up: the sample's time limit counts from here (strict_process.ts).
     report({"type": "ready"})
+    try:
+        _cases(config, names, report)
+    finally:
+        if after is not None:
+            after(report)
 
-    sys.path[:] = [job] + [p for p in sys.path if p not in ("", job)]
-    sys.dont_write_bytecode = True
+
+def _cases(config, names, report):
+    job = config.get("dir", os.getcwd())
+    sys.path[:] = [job] + _BASE_PATH
     path = os.path.join(job, "tests.py")
     with open(path, encoding="utf-8") as handle:
         source = handle.read()
@@ -411,7 +434,6 @@ def main(config_text, report_raw):
     except SyntaxError as error:
         report({"type": "load_error", "message": "tests.py: " + _describe(error)})
         return
-    _take_snapshot()
     compare_namespace = dict(_COMPARE_NAMESPACE)
     sys.modules["tests"] = tests
     _state["armed"] = True
@@ -459,6 +481,76 @@ def main(config_text, report_raw):
         report({"type": "case", "name": name, "status": status, "message": _str_copy(message),
                 "ms": ms})
     report({"type": "done"})
+
+
+# ---------------------------------------------------------------------------------------------
+# The warm pool (inside/py_pool_host.ts): one interpreter, one sample after another, each in
+# fresh modules. Whatever a sample leaves behind in the interpreter that a later sample could
+# meet — changed shared state, written files, any function of its own still alive — makes the
+# host say `recycle`, and the pool replaces it before the next sample.
+_BASELINE = {}
+
+
+def setup_pool():
+    """Take the baseline the pool compares each sample's leftovers with; arm for good."""
+    import gc
+    import warnings
+    import copyreg
+    _take_snapshot()
+    gc.collect()
+    _BASELINE["modules"] = frozenset(sys.modules)
+    _BASELINE["functions"] = [o for o in gc.get_objects() if _type(o) is types.FunctionType]
+    _BASELINE["function ids"] = frozenset(_id(f) for f in _BASELINE["functions"])
+    _BASELINE["registries"] = _registries(warnings, copyreg)
+    _BASELINE["gc"] = (gc.isenabled(), gc.get_threshold())
+    _state["armed"] = True
+
+
+def _registries(warnings, copyreg):
+    return (list(warnings.filters), dict(copyreg.dispatch_table), dict(os.environ),
+            _id(warnings.showwarning))
+
+
+def _survivors():
+    """Functions alive now that were not at the baseline (the sample's, or its imports')."""
+    import gc
+    gc.collect()
+    return [o for o in gc.get_objects()
+            if _type(o) is types.FunctionType and _id(o) not in _BASELINE["function ids"]]
+
+
+_SURVIVORS_CODE = _survivors.__code__
+_SETUP_CODE = setup_pool.__code__
+
+
+def _end_of_sample(report):
+    """Forget the sample (its modules, its path) and say whether the host can go on."""
+    import gc
+    import warnings
+    import copyreg
+    reasons = _changes(None, {}, dict(_COMPARE_NAMESPACE))
+    if _state["wrote"]:
+        reasons.append("wrote " + _state["wrote"][0])
+    if _registries(warnings, copyreg) != _BASELINE["registries"]:
+        reasons.append("warnings, copyreg or os.environ")
+    if (gc.isenabled(), gc.get_threshold()) != _BASELINE["gc"]:
+        reasons.append("the garbage collector's settings")
+    for name in list(sys.modules):
+        if name not in _BASELINE["modules"]:
+            del sys.modules[name]
+    sys.path[:] = ["/job"] + _BASE_PATH
+    left = _survivors()
+    if left:
+        reasons.append(_str(_len(left)) + " function(s) of the sample still alive, e.g. " +
+                       _str(getattr(left[0], "__qualname__", "?")))
+    _state["changed"].clear()
+    _state["wrote"].clear()
+    report({"type": "end", "recycle": "; ".join(list(dict.fromkeys(reasons))[:3])})
+
+
+def serve(config_text):
+    """One sample of the warm pool (after setup_pool)."""
+    _run(config_text, lambda data: _write(_REPORT_FD, data), _end_of_sample)
 
 
 def _refuse_signals():
