@@ -140,6 +140,12 @@ export async function runEval(args: string[]): Promise<string> {
       console.error(
         `assay: sandbox pooled: ${p.pooled} samples in warm hosts, ${p.timeouts} timed out there, ${n} run strict${
           n ? ` (${handed.map(([why, k]) => `${why}: ${k}`).join("; ")})` : ""
+        }${
+          p.recycled
+            ? `; Python hosts replaced after a sample left state behind: ${
+              Object.entries(p.recycled).map(([why, k]) => `${why}: ${k}`).join("; ")
+            }`
+            : ""
         }`,
       );
     }

@@ -30,6 +30,7 @@ import { HostProcess } from "./host_process.ts";
 import { HOST_FILES } from "./inside_sources.ts";
 import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
 import { strictReason } from "./pool_route.ts";
+import { createPythonPool, type PythonPool, type PythonPoolCounts } from "./python_pool.ts";
 import { refused } from "./refused.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
 import { assembleVerdicts } from "./verdicts.ts";
@@ -70,8 +71,10 @@ export interface PoolStats {
   timeouts: number;
   /** Hosts started (the first ones included). */
   hostsStarted: number;
-  /** Hosts replaced because they found their intrinsics changed. */
+  /** Hosts replaced because they found their intrinsics changed (or, Python, a sample left state). */
   contaminated: number;
+  /** Python hosts replaced after a sample, by reason (present when any was). */
+  recycled?: Record<string, number>;
 }
 
 /** A warm pool of sandbox hosts. */
@@ -120,6 +123,14 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   const waiting: ((host: HostProcess) => void)[] = [];
   let starting = 0;
   let closed = false;
+  const pythonCounts: PythonPoolCounts = {
+    pooled: 0,
+    strict: {},
+    timeouts: 0,
+    hostsStarted: 0,
+    recycled: {},
+  };
+  let python: PythonPool | undefined;
 
   const spawn = async (): Promise<HostProcess> => {
     const dir = await Deno.makeTempDir({ prefix: "assay-host-" });
@@ -238,7 +249,15 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
 
   const run = async (job: SandboxJob, limits: SandboxLimits = {}): Promise<SandboxResult> => {
     if (closed) throw new Error("Cannot run a sample: the pool is closed");
-    const reason = job.language === "py" ? "a Python job" : strictReason(job);
+    if (job.language === "py") {
+      // Pyodide jobs have warm hosts of their own (python_pool.ts); CPython jobs run strict.
+      if ((job.python ?? "pyodide") !== "pyodide") {
+        return await toStrict(job, limits, "a CPython job");
+      }
+      python ??= createPythonPool({ size, isolation, denoPath, counts: pythonCounts });
+      return await python.run(job, limits);
+    }
+    const reason = strictReason(job);
     if (reason !== null) return await toStrict(job, limits, reason);
     // A fallback in any attempt hands the whole sample to the strict runner.
     let fallback: string | null = null;
@@ -257,10 +276,24 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
 
   return {
     run,
-    stats: () => structuredClone(stats),
+    stats: () => {
+      // The Python hosts' counts, added in (their strict reasons and recycles named as such).
+      const merged = structuredClone(stats);
+      merged.pooled += pythonCounts.pooled;
+      merged.timeouts += pythonCounts.timeouts;
+      merged.hostsStarted += pythonCounts.hostsStarted;
+      for (const [reason, n] of Object.entries(pythonCounts.strict)) {
+        merged.strict[`Python: ${reason}`] = (merged.strict[`Python: ${reason}`] ?? 0) + n;
+      }
+      const recycled = Object.values(pythonCounts.recycled).reduce((a, b) => a + b, 0);
+      merged.contaminated += recycled;
+      if (recycled > 0) merged.recycled = structuredClone(pythonCounts.recycled);
+      return merged;
+    },
     async close() {
       closed = true;
       await Promise.all([...all].map((h) => h.kill()));
+      await python?.close();
     },
   };
 }

@@ -35,6 +35,8 @@ export interface PythonCommandOptions {
   dataMb: number;
   /** The sample's wall-clock limit, ms (CPython's RLIMIT_CPU is derived from it). */
   timeoutMs: number;
+  /** The Deno entry of a Pyodide process: a job's runner or a warm host. @default "runner.ts" */
+  entry?: string;
 }
 
 /** Same hash seed in both runtimes and every run: set and dict-of-str order is reproducible. */
@@ -95,7 +97,7 @@ export function pythonCommand(o: PythonCommandOptions): SandboxCommand {
     ...DENO_SANDBOX_FLAGS,
     `--allow-read=${readable}`,
     `--v8-flags=--max-old-space-size=${o.heapMb}`,
-    "runner.ts",
+    o.entry ?? "runner.ts",
   ];
   const limits = [...timeout, "prlimit", `--data=${o.dataMb * 1024 * 1024}`, "--"];
   if (o.isolation === "bwrap") {

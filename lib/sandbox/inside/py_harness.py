@@ -29,6 +29,7 @@ import collections
 import typing
 import enum
 import logging
+import linecache
 
 _write = os.write
 _REPORT_FD = os.dup(1)
@@ -499,7 +500,10 @@ def setup_pool():
     _take_snapshot()
     gc.collect()
     _BASELINE["modules"] = frozenset(sys.modules)
-    _BASELINE["functions"] = [o for o in gc.get_objects() if _type(o) is types.FunctionType]
+    _BASELINE["functions"] = []
+    for o in gc.get_objects():
+        if _type(o) is types.FunctionType:
+            _BASELINE["functions"].append(o)
     _BASELINE["function ids"] = frozenset(_id(f) for f in _BASELINE["functions"])
     _BASELINE["registries"] = _registries(warnings, copyreg)
     _BASELINE["gc"] = (gc.isenabled(), gc.get_threshold())
@@ -515,8 +519,14 @@ def _survivors():
     """Functions alive now that were not at the baseline (the sample's, or its imports')."""
     import gc
     gc.collect()
-    return [o for o in gc.get_objects()
-            if _type(o) is types.FunctionType and _id(o) not in _BASELINE["function ids"]]
+    left = []
+    known = _BASELINE["function ids"]
+    own = globals()
+    for o in gc.get_objects():
+        # (A loop, not a comprehension: in 3.11 a comprehension is a function of its own.)
+        if _type(o) is types.FunctionType and _id(o) not in known and o.__globals__ is not own:
+            left.append(o)
+    return left
 
 
 _SURVIVORS_CODE = _survivors.__code__
@@ -539,6 +549,9 @@ def _end_of_sample(report):
         if name not in _BASELINE["modules"]:
             del sys.modules[name]
     sys.path[:] = ["/job"] + _BASE_PATH
+    # The next sample's files have the same names: no cached listing or source lines survive.
+    sys.path_importer_cache.clear()
+    linecache.clearcache()
     left = _survivors()
     if left:
         reasons.append(_str(_len(left)) + " function(s) of the sample still alive, e.g. " +

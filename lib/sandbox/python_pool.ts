@@ -1,0 +1,376 @@
+/**
+ * The warm pool for Python: long-lived Pyodide hosts (inside/py_pool_host.ts) under the same
+ * isolation as a strict Python job, each keeping one loaded interpreter and running one sample
+ * after another in fresh modules. A sample costs a namespace, not a process and an interpreter.
+ *
+ * Verdicts are the strict runner's: the host runs the same harness (inside/py_harness.py), its
+ * lines are read by the same code (strict_verdicts.ts), time limits are kept from outside as for a
+ * strict job (a host stopped at a limit is killed, the cases after a case stopped at its own limit
+ * run on a fresh host: case_limits.ts), and anything else out of the ordinary — the host dies
+ * (a memory cap, a WebAssembly stack overflow), the output passes the cap — hands the whole
+ * sample to the strict runner. After each sample the host says whether it can go on: a sample
+ * that changed shared interpreter state, wrote files or left a function of its own alive gets its
+ * host replaced before anything else runs there (the pool's recycle reasons, in its stats).
+ * CPython jobs are not pooled: they go to the strict runner.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { type Attempt, withCaseLimits } from "./case_limits.ts";
+import { caseLimit } from "./case_limits.ts";
+import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
+import { nonceLines } from "./nonce_lines.ts";
+import { pyodideDir, pyodideSnapshot } from "./pyodide_snapshot.ts";
+import { PYTHON_RUNNER_FILES, runPythonSample } from "./python.ts";
+import { pythonCommand } from "./python_command.ts";
+import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
+import { killGroup, spawnSandboxed } from "./spawn.ts";
+import { strictVerdicts } from "./strict_verdicts.ts";
+
+const read = (name: string) => Deno.readTextFileSync(new URL(`./inside/${name}`, import.meta.url));
+const HOST_FILES = {
+  "harness.py": PYTHON_RUNNER_FILES["harness.py"],
+  "host.ts": read("py_pool_host.ts"),
+};
+/** A host's hard lifetime, s; hosts are replaced a minute before it. */
+const HOST_LIFETIME_S = 600;
+/** How long a host may take to load its interpreter and say it is ready for a sample, ms. */
+const HOST_STARTUP_MS = 60_000;
+/** Pyodide's WebAssembly heap grows inside the host's data segment. */
+const HOST_MIN_DATA_MB = 1536;
+
+/** What the Python pool has done: counted into the warm pool's own statistics. */
+export interface PythonPoolCounts {
+  /** Samples whose verdict came from a warm host. */
+  pooled: number;
+  /** Samples handed to the strict runner, by reason. */
+  strict: Record<string, number>;
+  /** Samples the pool judged timed out. */
+  timeouts: number;
+  /** Hosts started. */
+  hostsStarted: number;
+  /** Hosts replaced after a sample, by reason (changed state, written files, functions left). */
+  recycled: Record<string, number>;
+}
+
+/** Options for {@link createPythonPool}. */
+export interface PythonPoolOptions {
+  /** Number of hosts (samples run at once). @default navigator.hardwareConcurrency */
+  size?: number;
+  /** `bwrap` or `none` (Deno permissions only). @default "bwrap" */
+  isolation?: Isolation;
+  /** The Deno binary. @default Deno.execPath() */
+  denoPath?: string;
+  /** V8 old-space cap per host, MiB. @default 512 */
+  heapMb?: number;
+  /** RLIMIT_DATA per host, MiB (at least 1536). @default 1536 */
+  dataMb?: number;
+  /** Replace a host after this many samples. @default 500 */
+  jobsPerHost?: number;
+  /** The counters to add to (the warm pool's). @default fresh ones */
+  counts?: PythonPoolCounts;
+}
+
+/** A warm pool of Pyodide hosts. */
+export interface PythonPool {
+  /** Run one Python sample; same contract as `runPythonSample`. */
+  run(job: SandboxJob, limits?: SandboxLimits): Promise<SandboxResult>;
+  /** Counters since creation. */
+  counts(): PythonPoolCounts;
+  /** Stop every host. */
+  close(): Promise<void>;
+}
+
+/** The case a host said it started and has not reported yet. */
+interface Running {
+  name: string;
+  at: number;
+  /** Set when it was stopped at its own limit. */
+  stoppedAt?: number;
+}
+
+/** One host process and the sample it is running. */
+class PyHost {
+  readonly startedAt = performance.now();
+  jobs = 0;
+  dead = false;
+  stderr = "";
+  onChunk: ((chunk: Uint8Array) => void) | null = null;
+  readonly child: Deno.ChildProcess;
+  readonly exited: Promise<void>;
+  #writer: WritableStreamDefaultWriter<Uint8Array>;
+
+  constructor(command: ReturnType<typeof pythonCommand>, readonly dir: string) {
+    const child = spawnSandboxed(command, dir);
+    this.child = child;
+    this.#writer = child.stdin.getWriter();
+    const out = (async () => {
+      for await (const chunk of child.stdout) this.onChunk?.(chunk);
+    })();
+    const err = (async () => {
+      const decoder = new TextDecoder();
+      for await (const chunk of child.stderr) {
+        this.stderr = (this.stderr + decoder.decode(chunk, { stream: true })).slice(-4000);
+        this.onChunk?.(new Uint8Array(0));
+      }
+    })();
+    this.exited = Promise.all([out, err, child.status]).then(() => {
+      this.dead = true;
+    });
+  }
+
+  send(value: unknown): void {
+    this.#writer.write(new TextEncoder().encode(JSON.stringify(value) + "\n")).catch(() => {});
+  }
+
+  async kill(): Promise<void> {
+    this.dead = true;
+    killGroup(this.child);
+    await this.exited.catch(() => {});
+    await Deno.remove(this.dir, { recursive: true }).catch(() => {});
+  }
+}
+
+/**
+ * Start a warm pool of Pyodide hosts. Hosts start lazily, on the first samples.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { createPythonPool } from "./python_pool.ts";
+ * const pool = createPythonPool({ size: 1 });
+ * try {
+ *   const job = {
+ *     language: "py" as const, entry: "add", code: "def add(a, b):\n    return a + b\n",
+ *     testsSource: "from solution import add\n\ndef _t():\n    assert add(1, 2) == 3\n\ncases = {'adds': _t}\n",
+ *     cases: [{ name: "adds", kind: "core" as const, tags: [] }],
+ *   };
+ *   for (let i = 0; i < 2; i++) assert.equal((await pool.run(job)).cases[0].status, "pass");
+ *   assert.equal(pool.counts().pooled, 2);
+ *   assert.equal(pool.counts().hostsStarted, 1);
+ * } finally {
+ *   await pool.close();
+ * }
+ * ```
+ */
+export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
+  const size = Math.max(1, options.size ?? navigator.hardwareConcurrency ?? 2);
+  const isolation = options.isolation ?? "bwrap";
+  const heapMb = options.heapMb ?? DEFAULT_HEAP_MB;
+  const dataMb = Math.max(options.dataMb ?? DEFAULT_DATA_MB, HOST_MIN_DATA_MB);
+  const jobsPerHost = options.jobsPerHost ?? 500;
+  const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
+  const counts: PythonPoolCounts = options.counts ??
+    { pooled: 0, strict: {}, timeouts: 0, hostsStarted: 0, recycled: {} };
+  const idle: PyHost[] = [];
+  const all = new Set<PyHost>();
+  const waiting: ((host: PyHost) => void)[] = [];
+  let starting = 0;
+  let closed = false;
+
+  const spawn = async (): Promise<PyHost> => {
+    const snapshot = await pyodideSnapshot({ denoPath });
+    const dir = await Deno.makeTempDir({ prefix: "assay-pyhost-" });
+    for (const [name, source] of Object.entries(HOST_FILES)) {
+      await Deno.writeTextFile(join(dir, name), source);
+    }
+    await Deno.mkdir(join(dir, ".deno"));
+    const packageDir = pyodideDir();
+    if (isolation === "bwrap") {
+      await Deno.mkdir(join(dir, "pyodide"));
+      await Deno.writeFile(join(dir, "pyodide.snapshot"), new Uint8Array());
+    } else {
+      await Deno.symlink(packageDir, join(dir, "pyodide"));
+      await Deno.symlink(snapshot, join(dir, "pyodide.snapshot"));
+    }
+    const command = pythonCommand({
+      runtime: "pyodide",
+      isolation,
+      dir,
+      denoPath,
+      pyodideDir: packageDir,
+      snapshot,
+      killAfterMs: HOST_LIFETIME_S * 1000,
+      heapMb,
+      dataMb,
+      timeoutMs: HOST_LIFETIME_S * 1000,
+      entry: "host.ts",
+    });
+    counts.hostsStarted++;
+    const host = new PyHost(command, dir);
+    all.add(host);
+    host.exited.then(() => {
+      all.delete(host);
+      const next = waiting.shift();
+      if (next && !closed) {
+        starting++;
+        spawn().then((h) => next(h)).finally(() => starting--);
+      }
+    });
+    return host;
+  };
+
+  const acquire = async (): Promise<PyHost> => {
+    while (idle.length > 0) {
+      const host = idle.pop()!;
+      if (!host.dead) return host;
+    }
+    if (all.size + starting < size) {
+      starting++;
+      try {
+        return await spawn();
+      } finally {
+        starting--;
+      }
+    }
+    return await new Promise<PyHost>((resolve) => waiting.push(resolve));
+  };
+
+  const release = (host: PyHost, reusable: boolean) => {
+    const old = performance.now() - host.startedAt > (HOST_LIFETIME_S - 60) * 1000;
+    if (!reusable || host.dead || closed || host.jobs >= jobsPerHost || old) {
+      host.kill();
+      return;
+    }
+    const next = waiting.shift();
+    if (next) next(host);
+    else idle.push(host);
+  };
+
+  /** One attempt on a host; a string is a reason to hand the sample to the strict runner. */
+  const attempt = async (job: SandboxJob, limits: SandboxLimits): Promise<Attempt | string> => {
+    const resolved = resolveLimits(limits);
+    const host = await acquire();
+    host.jobs++;
+    const nonce = crypto.randomUUID().replaceAll("-", "");
+    const decoder = new TextDecoder();
+    let text = "";
+    let bytes = 0;
+    let limit: "timeout" | "output_limit" | null = null;
+    let recycle: string | null = null;
+    let running = null as Running | null;
+    let caseTimer: ReturnType<typeof setTimeout> | undefined;
+    let finish!: () => void;
+    const ended = new Promise<void>((resolve) => (finish = resolve));
+    const stop = (why: "timeout" | "output_limit") => {
+      limit ??= why;
+      host.kill();
+      finish();
+    };
+    const scan = nonceLines(nonce, (message) => {
+      const m = message as { type?: string; name?: string; recycle?: string };
+      if (limit !== null) return;
+      if (m.type === "ready" && readyAt === null) {
+        // A fresh host loads its interpreter first: the sample's limit counts from here.
+        readyAt = performance.now();
+        clearTimeout(timer);
+        timer = setTimeout(() => stop("timeout"), resolved.timeoutMs);
+      } else if (m.type === "start" && typeof m.name === "string") {
+        const current: Running = { name: m.name, at: performance.now() };
+        running = current;
+        const ms = caseLimit(limits, current.name);
+        if (ms !== null) {
+          caseTimer = setTimeout(() => {
+            current.stoppedAt = performance.now();
+            stop("timeout");
+          }, ms);
+        }
+      } else if (m.type === "case") {
+        clearTimeout(caseTimer);
+        running = null;
+      } else if (m.type === "end") {
+        recycle = typeof m.recycle === "string" ? m.recycle : "";
+        finish();
+      }
+    });
+    let readyAt: number | null = null;
+    let notStarted = false;
+    host.onChunk = (chunk) => {
+      bytes += chunk.length;
+      if (bytes > resolved.outputCapBytes) stop("output_limit");
+      if (text.length < resolved.outputCapBytes + 65536) {
+        text += decoder.decode(chunk, { stream: true });
+      }
+      scan(chunk);
+    };
+    let timer = setTimeout(() => {
+      notStarted = true;
+      host.kill();
+      finish();
+    }, HOST_STARTUP_MS);
+    host.exited.then(finish);
+    host.send({
+      nonce,
+      cases: job.cases.map((c) => c.name),
+      files: { ...job.files ?? {}, "solution.py": job.code, "tests.py": job.testsSource },
+    });
+    await ended;
+    clearTimeout(timer);
+    clearTimeout(caseTimer);
+    host.onChunk = null;
+    const execMs = performance.now() - (readyAt ?? performance.now());
+    if (notStarted) return "host did not start";
+    if (limit === "output_limit") return "output over the cap";
+    if (limit === null && recycle === null) {
+      // The host died mid-sample (a memory cap, a stack overflow): the strict runner judges it.
+      await host.kill();
+      return "host died";
+    }
+    if (recycle) {
+      // Grouped by kind: "builtins.len", "wrote /tmp/x", "functions of the sample still alive".
+      for (const part of (recycle as string).split("; ")) {
+        const reason = part.replace(/^\d+ function\(s\)(.*?), e\.g\..*$/, "functions$1")
+          .replace(/^wrote .*/, "wrote files");
+        counts.recycled[reason] = (counts.recycled[reason] ?? 0) + 1;
+      }
+    }
+    if (limit === null) release(host, !recycle);
+    const stopped = limit === "timeout" && running !== null
+      ? running as NonNullable<typeof running>
+      : null;
+    return strictVerdicts({
+      stdout: text,
+      stderr: "",
+      stderrHead: "",
+      nonce,
+      job,
+      limit,
+      code: 0,
+      execMs,
+      timeoutMs: resolved.timeoutMs,
+      limits,
+      stopped: stopped === null ? null : {
+        name: stopped.name,
+        own: stopped.stoppedAt !== undefined,
+        ms: (stopped.stoppedAt ?? performance.now()) - stopped.at,
+      },
+    });
+  };
+
+  const run = async (job: SandboxJob, limits: SandboxLimits = {}): Promise<SandboxResult> => {
+    if (closed) throw new Error("Cannot run a sample: the Python pool is closed");
+    let fallback: string | null = null;
+    const result = await withCaseLimits(job, limits, async (j) => {
+      const a = fallback === null ? await attempt(j, limits) : fallback;
+      if (typeof a !== "string") return a;
+      fallback = a;
+      return { outcome: "exited", detail: a, cases: [], execMs: 0, stderr: "" };
+    });
+    if (fallback !== null) {
+      counts.strict[fallback] = (counts.strict[fallback] ?? 0) + 1;
+      return await runPythonSample(job, { ...limits, python: "pyodide", isolation, denoPath });
+    }
+    if (result.outcome === "timeout") counts.timeouts++;
+    counts.pooled++;
+    return { ...result, harnessChanges: [] };
+  };
+
+  return {
+    run,
+    counts: () => structuredClone(counts),
+    async close() {
+      closed = true;
+      await Promise.all([...all].map((h) => h.kill()));
+    },
+  };
+}
