@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { runPythonSample } from "../../lib/sandbox/python.ts";
+import { createPythonPool } from "../../lib/sandbox/python_pool.ts";
+import type { SandboxJob } from "../../lib/sandbox/sandbox.ts";
+
+const TESTS = `from solution import add
+
+
+def _small():
+    assert add(1, 2) == 3
+
+
+def _negative():
+    assert add(-1, 1) == 0
+
+
+cases = {"adds small numbers": _small, "adds a negative number": _negative}
+`;
+
+const job = (code: string): SandboxJob => ({
+  language: "py",
+  python: "pyodide",
+  entry: "add",
+  code,
+  testsSource: TESTS,
+  cases: [
+    { name: "adds small numbers", kind: "core", tags: [] },
+    { name: "adds a negative number", kind: "edge", tags: [] },
+  ],
+});
+
+const PROGRAMS: Record<string, string> = {
+  "a correct answer": "def add(a, b):\n    return a + b\n",
+  "a wrong answer": "def add(a, b):\n    return a - b\n",
+  "a syntax error": "def add(a, b)\n    return a + b\n",
+  "a loop in the first case": "def add(a, b):\n    while True:\n        pass\n",
+  "a replaced built-in":
+    "import builtins\n\ndef add(a, b):\n    builtins.abs = lambda x: 0\n    return a + b\n",
+  "an import of a stdlib module":
+    "import json\n\ndef add(a, b):\n    return json.loads(json.dumps(a + b))\n",
+  "a crash": "def add(a, b):\n    return undefined_name\n",
+};
+
+const LIMITS = { timeoutMs: 5000, caseTimeoutMs: 1000 };
+
+Deno.test("createPythonPool() gives the strict runner's verdicts, program by program", async () => {
+  const pool = createPythonPool({ size: 1 });
+  try {
+    for (const [what, code] of Object.entries(PROGRAMS)) {
+      const pooled = await pool.run(job(code), LIMITS);
+      const strict = await runPythonSample(job(code), LIMITS);
+      assert.equal(pooled.outcome, strict.outcome, what);
+      assert.deepEqual(
+        pooled.cases.map((c) => [c.status, c.message]),
+        strict.cases.map((c) => [c.status, c.message]),
+        what,
+      );
+    }
+    const counts = pool.counts();
+    assert.ok(counts.pooled >= Object.keys(PROGRAMS).length - 1, JSON.stringify(counts));
+    // The replaced built-in voided its passes and its host was replaced.
+    assert.equal(counts.recycled["builtins.abs"], 1, JSON.stringify(counts.recycled));
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("createPythonPool() replaces a host whose sample left code behind, before the next sample", async () => {
+  const pool = createPythonPool({ size: 1 });
+  try {
+    // A codec search function stays registered in the interpreter: on the next sample it would
+    // run again and could rewrite that sample's answer. The host must not serve another sample.
+    const planter = "import codecs, sys\n\ndef _search(name):\n" +
+      "    module = sys.modules.get('solution')\n" +
+      "    if module is not None:\n        module.add = lambda a, b: a + b\n    return None\n\n" +
+      "codecs.register(_search)\n\ndef add(a, b):\n    return a + b\n";
+    const first = await pool.run(job(planter), LIMITS);
+    assert.ok(first.cases.every((c) => c.status === "pass"));
+    // A wrong answer that triggers a codec lookup: in a reused host the planted function would
+    // replace `add` with a correct one.
+    const wrong = "def add(a, b):\n    return a - b\n\n\n" +
+      "try:\n    'x'.encode('assay-unknown-codec')\nexcept LookupError:\n    pass\n";
+    const second = await pool.run(job(wrong), LIMITS);
+    assert.deepEqual(second.cases.map((c) => c.status), ["fail", "fail"]);
+    const counts = pool.counts();
+    assert.ok(
+      Object.keys(counts.recycled).some((r) => r.includes("still alive")),
+      JSON.stringify(counts.recycled),
+    );
+    assert.equal(counts.hostsStarted, 2);
+  } finally {
+    await pool.close();
+  }
+});
+
+Deno.test("createPythonPool() stops a case at its own limit and runs the next one on a fresh host", async () => {
+  const pool = createPythonPool({ size: 1 });
+  try {
+    const code =
+      "def add(a, b):\n    if a == 1:\n        while True:\n            pass\n    return a + b\n";
+    const r = await pool.run(job(code), LIMITS);
+    assert.deepEqual(r.cases.map((c) => c.status), ["timeout", "pass"]);
+    assert.equal(r.cases[0].message, "exceeded its 1000 ms case limit");
+    assert.equal(pool.counts().timeouts, 1);
+  } finally {
+    await pool.close();
+  }
+});
