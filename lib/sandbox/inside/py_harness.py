@@ -218,7 +218,22 @@ def _take_snapshot():
     global _SNAPSHOT, _SNAPSHOT_MODULE_IDS
     sys.path[:] = ["/job"] + _BASE_PATH
     modules = _snapshot_modules()
-    _SNAPSHOT = {"builtins": dict(vars(builtins)), "modules": modules, "sys": _sys_settings()}
+    # What a forger would replace: a module's functions, classes and submodules. (Data a module
+    # sets up lazily — a compiled pattern, a cache — changes in normal use.)
+    watched = []
+    for name, (module, attrs) in modules.items():
+        if name in _MUTABLE_MODULES or name.startswith("importlib."):
+            continue
+        try:
+            live = vars(module)
+        except TypeError:
+            continue
+        for key, value in attrs.items():
+            if _isinstance(value, _WATCHED_KINDS):
+                watched.append((name, live, key, value))
+    _SNAPSHOT = {"builtins": dict(vars(builtins)), "modules": modules, "sys": _sys_settings(),
+                 "module objects": [(name, m) for name, (m, _) in modules.items()],
+                 "watched": watched}
     _SNAPSHOT_MODULE_IDS = frozenset(_id(m) for m, _ in modules.values())
 
 
@@ -238,24 +253,13 @@ def _changes(tests_module, tests_globals, compare_namespace):
             found.append(key)
     if sys.gettrace() is not None or sys.getprofile() is not None:
         found.append("a trace or profile function")
-    for name, (module, attrs) in _SNAPSHOT["modules"].items():
-        if sys.modules.get(name) is not module:
+    modules = sys.modules
+    for name, module in _SNAPSHOT["module objects"]:
+        if modules.get(name) is not module:
             found.append("sys.modules[" + _repr(name) + "]")
-            continue
-        if name in _MUTABLE_MODULES or name.startswith("importlib."):
-            continue
-        try:
-            now_attrs = vars(module)
-        except TypeError:
-            continue
-        # What a forger would replace: a module's functions, classes and submodules. (Data a
-        # module sets up lazily — a compiled pattern, a cache — changes in normal use.)
-        for key, value in attrs.items():
-            if not _isinstance(value, _WATCHED_KINDS):
-                continue
-            if now_attrs.get(key, _state) is not value:
-                found.append(name + "." + _str(key))
-                break
+    for name, attrs, key, value in _SNAPSHOT["watched"]:
+        if attrs.get(key, _state) is not value:
+            found.append(name + "." + _str(key))
     for key, value in compare_namespace.items():
         if _COMPARE_NAMESPACE.get(key, _state) is not value:
             found.append("the assert helper")
@@ -498,15 +502,13 @@ def setup_pool():
     import warnings
     import copyreg
     _take_snapshot()
-    gc.collect()
     _BASELINE["modules"] = frozenset(sys.modules)
-    _BASELINE["functions"] = []
-    for o in gc.get_objects():
-        if _type(o) is types.FunctionType:
-            _BASELINE["functions"].append(o)
-    _BASELINE["function ids"] = frozenset(_id(f) for f in _BASELINE["functions"])
     _BASELINE["registries"] = _registries(warnings, copyreg)
     _BASELINE["gc"] = (gc.isenabled(), gc.get_threshold())
+    # Everything alive now is the baseline: frozen, the collector (and the search for a sample's
+    # leftovers) sees only what came after.
+    gc.collect()
+    gc.freeze()
     _state["armed"] = True
 
 
@@ -520,13 +522,17 @@ def _survivors():
     import gc
     gc.collect()
     left = []
-    known = _BASELINE["function ids"]
     own = globals()
     for o in gc.get_objects():
         # (A loop, not a comprehension: in 3.11 a comprehension is a function of its own.)
-        if _type(o) is types.FunctionType and _id(o) not in known and o.__globals__ is not own:
+        if _type(o) is types.FunctionType and o.__globals__ is not own:
             left.append(o)
     return left
+
+
+def _freeze():
+    import gc
+    gc.freeze()
 
 
 _SURVIVORS_CODE = _survivors.__code__
@@ -556,6 +562,9 @@ def _end_of_sample(report):
     if left:
         reasons.append(_str(_len(left)) + " function(s) of the sample still alive, e.g. " +
                        _str(getattr(left[0], "__qualname__", "?")))
+    else:
+        # What is left is the harness's and the stdlib's (caches): part of the baseline now.
+        _freeze()
     _state["changed"].clear()
     _state["wrote"].clear()
     report({"type": "end", "recycle": "; ".join(list(dict.fromkeys(reasons))[:3])})
