@@ -116,6 +116,8 @@ const NATIVE_MESSAGES: Readonly<Record<string, RegExp>> = {
  * assert.equal(readPythonError("TypeError: add() takes 2 positional arguments but 3 were given", context).category, "wrong_interface");
  * assert.equal(readPythonError("ValueError: size must be positive (solution.py, line 2)", context).category, "behaviour");
  * assert.equal(readPythonError("ZeroDivisionError: division by zero (solution.py, line 4)", context).category, "crash");
+ * const fatal = "Pyodide has suffered a fatal error.\nThe cause of the fatal error was:\nRangeError: Maximum call stack size exceeded";
+ * assert.equal(readPythonError(fatal, context, "load").category, "resource");
  * ```
  */
 export function readPythonError(
@@ -123,6 +125,14 @@ export function readPythonError(
   context: ErrorContext,
   where: "load" | "case" = "case",
 ): ErrorReading {
+  // Pyodide's WebAssembly stack overflowed (deep recursion in C code): a resource, as CPython's
+  // RecursionError would be.
+  if (/Pyodide has suffered a fatal error[\s\S]*Maximum call stack size exceeded/.test(message)) {
+    return {
+      category: "resource",
+      reason: "Pyodide's WebAssembly stack overflowed (deep recursion)",
+    };
+  }
   const { type, text, line } = parse(message);
   const names = pythonNames(context.code);
   const own = where === "load"
