@@ -16,6 +16,11 @@ export interface SummaryRow {
   model: string;
   /** The prompt variant. */
   variant: string;
+  /**
+   * The tasks' language, when the run holds tasks of more than one (then a row is a model ×
+   * variant × language); absent otherwise.
+   */
+  language?: string;
   /** True when any generation of the row came from the synthetic (offline) model. */
   synthetic: boolean;
   /** Scored samples `n`: every judged result, failed generations included (a task that could not be judged is not). */
@@ -64,6 +69,15 @@ export interface SummaryRow {
  * const rows: SummaryRow[] = summarize({ generations: [], results: [] });
  * assert(rows.length === 0);
  * assert(percentile(rows.map((row) => row.passRate ?? 0), 0.5) === null);
+ * // A run with Python and TypeScript tasks: one row per language.
+ * import type { ResultRecord } from "../record/result.ts";
+ * const result = (task: string, language: "ts" | "py", passed: boolean): ResultRecord => ({
+ *   task, model: "m", variant: "plain", sample: 0, language, outcome: "completed", detail: "",
+ *   cases: [], passed, passFraction: passed ? 1 : 0, weightedAccuracy: passed ? 1 : -1,
+ *   bucket: passed ? "correct" : "wrong", execMs: 1, failure: null, stderr: "",
+ * });
+ * const mixed = summarize({ generations: [], results: [result("a", "ts", true), result("b", "py", false)] });
+ * assert.deepEqual(mixed.map((r) => [r.language, r.passRate]), [["ts", 1], ["py", 0]]);
  * ```
  *
  * @param run The run's generations and results.
@@ -73,20 +87,26 @@ export function summarize(run: Pick<Run, "generations" | "results">): SummaryRow
   interface Group {
     model: string;
     variant: string;
+    language: string | undefined;
     generations: Run["generations"];
     results: Run["results"];
   }
+  // Language is a dimension when the run mixes them: a generation takes its result's language.
+  const languageOf = new Map(run.results.map((r) => [sampleKey(r), r.language ?? "ts"]));
+  const mixed = new Set(languageOf.values()).size > 1;
   const groups = new Map<string, Group>();
-  const group = (model: string, variant: string): Group => {
-    const key = JSON.stringify([model, variant]);
+  const group = (model: string, variant: string, language: string | undefined): Group => {
+    const key = JSON.stringify([model, variant, language]);
     let g = groups.get(key);
-    if (!g) groups.set(key, g = { model, variant, generations: [], results: [] });
+    if (!g) groups.set(key, g = { model, variant, language, generations: [], results: [] });
     return g;
   };
-  for (const gen of run.generations) group(gen.model, gen.variant).generations.push(gen);
-  for (const res of run.results) group(res.model, res.variant).results.push(res);
+  const lang = (r: Parameters<typeof sampleKey>[0]) =>
+    mixed ? languageOf.get(sampleKey(r)) ?? "ts" : undefined;
+  for (const gen of run.generations) group(gen.model, gen.variant, lang(gen)).generations.push(gen);
+  for (const res of run.results) group(res.model, res.variant, lang(res)).results.push(res);
 
-  return [...groups.values()].map(({ model, variant, generations, results }) => {
+  return [...groups.values()].map(({ model, variant, language, generations, results }) => {
     const timed = generations.filter((g) => !g.cached && g.error === null);
     const numbers = (pick: (g: Run["generations"][number]) => number | null) =>
       timed.map(pick).filter((v): v is number => v !== null);
@@ -97,6 +117,7 @@ export function summarize(run: Pick<Run, "generations" | "results">): SummaryRow
     return {
       model,
       variant,
+      ...(language === undefined ? {} : { language }),
       synthetic: generations.some((g) => g.synthetic),
       samples: results.length,
       passRate: mean(results.map((r) => (r.passed ? 1 : 0))),

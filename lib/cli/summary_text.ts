@@ -41,7 +41,8 @@ export function summaryText(rows: SummaryRow[]): string {
   ];
   const body = rows.map((r) => [
     r.model + (r.synthetic ? " (synthetic)" : ""),
-    r.variant,
+    // A run that mixes languages has a row per language.
+    r.language === undefined ? r.variant : `${r.variant} [${r.language}]`,
     String(r.samples),
     String(r.generationErrors),
     fmt(r.passRate === null ? null : r.passRate * 100, 0, "%"),

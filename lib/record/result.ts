@@ -45,6 +45,10 @@ export const ResultRecord = SampleKey.extend({
   harnessChanges: z.array(z.string()).optional().describe(
     "changes the harness made to the answer before running it; absent before format 2",
   ),
+  /** The task's language (`ts`, `js` or `py`); absent in records written before Python tasks (then `ts` or `js`). */
+  language: z.enum(["ts", "js", "py"]).optional().describe(
+    "the task's language: ts, js or py; absent before Python tasks",
+  ),
   /** Labels that qualify the verdict without changing it (`sloppy_only`); absent when none. */
   labels: z.array(SampleLabel).optional().describe(
     "labels that qualify the verdict without changing it, e.g. sloppy_only; absent when none",

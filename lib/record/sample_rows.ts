@@ -15,6 +15,8 @@ export interface SampleRow {
   model: string;
   variant: string;
   sample: number;
+  /** The task's language (ts, js or py); null in records written before Python tasks. */
+  language: string | null;
   synthetic: boolean | null;
   outcome: string | null;
   detail: string | null;
@@ -72,6 +74,7 @@ export function sampleRows(
       model: id.model,
       variant: id.variant,
       sample: id.sample,
+      language: r?.language ?? null,
       synthetic: g?.synthetic ?? null,
       outcome: r?.outcome ?? null,
       detail: r?.detail ?? null,
@@ -121,6 +124,7 @@ export const SAMPLE_ROW_DTYPES: Record<keyof SampleRow, DtypeName> = {
   model: "Utf8",
   variant: "Utf8",
   sample: "Int32",
+  language: "Utf8",
   synthetic: "Bool",
   outcome: "Utf8",
   detail: "Utf8",

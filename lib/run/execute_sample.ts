@@ -63,6 +63,7 @@ export function generationErrorResult(task: Task, gen: GenerationRecord): Result
     model: gen.model,
     variant: gen.variant,
     sample: gen.sample,
+    language: task.language,
     outcome: "generation_error",
     detail,
     cases,
@@ -129,6 +130,7 @@ export async function executeSample(
   const sloppy = job === null ? null : await sloppyOnly(job, run, (j) => executor(j, limits));
   return {
     ...key,
+    language: task.language,
     outcome: run.outcome,
     detail: run.detail,
     cases: run.cases,
