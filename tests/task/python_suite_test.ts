@@ -35,10 +35,10 @@ function caseKeys(testsSource: string): string[] {
   );
 }
 
-Deno.test("loadSuite(tasks/python) loads at least 30 Python tasks with version 1.0.0", async () => {
+Deno.test("loadSuite(tasks/python) loads at least 30 Python tasks with version 1.1.0", async () => {
   const { tasks, version, name } = await suite();
   assert.equal(name, "python");
-  assert.equal(version, "1.0.0");
+  assert.equal(version, "1.1.0");
   assert.ok(tasks.length >= 30, `${tasks.length} tasks`);
   for (const task of tasks) {
     assert.equal(task.language, "py", task.id);

@@ -57,6 +57,14 @@ def _negative_n():
     raise AssertionError("binomial(-1, 0) did not raise ValueError")
 
 
+def _huge_n():
+    n = 10**18
+    assert binomial(n, n - 2) == 499999999999999999500000000000000000
+    assert binomial(n, n - 1) == n
+    assert binomial(n, n) == 1
+    assert binomial(n, 1) == n
+
+
 cases = {
     "computes small binomial coefficients": _small,
     "is symmetric in k and n - k": _symmetric,
@@ -67,4 +75,5 @@ cases = {
     "stays exact beyond 2**64": _big,
     "computes C(1000, 500) exactly": _huge,
     "raises ValueError for negative n": _negative_n,
+    "returns at once for k close to a huge n": _huge_n,
 }

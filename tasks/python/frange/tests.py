@@ -63,6 +63,13 @@ def _zero_step():
     raise AssertionError("frange(0, 1, 0) did not raise ValueError")
 
 
+def _exact_tolerance():
+    # 1e-9 * 1953125 == 0.001953125 == 2**-9: every value here is exact in binary floats.
+    assert frange(0, 3906250.001953125, 1953125) == [0.0, 1953125.0]
+    assert frange(0, -3906250.001953125, -1953125) == [0.0, -1953125.0]
+    assert frange(0, 3906250.0078125, 1953125) == [0.0, 1953125.0, 3906250.0]
+
+
 cases = {
     "counts up by a whole step": _whole,
     "returns floats for int arguments": _floats,
@@ -73,4 +80,5 @@ cases = {
     "does not drift over many steps": _no_drift,
     "returns an empty list when start is at or past stop": _empty,
     "raises ValueError for a zero step": _zero_step,
+    "excludes a value exactly the tolerance away from stop": _exact_tolerance,
 }

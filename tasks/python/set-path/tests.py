@@ -59,7 +59,9 @@ def _bad_path():
 
 
 def _not_dict():
-    for data, path in (({"a": 1}, "a.b"), ({"a": {"b": [1]}}, "a.b.c")):
+    inputs = (({"a": 1}, "a.b"), ({"a": {"b": [1]}}, "a.b.c"), ({"a": None}, "a.b"),
+              ({"a": []}, "a.b"), ({"a": "text"}, "a.b"), ({"a": [["k", 1]]}, "a.k"))
+    for data, path in inputs:
         try:
             set_path(data, path, 2)
         except TypeError:
