@@ -14,7 +14,7 @@ import type { Policy } from "../score/policy.ts";
 import { loadSuite } from "../task/load.ts";
 import type { Suite } from "../task/schema.ts";
 import { UsageError } from "./errors.ts";
-import { chooseIsolation, intArg, junitArg, policyArg } from "./inputs.ts";
+import { chooseIsolation, intArg, junitArg, policyArg, pythonArg } from "./inputs.ts";
 import { CACHE_DIR, RUNS_DIR } from "./paths.ts";
 
 /** `eval`'s options as given (strings and flags), defaults filled in. */
@@ -201,17 +201,7 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
       `Cannot use --semantics "${semantics}": use task (each task's own), module or script`,
     );
   }
-  const python = values.python;
-  if (python !== "pyodide" && python !== "cpython") {
-    throw new UsageError(
-      `Cannot use --python "${python}": use pyodide (inside the Deno sandbox) or cpython (python3 under bubblewrap)`,
-    );
-  }
-  if (python === "cpython" && isolation === "none") {
-    throw new UsageError(
-      "Cannot use --python cpython with --unsafe-no-isolation: CPython runs only under bubblewrap (use --python pyodide)",
-    );
-  }
+  const python = pythonArg(values.python, isolation);
   return {
     values,
     python,

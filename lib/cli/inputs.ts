@@ -7,7 +7,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { bwrapAvailable } from "../sandbox/isolate.ts";
-import type { Isolation } from "../sandbox/sandbox.ts";
+import type { Isolation, PythonRuntime } from "../sandbox/sandbox.ts";
 import { type Policy, resolvePolicy } from "../score/policy.ts";
 import { UsageError } from "./errors.ts";
 
@@ -121,4 +121,35 @@ export function intArg(name: string, raw: string, min: number): number {
     throw new UsageError(`Cannot use --${name} "${raw}": use an integer >= ${min}`);
   }
   return n;
+}
+
+/**
+ * `--python`: which runtime runs Python tasks, checked against the isolation (CPython runs only
+ * under bubblewrap).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pythonArg } from "./inputs.ts";
+ * assert.equal(pythonArg(undefined, "bwrap"), "pyodide");
+ * assert.equal(pythonArg("cpython", "bwrap"), "cpython");
+ * assert.throws(() => pythonArg("jython", "bwrap"), /Cannot use --python "jython"/);
+ * assert.throws(() => pythonArg("cpython", "none"), /only under bubblewrap/);
+ * ```
+ *
+ * @throws {UsageError} For another runtime, or CPython without bubblewrap.
+ */
+export function pythonArg(raw: string | undefined, isolation: Isolation): PythonRuntime {
+  const python = raw ?? "pyodide";
+  if (python !== "pyodide" && python !== "cpython") {
+    throw new UsageError(
+      `Cannot use --python "${python}": use pyodide (inside the Deno sandbox) or cpython (python3 under bubblewrap)`,
+    );
+  }
+  if (python === "cpython" && isolation === "none") {
+    throw new UsageError(
+      "Cannot use --python cpython without bubblewrap: CPython runs only under bubblewrap (use --python pyodide)",
+    );
+  }
+  return python;
 }

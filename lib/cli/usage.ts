@@ -60,6 +60,7 @@ export const USAGE: string = `assay — evaluate LLM-generated code
   deno task load   [--model M]… [--concurrency 1,2,4,8,16] [--requests 32]: latency under load,
                    written to data/runs/<id>-load/load.json
   deno task validate [--suite tasks/builtin] [--unsafe-no-isolation] [--reference-ceiling-ms 120000]
+                   [--python pyodide|cpython]
                    the reference passes 3×, the tests kill the reference's mutants; a task without
                    a reference is reported, and its tests are shown to load and run every case;
                    references slower than their declared timeoutMs and skipped tests are listed

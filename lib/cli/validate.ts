@@ -10,11 +10,12 @@ import { loadSuite } from "../task/load.ts";
 import { validateSuite } from "../run/validate.ts";
 import { validationMarkdown } from "../run/validation_markdown.ts";
 import { slowReferencesText } from "../run/slow_references.ts";
-import { chooseIsolation, intArg } from "./inputs.ts";
+import { chooseIsolation, intArg, pythonArg } from "./inputs.ts";
 import { CACHE_DIR, ROOT } from "./paths.ts";
 
 /**
- * Run `validate [--suite DIR] [--unsafe-no-isolation] [--reference-ceiling-ms N]`: print the
+ * Run `validate [--suite DIR] [--unsafe-no-isolation] [--reference-ceiling-ms N] [--python
+ * pyodide|cpython]`: print the
  * validation table (and, on stderr, the references slower than their declared timeoutMs); exit 1
  * when a task fails.
  *
@@ -37,6 +38,7 @@ export async function runValidate(args: string[]): Promise<void> {
       isolation: { type: "string" },
       "unsafe-no-isolation": { type: "boolean", default: false },
       "reference-ceiling-ms": { type: "string" },
+      python: { type: "string" },
     },
   });
   const ceiling = values["reference-ceiling-ms"];
@@ -45,9 +47,11 @@ export async function runValidate(args: string[]): Promise<void> {
     : intArg("reference-ceiling-ms", ceiling, 1);
   const suite = await loadSuite(values.suite);
   const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
+  const python = pythonArg(values.python, isolation);
   const bar = progressBar(suite.tasks.length, { label: "tasks" });
   const validations = await validateSuite(suite, {
     isolation,
+    python,
     ...(referenceCeilingMs ? { referenceCeilingMs } : {}),
     onTask: (v) => bar.tick(v.problems.length === 0),
     dependencyStore: { cacheDir: CACHE_DIR, projectDir: ROOT },
