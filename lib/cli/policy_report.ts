@@ -38,7 +38,9 @@ export async function reportPolicy(
   const verdicts = judgeRun(run, policy);
   console.log(`\npolicy ${policy.name}${policy.description ? ` — ${policy.description}` : ""}`);
   for (const v of verdicts) {
-    console.log(`  ${v.ok ? "PASS" : "FAIL"}  ${v.model} ${v.variant}`);
+    console.log(
+      `  ${v.ok ? "PASS" : "FAIL"}  ${v.model} ${v.variant}${v.language ? ` [${v.language}]` : ""}`,
+    );
     for (const c of v.checks) {
       const value = c.value === null ? `— (${c.note})` : String(Number(c.value.toPrecision(4)));
       console.log(

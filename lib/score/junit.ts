@@ -48,7 +48,7 @@ export function junitXml(
     const f = v.checks.filter((c) => !c.ok).length;
     lines.push(
       `  <testsuite name="${
-        esc(`${v.model} ${v.variant}`)
+        esc(`${v.model} ${v.variant}${v.language ? ` [${v.language}]` : ""}`)
       }" tests="${v.checks.length}" failures="${f}">`,
     );
     for (const c of v.checks) {

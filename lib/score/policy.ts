@@ -102,6 +102,8 @@ export interface ThresholdCheck {
 export interface PolicyVerdict {
   model: string;
   variant: string;
+  /** The tasks' language, when the run mixes languages (then a verdict is per model × variant × language). */
+  language?: string;
   /** Every threshold within its limit. */
   ok: boolean;
   checks: ThresholdCheck[];
@@ -124,23 +126,40 @@ function categoryOf(r: ResultRecord): string | null {
  * const policy = Policy.parse({ name: "p", thresholds: { passRate: { min: 0.5 } } });
  * const r = { task: "t", model: "m", variant: "v", sample: 0, passed: true, weightedAccuracy: 1, outcome: "completed", cases: [] } as never;
  * assert.equal(judgeRun({ generations: [], results: [r] }, policy)[0].ok, true);
+ * // A run that mixes languages: a verdict per language.
+ * const py = { ...r as object, task: "p", language: "py", passed: false } as never;
+ * assert.deepEqual(judgeRun({ generations: [], results: [r, py] }, policy).map((v) => [v.language, v.ok]), [["ts", true], ["py", false]]);
  * assert.ok(POLICIES["production-codegen"].thresholds.passHatK);
  * ```
  */
 export function judgeRun(run: RunRecords, policy: Policy): PolicyVerdict[] {
   const groups = new Map<
     string,
-    { model: string; variant: string; g: GenerationRecord[]; r: ResultRecord[] }
+    {
+      model: string;
+      variant: string;
+      language: string | undefined;
+      g: GenerationRecord[];
+      r: ResultRecord[];
+    }
   >();
-  const group = (model: string, variant: string) => {
-    const key = JSON.stringify([model, variant]);
-    if (!groups.has(key)) groups.set(key, { model, variant, g: [], r: [] });
+  // A run that mixes languages is judged per language too (a generation takes its result's).
+  const keyOf = (x: { task: string; model: string; variant: string; sample: number }) =>
+    JSON.stringify([x.task, x.model, x.variant, x.sample]);
+  const languageOf = new Map(run.results.map((r) => [keyOf(r), r.language ?? "ts"]));
+  const mixed = new Set(languageOf.values()).size > 1;
+  const group = (x: { task: string; model: string; variant: string; sample: number }) => {
+    const language = mixed ? languageOf.get(keyOf(x)) ?? "ts" : undefined;
+    const key = JSON.stringify([x.model, x.variant, language]);
+    if (!groups.has(key)) {
+      groups.set(key, { model: x.model, variant: x.variant, language, g: [], r: [] });
+    }
     return groups.get(key)!;
   };
-  for (const g of run.generations) group(g.model, g.variant).g.push(g);
-  for (const r of run.results) group(r.model, r.variant).r.push(r);
+  for (const g of run.generations) group(g).g.push(g);
+  for (const r of run.results) group(r).r.push(r);
   const t = policy.thresholds;
-  return [...groups.values()].map(({ model, variant, g, r }) => {
+  return [...groups.values()].map(({ model, variant, language, g, r }) => {
     const checks: ThresholdCheck[] = [];
     const check = (
       metric: string,
@@ -219,7 +238,13 @@ export function judgeRun(run: RunRecords, policy: Policy): PolicyVerdict[] {
       const v = g.length ? g.filter((x) => x.error !== null).length / g.length : null;
       check("generationErrorRate", "max", t.generationErrorRate.max, v, "no generations");
     }
-    return { model, variant, ok: checks.every((c) => c.ok), checks };
+    return {
+      model,
+      variant,
+      ...(language === undefined ? {} : { language }),
+      ok: checks.every((c) => c.ok),
+      checks,
+    };
   });
 }
 
