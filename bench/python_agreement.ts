@@ -21,6 +21,7 @@ import { loadSuite } from "../lib/task/load.ts";
 import type { Suite } from "../lib/task/schema.ts";
 import type { PythonRuntime } from "../lib/sandbox/sandbox.ts";
 import { readReflexionAnswers } from "../lib/model/replay_reflexion.ts";
+import { importCanAiCode } from "../lib/task/importers/can_ai_code.ts";
 import { answerKey, type AssayResult, assayResults } from "./agreement/assay_side.ts";
 import { type AgreementRow, agreementRow } from "./agreement/compare.ts";
 import { assayVerdict, type Comparison, type HarnessVerdict } from "./agreement/verdict.ts";
@@ -46,6 +47,8 @@ interface PyBenchmark {
   suiteFile: string;
   harness: string;
   items(suite: Suite): Promise<PyItem[]>;
+  /** How to load the suite, when not by `loadSuite` (its format detection). */
+  load?: (path: string) => Promise<Suite>;
 }
 
 const jsonl = async (file: string): Promise<Record<string, any>[]> =>
@@ -88,6 +91,32 @@ function reflexion(file: string, suiteFile: string): PyBenchmark {
   };
 }
 
+/** can-ai-code's Python answers (all models), with their recorded status. */
+const canAiCodePython: PyBenchmark = {
+  key: "can-ai-code",
+  name: "can-ai-code Python",
+  suiteFile: "completions/can-ai-code-tasks.json",
+  harness: 'the recorded status === "PASS" (can-ai-code\'s own Python harness)',
+  load: (path) => importCanAiCode(path, { language: "py" }),
+  async items(suite) {
+    const byTitle = new Map(suite.tasks.map((t) => [t.title.split(" ")[0], t.id]));
+    const file = await Deno.open(join(DATA, "completions/can-ai-code-results.jsonl.gz"));
+    const text = await new Response(file.readable.pipeThrough(new DecompressionStream("gzip")))
+      .text();
+    return text.split("\n").filter((l) => l.trim() !== "").map((l, i) => ({ ...JSON.parse(l), i }))
+      .filter((r) => r.language === "python" && byTitle.has(r.task))
+      .map((r) => ({
+        id: `${r.task}@${r.i} (${r.model})`,
+        task: byTitle.get(r.task)!,
+        text: r.answer,
+        harness: {
+          pass: r.status === "PASS",
+          detail: r.status === "PASS" ? null : `status ${r.status}`,
+        },
+      }));
+  },
+};
+
 const BENCHMARKS: readonly PyBenchmark[] = [
   humanEval,
   ...[
@@ -98,6 +127,7 @@ const BENCHMARKS: readonly PyBenchmark[] = [
     "humaneval-py_reflexion_gpt-4.jsonl",
   ].map((f) => reflexion(f, "humaneval/HumanEval.jsonl")),
   reflexion("mbpp-py_simple_gpt-4.jsonl", "completions/reflexion/mbpp-py_simple_gpt-4.jsonl"),
+  canAiCodePython,
 ];
 
 async function load(): Promise<string> {
@@ -163,7 +193,7 @@ export async function pythonAgreementBench(args: string[]): Promise<void> {
   const rows: AgreementRow[] = [];
   const runtimeLines: string[] = [];
   for (const b of chosen) {
-    const suite = await loadSuite(join(DATA, b.suiteFile));
+    const suite = await (b.load ?? loadSuite)(join(DATA, b.suiteFile));
     const items = numberSamples(seededSubset(await b.items(suite), limit, SEED));
     if (items.some((i) => i.program)) {
       const dir = await Deno.makeTempDir({ prefix: "assay-python-harness-" });
