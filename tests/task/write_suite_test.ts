@@ -112,11 +112,11 @@ Deno.test("import CLI writes a suite, then refuses the non-empty folder without 
 });
 
 Deno.test("import CLI names the formats when given an unknown one or no --out", async () => {
-  const bad = await cli("humaneval", "x.jsonl", "--out", "/tmp/never");
+  const bad = await cli("humaneval-py", "x.jsonl", "--out", "/tmp/never");
   assert.equal(bad.code, 2);
   assert.match(
     bad.stderr,
-    /Cannot import with format "humaneval": use one of auto, multipl-e, humaneval-x, mbxp, can-ai-code, jest, deno-test/,
+    /Cannot import with format "humaneval-py": use one of auto, multipl-e, humaneval-x, mbxp, can-ai-code, jest, deno-test, humaneval, mbpp, multipl-e-py, evalplus/,
   );
   const noOut = await cli("jest", join(IMPORTERS, "jest/slugify.spec.ts"));
   assert.equal(noOut.code, 2);
