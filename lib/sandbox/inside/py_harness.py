@@ -77,6 +77,7 @@ _ModuleType = types.ModuleType
 _CodeType = types.CodeType
 _TracebackType = types.TracebackType
 _traceback_of = BaseException.__traceback__.__get__
+_type_dict = type.__dict__["__dict__"].__get__
 _set_traceback = BaseException.__traceback__.__set__
 _modules = sys.modules
 _getrecursionlimit = sys.getrecursionlimit
@@ -302,19 +303,27 @@ def _install_refusals():
 
 
 def _scrub_js():
-    """Pyodide: the runner removed the js and pyodide modules from sys.modules, but their classes
-    stay reachable (object.__subclasses__()) and, through their functions' __globals__, the
-    modules' namespaces with JsProxy objects in them (a JS function leads to globalThis). Empty
-    those namespaces. The harness itself runs inside _pyodide._base.eval_code, which needs none
-    of its globals once the harness returns normally."""
+    """Pyodide: the runner removed the js and pyodide modules from sys.modules, but what they
+    made stays reachable — their classes (object.__subclasses__()), functions Pyodide registered
+    in the standard library (shutil's unpack formats, time.sleep, asyncio's loop), and through
+    their __globals__ the modules' namespaces, holding JsProxy objects (a JS function leads to
+    globalThis and its Deno). Walk every object the collector tracks, empty those namespaces and
+    drop every JsProxy held anywhere else. The harness runs inside _pyodide._base.eval_code,
+    which needs none of its globals once the harness returns normally."""
     prefixes = ("js", "pyodide", "_pyodide", "pyodide_js", "_pyodide_core")
 
     def ours(name):
         return _type(name) is str and name.partition(".")[0] in prefixes
 
+    def js_named(cls):
+        return "Js" in cls.__name__ and (ours(cls.__module__) or cls.__module__ == "builtins")
+
+    # Every class there is, and those whose instances are JS things: JsProxy and its kinds
+    # (pyodide.ffi), and the core's converters (Py2JsConverter, …: their py2js_convert hands out
+    # new JsProxy objects).
+    classes = []
     seen = set()
     stack = [object]
-    spaces = []
     while stack:
         cls = stack.pop()
         try:
@@ -322,19 +331,13 @@ def _scrub_js():
         except TypeError:
             continue
         for sub in subclasses:
-            if _id(sub) in seen:
-                continue
-            seen.add(_id(sub))
-            stack.append(sub)
-            for value in list(vars(sub).values()):
-                for fn in (value, getattr(value, "__func__", None), getattr(value, "fget", None)):
-                    space = getattr(fn, "__globals__", None)
-                    if _type(space) is dict and ours(space.get("__name__")):
-                        spaces.append(space)
-    for name, module in list(_modules.items()):
-        if ours(name) and module is not None:
-            spaces.append(vars(module))
-            del _modules[name]
+            if _id(sub) not in seen:
+                seen.add(_id(sub))
+                stack.append(sub)
+                classes.append(sub)
+    classes = tuple(classes)  # a tuple: the walk below rewrites lists that hold JS things
+    kinds = frozenset(cls for cls in classes if any(js_named(base) for base in cls.__mro__))
+
     # Pyodide's own patches of the standard library call into those namespaces: undo them
     # (time.sleep and asyncio.run wrap the originals; the running loop is Pyodide's WebLoop).
     if hasattr(time.sleep, "__wrapped__"):
@@ -345,11 +348,47 @@ def _scrub_js():
             asyncio.run = asyncio.run.__wrapped__
         asyncio.events._set_running_loop(None)
         asyncio.events._event_loop_policy = None
-    for space in spaces:
-        space.clear()
-    encoder = _modules.get("json.encoder")
-    if encoder is not None and hasattr(encoder, "_JSNULL"):
-        encoder._JSNULL = None
+    for name in list(_modules):
+        if ours(name):
+            del _modules[name]
+    # Everything the collector tracks (the membership tests run in C: a few ms for ~30k objects).
+    for obj in gc.get_objects():
+        kind = _type(obj)
+        if kind is dict:
+            if ours(obj.get("__name__")) and "__spec__" in obj:
+                obj.clear()
+            elif not kinds.isdisjoint(map(_type, obj.values())):
+                for key in [k for k, v in obj.items() if _type(v) in kinds]:
+                    obj[key] = None
+        elif kind is list:
+            if not kinds.isdisjoint(map(_type, obj)):
+                obj[:] = [None if _type(v) in kinds else v for v in obj]
+        elif kind is types.CellType:
+            try:
+                if _type(obj.cell_contents) in kinds:
+                    obj.cell_contents = None
+            except ValueError:
+                pass
+        elif kind is _FunctionType:
+            if obj.__defaults__ and not kinds.isdisjoint(map(_type, obj.__defaults__)):
+                obj.__defaults__ = tuple(None if _type(v) in kinds else v for v in obj.__defaults__)
+    refuse_new = _REFUSALS["refuse"]("creating JavaScript objects")
+    for cls in classes:
+        # Class attributes through setattr, not the class's dict (attribute lookups are cached).
+        space = _type_dict(cls)
+        if not kinds.isdisjoint(map(_type, space.values())):
+            for key in [k for k, v in space.items() if _type(v) in kinds]:
+                try:
+                    setattr(cls, key, None)
+                except (TypeError, AttributeError):
+                    pass
+        # Constructing some of them makes a JS object (JsException("x") wraps a new Error):
+        # refuse it (the immutable core types cannot be constructed from Python at all).
+        if js_named(cls):
+            try:
+                setattr(cls, "__new__", staticmethod(refuse_new))
+            except (TypeError, AttributeError):
+                pass
 
 
 # ---------------------------------------------------------------------------------------------
@@ -382,16 +421,33 @@ def _sys_settings():
 
 _SNAPSHOT = None
 _SNAPSHOT_MODULE_IDS = frozenset()
+_TESTS_BUILTINS = {}
 
 
-def _take_snapshot():
+def _snapshot_classes(names):
+    """The classes defined in the modules the tests import (`names`), with their attributes:
+    class attributes are not module attributes, and patching them is not an audited event."""
+    out = []
+    for name in names:
+        module = _modules.get(name)
+        if module is None:
+            continue
+        for value in list(vars(module).values()):
+            if issubclass(_type(value), _type) and \
+                    _type_dict(value).get("__module__") == module.__name__:
+                out.append((value, dict(_type_dict(value))))
+    return out
+
+
+def _take_snapshot(test_modules=()):
     global _SNAPSHOT, _SNAPSHOT_MODULE_IDS
     modules = _snapshot_modules()
-    _SNAPSHOT = {"builtins": dict(vars(builtins)), "modules": modules, "sys": _sys_settings()}
+    _SNAPSHOT = {"builtins": dict(vars(builtins)), "modules": modules, "sys": _sys_settings(),
+                 "classes": _snapshot_classes(test_modules)}
     _SNAPSHOT_MODULE_IDS = frozenset(_id(m) for m, _ in modules.values())
 
 
-def _changes(namespace, tests_globals, compare_namespace):
+def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
     """What the candidate changed in shared state since the snapshot (names, at most a few)."""
     found = list(_state["changed"])
     now = vars(builtins)
@@ -422,6 +478,11 @@ def _changes(namespace, tests_globals, compare_namespace):
             if now_attrs.get(key, _state) is not value:
                 found.append(name + "." + _str(key))
                 break
+    for cls, attrs in _SNAPSHOT["classes"]:
+        now_attrs = _type_dict(cls)
+        if _len(now_attrs) != _len(attrs) or \
+                any(now_attrs.get(key, _state) is not value for key, value in attrs.items()):
+            found.append(_str(cls.__module__) + "." + _str(cls.__qualname__))
     for key, value in compare_namespace.items():
         if _ASSERTS.get(key, _state) is not value:
             found.append("the assert helper")
@@ -430,6 +491,10 @@ def _changes(namespace, tests_globals, compare_namespace):
         if namespace.get(key, _state) is not value:
             found.append("tests." + _str(key))
             break
+    if _len(tests_builtins) != _len(_TESTS_BUILTINS) or \
+            any(tests_builtins.get(key, _state) is not value
+                for key, value in _TESTS_BUILTINS.items()):
+        found.append("the tests' built-ins")
     return list(dict.fromkeys(found))[:5]
 
 
@@ -507,68 +572,116 @@ def mixed(left, right, op, _plain=plain):
     return _plain(left) != _plain(right)
 
 
-def odd(left, right, source, _plain=plain, _short=short, _type=type, _str=str,
-        _AssertionError=AssertionError):
+def fail(detail, note, _AssertionError=AssertionError):
+    note(("failed", detail))
+    raise _AssertionError(detail)
+
+
+def odd(left, right, source, note=NOTE, _plain=plain, _short=short, _type=type, _str=str, _fail=fail):
     value = left if not _plain(left) else right
-    raise _AssertionError("assert " + source + ": got " + _short(value) + " (" +
-                          _str.__str__(_type(value).__name__) + ", not a plain built-in value)")
+    _fail("assert " + source + ": got " + _short(value) + " (" +
+          _str.__str__(_type(value).__name__) + ", not a plain built-in value)", note)
 
 
-def verdict(result, got, source, message, _plain=plain, _short=short, _type=type, _bool=bool,
-            _str=str, _AssertionError=AssertionError):
+def verdict(result, got, source, message, note=NOTE, _plain=plain, _short=short, _type=type,
+            _bool=bool, _str=str, _fail=fail):
     ok = result if _type(result) is _bool else (_bool(result) if _plain(result) else False)
     if not ok:
         detail = "assert " + source + ": got " + _short(got)
         if message is not None:
-            detail += ": " + _str(message())
-        raise _AssertionError(detail)
+            detail += ": " + _str.__str__(_str(message()))
+        _fail(detail, note)
 
 
-def check(left, right, op, source, message, top, _mixed=mixed, _odd=odd, _apply=apply,
+def truth(value, source, message, note=NOTE, _str=str, _fail=fail):
+    # Any other assert: as Python's, its message when it has one, recorded when it fails.
+    if not value:
+        _fail("" if message is None else _str.__str__(_str(message())), note)
+
+
+def check(left, right, op, source, message, top, note=NOTE, _mixed=mixed, _odd=odd, _apply=apply,
           _verdict=verdict):
     # `left <op> right` in an assert: the assert itself when `top`, else a comparison inside it.
     if _mixed(left, right, op):
-        _odd(left, right, source)
+        _odd(left, right, source, note)
     result = _apply(left, right, op)
     if not top:
         return result
-    _verdict(result, left, source, message)
+    _verdict(result, left, source, message, note)
 
 
-def close(a, b, tol, op, source, message, top, _plain=plain, _odd=odd, _apply=apply,
+def close(a, b, tol, op, source, message, top, note=NOTE, _plain=plain, _odd=odd, _apply=apply,
           _verdict=verdict, _abs=abs):
     # `abs(a - b) < tol`: `a - b` would hand the expected value to a look-alike's __sub__.
     if _plain(a) != _plain(b):
-        _odd(a, b, source)
+        _odd(a, b, source, note)
     result = _apply(_abs(a - b), tol, op)
     if _plain(tol) != _plain(result):
-        _odd(result, tol, source)
+        _odd(result, tol, source, note)
     if not top:
         return result
-    _verdict(result, a, source, message)
+    _verdict(result, a, source, message, note)
 
 
-def chain(first, steps, source, message, top, _check=check, _verdict=verdict):
+def chain(first, steps, source, message, top, note=NOTE, _check=check, _verdict=verdict,
+          _enumerate=enumerate):
     # `a <op> b <op> c …`: each operand evaluated once and only when needed, as Python does.
     left = first
     result = True
     got = first
-    for index, (op, thunk) in enumerate(steps):
+    for index, (op, thunk) in _enumerate(steps):
         right = thunk()
-        result = _check(left, right, op, source, None, False)
+        result = _check(left, right, op, source, None, False, note)
         if not result:
             got = right if index == 0 else left
             break
         left = right
     if not top:
         return result
-    _verdict(result, got, source, message)
+    _verdict(result, got, source, message, note)
 """
-_ASSERTS = _isolated(_ASSERTS_SOURCE)
+# The failed asserts of the running case, kept where no code but the harness can take them (it
+# sends its private token; a generator's locals are out of everyone's reach): a failure stays a
+# failure even if an __exit__ of the candidate's swallows the AssertionError on its way.
+_LEDGER_SOURCE = """
+def ledger(token):
+    failed = []
+    answer = None
+    while True:
+        try:
+            request = yield answer
+        except BaseException:
+            answer = None
+            continue
+        answer = None
+        if type(request) is tuple and len(request) == 2:
+            if request[0] is token:
+                answer = failed
+                failed = []
+            elif type(request[1]) is str:
+                failed.append(request[1])
+
+
+"""
+_LEDGER_TOKEN = object()
+_LEDGER = _isolated(_LEDGER_SOURCE)["ledger"](_LEDGER_TOKEN)
+next(_LEDGER)
+# The helpers note failures there (a default argument: a tuple no one may replace).
+_ASSERTS = _isolated(_ASSERTS_SOURCE, NOTE=_LEDGER.send)
 # Each helper's sentinel: a str constant no tests.py contains, replaced in the compiled code.
 _CALLS = {kind: "__assay_" + kind + "_" + os.urandom(8).hex() + "__"
-          for kind in ("check", "close", "chain")}
+          for kind in ("check", "close", "chain", "truth")}
 _SENTINELS = {name: _ASSERTS[kind] for kind, name in _CALLS.items()}
+
+
+def _failed_asserts():
+    """The asserts that failed since the last call (taken from the ledger), or None when the
+    ledger no longer answers (the candidate broke it: nothing it passes can be trusted)."""
+    try:
+        failed = _LEDGER.send((_LEDGER_TOKEN, None))
+    except _BaseException:
+        return None
+    return failed if _type(failed) is list else None
 
 _REWRITE_SOURCE = """
 OPS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
@@ -638,9 +751,9 @@ class Rewrite(ast.NodeTransformer):
             call = rewrite(test, text, message, True)
             if call is not None:
                 return ast.copy_location(ast.Expr(call), node)
-            return node
-        node.test = Inner(text).visit(test)
-        return node
+        test = Inner(text).visit(test)
+        call = helper("truth", [test, ast.Constant(text), message])
+        return ast.copy_location(ast.Expr(call), node)
 """
 _REWRITE = _isolated(_REWRITE_SOURCE, ast=ast, CALLS=_CALLS)
 
@@ -719,6 +832,7 @@ def _preimport(tree, job):
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.append(node.module)
             names += [node.module + "." + alias.name for alias in node.names if alias.name != "*"]
+    loaded = []
     for name in names:
         root = name.partition(".")[0]
         if root in _BLOCKED_IMPORTS or os.path.exists(os.path.join(job, root + ".py")) or \
@@ -726,8 +840,10 @@ def _preimport(tree, job):
             continue
         try:
             __import__(name)
+            loaded.append(name)
         except BaseException:
             pass  # not a module (a name imported from one), or missing: tests.py will say so
+    return loaded
 
 
 # ---------------------------------------------------------------------------------------------
@@ -848,14 +964,16 @@ def main(config_text):
         report(_record("load_error", message="tests.py: " + _describe(error)))
         return
     _prepare()
-    _preimport(tree, job)
-    _take_snapshot()
+    _take_snapshot(_preimport(tree, job))
+    global _TESTS_BUILTINS
     compare_namespace = dict(_ASSERTS)
     tests_builtins = dict(_SNAPSHOT["builtins"])
+    # The views get copies of the snapshot's attributes: the watch's own stay out of reach.
     tests_builtins["__import__"] = _VIEWS["make"](
-        {name: entry for name, entry in _SNAPSHOT["modules"].items()},
+        {name: (module, dict(attrs)) for name, (module, attrs) in _SNAPSHOT["modules"].items()},
         _SNAPSHOT["builtins"]["__import__"], frozenset(("sys", "builtins", "__main__")),
         _ModuleType)
+    _TESTS_BUILTINS = dict(tests_builtins)
     # The tests' namespace: not a module in sys.modules, so nothing of it is the candidate's to
     # reach (`import tests` from the candidate loads a copy of its own).
     namespace = {"__name__": "tests", "__file__": path, "__builtins__": tests_builtins}
@@ -878,7 +996,7 @@ def main(config_text):
         return
     # Once the candidate has changed shared state (at import, or in any case, passing or not) no
     # later pass counts: a change made in one case can be what another case relies on.
-    tampered = _changes(namespace, tests_globals, compare_namespace)
+    tampered = _changes(namespace, tests_globals, compare_namespace, tests_builtins)
     for name in names:
         report(_record("start", name=name))
         fn = sealed.get(name)
@@ -889,6 +1007,7 @@ def main(config_text):
             continue
         status = "pass"
         message = ""
+        _failed_asserts()
         try:
             fn()
         except _BaseException as error:
@@ -902,8 +1021,15 @@ def main(config_text):
             except _BaseException:
                 message = "(the exception could not be described)"
         ms = (_perf() - started) * 1000
+        failed = _failed_asserts()
+        if failed is None:
+            tampered = tampered or ["the assert ledger"]
+        elif failed and status == "pass":
+            # An assert failed and something swallowed its AssertionError: still a failure.
+            status = "fail"
+            message = "AssertionError: " + failed[0]
         if not tampered:
-            tampered = _changes(namespace, tests_globals, compare_namespace)
+            tampered = _changes(namespace, tests_globals, compare_namespace, tests_builtins)
         if status == "pass" and tampered:
             status = "error"
             message = "the sample changed shared interpreter state (" + ", ".join(tampered) + \
