@@ -10,26 +10,36 @@
 # The candidate shares this interpreter, so the harness guards what it relies on:
 # - an audit hook (PEP 578; it cannot be removed) refuses, while candidate code runs, every way to
 #   reach the interpreter's frames (sys._getframe, traceback/generator/coroutine frames, gc
-#   walking, tracing, profiling and monitoring hooks, signal handlers, /proc/*/mem) and every way
-#   out (processes, threads, sockets, ctypes, /proc and /dev, the host's JavaScript realm under
-#   Pyodide): the nonce stays unreadable. The hook never calls the candidate's code, and it has no
-#   "busy" state a finalizer or a second thread could borrow;
+#   walking, tracing, profiling and monitoring hooks, signal handlers, /proc/*/mem) — to
+#   everyone: no standard-library caller is trusted with a frame — and every way out (processes,
+#   threads, sockets, ctypes, /proc and /dev, the host's JavaScript realm under Pyodide): the
+#   nonce stays unreadable. The hook has no "busy" state: code of the candidate that runs inside
+#   it (a finalizer, a property it reads) is guarded like any other;
 # - nothing of the harness is reachable from the candidate's side: its functions see a private
-#   copy of the built-ins, the helpers it hands out (the assert helper, the refusals installed in
-#   signal, gc, _thread and _imp) live in namespaces of their own, and while candidate code may
-#   have run it calls only what it bound before any of it ran (its report is encoded with C
-#   functions, its report descriptor checked to be the one it started with);
+#   copy of the built-ins, the helpers it hands out (the assert helpers, the refusals installed in
+#   signal, gc, _thread, _posixsubprocess and _imp) live in namespaces of their own, and while
+#   candidate code may have run it calls only what it bound before any of it ran (its report is
+#   encoded with C functions, its report descriptor checked to be the one it started with);
 # - the tests run in a namespace of their own (not in sys.modules) with a private copy of the
 #   built-ins, and see the standard-library modules they import as they were loaded, before the
-#   candidate ran (a view of each module's attributes);
+#   candidate ran (a view of each module's attributes); the standard-library modules tests.py
+#   and solution.py import are loaded before any candidate code;
 # - a watch of shared interpreter state (builtins, sys settings, the modules loaded before the
-#   candidate, the tests' namespace): once the candidate changed it, no later pass counts;
+#   candidate, the classes of the modules the tests import, the tests' namespace and built-ins):
+#   once the candidate changed it — at import, or in any case — no later pass counts;
 # - `assert` in tests.py is rewritten so that when one side of a comparison (==, !=, <, <=, >, >=,
 #   in, not in; chained or nested in the assert's expression too), or of `abs(a - b) < tol`, is a
 #   plain built-in value the other must be one too (an object whose __eq__ always returns True,
 #   or whose __sub__ returns 0.0, cannot pass); the helpers are constants of the tests' code, not
-#   names the candidate could rebind;
+#   names the candidate could rebind, and they note every failure in a ledger only the harness
+#   reads (an __exit__ of the candidate's that swallows the AssertionError changes nothing);
 # - SystemExit, KeyboardInterrupt and any BaseException from a case are errors, never passes.
+#
+# What stays out of reach of this design (one interpreter for the candidate and the tests): a
+# tests.py that hands the candidate an object it defined (an instance, a callback, any class it
+# defines is reachable through object.__subclasses__()) hands it the tests' namespace; a change
+# there, or to a standard-library class or container the tests use, that undoes itself before
+# the watch looks is not seen (one that stays is).
 import sys
 import os
 import ast
@@ -98,8 +108,9 @@ _BLOCKED_IMPORTS = frozenset((
     "pyodide_http", "micropip", "signal", "_signal", "_testcapi", "_testinternalcapi",
     "_testbuffer", "_testlimitedcapi", "_testsinglephase", "_testmultiphase",
     "_xxsubinterpreters", "_interpreters", "_interpqueues", "_interpchannels",
-    "_posixsubprocess", "_pyodide_importhook",
-    # Loaded before the candidate and guarded there (their refusals below): a fresh copy would not be.
+    "_pyodide_importhook",
+    # Loaded before the candidate and guarded there (their refusals below); a fresh copy
+    # would not be.
     "_thread", "gc", "_imp"))
 _BLOCKED_EVENTS = frozenset((
     "sys._current_frames", "sys._current_exceptions", "gc.get_objects", "gc.get_referrers",
@@ -288,6 +299,13 @@ def _install_refusals():
     refuse = _REFUSALS["refuse"]
     signal.signal = _signal.signal = refuse("signal handlers")
     gc.set_debug = refuse("gc.set_debug")
+    # subprocess (which asyncio imports) imports _posixsubprocess: importing it stays allowed,
+    # starting a process through it does not (subprocess.Popen is refused as an audit event).
+    try:
+        import _posixsubprocess
+        _posixsubprocess.fork_exec = refuse("starting a process")
+    except ImportError:
+        pass
     threading = _modules.get("threading")
     for owner in (_thread, threading):
         for name in ("start_new_thread", "start_new", "start_joinable_thread",
@@ -295,7 +313,8 @@ def _install_refusals():
             if owner is not None and hasattr(owner, name):
                 setattr(owner, name, refuse("starting a thread"))
     refused = _BLOCKED_IMPORTS | frozenset(("_signal", "signal", "gc", "_thread", "posix", "sys",
-                                            "builtins", "_io", "marshal", "_imp"))
+                                            "builtins", "_io", "marshal", "_imp",
+                                            "_posixsubprocess"))
     for name in ("create_builtin", "create_dynamic"):
         original = getattr(_imp, name, None)
         if original is not None:
@@ -371,7 +390,8 @@ def _scrub_js():
                 pass
         elif kind is _FunctionType:
             if obj.__defaults__ and not kinds.isdisjoint(map(_type, obj.__defaults__)):
-                obj.__defaults__ = tuple(None if _type(v) in kinds else v for v in obj.__defaults__)
+                obj.__defaults__ = tuple(None if _type(v) in kinds else v
+                                         for v in obj.__defaults__)
     refuse_new = _REFUSALS["refuse"]("creating JavaScript objects")
     for cls in classes:
         # Class attributes through setattr, not the class's dict (attribute lookups are cached).
@@ -447,6 +467,20 @@ def _take_snapshot(test_modules=()):
     _SNAPSHOT_MODULE_IDS = frozenset(_id(m) for m, _ in modules.values())
 
 
+def _from_submodule(package, key, value):
+    if _type(key) is not str:
+        return False
+    if key == "__warningregistry__":
+        return True  # the warnings machinery's record of what it showed from this module
+    if _type(value) is _ModuleType and _modules.get(package + "." + key) is value:
+        return True
+    origin = getattr(value, "__module__", None)
+    if _type(origin) is not str or not origin.startswith(package + "."):
+        return False
+    submodule = _modules.get(origin)
+    return submodule is not None and vars(submodule).get(key, _state) is value
+
+
 def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
     """What the candidate changed in shared state since the snapshot (names, at most a few)."""
     found = list(_state["changed"])
@@ -471,13 +505,19 @@ def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
             now_attrs = vars(module)
         except TypeError:
             continue
-        if _len(now_attrs) != _len(attrs):
-            found.append("module " + name)
-            continue
         for key, value in attrs.items():
-            if now_attrs.get(key, _state) is not value:
+            if now_attrs.get(key, _state) is not value and key != "__warningregistry__":
                 found.append(name + "." + _str(key))
                 break
+        else:
+            if _len(now_attrs) != _len(attrs):
+                # New attributes: only what a package gains as its submodules load is expected —
+                # the submodule itself (concurrent.futures.thread), or a name a lazy __getattr__
+                # copied from one (concurrent.futures.ThreadPoolExecutor).
+                for key, value in list(now_attrs.items()):
+                    if key not in attrs and not _from_submodule(name, key, value):
+                        found.append(name + "." + _str(key))
+                        break
     for cls, attrs in _SNAPSHOT["classes"]:
         now_attrs = _type_dict(cls)
         if _len(now_attrs) != _len(attrs) or \
@@ -577,7 +617,8 @@ def fail(detail, note, _AssertionError=AssertionError):
     raise _AssertionError(detail)
 
 
-def odd(left, right, source, note=NOTE, _plain=plain, _short=short, _type=type, _str=str, _fail=fail):
+def odd(left, right, source, note=NOTE, _plain=plain, _short=short, _type=type, _str=str,
+        _fail=fail):
     value = left if not _plain(left) else right
     _fail("assert " + source + ": got " + _short(value) + " (" +
           _str.__str__(_type(value).__name__) + ", not a plain built-in value)", note)
@@ -781,7 +822,7 @@ def _bind(code):
 # ---------------------------------------------------------------------------------------------
 # What the tests see of the standard library: the modules they import, as loaded before the
 # candidate ran (a module of its own holding the same attributes), so that a candidate that
-# patches math.isclose — even one whose patch undoes itself once used — changes nothing for them.
+# patches math.isclose (even with a patch that undoes itself once used) changes nothing for them.
 # sys and builtins stay live (tests may set sys.stdin); modules of the job folder load as usual.
 _VIEWS_SOURCE = """
 def make(registry, real_import, skip, Module):
@@ -821,12 +862,14 @@ def make(registry, real_import, skip, Module):
 _VIEWS = _isolated(_VIEWS_SOURCE)
 
 
-def _preimport(tree, job):
-    """Import, before the snapshot, what tests.py imports from the standard library: loaded before
-    any candidate code, watched, and seen by the tests as loaded. The job folder's own modules
-    (solution, a task's helpers) are left to the tests: they may import the candidate."""
+def _preimport(trees, job):
+    """Import, before the snapshot, what tests.py and solution.py import from the standard
+    library: loaded before any candidate code (some run code the hook refuses at import, e.g.
+    asyncio's types.coroutine replaces a code object), watched, and seen by the tests as
+    loaded. The job folder's own modules (solution, a task's helpers) are left to the tests:
+    they may import the candidate."""
     names = []
-    for node in ast.walk(tree):
+    for node in (node for tree in trees for node in ast.walk(tree)):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -964,7 +1007,13 @@ def main(config_text):
         report(_record("load_error", message="tests.py: " + _describe(error)))
         return
     _prepare()
-    _take_snapshot(_preimport(tree, job))
+    trees = [tree]
+    try:
+        with open(_state["solution"], encoding="utf-8") as handle:
+            trees.append(ast.parse(handle.read()))
+    except BaseException:
+        pass  # no solution.py, or one that does not parse: importing it will say so
+    _take_snapshot(_preimport(trees, job))
     global _TESTS_BUILTINS
     compare_namespace = dict(_ASSERTS)
     tests_builtins = dict(_SNAPSHOT["builtins"])
