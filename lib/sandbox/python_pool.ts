@@ -258,7 +258,7 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
       finish();
     };
     const scan = nonceLines(nonce, (message) => {
-      const m = message as { type?: string; name?: string; recycle?: string };
+      const m = message as { type?: string; name?: string; message?: string };
       if (limit !== null) return;
       if (m.type === "ready" && readyAt === null) {
         // A fresh host loads its interpreter first: the sample's limit counts from here.
@@ -279,7 +279,7 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
         clearTimeout(caseTimer);
         running = null;
       } else if (m.type === "end") {
-        recycle = typeof m.recycle === "string" ? m.recycle : "";
+        recycle = typeof m.message === "string" ? m.message : "";
         finish();
       }
     });

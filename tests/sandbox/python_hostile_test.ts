@@ -1,0 +1,191 @@
+/**
+ * The hostile Python battery: every program (python_hostile_programs.ts, _forgeries.ts,
+ * _frames.ts, _channels.ts) runs in both runtimes — CPython under bubblewrap and Pyodide inside
+ * the sandboxed Deno process (lib/sandbox/python.ts) — in a task whose honest wrong answer fails
+ * every case, next to bait outside the job folder (a canary file, a loopback TCP server, a secret in this
+ * process's environment). Each run must be contained (no effect outside, no secret in the result),
+ * forge no pass, end within its limits, and leave no process behind. The last test prints the
+ * battery's summary line.
+ */
+import assert from "node:assert/strict";
+import { basename, join } from "node:path";
+import { runPythonSample } from "../../lib/sandbox/python.ts";
+import { pyodideSnapshot } from "../../lib/sandbox/pyodide_snapshot.ts";
+import type { PythonRuntime, SandboxResult } from "../../lib/sandbox/sandbox.ts";
+import { HAS_BWRAP, leftovers } from "./hostile_helpers.ts";
+import { CHANNELS } from "./python_hostile_channels.ts";
+import { FORGERIES } from "./python_hostile_forgeries.ts";
+import { FRAMES } from "./python_hostile_frames.ts";
+import { type Bait, CASES, TESTS } from "./python_hostile_kit.ts";
+import { ESCAPES, type Hostile } from "./python_hostile_programs.ts";
+
+/** Both runtimes; PY_HOSTILE_RUNTIMES=cpython narrows a debugging run (the summary then fails). */
+const RUNTIMES = (Deno.env.get("PY_HOSTILE_RUNTIMES") ?? "cpython,pyodide").split(
+  ",",
+) as PythonRuntime[];
+// Pyodide starts in 1.5–3 s here, up to ~9 s when other jobs load the machine.
+const LIMITS: Record<PythonRuntime, number> = { cpython: 4000, pyodide: 20000 };
+/** Start-up, and the kill after a limit, on a loaded 2-core machine. */
+const SLACK_MS = 5000;
+const BATTERY: Hostile[] = [...ESCAPES, ...FORGERIES, ...FRAMES, ...CHANNELS];
+
+/** One program in one runtime: what it did and which invariants it broke. */
+interface Run {
+  program: string;
+  runtime: PythonRuntime;
+  r: SandboxResult;
+  ms: number;
+  /** Broken containment invariants (effects outside, leaks, time, processes left). */
+  breaches: string[];
+  /** Cases reported as passing (the honest answer fails them all). */
+  forged: number;
+}
+const runs: Run[] = [];
+
+function swapEnv(vars: Record<string, string | undefined>): Record<string, string | undefined> {
+  const previous: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(vars)) {
+    previous[key] = Deno.env.get(key);
+    if (value === undefined) Deno.env.delete(key);
+    else Deno.env.set(key, value);
+  }
+  return previous;
+}
+
+const exists = (path: string) => Deno.stat(path).then(() => true, () => false);
+
+async function serve(listener: Deno.Listener): Promise<number> {
+  let connections = 0;
+  try {
+    for await (const conn of listener) {
+      connections++;
+      conn.close();
+    }
+  } catch { /* closed */ }
+  return connections;
+}
+
+/** Run `h` in `runtime` next to fresh bait and check every invariant. */
+async function runHostile(h: Hostile, runtime: PythonRuntime, snapshot: string): Promise<Run> {
+  const dir = await Deno.makeTempDir({ prefix: "assay-pyhostile-" });
+  const marker = basename(dir);
+  const tcp = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const bait: Bait = {
+    dir,
+    marker,
+    canary: join(dir, "canary.txt"),
+    secret: `CANARY-${crypto.randomUUID()}`,
+    envSecret: `ENV-SECRET-${crypto.randomUUID()}`,
+    port: tcp.addr.port,
+    hostTmp: `/tmp/${marker}-pwned.txt`,
+  };
+  await Deno.writeTextFile(bait.canary, bait.secret);
+  // The job folder is made in TMPDIR (= the bait folder); the snapshot is looked up there too.
+  await Deno.link(snapshot, join(dir, basename(snapshot)));
+  const before = new Set([...Deno.readDirSync(dir)].map((e) => e.name));
+  const served = serve(tcp);
+  const timeoutMs = h.timeoutMs?.[runtime] ?? LIMITS[runtime];
+  const job = {
+    language: "py" as const,
+    entry: "add",
+    code: h.program(bait),
+    testsSource: h.task?.tests ?? TESTS,
+    cases: (h.task?.cases ?? CASES).map((name, i) => ({
+      name,
+      kind: i < 2 ? "core" as const : "edge" as const,
+      tags: [],
+    })),
+  };
+  const breaches: string[] = [];
+  const previous = swapEnv({ TMPDIR: dir, ASSAY_HOSTILE_SECRET: bait.envSecret });
+  const started = performance.now();
+  let r: SandboxResult;
+  try {
+    r = await runPythonSample(job, {
+      python: runtime,
+      isolation: "bwrap",
+      timeoutMs,
+      caseTimeoutMs: h.caseTimeoutMs,
+      outputCapBytes: h.outputCapBytes,
+    });
+  } finally {
+    swapEnv(previous);
+  }
+  const ms = performance.now() - started;
+  let left: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    left = await leftovers(marker);
+    if (left.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (left.length) breaches.push(`processes left behind: ${left.join(", ")}`);
+  tcp.close();
+  if (await served) breaches.push("the loopback TCP server was reached");
+  const canary = await Deno.readTextFile(bait.canary).catch(() => "(gone)");
+  if (canary !== bait.secret) breaches.push(`the canary was changed: ${canary.slice(0, 40)}`);
+  const after = [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => !before.has(n));
+  if (after.length) breaches.push(`files appeared beside the job folder: ${after.join(", ")}`);
+  for (
+    const path of [
+      bait.hostTmp,
+      `/usr/assay-pwned-${bait.port}`,
+      `/usr/lib/assay-pwned-${bait.port}`,
+    ]
+  ) {
+    if (await exists(path)) breaches.push(`${path} was created`);
+    await Deno.remove(path, { recursive: true }).catch(() => {});
+  }
+  await Deno.remove(dir, { recursive: true });
+  const text = [r.detail, r.stderr, ...r.cases.map((c) => c.message)].join("\n");
+  if (text.includes(bait.secret)) breaches.push("the canary's content leaked into the result");
+  if (text.includes(bait.envSecret)) breaches.push("the environment secret leaked into the result");
+  if (h.mustNotSay && text.includes(h.mustNotSay)) breaches.push(`the result says ${h.mustNotSay}`);
+  const attempts = 1 + r.cases.filter((c) => /case limit/.test(c.message)).length;
+  if (ms > attempts * timeoutMs + SLACK_MS) {
+    breaches.push(`took ${Math.round(ms)} ms (${attempts} × ${timeoutMs} ms allowed)`);
+  }
+  const forged = r.cases.filter((c) => c.status === "pass").length;
+  return { program: h.name, runtime, r, ms, breaches, forged };
+}
+
+const show = (run: Run) =>
+  `${run.runtime}: ${run.r.outcome} ${run.r.detail.slice(0, 200)}\n${
+    run.r.cases.map((c) => `  ${c.name}: ${c.status} ${c.message.slice(0, 200)}`).join("\n")
+  }\n  stderr: ${run.r.stderr.slice(-1500)}`;
+
+let snapshot: string | undefined;
+
+for (const h of BATTERY) {
+  Deno.test({
+    name: `runPythonSample() contains and forges no pass: ${h.name}`,
+    ignore: !HAS_BWRAP,
+    async fn() {
+      snapshot ??= await pyodideSnapshot();
+      for (const runtime of RUNTIMES) {
+        const run = await runHostile(h, runtime, snapshot);
+        runs.push(run);
+        if (Deno.env.get("PY_HOSTILE_SHOW")) console.log(`${h.name}\n${show(run)}`);
+        assert.deepEqual(run.breaches, [], `not contained\n${show(run)}`);
+        assert.equal(run.forged, 0, `forged ${run.forged} pass(es)\n${show(run)}`);
+      }
+    },
+  });
+}
+
+Deno.test({
+  name: "runPythonSample() hostile battery: summary",
+  ignore: !HAS_BWRAP,
+  fn() {
+    const contained = runs.filter((r) => r.breaches.length === 0).length;
+    const forged = runs.reduce((n, r) => n + r.forged, 0);
+    const programs = new Set(runs.map((r) => r.program)).size;
+    console.log(
+      `python hostile battery: ${programs} programs × ${RUNTIMES.length} runtimes: ` +
+        `contained ${contained}/${runs.length}, forged passes ${forged}`,
+    );
+    assert(BATTERY.length >= 32);
+    assert.equal(runs.length, BATTERY.length * 2, "every program ran in both runtimes");
+    assert.equal(contained, runs.length);
+    assert.equal(forged, 0);
+  },
+});
