@@ -1,7 +1,9 @@
 /**
  * The hostile Python battery: every program (python_hostile_programs.ts, _forgeries.ts,
  * _frames.ts, _channels.ts) runs in both runtimes — CPython under bubblewrap and Pyodide inside
- * the sandboxed Deno process (lib/sandbox/python.ts) — in a task whose honest wrong answer fails
+ * the sandboxed Deno process (lib/sandbox/python.ts) — and in the Pyodide warm pool
+ * (lib/sandbox/python_pool.ts), where the honest wrong answer then runs in the same pool: a
+ * program must not leave anything behind that makes it pass — in a task whose honest wrong answer fails
  * every case, next to bait outside the job folder (a canary file, a loopback TCP server, a secret in this
  * process's environment). Each run must be contained (no effect outside, no secret in the result),
  * forge no pass, end within its limits, and leave no process behind. The last test prints the
@@ -16,15 +18,18 @@ import { HAS_BWRAP, leftovers } from "./hostile_helpers.ts";
 import { CHANNELS } from "./python_hostile_channels.ts";
 import { FORGERIES } from "./python_hostile_forgeries.ts";
 import { FRAMES } from "./python_hostile_frames.ts";
-import { type Bait, CASES, TESTS } from "./python_hostile_kit.ts";
+import { type Bait, CASES, TESTS, WRONG } from "./python_hostile_kit.ts";
+import { createPythonPool } from "../../lib/sandbox/python_pool.ts";
 import { ESCAPES, type Hostile } from "./python_hostile_programs.ts";
 
-/** Both runtimes; PY_HOSTILE_RUNTIMES=cpython narrows a debugging run (the summary then fails). */
-const RUNTIMES = (Deno.env.get("PY_HOSTILE_RUNTIMES") ?? "cpython,pyodide").split(
+/** Where a program runs: a runtime's strict runner, or the Pyodide pool. */
+type Runtime = PythonRuntime | "pooled";
+/** Both runtimes and the pool; PY_HOSTILE_RUNTIMES=cpython narrows a debugging run (the summary then fails). */
+const RUNTIMES = (Deno.env.get("PY_HOSTILE_RUNTIMES") ?? "cpython,pyodide,pooled").split(
   ",",
-) as PythonRuntime[];
+) as Runtime[];
 // Pyodide starts in 1.5–3 s here, up to ~9 s when other jobs load the machine.
-const LIMITS: Record<PythonRuntime, number> = { cpython: 4000, pyodide: 20000 };
+const LIMITS: Record<Runtime, number> = { cpython: 4000, pyodide: 20000, pooled: 20000 };
 /** Start-up, and the kill after a limit, on a loaded 2-core machine. */
 const SLACK_MS = 5000;
 const BATTERY: Hostile[] = [...ESCAPES, ...FORGERIES, ...FRAMES, ...CHANNELS];
@@ -32,7 +37,7 @@ const BATTERY: Hostile[] = [...ESCAPES, ...FORGERIES, ...FRAMES, ...CHANNELS];
 /** One program in one runtime: what it did and which invariants it broke. */
 interface Run {
   program: string;
-  runtime: PythonRuntime;
+  runtime: Runtime;
   r: SandboxResult;
   ms: number;
   /** Broken containment invariants (effects outside, leaks, time, processes left). */
@@ -66,7 +71,7 @@ async function serve(listener: Deno.Listener): Promise<number> {
 }
 
 /** Run `h` in `runtime` next to fresh bait and check every invariant. */
-async function runHostile(h: Hostile, runtime: PythonRuntime, snapshot: string): Promise<Run> {
+async function runHostile(h: Hostile, runtime: Runtime, snapshot: string): Promise<Run> {
   const dir = await Deno.makeTempDir({ prefix: "assay-pyhostile-" });
   const marker = basename(dir);
   const tcp = Deno.listen({ hostname: "127.0.0.1", port: 0 });
@@ -84,7 +89,7 @@ async function runHostile(h: Hostile, runtime: PythonRuntime, snapshot: string):
   await Deno.link(snapshot, join(dir, basename(snapshot)));
   const before = new Set([...Deno.readDirSync(dir)].map((e) => e.name));
   const served = serve(tcp);
-  const timeoutMs = h.timeoutMs?.[runtime] ?? LIMITS[runtime];
+  const timeoutMs = h.timeoutMs?.[runtime === "pooled" ? "pyodide" : runtime] ?? LIMITS[runtime];
   const job = {
     language: "py" as const,
     entry: "add",
@@ -100,14 +105,25 @@ async function runHostile(h: Hostile, runtime: PythonRuntime, snapshot: string):
   const previous = swapEnv({ TMPDIR: dir, ASSAY_HOSTILE_SECRET: bait.envSecret });
   const started = performance.now();
   let r: SandboxResult;
+  let honestAfter: SandboxResult | null = null;
+  const limits = { timeoutMs, caseTimeoutMs: h.caseTimeoutMs, outputCapBytes: h.outputCapBytes };
   try {
-    r = await runPythonSample(job, {
-      python: runtime,
-      isolation: "bwrap",
-      timeoutMs,
-      caseTimeoutMs: h.caseTimeoutMs,
-      outputCapBytes: h.outputCapBytes,
-    });
+    if (runtime === "pooled") {
+      // One host: the program, then the honest wrong answer in whatever the program left.
+      const pool = createPythonPool({ size: 1, isolation: "bwrap" });
+      try {
+        r = await pool.run(job, limits);
+        const honest = { ...job, code: WRONG, testsSource: TESTS };
+        honestAfter = await pool.run({
+          ...honest,
+          cases: CASES.map((name, i) => ({ name, kind: i < 2 ? "core" : "edge", tags: [] })),
+        }, { timeoutMs });
+      } finally {
+        await pool.close();
+      }
+    } else {
+      r = await runPythonSample(job, { python: runtime, isolation: "bwrap", ...limits });
+    }
   } finally {
     swapEnv(previous);
   }
@@ -140,11 +156,14 @@ async function runHostile(h: Hostile, runtime: PythonRuntime, snapshot: string):
   if (text.includes(bait.secret)) breaches.push("the canary's content leaked into the result");
   if (text.includes(bait.envSecret)) breaches.push("the environment secret leaked into the result");
   if (h.mustNotSay && text.includes(h.mustNotSay)) breaches.push(`the result says ${h.mustNotSay}`);
-  const attempts = 1 + r.cases.filter((c) => /case limit/.test(c.message)).length;
+  // The pool runs the honest answer after the program: one more start-up and run.
+  const attempts = 1 + r.cases.filter((c) => /case limit/.test(c.message)).length +
+    (honestAfter ? 1 : 0);
   if (ms > attempts * timeoutMs + SLACK_MS) {
     breaches.push(`took ${Math.round(ms)} ms (${attempts} × ${timeoutMs} ms allowed)`);
   }
-  const forged = r.cases.filter((c) => c.status === "pass").length;
+  const forged = r.cases.filter((c) => c.status === "pass").length +
+    (honestAfter?.cases.filter((c) => c.status === "pass").length ?? 0);
   return { program: h.name, runtime, r, ms, breaches, forged };
 }
 
@@ -184,7 +203,11 @@ Deno.test({
         `contained ${contained}/${runs.length}, forged passes ${forged}`,
     );
     assert(BATTERY.length >= 32);
-    assert.equal(runs.length, BATTERY.length * 2, "every program ran in both runtimes");
+    assert.equal(
+      runs.length,
+      BATTERY.length * 3,
+      "every program ran in both runtimes and the pool",
+    );
     assert.equal(contained, runs.length);
     assert.equal(forged, 0);
   },
