@@ -54,8 +54,10 @@ export function pyodideSnapshot(options: SnapshotOptions = {}): Promise<string> 
   const dir = pyodideDir();
   const version = JSON.parse(Deno.readTextFileSync(join(dir, "package.json"))).version;
   const maker = new URL("./inside/py_snapshot_maker.ts", import.meta.url);
-  const harness = new URL("./inside/py_harness.py", import.meta.url);
-  const hash = fnv(Deno.readTextFileSync(maker) + Deno.readTextFileSync(harness));
+  const harness = [...Deno.readDirSync(new URL("./inside/", import.meta.url))]
+    .filter((e) => /^py_harness.*\.py$/.test(e.name)).map((e) => e.name).sort()
+    .map((name) => Deno.readTextFileSync(new URL(`./inside/${name}`, import.meta.url))).join("\n");
+  const hash = fnv(Deno.readTextFileSync(maker) + harness);
   const file = join(options.cacheDir ?? tmpdir(), `assay-pyodide-${version}-${hash}.snapshot`);
   let pending = made.get(file);
   if (pending === undefined) {

@@ -23,9 +23,19 @@ import type {
 import { strictAttempt } from "./strict_process.ts";
 
 const read = (name: string) => Deno.readTextFileSync(new URL(`./inside/${name}`, import.meta.url));
+/** The harness's parts (lib/sandbox/inside/py_harness*.py), in the order they make one file. */
+const HARNESS_PARTS = [
+  "py_harness.py",
+  "py_harness_refusals.py",
+  "py_harness_watch.py",
+  "py_harness_asserts.py",
+  "py_harness_views.py",
+  "py_harness_main.py",
+  "py_harness_pool.py",
+];
 /** The harness and the Pyodide runner, as every Python job folder gets them. */
 export const PYTHON_RUNNER_FILES: Readonly<Record<string, string>> = Object.freeze({
-  "harness.py": read("py_harness.py"),
+  "harness.py": HARNESS_PARTS.map(read).join("\n"),
   "runner.ts": read("py_runner.ts"),
 });
 

@@ -1,0 +1,130 @@
+# assay's Python harness, continued: the watch of shared interpreter state. Not a module: lib/sandbox/python.ts
+# concatenates py_harness*.py in order (py_harness_refusals.py comes before this file) into the
+# one harness.py a job folder gets.
+
+# ---------------------------------------------------------------------------------------------
+# The watch of shared interpreter state.
+def _snapshot_modules():
+    out = {}
+    for name, module in list(_modules.items()):
+        if module is None or name == "__main__":
+            continue
+        try:
+            out[name] = (module, dict(vars(module)))
+        except TypeError:
+            out[name] = (module, {})
+    return out
+
+
+def _sys_settings():
+    return {
+        "recursion limit": _getrecursionlimit(),
+        "sys.modules": _id(sys.modules),
+        "sys.stdout": _id(sys.stdout), "sys.stderr": _id(sys.stderr), "sys.stdin": _id(sys.stdin),
+        "sys.excepthook": _id(sys.excepthook), "sys.displayhook": _id(sys.displayhook),
+        "sys.meta_path": [_id(x) for x in sys.meta_path], "sys.path": list(sys.path),
+        "sys.path_hooks": [_id(x) for x in sys.path_hooks],
+        "int max str digits": _get_int_max_str_digits(),
+        "float repr style": sys.float_repr_style,
+        "switch interval": _getswitchinterval(),
+    }
+
+
+_SNAPSHOT = None
+_SNAPSHOT_MODULE_IDS = frozenset()
+_TESTS_BUILTINS = {}
+
+
+def _snapshot_classes(names):
+    """The classes defined in the modules the tests import (`names`), with their attributes:
+    class attributes are not module attributes, and patching them is not an audited event."""
+    out = []
+    for name in names:
+        module = _modules.get(name)
+        if module is None:
+            continue
+        for value in list(vars(module).values()):
+            if issubclass(_type(value), _type) and \
+                    _type_dict(value).get("__module__") == module.__name__:
+                out.append((value, dict(_type_dict(value))))
+    return out
+
+
+def _take_snapshot(test_modules=()):
+    global _SNAPSHOT, _SNAPSHOT_MODULE_IDS
+    modules = _snapshot_modules()
+    _SNAPSHOT = {"builtins": dict(vars(builtins)), "modules": modules, "sys": _sys_settings(),
+                 "classes": _snapshot_classes(test_modules)}
+    _SNAPSHOT_MODULE_IDS = frozenset(_id(m) for m, _ in modules.values())
+
+
+def _from_submodule(package, key, value):
+    if _type(key) is not str:
+        return False
+    if key == "__warningregistry__":
+        return True  # the warnings machinery's record of what it showed from this module
+    if _type(value) is _ModuleType and _modules.get(package + "." + key) is value:
+        return True
+    origin = getattr(value, "__module__", None)
+    if _type(origin) is not str or not origin.startswith(package + "."):
+        return False
+    submodule = _modules.get(origin)
+    return submodule is not None and vars(submodule).get(key, _state) is value
+
+
+def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
+    """What the candidate changed in shared state since the snapshot (names, at most a few)."""
+    found = list(_state["changed"])
+    now = vars(builtins)
+    before = _SNAPSHOT["builtins"]
+    for key in set(before) | set(now):
+        if key == "_":
+            continue
+        if before.get(key, _state) is not now.get(key, _state):
+            found.append("builtins." + _str(key))
+    settings = _sys_settings()
+    for key, value in _SNAPSHOT["sys"].items():
+        if settings[key] != value:
+            found.append(key)
+    if _gettrace() is not None or _getprofile() is not None:
+        found.append("a trace or profile function")
+    for name, (module, attrs) in _SNAPSHOT["modules"].items():
+        if _modules.get(name) is not module:
+            found.append("sys.modules[" + _repr(name) + "]")
+            continue
+        try:
+            now_attrs = vars(module)
+        except TypeError:
+            continue
+        for key, value in attrs.items():
+            if now_attrs.get(key, _state) is not value and key != "__warningregistry__":
+                found.append(name + "." + _str(key))
+                break
+        else:
+            if _len(now_attrs) != _len(attrs):
+                # New attributes: only what a package gains as its submodules load is expected —
+                # the submodule itself (concurrent.futures.thread), or a name a lazy __getattr__
+                # copied from one (concurrent.futures.ThreadPoolExecutor).
+                for key, value in list(now_attrs.items()):
+                    if key not in attrs and not _from_submodule(name, key, value):
+                        found.append(name + "." + _str(key))
+                        break
+    for cls, attrs in _SNAPSHOT["classes"]:
+        now_attrs = _type_dict(cls)
+        if _len(now_attrs) != _len(attrs) or \
+                any(now_attrs.get(key, _state) is not value for key, value in attrs.items()):
+            found.append(_str(cls.__module__) + "." + _str(cls.__qualname__))
+    for key, value in compare_namespace.items():
+        if _ASSERTS.get(key, _state) is not value:
+            found.append("the assert helper")
+            break
+    for key, value in tests_globals.items():
+        if namespace.get(key, _state) is not value:
+            found.append("tests." + _str(key))
+            break
+    if _len(tests_builtins) != _len(_TESTS_BUILTINS) or \
+            any(tests_builtins.get(key, _state) is not value
+                for key, value in _TESTS_BUILTINS.items()):
+        found.append("the tests' built-ins")
+    return list(dict.fromkeys(found))[:5]
+
