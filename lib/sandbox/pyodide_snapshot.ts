@@ -88,6 +88,9 @@ async function make(file: string, dir: string, maker: string, denoPath: string):
     ],
     stdout: "null",
     stderr: "piped",
+    // Nothing of this process's environment may end up in the interpreter the snapshot saves.
+    clearEnv: true,
+    env: { NO_COLOR: "1" },
   }).output();
   if (code !== 0) {
     await Deno.remove(partial).catch(() => {});

@@ -106,3 +106,22 @@ Deno.test("createPythonPool() stops a case at its own limit and runs the next on
     await pool.close();
   }
 });
+
+Deno.test("runPythonSample() and the pool keep the passes of an answer that raises sys's limits; the pool replaces its host", async () => {
+  // Honest answers raise the recursion limit (deep recursion) and the int-to-str digit limit
+  // (big integers): that voids no pass, but no later sample may inherit the limits.
+  const code = "import sys\nsys.setrecursionlimit(5000)\nsys.set_int_max_str_digits(0)\n\n" +
+    "def add(a, b):\n    return a + b if len(str(10 ** 5000)) == 5001 else None\n";
+  const strict = await runPythonSample(job(code), LIMITS);
+  assert.deepEqual(strict.cases.map((c) => c.status), ["pass", "pass"]);
+  const pool = createPythonPool({ size: 1 });
+  try {
+    const pooled = await pool.run(job(code), LIMITS);
+    assert.deepEqual(pooled.cases.map((c) => c.status), ["pass", "pass"]);
+    assert.deepEqual(Object.keys(pool.counts().recycled), [
+      "warnings, copyreg, os.environ, the collector's or sys's limits",
+    ]);
+  } finally {
+    await pool.close();
+  }
+});

@@ -17,7 +17,8 @@ _linecache_clear = __import__("linecache").clearcache
 def _registries():
     import copyreg
     return (list(warnings.filters), dict(copyreg.dispatch_table), dict(os.environ),
-            _id(warnings.showwarning), _gc_isenabled(), gc.get_threshold())
+            _id(warnings.showwarning), _gc_isenabled(), gc.get_threshold(),
+            _getrecursionlimit(), _get_int_max_str_digits())
 
 
 def setup_pool():
@@ -64,7 +65,7 @@ def _end_of_sample(report):
     if _state["wrote"]:
         reasons.append("wrote files")
     if _registries() != _BASELINE["registries"]:
-        reasons.append("warnings, copyreg, os.environ or the collector's settings")
+        reasons.append("warnings, copyreg, os.environ, the collector's or sys's limits")
     for name in list(_modules):
         if name not in _BASELINE["modules"]:
             del _modules[name]

@@ -72,6 +72,9 @@ def _from_submodule(package, key, value):
     return submodule is not None and vars(submodule).get(key, _state) is value
 
 
+_SOFT_SETTINGS = frozenset(("recursion limit", "int max str digits"))
+
+
 def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
     """What the candidate changed in shared state since the snapshot (names, at most a few)."""
     found = list(_state["changed"])
@@ -84,6 +87,11 @@ def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
             found.append("builtins." + _str(key))
     settings = _sys_settings()
     for key, value in _SNAPSHOT["sys"].items():
+        # Raising the recursion limit or the int-to-str digit limit is what honest answers do
+        # (deep recursion, big integers): it changes no verdict of the tests (the warm pool
+        # replaces the interpreter after such a sample).
+        if key in _SOFT_SETTINGS:
+            continue
         if settings[key] != value:
             found.append(key)
     if _gettrace() is not None or _getprofile() is not None:
