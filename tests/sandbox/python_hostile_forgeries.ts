@@ -299,4 +299,32 @@ collections.Counter.__eq__ = lambda self, other: True
       "def add(a, b):\n    return 'zz'\n",
     ),
   },
+  {
+    name: "returns a look-alike to comparisons the rewrite once skipped (in, chains, nested)",
+    task: {
+      tests: String.raw`from solution import add
+
+
+def _member():
+    assert add(1, 2) in (3, 4)
+
+
+def _chain():
+    assert 2 < add(1, 2) < 4
+
+
+def _nested():
+    assert add(1, 1) == 2 and add(2, 2) == 4
+
+
+def _all():
+    assert all(add(i, 0) == i for i in range(1, 4))
+
+
+cases = {"in": _member, "chain": _chain, "nested": _nested, "all": _all}
+`,
+      cases: ["in", "chain", "nested", "all"],
+    },
+    program: program(LOOK_ALIKES, "def add(a, b):\n    return _Yes()\n"),
+  },
 ];
