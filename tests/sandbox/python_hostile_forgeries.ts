@@ -141,7 +141,26 @@ def _patch():
     ),
   },
   {
-    name: "replaces the assert helper and its globals with fakes that undo themselves",
+    name: "replaces the assert helper with a fake that undoes itself",
+    program: program(
+      String.raw`
+_REAL = {}
+def _patch():
+    tests = _tests_module()
+    helper = getattr(tests, "__assay_compare__", None) if tests else None
+    if helper is None:
+        _note("no assert helper in reach")
+        return
+    _REAL.setdefault("helper", helper)
+    def fake(*args, **kwargs):
+        tests.__assay_compare__ = _REAL["helper"]
+    tests.__assay_compare__ = fake
+`,
+      attackingAdd("_patch()"),
+    ),
+  },
+  {
+    name: "replaces a global of the assert helper with a fake that undoes itself",
     program: program(
       LOOK_ALIKES + String.raw`
 _REAL = {}
@@ -151,15 +170,16 @@ def _patch():
     if helper is None:
         _note("no assert helper in reach")
         return
-    _REAL.setdefault("helper", helper)
-    _REAL.setdefault("plain", helper.__globals__.get("_plain"))
-    def fake(*args, **kwargs):
-        tests.__assay_compare__ = _REAL["helper"]
+    space = helper.__globals__
+    _REAL.setdefault("plain", space.get("_plain"))
+    calls = []
     def plain(*args, **kwargs):
-        _REAL["helper"].__globals__["_plain"] = _REAL["plain"]
+        # Undone once the pair's two items have been judged plain.
+        calls.append(1)
+        if len(calls) == 2:
+            space["_plain"] = _REAL["plain"]
         return True
-    tests.__assay_compare__ = fake
-    helper.__globals__["_plain"] = plain
+    space["_plain"] = plain
 `,
       `def add(a, b):
     _patch()
@@ -278,5 +298,33 @@ collections.Counter.__eq__ = lambda self, other: True
 `,
       "def add(a, b):\n    return 'zz'\n",
     ),
+  },
+  {
+    name: "returns a look-alike to comparisons the rewrite once skipped (in, chains, nested)",
+    task: {
+      tests: String.raw`from solution import add
+
+
+def _member():
+    assert add(1, 2) in (3, 4)
+
+
+def _chain():
+    assert 2 < add(1, 2) < 4
+
+
+def _nested():
+    assert add(1, 1) == 2 and add(2, 2) == 4
+
+
+def _all():
+    assert all(add(i, 0) == i for i in range(1, 4))
+
+
+cases = {"in": _member, "chain": _chain, "nested": _nested, "all": _all}
+`,
+      cases: ["in", "chain", "nested", "all"],
+    },
+    program: program(LOOK_ALIKES, "def add(a, b):\n    return _Yes()\n"),
   },
 ];
