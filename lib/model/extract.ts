@@ -46,13 +46,18 @@ const LOOKS_LIKE_PYTHON = /^(def|async\s+def|class|import|from)\s/m;
  * const py = `${fence}python\nprint(add(1, 2))\n${fence}\n${fence}python\ndef add(a, b):\n    return a + b\n${fence}`;
  * assert.equal(extractCode(py, "add", "py"), "def add(a, b):\n    return a + b\n");
  * assert.equal(extractCode(`${fence}ts\nconst x = 1;\n${fence}`, "x", "py"), null);
+ * // An indented block, and a fence's word left as the first line, as a module.
+ * assert.equal(extractCode(`${fence}\n    def add(a, b):\n        return a + b\n${fence}`, "add", "py"), "def add(a, b):\n    return a + b\n");
+ * assert.equal(extractCode(`${fence}\npython\ndef add(a, b):\n    return a + b\n${fence}`, "add", "py"), "def add(a, b):\n    return a + b\n");
  * ```
  */
 export function extractCode(text: string, entry?: string, language?: string): string | null {
   const python = language === "py";
   const blocks: string[] = [];
   for (const m of text.matchAll(FENCE)) {
-    if ((python ? PYTHON_LANGS : CODE_LANGS).has(m[1].toLowerCase())) blocks.push(m[2]);
+    if ((python ? PYTHON_LANGS : CODE_LANGS).has(m[1].toLowerCase())) {
+      blocks.push(python ? tidyPython(m[2]) : m[2]);
+    }
   }
   if (blocks.length > 0) {
     const name = entry?.replace(/\$/g, "\\$");
@@ -71,5 +76,24 @@ export function extractCode(text: string, entry?: string, language?: string): st
   const trimmed = text.trim();
   if (trimmed === "" || !(python ? LOOKS_LIKE_PYTHON : LOOKS_LIKE_CODE).test(trimmed)) return null;
   // Python's indentation is meaningful: only the trailing whitespace goes.
-  return (python ? text.replace(/^\s*\n/, "").trimEnd() : trimmed) + "\n";
+  return (python ? tidyPython(text.replace(/^\s*\n/, "")).trimEnd() : trimmed) + "\n";
+}
+
+/**
+ * A Python block as a module: without a fence's language word left on its own first line
+ * (`python`), and dedented (a block indented as a whole, e.g. inside a markdown list), as
+ * can-ai-code's extraction and `textwrap.dedent` do. A module can start neither way.
+ */
+function tidyPython(code: string): string {
+  const lines = code.split("\n");
+  const first = lines.findIndex((l) => l.trim() !== "");
+  if (first >= 0 && /^\s*(?:python3?|py3?)\s*$/i.test(lines[first])) lines.splice(first, 1);
+  const indents = lines.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)![0]);
+  let common = indents[0] ?? "";
+  for (const indent of indents) {
+    while (!indent.startsWith(common)) common = common.slice(0, -1);
+  }
+  return common === ""
+    ? lines.join("\n")
+    : lines.map((l) => (l.startsWith(common) ? l.slice(common.length) : l)).join("\n");
 }
