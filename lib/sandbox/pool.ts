@@ -32,7 +32,13 @@ import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
 import { strictReason } from "./pool_route.ts";
 import { createPythonPool, type PythonPool, type PythonPoolCounts } from "./python_pool.ts";
 import { refused } from "./refused.ts";
-import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
+import type {
+  Isolation,
+  PythonRuntime,
+  SandboxJob,
+  SandboxLimits,
+  SandboxResult,
+} from "./sandbox.ts";
 import { assembleVerdicts } from "./verdicts.ts";
 
 /** A host's hard lifetime, s; hosts are replaced a minute before it. */
@@ -130,7 +136,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     hostsStarted: 0,
     recycled: {},
   };
-  let python: PythonPool | undefined;
+  const python: Partial<Record<PythonRuntime, PythonPool>> = {};
 
   const spawn = async (): Promise<HostProcess> => {
     const dir = await Deno.makeTempDir({ prefix: "assay-host-" });
@@ -250,12 +256,20 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   const run = async (job: SandboxJob, limits: SandboxLimits = {}): Promise<SandboxResult> => {
     if (closed) throw new Error("Cannot run a sample: the pool is closed");
     if (job.language === "py") {
-      // Pyodide jobs have warm hosts of their own (python_pool.ts); CPython jobs run strict.
-      if ((job.python ?? "pyodide") !== "pyodide") {
-        return await toStrict(job, limits, "a CPython job");
+      // Python jobs have warm hosts of their own, one pool per runtime (python_pool.ts); CPython
+      // runs only under bubblewrap.
+      const runtime = job.python ?? "pyodide";
+      if (runtime === "cpython" && isolation !== "bwrap") {
+        return await toStrict(job, limits, "CPython without bubblewrap");
       }
-      python ??= createPythonPool({ size, isolation, denoPath, counts: pythonCounts });
-      return await python.run(job, limits);
+      python[runtime] ??= createPythonPool({
+        runtime,
+        size,
+        isolation,
+        denoPath,
+        counts: pythonCounts,
+      });
+      return await python[runtime].run(job, limits);
     }
     const reason = strictReason(job);
     if (reason !== null) return await toStrict(job, limits, reason);
@@ -293,7 +307,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     async close() {
       closed = true;
       await Promise.all([...all].map((h) => h.kill()));
-      await python?.close();
+      await Promise.all(Object.values(python).map((p) => p.close()));
     },
   };
 }

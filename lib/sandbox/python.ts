@@ -32,6 +32,7 @@ const HARNESS_PARTS = [
   "py_harness_views.py",
   "py_harness_main.py",
   "py_harness_pool.py",
+  "py_harness_start.py",
 ];
 /** The harness and the Pyodide runner, as every Python job folder gets them. */
 export const PYTHON_RUNNER_FILES: Readonly<Record<string, string>> = Object.freeze({

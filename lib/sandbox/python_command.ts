@@ -2,7 +2,7 @@
  * The commands that run a Python job: Pyodide inside the permission-less Deno process (read
  * permission for the job folder, where the Pyodide package is mounted read-only, and nothing
  * else), or the machine's CPython (`/usr/bin/python3`) with `prlimit` caps on address space, CPU
- * time and file size. Both under bubblewrap (argv.ts's recipe: coreutils `timeout` leads the
+ * time and file size — for one job, or as a warm host of the Python pool (`serve`). Both under bubblewrap (argv.ts's recipe: coreutils `timeout` leads the
  * process group, `prlimit`, then `bwrap`); CPython has no other wall, so it never runs without it.
  *
  * @module
@@ -35,8 +35,11 @@ export interface PythonCommandOptions {
   dataMb: number;
   /** The sample's wall-clock limit, ms (CPython's RLIMIT_CPU is derived from it). */
   timeoutMs: number;
-  /** The Deno entry of a Pyodide process: a job's runner or a warm host. @default "runner.ts" */
-  entry?: string;
+  /**
+   * A warm host of the Python pool rather than one job: Pyodide runs `host.ts` instead of
+   * `runner.ts`, CPython `harness.py --serve`. @default false
+   */
+  serve?: boolean;
 }
 
 /** Same hash seed in both runtimes and every run: set and dict-of-str order is reproducible. */
@@ -89,6 +92,7 @@ export function pythonCommand(o: PythonCommandOptions): SandboxCommand {
         "-X",
         "utf8",
         `${INSIDE.job}/harness.py`,
+        ...(o.serve ? ["--serve"] : []),
       ],
       env: {},
     };
@@ -97,7 +101,7 @@ export function pythonCommand(o: PythonCommandOptions): SandboxCommand {
     ...DENO_SANDBOX_FLAGS,
     `--allow-read=${readable}`,
     `--v8-flags=--max-old-space-size=${o.heapMb}`,
-    o.entry ?? "runner.ts",
+    o.serve ? "host.ts" : "runner.ts",
   ];
   const limits = [...timeout, "prlimit", `--data=${o.dataMb * 1024 * 1024}`, "--"];
   if (o.isolation === "bwrap") {

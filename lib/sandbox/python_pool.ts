@@ -1,7 +1,8 @@
 /**
- * The warm pool for Python: long-lived Pyodide hosts (inside/py_pool_host.ts) under the same
- * isolation as a strict Python job, each keeping one loaded interpreter and running one sample
- * after another in fresh modules. A sample costs a namespace, not a process and an interpreter.
+ * The warm pool for Python: long-lived hosts (python_host.ts) — Pyodide in the sandboxed Deno
+ * process, or CPython under bubblewrap — under the same isolation as a strict Python job, each
+ * keeping one loaded interpreter and running one sample after another in fresh modules. A sample
+ * costs a namespace, not a process and an interpreter.
  *
  * Verdicts are the strict runner's: the host runs the same harness (inside/py_harness.py), its
  * lines are read by the same code (strict_verdicts.ts), time limits are kept from outside as for a
@@ -11,33 +12,29 @@
  * sample to the strict runner. After each sample the host says whether it can go on: a sample
  * that changed shared interpreter state, wrote files or left a function of its own alive gets its
  * host replaced before anything else runs there (the pool's recycle reasons, in its stats).
- * CPython jobs are not pooled: they go to the strict runner.
  *
  * @module
  */
-import { join } from "node:path";
-import { type Attempt, withCaseLimits } from "./case_limits.ts";
-import { caseLimit } from "./case_limits.ts";
+import { type Attempt, caseLimit, withCaseLimits } from "./case_limits.ts";
 import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
 import { nonceLines } from "./nonce_lines.ts";
-import { pyodideDir, pyodideSnapshot } from "./pyodide_snapshot.ts";
-import { PYTHON_RUNNER_FILES, runPythonSample } from "./python.ts";
-import { pythonCommand } from "./python_command.ts";
-import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
-import { killGroup, spawnSandboxed } from "./spawn.ts";
+import { runPythonSample } from "./python.ts";
+import { type PythonHost, startPythonHost } from "./python_host.ts";
+import type {
+  Isolation,
+  PythonRuntime,
+  SandboxJob,
+  SandboxLimits,
+  SandboxResult,
+} from "./sandbox.ts";
 import { strictVerdicts } from "./strict_verdicts.ts";
 
-const read = (name: string) => Deno.readTextFileSync(new URL(`./inside/${name}`, import.meta.url));
-const HOST_FILES = {
-  "harness.py": PYTHON_RUNNER_FILES["harness.py"],
-  "host.ts": read("py_pool_host.ts"),
-};
 /** A host's hard lifetime, s; hosts are replaced a minute before it. */
 const HOST_LIFETIME_S = 600;
 /** How long a host may take to load its interpreter and say it is ready for a sample, ms. */
 const HOST_STARTUP_MS = 60_000;
 /** Pyodide's WebAssembly heap grows inside the host's data segment. */
-const HOST_MIN_DATA_MB = 1536;
+const PYODIDE_MIN_DATA_MB = 1536;
 
 /** What the Python pool has done: counted into the warm pool's own statistics. */
 export interface PythonPoolCounts {
@@ -55,6 +52,8 @@ export interface PythonPoolCounts {
 
 /** Options for {@link createPythonPool}. */
 export interface PythonPoolOptions {
+  /** Which Python the hosts run (the pool serves jobs of that runtime). @default "pyodide" */
+  runtime?: PythonRuntime;
   /** Number of hosts (samples run at once). @default navigator.hardwareConcurrency */
   size?: number;
   /** `bwrap` or `none` (Deno permissions only). @default "bwrap" */
@@ -63,7 +62,7 @@ export interface PythonPoolOptions {
   denoPath?: string;
   /** V8 old-space cap per host, MiB. @default 512 */
   heapMb?: number;
-  /** RLIMIT_DATA per host, MiB (at least 1536). @default 1536 */
+  /** RLIMIT_DATA (Pyodide, at least 1536) or RLIMIT_AS (CPython) per host, MiB. @default 1536, 1024 */
   dataMb?: number;
   /** Replace a host after this many samples. @default 500 */
   jobsPerHost?: number;
@@ -71,7 +70,7 @@ export interface PythonPoolOptions {
   counts?: PythonPoolCounts;
 }
 
-/** A warm pool of Pyodide hosts. */
+/** A warm pool of Python hosts. */
 export interface PythonPool {
   /** Run one Python sample; same contract as `runPythonSample`. */
   run(job: SandboxJob, limits?: SandboxLimits): Promise<SandboxResult>;
@@ -89,50 +88,8 @@ interface Running {
   stoppedAt?: number;
 }
 
-/** One host process and the sample it is running. */
-class PyHost {
-  readonly startedAt = performance.now();
-  jobs = 0;
-  dead = false;
-  stderr = "";
-  onChunk: ((chunk: Uint8Array) => void) | null = null;
-  readonly child: Deno.ChildProcess;
-  readonly exited: Promise<void>;
-  #writer: WritableStreamDefaultWriter<Uint8Array>;
-
-  constructor(command: ReturnType<typeof pythonCommand>, readonly dir: string) {
-    const child = spawnSandboxed(command, dir);
-    this.child = child;
-    this.#writer = child.stdin.getWriter();
-    const out = (async () => {
-      for await (const chunk of child.stdout) this.onChunk?.(chunk);
-    })();
-    const err = (async () => {
-      const decoder = new TextDecoder();
-      for await (const chunk of child.stderr) {
-        this.stderr = (this.stderr + decoder.decode(chunk, { stream: true })).slice(-4000);
-        this.onChunk?.(new Uint8Array(0));
-      }
-    })();
-    this.exited = Promise.all([out, err, child.status]).then(() => {
-      this.dead = true;
-    });
-  }
-
-  send(value: unknown): void {
-    this.#writer.write(new TextEncoder().encode(JSON.stringify(value) + "\n")).catch(() => {});
-  }
-
-  async kill(): Promise<void> {
-    this.dead = true;
-    killGroup(this.child);
-    await this.exited.catch(() => {});
-    await Deno.remove(this.dir, { recursive: true }).catch(() => {});
-  }
-}
-
 /**
- * Start a warm pool of Pyodide hosts. Hosts start lazily, on the first samples.
+ * Start a warm pool of Python hosts. Hosts start lazily, on the first samples.
  *
  * @example
  * ```ts
@@ -154,50 +111,33 @@ class PyHost {
  * ```
  */
 export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
+  const runtime = options.runtime ?? "pyodide";
   const size = Math.max(1, options.size ?? navigator.hardwareConcurrency ?? 2);
   const isolation = options.isolation ?? "bwrap";
   const heapMb = options.heapMb ?? DEFAULT_HEAP_MB;
-  const dataMb = Math.max(options.dataMb ?? DEFAULT_DATA_MB, HOST_MIN_DATA_MB);
+  const dataMb = runtime === "pyodide"
+    ? Math.max(options.dataMb ?? DEFAULT_DATA_MB, PYODIDE_MIN_DATA_MB)
+    : options.dataMb ?? DEFAULT_DATA_MB;
   const jobsPerHost = options.jobsPerHost ?? 500;
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
   const counts: PythonPoolCounts = options.counts ??
     { pooled: 0, strict: {}, timeouts: 0, hostsStarted: 0, recycled: {} };
-  const idle: PyHost[] = [];
-  const all = new Set<PyHost>();
-  const waiting: ((host: PyHost) => void)[] = [];
+  const idle: PythonHost[] = [];
+  const all = new Set<PythonHost>();
+  const waiting: ((host: PythonHost) => void)[] = [];
   let starting = 0;
   let closed = false;
 
-  const spawn = async (): Promise<PyHost> => {
-    const snapshot = await pyodideSnapshot({ denoPath });
-    const dir = await Deno.makeTempDir({ prefix: "assay-pyhost-" });
-    for (const [name, source] of Object.entries(HOST_FILES)) {
-      await Deno.writeTextFile(join(dir, name), source);
-    }
-    await Deno.mkdir(join(dir, ".deno"));
-    const packageDir = pyodideDir();
-    if (isolation === "bwrap") {
-      await Deno.mkdir(join(dir, "pyodide"));
-      await Deno.writeFile(join(dir, "pyodide.snapshot"), new Uint8Array());
-    } else {
-      await Deno.symlink(packageDir, join(dir, "pyodide"));
-      await Deno.symlink(snapshot, join(dir, "pyodide.snapshot"));
-    }
-    const command = pythonCommand({
-      runtime: "pyodide",
+  const spawn = async (): Promise<PythonHost> => {
+    const host = await startPythonHost({
+      runtime,
       isolation,
-      dir,
       denoPath,
-      pyodideDir: packageDir,
-      snapshot,
-      killAfterMs: HOST_LIFETIME_S * 1000,
       heapMb,
       dataMb,
-      timeoutMs: HOST_LIFETIME_S * 1000,
-      entry: "host.ts",
+      lifetimeS: HOST_LIFETIME_S,
     });
     counts.hostsStarted++;
-    const host = new PyHost(command, dir);
     all.add(host);
     host.exited.then(() => {
       all.delete(host);
@@ -210,7 +150,7 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
     return host;
   };
 
-  const acquire = async (): Promise<PyHost> => {
+  const acquire = async (): Promise<PythonHost> => {
     while (idle.length > 0) {
       const host = idle.pop()!;
       if (!host.dead) return host;
@@ -223,10 +163,10 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
         starting--;
       }
     }
-    return await new Promise<PyHost>((resolve) => waiting.push(resolve));
+    return await new Promise<PythonHost>((resolve) => waiting.push(resolve));
   };
 
-  const release = (host: PyHost, reusable: boolean) => {
+  const release = (host: PythonHost, reusable: boolean) => {
     const old = performance.now() - host.startedAt > (HOST_LIFETIME_S - 60) * 1000;
     if (!reusable || host.dead || closed || host.jobs >= jobsPerHost || old) {
       host.kill();
@@ -241,7 +181,6 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
   const attempt = async (job: SandboxJob, limits: SandboxLimits): Promise<Attempt | string> => {
     const resolved = resolveLimits(limits);
     const host = await acquire();
-    host.jobs++;
     const nonce = crypto.randomUUID().replaceAll("-", "");
     const decoder = new TextDecoder();
     let text = "";
@@ -298,16 +237,14 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
       host.kill();
       finish();
     }, HOST_STARTUP_MS);
-    host.exited.then(finish);
-    host.send({
-      nonce,
-      cases: job.cases.map((c) => c.name),
-      files: { ...job.files ?? {}, "solution.py": job.code, "tests.py": job.testsSource },
-    });
+    host.onExit = finish;
+    if (host.dead) finish();
+    await host.send(job, nonce);
     await ended;
     clearTimeout(timer);
     clearTimeout(caseTimer);
     host.onChunk = null;
+    host.onExit = null;
     const execMs = performance.now() - (readyAt ?? performance.now());
     if (notStarted) return "host did not start";
     if (limit === "output_limit") return "output over the cap";
@@ -330,8 +267,8 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
       : null;
     return strictVerdicts({
       stdout: text,
-      stderr: "",
-      stderrHead: "",
+      stderr: host.stderr,
+      stderrHead: host.stderr,
       nonce,
       job,
       limit,
@@ -358,7 +295,7 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
     });
     if (fallback !== null) {
       counts.strict[fallback] = (counts.strict[fallback] ?? 0) + 1;
-      return await runPythonSample(job, { ...limits, python: "pyodide", isolation, denoPath });
+      return await runPythonSample(job, { ...limits, python: runtime, isolation, denoPath });
     }
     if (result.outcome === "timeout") counts.timeouts++;
     counts.pooled++;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { runPythonSample } from "../../lib/sandbox/python.ts";
 import { createPythonPool } from "../../lib/sandbox/python_pool.ts";
-import type { SandboxJob } from "../../lib/sandbox/sandbox.ts";
+import type { PythonRuntime, SandboxJob } from "../../lib/sandbox/sandbox.ts";
 
 const TESTS = `from solution import add
 
@@ -17,9 +17,9 @@ def _negative():
 cases = {"adds small numbers": _small, "adds a negative number": _negative}
 `;
 
-const job = (code: string): SandboxJob => ({
+const job = (code: string, python: PythonRuntime = "pyodide"): SandboxJob => ({
   language: "py",
-  python: "pyodide",
+  python,
   entry: "add",
   code,
   testsSource: TESTS,
@@ -39,73 +39,89 @@ const PROGRAMS: Record<string, string> = {
   "an import of a stdlib module":
     "import json\n\ndef add(a, b):\n    return json.loads(json.dumps(a + b))\n",
   "a crash": "def add(a, b):\n    return undefined_name\n",
+  "an exit of the process in a case": "import os\n\ndef add(a, b):\n    os._exit(0)\n",
+  "a file written in /tmp":
+    "def add(a, b):\n    with open('/tmp/note', 'w') as f:\n        f.write('x')\n    return a + b\n",
+  "a file written in the working folder":
+    "def add(a, b):\n    with open('note', 'w') as f:\n        f.write('x')\n    return a + b\n",
 };
 
 const LIMITS = { timeoutMs: 5000, caseTimeoutMs: 1000 };
 
-Deno.test("createPythonPool() gives the strict runner's verdicts, program by program", async () => {
-  const pool = createPythonPool({ size: 1 });
-  try {
-    for (const [what, code] of Object.entries(PROGRAMS)) {
-      const pooled = await pool.run(job(code), LIMITS);
-      const strict = await runPythonSample(job(code), LIMITS);
-      assert.equal(pooled.outcome, strict.outcome, what);
-      assert.deepEqual(
-        pooled.cases.map((c) => [c.status, c.message]),
-        strict.cases.map((c) => [c.status, c.message]),
-        what,
-      );
+for (const runtime of ["pyodide", "cpython"] as const) {
+  Deno.test(`createPythonPool() gives the strict runner's verdicts, program by program (${runtime})`, async () => {
+    const pool = createPythonPool({ size: 1, runtime });
+    try {
+      for (const [what, code] of Object.entries(PROGRAMS)) {
+        const pooled = await pool.run(job(code, runtime), LIMITS);
+        const strict = await runPythonSample(job(code, runtime), { ...LIMITS, python: runtime });
+        assert.equal(pooled.outcome, strict.outcome, what);
+        assert.deepEqual(
+          pooled.cases.map((c) => [c.status, c.message]),
+          strict.cases.map((c) => [c.status, c.message]),
+          what,
+        );
+      }
+      const counts = pool.counts();
+      // Only the exit of the process went to the strict runner (its host died).
+      assert.deepEqual(counts.strict, { "host died": 1 }, JSON.stringify(counts));
+      assert.equal(counts.pooled, Object.keys(PROGRAMS).length - 1, JSON.stringify(counts));
+      // The replaced built-in voided its passes and its host was replaced; so were the hosts of
+      // the samples that wrote files (or tried to: CPython's job folder is read-only, as in a
+      // strict job).
+      assert.equal(counts.recycled["builtins.abs"], 1, JSON.stringify(counts.recycled));
+      assert.equal(counts.recycled["wrote files"], 2, JSON.stringify(counts.recycled));
+    } finally {
+      await pool.close();
     }
-    const counts = pool.counts();
-    assert.ok(counts.pooled >= Object.keys(PROGRAMS).length - 1, JSON.stringify(counts));
-    // The replaced built-in voided its passes and its host was replaced.
-    assert.equal(counts.recycled["builtins.abs"], 1, JSON.stringify(counts.recycled));
-  } finally {
-    await pool.close();
-  }
-});
+  });
+}
 
-Deno.test("createPythonPool() replaces a host whose sample left code behind, before the next sample", async () => {
-  const pool = createPythonPool({ size: 1 });
-  try {
-    // A codec search function stays registered in the interpreter: on the next sample it would
-    // run again and could rewrite that sample's answer. The host must not serve another sample.
-    const planter = "import codecs, sys\n\ndef _search(name):\n" +
-      "    module = sys.modules.get('solution')\n" +
-      "    if module is not None:\n        module.add = lambda a, b: a + b\n    return None\n\n" +
-      "codecs.register(_search)\n\ndef add(a, b):\n    return a + b\n";
-    const first = await pool.run(job(planter), LIMITS);
-    assert.ok(first.cases.every((c) => c.status === "pass"));
-    // A wrong answer that triggers a codec lookup: in a reused host the planted function would
-    // replace `add` with a correct one.
-    const wrong = "def add(a, b):\n    return a - b\n\n\n" +
-      "try:\n    'x'.encode('assay-unknown-codec')\nexcept LookupError:\n    pass\n";
-    const second = await pool.run(job(wrong), LIMITS);
-    assert.deepEqual(second.cases.map((c) => c.status), ["fail", "fail"]);
-    const counts = pool.counts();
-    assert.ok(
-      Object.keys(counts.recycled).some((r) => r.includes("still alive")),
-      JSON.stringify(counts.recycled),
-    );
-    assert.equal(counts.hostsStarted, 2);
-  } finally {
-    await pool.close();
-  }
-});
+for (const runtime of ["pyodide", "cpython"] as const) {
+  Deno.test(`createPythonPool() replaces a host whose sample left code behind, before the next sample (${runtime})`, async () => {
+    const pool = createPythonPool({ size: 1, runtime });
+    try {
+      // A codec search function stays registered in the interpreter: on the next sample it would
+      // run again and could rewrite that sample's answer. The host must not serve another sample.
+      const planter = "import codecs, sys\n\ndef _search(name):\n" +
+        "    module = sys.modules.get('solution')\n" +
+        "    if module is not None:\n        module.add = lambda a, b: a + b\n    return None\n\n" +
+        "codecs.register(_search)\n\ndef add(a, b):\n    return a + b\n";
+      const first = await pool.run(job(planter, runtime), LIMITS);
+      assert.ok(first.cases.every((c) => c.status === "pass"));
+      // A wrong answer that triggers a codec lookup: in a reused host the planted function would
+      // replace `add` with a correct one.
+      const wrong = "def add(a, b):\n    return a - b\n\n\n" +
+        "try:\n    'x'.encode('assay-unknown-codec')\nexcept LookupError:\n    pass\n";
+      const second = await pool.run(job(wrong, runtime), LIMITS);
+      assert.deepEqual(second.cases.map((c) => c.status), ["fail", "fail"]);
+      const counts = pool.counts();
+      assert.ok(
+        Object.keys(counts.recycled).some((r) => r.includes("still alive")),
+        JSON.stringify(counts.recycled),
+      );
+      assert.equal(counts.hostsStarted, 2);
+    } finally {
+      await pool.close();
+    }
+  });
+}
 
-Deno.test("createPythonPool() stops a case at its own limit and runs the next one on a fresh host", async () => {
-  const pool = createPythonPool({ size: 1 });
-  try {
-    const code =
-      "def add(a, b):\n    if a == 1:\n        while True:\n            pass\n    return a + b\n";
-    const r = await pool.run(job(code), LIMITS);
-    assert.deepEqual(r.cases.map((c) => c.status), ["timeout", "pass"]);
-    assert.equal(r.cases[0].message, "exceeded its 1000 ms case limit");
-    assert.equal(pool.counts().timeouts, 1);
-  } finally {
-    await pool.close();
-  }
-});
+for (const runtime of ["pyodide", "cpython"] as const) {
+  Deno.test(`createPythonPool() stops a case at its own limit and runs the next one on a fresh host (${runtime})`, async () => {
+    const pool = createPythonPool({ size: 1, runtime });
+    try {
+      const code =
+        "def add(a, b):\n    if a == 1:\n        while True:\n            pass\n    return a + b\n";
+      const r = await pool.run(job(code, runtime), LIMITS);
+      assert.deepEqual(r.cases.map((c) => c.status), ["timeout", "pass"]);
+      assert.equal(r.cases[0].message, "exceeded its 1000 ms case limit");
+      assert.equal(pool.counts().timeouts, 1);
+    } finally {
+      await pool.close();
+    }
+  });
+}
 
 Deno.test("runPythonSample() and the pool keep the passes of an answer that raises sys's limits; the pool replaces its host", async () => {
   // Honest answers raise the recursion limit (deep recursion) and the int-to-str digit limit

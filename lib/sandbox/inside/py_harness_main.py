@@ -119,6 +119,10 @@ def main(config_text, after=None):
             after(report)
 
 
+# Compiled tests (code, the modules they import) by (path, source): code objects are immutable.
+_COMPILED_TESTS = {}
+
+
 def _cases(config, names, job, report):
     """The sample's cases (main's body)."""
     sys.path[:] = [job] + [p for p in sys.path if p not in ("", job)]
@@ -128,20 +132,27 @@ def _cases(config, names, job, report):
         source = handle.read()
     _state["solution"] = os.path.join(job, "solution.py")
     _state["cwd"] = os.getcwd()
-    try:
-        tree = ast.parse(source, path)
-        code = _compile_tests(tree, source, path)
-    except SyntaxError as error:
-        report(_record("load_error", message="tests.py: " + _describe(error)))
-        return
+    # The tests' code is the same for every sample of a task: a warm host compiles it once.
+    compiled = _COMPILED_TESTS.get((path, source))
+    if compiled is None:
+        try:
+            tree = ast.parse(source, path)
+            compiled = (_compile_tests(tree, source, path), _import_names(tree))
+        except SyntaxError as error:
+            report(_record("load_error", message="tests.py: " + _describe(error)))
+            return
+        if _len(_COMPILED_TESTS) >= 64:
+            _COMPILED_TESTS.clear()
+        _COMPILED_TESTS[(path, source)] = compiled
+    code, names_imported = compiled
     _prepare()
-    trees = [tree]
+    names_imported = list(names_imported)
     try:
         with open(_state["solution"], encoding="utf-8") as handle:
-            trees.append(ast.parse(handle.read()))
+            names_imported += _import_names(ast.parse(handle.read()))
     except BaseException:
         pass  # no solution.py, or one that does not parse: importing it will say so
-    _take_snapshot(_preimport(trees, job))
+    _take_snapshot(_preimport(names_imported, job))
     global _TESTS_BUILTINS
     compare_namespace = dict(_ASSERTS)
     tests_builtins = dict(_SNAPSHOT["builtins"])

@@ -1,4 +1,4 @@
-# assay's Python harness, continued: the warm pool's side, and the start. Not a module: lib/sandbox/python.ts
+# assay's Python harness, continued: the Pyodide warm pool's side. Not a module: lib/sandbox/python.ts
 # concatenates py_harness*.py in order (py_harness_main.py comes before this file) into the
 # one harness.py a job folder gets.
 
@@ -21,10 +21,24 @@ def _registries():
             _getrecursionlimit(), _get_int_max_str_digits())
 
 
+# Standard-library modules answers often import, loaded once per host, before the baseline: a
+# sample that imports one finds it loaded (as a strict job finds it after the harness imported
+# it before any code of the candidate) instead of loading it again, and leaves nothing of it
+# behind (random, for one, registers an at-fork hook that would keep a fresh copy alive).
+_POOL_PRELOAD = ("math", "cmath", "random", "re", "string", "collections", "itertools",
+                 "functools", "heapq", "bisect", "operator", "copy", "statistics", "fractions",
+                 "decimal", "datetime", "hashlib", "dataclasses", "array", "unicodedata")
+
+
 def setup_pool():
     """Prepare once (refusals; Pyodide's JS namespaces emptied) and take the pool's baseline:
     everything alive now is frozen, so the search for a sample's leftovers sees only what came
     after it."""
+    for name in _POOL_PRELOAD:
+        try:
+            __import__(name)
+        except ImportError:
+            pass
     _prepare()
     _BASELINE["modules"] = frozenset(_modules)
     _BASELINE["path"] = list(sys.path)
@@ -47,12 +61,15 @@ def _leftover_functions():
         _gc_enable()
     # The harness's own functions: its module's and those of its isolated namespaces (the views
     # it makes per sample, the refusals it installed).
-    own = frozenset((_id(globals()), _id(_REFUSALS), _id(_ASSERTS), _id(_REWRITE), _id(_VIEWS)))
+    # (Compared with `is`, not by id(): every id() call is an audit event, the hook's to judge.)
+    own = (globals(), _REFUSALS, _ASSERTS, _REWRITE, _VIEWS)
     left = []
     for o in objects:
         # (A loop, not a comprehension: in 3.11 a comprehension is a function of its own.)
-        if _type(o) is _FunctionType and _id(o.__globals__) not in own:
-            left.append(o)
+        if _type(o) is _FunctionType:
+            namespace = o.__globals__
+            if not any(map(_is, _repeat(namespace), own)):
+                left.append(o)
     del objects
     return left
 
@@ -98,13 +115,3 @@ def serve(config_text):
     _state["armed"] = False
     main(config_text, _end_of_sample)
 
-
-sys.addaudithook(_hook)
-
-if __name__ == "__main__":
-    # The harness's own module is not the candidate's __main__: nothing of it stays reachable.
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    main(sys.stdin.read())
-    if sys.platform != "emscripten":
-        # Threads the candidate left running and its atexit handlers do not hold the process.
-        os._exit(0)

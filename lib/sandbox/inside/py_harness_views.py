@@ -25,9 +25,11 @@ def make(registry, real_import, skip, Module):
         views[name] = made
         space = made.__dict__
         for key, value in entry[1].items():
-            other = names.get(id(value))
-            if other is not None:
-                value = view(other) or value
+            # (Only modules are looked up: every id() call is an audit event.)
+            if issubclass(type(value), Module):
+                other = names.get(id(value))
+                if other is not None:
+                    value = view(other) or value
             space[key] = value
         return made
 
@@ -45,19 +47,25 @@ def make(registry, real_import, skip, Module):
 _VIEWS = _isolated(_VIEWS_SOURCE)
 
 
-def _preimport(trees, job):
-    """Import, before the snapshot, what tests.py and solution.py import from the standard
-    library: loaded before any candidate code (some run code the hook refuses at import, e.g.
-    asyncio's types.coroutine replaces a code object), watched, and seen by the tests as
-    loaded. The job folder's own modules (solution, a task's helpers) are left to the tests:
-    they may import the candidate."""
+def _import_names(tree):
+    """The absolute module names a parsed source imports (and `module.name` for each name it
+    imports from one: it may be a submodule)."""
     names = []
-    for node in (node for tree in trees for node in ast.walk(tree)):
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.append(node.module)
             names += [node.module + "." + alias.name for alias in node.names if alias.name != "*"]
+    return names
+
+
+def _preimport(names, job):
+    """Import, before the snapshot, what tests.py and solution.py import (`names`) from the
+    standard library: loaded before any candidate code (some run code the hook refuses at
+    import, e.g. asyncio's types.coroutine replaces a code object), watched, and seen by the
+    tests as loaded. The job folder's own modules (solution, a task's helpers) are left to the
+    tests: they may import the candidate."""
     loaded = []
     for name in names:
         root = name.partition(".")[0]

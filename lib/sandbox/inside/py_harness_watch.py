@@ -50,11 +50,36 @@ def _snapshot_classes(names):
     return out
 
 
+def _same_items(now, before):
+    """Whether the dict `now` holds the very objects of the dict `before`, under the same keys,
+    in the same order: compared in C (operator.is_), no code of the candidate runs and no audit
+    event fires (id() fires one per call)."""
+    return _len(now) == _len(before) and all(map(_is, now.values(), before.values())) and \
+        all(map(_is, now, before))
+
+
 def _take_snapshot(test_modules=()):
     global _SNAPSHOT, _SNAPSHOT_MODULE_IDS
     modules = _snapshot_modules()
+    classes = _snapshot_classes(test_modules)
     _SNAPSHOT = {"builtins": dict(vars(builtins)), "modules": modules, "sys": _sys_settings(),
-                 "classes": _snapshot_classes(test_modules)}
+                 "classes": classes}
+    # The same, as parallel lists for the quick check (_unchanged): the live dicts of the modules
+    # and classes beside their copies.
+    live = []
+    for name, (module, attrs) in modules.items():
+        try:
+            now = vars(module)
+        except TypeError:
+            continue
+        if _type(now) is dict:
+            live.append((name, module, now, attrs))
+    _SNAPSHOT["quick"] = (
+        [name for name, _, _, _ in live], [module for _, module, _, _ in live],
+        [now for _, _, now, _ in live], [attrs for _, _, _, attrs in live],
+        [_len(attrs) for _, _, _, attrs in live],
+        [_type_dict(cls) for cls, _ in classes], [attrs for _, attrs in classes],
+        [_len(attrs) for _, attrs in classes])
     _SNAPSHOT_MODULE_IDS = frozenset(_id(m) for m, _ in modules.values())
 
 
@@ -75,8 +100,36 @@ def _from_submodule(package, key, value):
 _SOFT_SETTINGS = frozenset(("recursion limit", "int max str digits"))
 
 
+def _unchanged(namespace, tests_globals, compare_namespace, tests_builtins):
+    """The quick check, run after every case: whether everything the watch looks at holds the very
+    objects of the snapshot, compared in C (no code of the candidate runs). False says only
+    "look closer" (_changes names what changed, or finds an expected change)."""
+    names, modules, dicts, copies, sizes, proxies, class_copies, class_sizes = _SNAPSHOT["quick"]
+    if _state["changed"] or _gettrace() is not None or _getprofile() is not None:
+        return False
+    if not (_same_items(vars(builtins), _SNAPSHOT["builtins"]) and
+            _same_items(tests_builtins, _TESTS_BUILTINS) and
+            _same_items(_ASSERTS, compare_namespace) and
+            _same_items(namespace, tests_globals)):
+        return False
+    settings = _sys_settings()
+    for key, value in _SNAPSHOT["sys"].items():
+        if key not in _SOFT_SETTINGS and settings[key] != value:
+            return False
+    return (all(map(_is, map(_modules.get, names), modules)) and
+            list(map(_len, dicts)) == sizes and
+            all(map(_is, _chain(map(_dict_values, dicts)), _chain(map(_dict_values, copies)))) and
+            all(map(_is, _chain(dicts), _chain(copies))) and
+            list(map(_len, proxies)) == class_sizes and
+            all(map(_is, _chain(map(_proxy_values, proxies)),
+                    _chain(map(_dict_values, class_copies)))) and
+            all(map(_is, _chain(proxies), _chain(class_copies))))
+
+
 def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
     """What the candidate changed in shared state since the snapshot (names, at most a few)."""
+    if _unchanged(namespace, tests_globals, compare_namespace, tests_builtins):
+        return []
     found = list(_state["changed"])
     now = vars(builtins)
     before = _SNAPSHOT["builtins"]
