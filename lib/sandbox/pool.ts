@@ -27,6 +27,7 @@ import { type Attempt, withCaseLimits } from "./case_limits.ts";
 import { runSample, type RunSampleOptions } from "./deno.ts";
 import { runOnHost } from "./host_job.ts";
 import { HostProcess } from "./host_process.ts";
+import { hostSet } from "./host_set.ts";
 import { HOST_FILES } from "./inside_sources.ts";
 import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
 import { strictReason } from "./pool_route.ts";
@@ -124,10 +125,6 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   const strict = options.strict ?? runSample;
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
   const stats: PoolStats = { pooled: 0, strict: {}, timeouts: 0, hostsStarted: 0, contaminated: 0 };
-  const idle: HostProcess[] = [];
-  const all = new Set<HostProcess>();
-  const waiting: ((host: HostProcess) => void)[] = [];
-  let starting = 0;
   let closed = false;
   const pythonCounts: PythonPoolCounts = {
     pooled: 0,
@@ -138,71 +135,34 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   };
   const python: Partial<Record<PythonRuntime, PythonPool>> = {};
 
-  const spawn = async (): Promise<HostProcess> => {
-    const dir = await Deno.makeTempDir({ prefix: "assay-host-" });
-    for (const [name, source] of Object.entries(HOST_FILES)) {
-      await Deno.writeTextFile(join(dir, name), source);
-    }
-    await Deno.mkdir(join(dir, ".deno"));
-    // `timeout` bounds the host's life: a host whose parent was killed (SIGKILL leaves no chance
-    // to close the pool) dies within HOST_LIFETIME_S.
-    const command = sandboxCommand({
-      isolation,
-      denoPath,
-      dir,
-      entry: "pool_host.ts",
-      killAfterMs: HOST_LIFETIME_S * 1000,
-      heapMb,
-      dataMb,
-    });
-    stats.hostsStarted++;
-    const host = new HostProcess(command, dir);
-    all.add(host);
-    host.exited.then(() => {
-      all.delete(host);
+  const hosts = hostSet<HostProcess>({
+    size,
+    jobsPerHost,
+    lifetimeS: HOST_LIFETIME_S,
+    onExit: (host) => {
       if (host.contaminated) stats.contaminated++;
-      // A sample waiting for a host gets a fresh one in place of this one.
-      const next = waiting.shift();
-      if (next && !closed) spawnFor(next);
-    });
-    return host;
-  };
-
-  const acquire = async (): Promise<HostProcess> => {
-    while (idle.length > 0) {
-      const host = idle.pop()!;
-      if (!host.dead) return host;
-    }
-    if (all.size + starting < size) {
-      starting++;
-      try {
-        return await spawn();
-      } finally {
-        starting--;
+    },
+    spawn: async () => {
+      const dir = await Deno.makeTempDir({ prefix: "assay-host-" });
+      for (const [name, source] of Object.entries(HOST_FILES)) {
+        await Deno.writeTextFile(join(dir, name), source);
       }
-    }
-    return await new Promise<HostProcess>((resolve) => waiting.push(resolve));
-  };
-
-  const release = (host: HostProcess, reusable: boolean) => {
-    const old = performance.now() - host.startedAt > (HOST_LIFETIME_S - 60) * 1000;
-    if (!reusable || host.dead || closed || host.jobs >= jobsPerHost || old) {
-      host.kill(); // its exit hands a fresh host to the next waiter
-      return;
-    }
-    const next = waiting.shift();
-    if (next) next(host);
-    else idle.push(host);
-  };
-  const spawnFor = (resolve: (host: HostProcess) => void) => {
-    starting++;
-    spawn().then((host) => {
-      starting--;
-      resolve(host);
-    }, () => {
-      starting--;
-    });
-  };
+      await Deno.mkdir(join(dir, ".deno"));
+      // `timeout` bounds the host's life: a host whose parent was killed (SIGKILL leaves no
+      // chance to close the pool) dies within HOST_LIFETIME_S.
+      const command = sandboxCommand({
+        isolation,
+        denoPath,
+        dir,
+        entry: "pool_host.ts",
+        killAfterMs: HOST_LIFETIME_S * 1000,
+        heapMb,
+        dataMb,
+      });
+      stats.hostsStarted++;
+      return new HostProcess(command, dir);
+    },
+  });
 
   const toStrict = (job: SandboxJob, limits: SandboxLimits, reason: string) => {
     stats.strict[reason] = (stats.strict[reason] ?? 0) + 1;
@@ -219,19 +179,18 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   ): Promise<Attempt | string> => {
     const resolved = resolveLimits(limits);
     const timeoutMs = resolved.timeoutMs;
-    const host = await acquire();
-    host.jobs++;
+    const host = await hosts.acquire();
     const contaminate = options.contaminateAfter?.(job) === true;
     const { ending, reported, execMs } = await runOnHost(host, job, resolved, contaminate);
     if (ending.kind === "fallback") {
       const died = host.dead;
-      release(host, !died && ending.reusable !== false);
+      hosts.release(host, !died && ending.reusable !== false);
       // The host's reasons name the file or the limit; group them by their first words.
       if (died && !host.contaminated) return "host died";
       return ending.reason!.replace(/^(\S+ \S+ \S+).*$/, "$1");
     }
     // Done, or cut off at a deadline by the host itself: either way it can go on.
-    release(host, true);
+    hosts.release(host, true);
     // A syntax error: the strict runner's verdict, word for word (see inside/job_modules.ts
     // strip()), which run() then words on the answer's own lines as runSample does.
     if (ending.kind === "load_error") return refused(job, ending.reason!, execMs);
@@ -306,7 +265,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     },
     async close() {
       closed = true;
-      await Promise.all([...all].map((h) => h.kill()));
+      await hosts.close();
       await Promise.all(Object.values(python).map((p) => p.close()));
     },
   };

@@ -82,17 +82,19 @@ export class PythonHost {
 
   /** Hand the host one sample: its files and the request line `{nonce, cases, …}`. */
   async send(job: SandboxJob, nonce: string): Promise<void> {
-    this.jobs++;
     this.stderr = "";
     const cases = job.cases.map((c) => c.name);
     let request: unknown;
     if (this.runtime === "cpython") {
+      // (Synchronous: a few small files, written faster than the async calls are scheduled.)
       const sample = join(this.dir, "sample");
-      await Deno.remove(sample, { recursive: true }).catch(() => {});
-      await Deno.mkdir(sample);
-      await writeJobFiles(sample, job.files ?? {});
-      await Deno.writeTextFile(join(sample, "solution.py"), job.code);
-      await Deno.writeTextFile(join(sample, "tests.py"), job.testsSource);
+      try {
+        Deno.removeSync(sample, { recursive: true });
+      } catch { /* the first sample */ }
+      Deno.mkdirSync(sample);
+      if (job.files && Object.keys(job.files).length > 0) await writeJobFiles(sample, job.files);
+      Deno.writeTextFileSync(join(sample, "solution.py"), job.code);
+      Deno.writeTextFileSync(join(sample, "tests.py"), job.testsSource);
       request = { nonce, cases, dir: SAMPLE_INSIDE };
     } else {
       const files = { ...job.files ?? {}, "solution.py": job.code, "tests.py": job.testsSource };

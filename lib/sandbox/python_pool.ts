@@ -19,6 +19,7 @@ import { type Attempt, caseLimit, withCaseLimits } from "./case_limits.ts";
 import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
 import { nonceLines } from "./nonce_lines.ts";
 import { runPythonSample } from "./python.ts";
+import { hostSet } from "./host_set.ts";
 import { type PythonHost, startPythonHost } from "./python_host.ts";
 import type {
   Isolation,
@@ -122,65 +123,29 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
   const counts: PythonPoolCounts = options.counts ??
     { pooled: 0, strict: {}, timeouts: 0, hostsStarted: 0, recycled: {} };
-  const idle: PythonHost[] = [];
-  const all = new Set<PythonHost>();
-  const waiting: ((host: PythonHost) => void)[] = [];
-  let starting = 0;
   let closed = false;
-
-  const spawn = async (): Promise<PythonHost> => {
-    const host = await startPythonHost({
-      runtime,
-      isolation,
-      denoPath,
-      heapMb,
-      dataMb,
-      lifetimeS: HOST_LIFETIME_S,
-    });
-    counts.hostsStarted++;
-    all.add(host);
-    host.exited.then(() => {
-      all.delete(host);
-      const next = waiting.shift();
-      if (next && !closed) {
-        starting++;
-        spawn().then((h) => next(h)).finally(() => starting--);
-      }
-    });
-    return host;
-  };
-
-  const acquire = async (): Promise<PythonHost> => {
-    while (idle.length > 0) {
-      const host = idle.pop()!;
-      if (!host.dead) return host;
-    }
-    if (all.size + starting < size) {
-      starting++;
-      try {
-        return await spawn();
-      } finally {
-        starting--;
-      }
-    }
-    return await new Promise<PythonHost>((resolve) => waiting.push(resolve));
-  };
-
-  const release = (host: PythonHost, reusable: boolean) => {
-    const old = performance.now() - host.startedAt > (HOST_LIFETIME_S - 60) * 1000;
-    if (!reusable || host.dead || closed || host.jobs >= jobsPerHost || old) {
-      host.kill();
-      return;
-    }
-    const next = waiting.shift();
-    if (next) next(host);
-    else idle.push(host);
-  };
+  const hosts = hostSet<PythonHost>({
+    size,
+    jobsPerHost,
+    lifetimeS: HOST_LIFETIME_S,
+    spawn: async () => {
+      const host = await startPythonHost({
+        runtime,
+        isolation,
+        denoPath,
+        heapMb,
+        dataMb,
+        lifetimeS: HOST_LIFETIME_S,
+      });
+      counts.hostsStarted++;
+      return host;
+    },
+  });
 
   /** One attempt on a host; a string is a reason to hand the sample to the strict runner. */
   const attempt = async (job: SandboxJob, limits: SandboxLimits): Promise<Attempt | string> => {
     const resolved = resolveLimits(limits);
-    const host = await acquire();
+    const host = await hosts.acquire();
     const nonce = crypto.randomUUID().replaceAll("-", "");
     const decoder = new TextDecoder();
     let text = "";
@@ -261,7 +226,7 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
         counts.recycled[reason] = (counts.recycled[reason] ?? 0) + 1;
       }
     }
-    if (limit === null) release(host, !recycle);
+    if (limit === null) hosts.release(host, !recycle);
     const stopped = limit === "timeout" && running !== null
       ? running as NonNullable<typeof running>
       : null;
@@ -307,7 +272,7 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
     counts: () => structuredClone(counts),
     async close() {
       closed = true;
-      await Promise.all([...all].map((h) => h.kill()));
+      await hosts.close();
     },
   };
 }

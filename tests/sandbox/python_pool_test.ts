@@ -141,3 +141,24 @@ Deno.test("runPythonSample() and the pool keep the passes of an answer that rais
     await pool.close();
   }
 });
+
+for (const runtime of ["pyodide", "cpython"] as const) {
+  Deno.test(`createPythonPool() replaces a host whose sample changed shared state in a finalizer after its last case (${runtime})`, async () => {
+    // The answer's module is unloaded at the end of the sample; the collector then finalizes the
+    // object its globals held, whose __del__ patches math after the last check of the sample.
+    const planter =
+      "import math\n\nclass _Planter:\n    def __del__(self):\n        math.pi = 3\n\n" +
+      "_keep = _Planter()\n\ndef add(a, b):\n    return a + b\n";
+    const honest = "import math\n\ndef add(a, b):\n    return a + b if math.pi > 3.1 else 0\n";
+    const pool = createPythonPool({ size: 1, runtime });
+    try {
+      const first = await pool.run(job(planter, runtime), LIMITS);
+      assert.deepEqual(first.cases.map((c) => c.status), ["pass", "pass"]);
+      const second = await pool.run(job(honest, runtime), LIMITS);
+      assert.deepEqual(second.cases.map((c) => c.status), ["pass", "pass"]);
+      assert.equal(pool.counts().hostsStarted, 2, JSON.stringify(pool.counts()));
+    } finally {
+      await pool.close();
+    }
+  });
+}

@@ -94,9 +94,17 @@ def _end_of_sample(report):
         reasons.append(_str(_len(left)) + " function(s) of the sample still alive, e.g. " +
                        _str(getattr(left[0], "__qualname__", "?")))
     del left
+    # The collector ran the sample's finalizers just now, after its last case: what they changed
+    # is looked for again.
+    if _SNAPSHOT is not None:
+        late = _shared_changes(after_sample=True)
+        if late:
+            reasons.append(late[0] + " (after the last case)")
     _state["changed"] = []
     _state["wrote"] = []
     _state["tampered"] = None
+    global _SNAPSHOT
+    _SNAPSHOT = None
     if not reasons:
         # What is left is the harness's and the standard library's: part of the baseline now.
         _gc_freeze()

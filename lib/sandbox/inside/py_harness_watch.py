@@ -126,10 +126,10 @@ def _unchanged(namespace, tests_globals, compare_namespace, tests_builtins):
             all(map(_is, _chain(proxies), _chain(class_copies))))
 
 
-def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
-    """What the candidate changed in shared state since the snapshot (names, at most a few)."""
-    if _unchanged(namespace, tests_globals, compare_namespace, tests_builtins):
-        return []
+def _shared_changes(after_sample=False):
+    """What changed in the interpreter's shared state since the snapshot: built-ins, sys settings,
+    the snapshot's modules and classes. `after_sample`: looked at once the sample is over and
+    the pool unloaded its modules and restored sys.path (those are not changes)."""
     found = list(_state["changed"])
     now = vars(builtins)
     before = _SNAPSHOT["builtins"]
@@ -143,7 +143,7 @@ def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
         # Raising the recursion limit or the int-to-str digit limit is what honest answers do
         # (deep recursion, big integers): it changes no verdict of the tests (the warm pool
         # replaces the interpreter after such a sample).
-        if key in _SOFT_SETTINGS:
+        if key in _SOFT_SETTINGS or (after_sample and key == "sys.path"):
             continue
         if settings[key] != value:
             found.append(key)
@@ -151,11 +151,14 @@ def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
         found.append("a trace or profile function")
     for name, (module, attrs) in _SNAPSHOT["modules"].items():
         if _modules.get(name) is not module:
-            found.append("sys.modules[" + _repr(name) + "]")
+            if not (after_sample and name not in _modules):
+                found.append("sys.modules[" + _repr(name) + "]")
             continue
         try:
             now_attrs = vars(module)
         except TypeError:
+            continue
+        if _type(now_attrs) is dict and _same_items(now_attrs, attrs):
             continue
         for key, value in attrs.items():
             if now_attrs.get(key, _state) is not value and key != "__warningregistry__":
@@ -175,6 +178,14 @@ def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
         if _len(now_attrs) != _len(attrs) or \
                 any(now_attrs.get(key, _state) is not value for key, value in attrs.items()):
             found.append(_str(cls.__module__) + "." + _str(cls.__qualname__))
+    return found
+
+
+def _changes(namespace, tests_globals, compare_namespace, tests_builtins):
+    """What the candidate changed in shared state since the snapshot (names, at most a few)."""
+    if _unchanged(namespace, tests_globals, compare_namespace, tests_builtins):
+        return []
+    found = _shared_changes()
     for key, value in compare_namespace.items():
         if _ASSERTS.get(key, _state) is not value:
             found.append("the assert helper")
