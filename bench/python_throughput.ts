@@ -7,12 +7,15 @@
  *     `check(entry)`) under bubblewrap, pass = exit 0;
  * (b) assay strict, CPython: one sandboxed python3 per sample, per-case verdicts;
  * (c) assay strict, Pyodide: one sandboxed Deno + Pyodide process per sample (snapshot start);
- * (d) assay pooled, Pyodide: warm hosts, fresh modules per sample (lib/sandbox/python_pool.ts).
+ * (d) assay pooled, Pyodide: warm hosts, fresh modules per sample (lib/sandbox/python_pool.ts);
+ * (e) assay pooled, CPython: warm `harness.py --serve` hosts under bubblewrap (the same pool).
  *
- * Prints programs/s per mode, the ratios (d)/(a) (target >= 5) and (d)/(c), whether the per-case
- * verdicts of (b), (c) and (d) are identical, the pool's host replacements, and the peak resident
- * memory of the pool's hosts. A ratio is marked "machine busy" when the load average before the
- * run exceeds the number of cores.
+ * `--samples K` judges each program K times, as K samples of its task (a run's usual shape: a
+ * warm host compiles a task's tests once). `--modes a,b,d,e` leaves modes out ((c) costs ~2 s a
+ * program). Prints programs/s per mode, the ratios (e)/(a) and (d)/(a) (target >= 5) and (d)/(c),
+ * whether the per-case verdicts of the assay modes are identical, the pools' host replacements,
+ * and the peak resident memory of the pools' hosts. A ratio is marked "machine busy" when the
+ * load average before the run exceeds the number of cores.
  *
  * @module
  */
@@ -56,7 +59,7 @@ async function coldCPython(dir: string, name: string, source: string): Promise<b
   return success;
 }
 
-/** Peak resident memory of the pool's hosts (processes running host.ts), MiB, sampled. */
+/** Peak resident memory of the pools' hosts (host.ts or `harness.py --serve`), MiB, sampled. */
 function watchHostMemory(): { stop: () => number } {
   let peak = 0;
   const timer = setInterval(async () => {
@@ -65,7 +68,9 @@ function watchHostMemory(): { stop: () => number } {
       if (!/^\d+$/.test(e.name)) continue;
       try {
         const cmd = await Deno.readTextFile(`/proc/${e.name}/cmdline`);
-        if (!cmd.includes("host.ts") || !cmd.includes("deno")) continue;
+        const host = (cmd.includes("host.ts") && cmd.includes("deno")) ||
+          (cmd.includes("--serve") && cmd.startsWith("/usr/bin/python3"));
+        if (!host) continue;
         const status = await Deno.readTextFile(`/proc/${e.name}/status`);
         total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
       } catch { /* gone */ }
@@ -80,11 +85,25 @@ function watchHostMemory(): { stop: () => number } {
   };
 }
 
+type Mode = "a" | "b" | "c" | "d" | "e";
+const LABELS: Record<Mode, string> = {
+  a: "(a) cold CPython per program, bwrap (EvalPlus)",
+  b: "(b) assay strict, CPython (bwrap)",
+  c: "(c) assay strict, Pyodide (bwrap)",
+  d: "(d) assay pooled, Pyodide (bwrap)",
+  e: "(e) assay pooled, CPython (bwrap)",
+};
+
 /** Run the bench with the arguments after `python-speed`. */
 export async function pythonThroughputBench(args: string[]): Promise<void> {
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 164);
-  const roundsAt = args.indexOf("--rounds");
-  const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 4;
+  const rounds = Number(option("--rounds") ?? 4);
+  const samples = Number(option("--samples") ?? 1);
+  const modes = (option("--modes") ?? "a,b,c,d,e").split(",") as Mode[];
   if (!(await Deno.stat(join(DATA, "humaneval")).catch(() => null))) {
     console.log(`python-speed: skipped, ${DATA}humaneval is not here`);
     return;
@@ -97,89 +116,109 @@ export async function pythonThroughputBench(args: string[]): Promise<void> {
     const r = records.find((x) => x.task_id === t.title.split(" ")[0])!;
     return `${r.prompt}${r.canonical_solution}\n${r.test}\ncheck(${r.entry_point})\n`;
   });
-  const jobs = (python: "cpython" | "pyodide"): SandboxJob[] =>
-    tasks.map((t) => sampleJob(t, t.referenceSource ?? "", { python }));
+  const jobs = {
+    cpython: tasks.map((t) => sampleJob(t, t.referenceSource ?? "", { python: "cpython" })),
+    pyodide: tasks.map((t) => sampleJob(t, t.referenceSource ?? "", { python: "pyodide" })),
+  };
+  const total = tasks.length * samples;
   const before = await loadAverage();
   console.log(
-    `python-speed: ${tasks.length} HumanEval canonical programs, ${rounds} interleaved rounds, ` +
-      `concurrency ${CONCURRENCY}; load average before ${before.join(" ")} on ${CONCURRENCY} cores`,
+    `python-speed: ${tasks.length} HumanEval canonical programs × ${samples} sample(s), ` +
+      `${rounds} interleaved rounds, concurrency ${CONCURRENCY}; ` +
+      `load average before ${before.join(" ")} on ${CONCURRENCY} cores`,
   );
   const dir = await Deno.makeTempDir({ prefix: "assay-python-speed-" });
-  const pool = createPythonPool({ size: CONCURRENCY });
+  const pools = {
+    d: createPythonPool({ size: CONCURRENCY, runtime: "pyodide" }),
+    e: createPythonPool({ size: CONCURRENCY, runtime: "cpython" }),
+  };
   const memory = watchHostMemory();
-  const seconds = { a: 0, b: 0, c: 0, d: 0 };
-  const passes = { a: 0 };
-  const verdicts: Record<"b" | "c" | "d", (SandboxResult | null)[]> = {
+  const seconds: Record<Mode, number> = { a: 0, b: 0, c: 0, d: 0, e: 0 };
+  let passedA = 0;
+  /** The first sample's verdicts of each program, per assay mode. */
+  const verdicts: Record<Mode, (SandboxResult | null)[]> = {
+    a: [],
     b: tasks.map(() => null),
     c: tasks.map(() => null),
     d: tasks.map(() => null),
+    e: tasks.map(() => null),
+  };
+  const runOne: Record<Mode, (i: number) => Promise<SandboxResult | null>> = {
+    a: async (i) => {
+      if (await coldCPython(dir, `p${i}`, programs[i])) passedA++;
+      return null;
+    },
+    b: (i) => runPythonSample(jobs.cpython[i], { ...LIMITS, python: "cpython" }),
+    c: (i) => runPythonSample(jobs.pyodide[i], { ...LIMITS, python: "pyodide" }),
+    d: (i) => pools.d.run(jobs.pyodide[i], LIMITS),
+    e: (i) => pools.e.run(jobs.cpython[i], LIMITS),
   };
   try {
-    // Warm the pool's hosts and make the snapshot before any timing.
-    await Promise.all(jobs("pyodide").slice(0, CONCURRENCY).map((j) => pool.run(j, LIMITS)));
+    // Warm the pools' hosts (and make Pyodide's snapshot) before any timing.
+    for (const pooled of ["d", "e"] as const) {
+      if (!modes.includes(pooled)) continue;
+      await Promise.all(tasks.slice(0, CONCURRENCY).map((_, i) => runOne[pooled](i)));
+    }
     const size = Math.ceil(tasks.length / rounds);
     for (let round = 0; round < rounds; round++) {
       const ids = tasks.map((_, i) => i).slice(round * size, (round + 1) * size);
-      const timeMode = async (mode: keyof typeof seconds, fn: (i: number) => Promise<void>) => {
+      const work = ids.flatMap((i) => Array.from({ length: samples }, () => i));
+      for (const mode of modes) {
         const run = limiter(CONCURRENCY);
         const t = performance.now();
-        await Promise.all(ids.map((i) => run(() => fn(i))));
+        await Promise.all(work.map((i) =>
+          run(async () => {
+            const r = await runOne[mode](i);
+            if (r !== null) verdicts[mode][i] ??= r;
+          })
+        ));
         seconds[mode] += (performance.now() - t) / 1000;
-      };
-      await timeMode("a", async (i) => {
-        if (await coldCPython(dir, `p${i}`, programs[i])) passes.a++;
-      });
-      const py = jobs("cpython");
-      await timeMode("b", async (i) => {
-        verdicts.b[i] = await runPythonSample(py[i], { ...LIMITS, python: "cpython" });
-      });
-      const pyo = jobs("pyodide");
-      await timeMode("c", async (i) => {
-        verdicts.c[i] = await runPythonSample(pyo[i], { ...LIMITS, python: "pyodide" });
-      });
-      await timeMode("d", async (i) => {
-        verdicts.d[i] = await pool.run(pyo[i], LIMITS);
-      });
+      }
     }
   } finally {
-    await pool.close();
+    await Promise.all([pools.d.close(), pools.e.close()]);
     await Deno.remove(dir, { recursive: true });
   }
   const peak = memory.stop();
   const after = await loadAverage();
-  const rate = (mode: keyof typeof seconds) => tasks.length / seconds[mode];
+  const rate = (mode: Mode) => total / seconds[mode];
   const passed = (rs: (SandboxResult | null)[]) =>
     rs.filter((r) => r && r.cases.every((c) => c.status === "pass")).length;
-  const line = (label: string, mode: keyof typeof seconds, pass: number) =>
+  for (const mode of modes) {
+    const pass = mode === "a" ? `${passedA}/${total}` : `${passed(verdicts[mode])}/${tasks.length}`;
     console.log(
-      `  ${label.padEnd(44)} ${
-        rate(mode).toFixed(1).padStart(7)
-      } programs/s  passed ${pass}/${tasks.length}`,
+      `  ${LABELS[mode].padEnd(44)} ${rate(mode).toFixed(1).padStart(7)} samples/s  passed ${pass}`,
     );
-  line("(a) cold CPython per program, bwrap (EvalPlus)", "a", passes.a);
-  line("(b) assay strict, CPython (bwrap)", "b", passed(verdicts.b));
-  line("(c) assay strict, Pyodide (bwrap)", "c", passed(verdicts.c));
-  line("(d) assay pooled, Pyodide (bwrap)", "d", passed(verdicts.d));
+  }
   const busy = before[0] > CONCURRENCY;
   const mark = busy ? "  (machine busy: ratio not comparable)" : "";
-  console.log(`ratio (d)/(a): ${(rate("d") / rate("a")).toFixed(2)}  (target >= 5)${mark}`);
-  console.log(`ratio (d)/(c): ${(rate("d") / rate("c")).toFixed(2)}${mark}`);
-  const same = (x: (SandboxResult | null)[], y: (SandboxResult | null)[]) =>
-    x.filter((r, i) =>
-      JSON.stringify(r?.cases.map((c) => c.status)) ===
-        JSON.stringify(y[i]?.cases.map((c) => c.status))
-    ).length;
-  console.log(
-    `per-case verdicts: (b) vs (c) identical on ${same(verdicts.b, verdicts.c)}/${tasks.length}; ` +
-      `(c) vs (d) on ${same(verdicts.c, verdicts.d)}/${tasks.length}`,
-  );
-  const counts = pool.counts();
-  console.log(
-    `(d) ran ${counts.pooled} in warm hosts, ${
-      Object.values(counts.strict).reduce((a, b) => a + b, 0)
-    } strict ${JSON.stringify(counts.strict)}, ${counts.hostsStarted} hosts started, replaced: ${
-      JSON.stringify(counts.recycled)
-    }; peak host memory ${peak.toFixed(0)} MiB`,
-  );
+  const ratio = (x: Mode, y: Mode, target = "") => {
+    if (modes.includes(x) && modes.includes(y)) {
+      console.log(`ratio ${x}/${y}: ${(rate(x) / rate(y)).toFixed(2)}${target}${mark}`);
+    }
+  };
+  ratio("e", "a", "  (target >= 5)");
+  ratio("d", "a", "  (target >= 5)");
+  ratio("d", "c");
+  const key = (r: SandboxResult | null) =>
+    JSON.stringify(r?.cases.map((c) => [c.status, c.message]));
+  const assayModes = modes.filter((m) => m !== "a");
+  for (const m of assayModes.slice(1)) {
+    const same = tasks.filter((_, i) => key(verdicts[assayModes[0]][i]) === key(verdicts[m][i]));
+    console.log(
+      `per-case verdicts (${assayModes[0]}) vs (${m}): identical on ${same.length}/${tasks.length}`,
+    );
+  }
+  for (const pooled of ["d", "e"] as const) {
+    if (!modes.includes(pooled)) continue;
+    const counts = pools[pooled].counts();
+    console.log(
+      `(${pooled}) ran ${counts.pooled} in warm hosts, ${
+        Object.values(counts.strict).reduce((a, b) => a + b, 0)
+      } strict ${JSON.stringify(counts.strict)}, ${counts.hostsStarted} hosts started, ` +
+        `replaced: ${JSON.stringify(counts.recycled)}`,
+    );
+  }
+  console.log(`peak memory of the pools' hosts ${peak.toFixed(0)} MiB`);
   console.log(`load average after ${after.join(" ")}`);
 }
