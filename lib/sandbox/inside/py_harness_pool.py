@@ -76,6 +76,7 @@ def _leftover_functions():
 
 def _end_of_sample(report):
     """Forget the sample (its modules and caches) and say whether the host can go on."""
+    global _SNAPSHOT
     reasons = list(_state.get("tampered") or [])
     if _state["changed"]:
         reasons.append(_state["changed"][0])
@@ -103,7 +104,6 @@ def _end_of_sample(report):
     _state["changed"] = []
     _state["wrote"] = []
     _state["tampered"] = None
-    global _SNAPSHOT
     _SNAPSHOT = None
     if not reasons:
         # What is left is the harness's and the standard library's: part of the baseline now.
