@@ -56,64 +56,67 @@ async function folders(dir: string): Promise<string[]> {
   return out;
 }
 
-Deno.test({
-  name:
-    "evaluate() under CPython provides declared packages and labels undeclared (real) and nonexistent imports",
-  ignore: !HAS_BWRAP,
-  fn: async () => {
-    const runsDir = await Deno.makeTempDir();
-    try {
-      const yamlEverywhere = answers("fixed:yaml", {
-        "load-yaml": py(YAML_ANSWER),
-        "load-json": py(YAML_ANSWER), // yaml is real, but load-json does not declare it
-      });
-      const fake = answers("fixed:fake", {
-        "load-yaml": py(YAML_ANSWER),
-        "load-json": py(
-          "import numpyy_fake\n\n\ndef load(text):\n    return numpyy_fake.parse(text)\n",
-        ),
-      });
-      const { dir } = await evaluate(suite, {
-        models: [yamlEverywhere, fake],
-        runsDir,
-        python: "cpython",
-        resume: false,
-      });
-      const run = await loadRun(dir);
-      // The references ran with their declared package: no task error.
-      assert.deepEqual(run.manifest.taskErrors ?? {}, {});
-      assert.deepEqual(run.manifest.pythonPackages, { yaml: [join(DIST_PACKAGES, "yaml")] });
-      const result = (model: string, task: string) =>
-        run.results.find((r) => r.model === model && r.task === task)!;
-      for (const model of ["fixed:yaml", "fixed:fake"]) {
-        const r = result(model, "load-yaml");
-        assert.equal(r.passed, true, `${model}: ${r.detail}`);
+for (const sandbox of ["strict", "pooled"] as const) {
+  Deno.test({
+    name:
+      `evaluate() under CPython (${sandbox}) provides declared packages and labels undeclared (real) and nonexistent imports`,
+    ignore: !HAS_BWRAP,
+    fn: async () => {
+      const runsDir = await Deno.makeTempDir();
+      try {
+        const yamlEverywhere = answers("fixed:yaml", {
+          "load-yaml": py(YAML_ANSWER),
+          "load-json": py(YAML_ANSWER), // yaml is real, but load-json does not declare it
+        });
+        const fake = answers("fixed:fake", {
+          "load-yaml": py(YAML_ANSWER),
+          "load-json": py(
+            "import numpyy_fake\n\n\ndef load(text):\n    return numpyy_fake.parse(text)\n",
+          ),
+        });
+        const { dir } = await evaluate(suite, {
+          models: [yamlEverywhere, fake],
+          runsDir,
+          python: "cpython",
+          sandbox,
+          resume: false,
+        });
+        const run = await loadRun(dir);
+        // The references ran with their declared package: no task error.
+        assert.deepEqual(run.manifest.taskErrors ?? {}, {});
+        assert.deepEqual(run.manifest.pythonPackages, { yaml: [join(DIST_PACKAGES, "yaml")] });
+        const result = (model: string, task: string) =>
+          run.results.find((r) => r.model === model && r.task === task)!;
+        for (const model of ["fixed:yaml", "fixed:fake"]) {
+          const r = result(model, "load-yaml");
+          assert.equal(r.passed, true, `${model}: ${r.detail}`);
+        }
+        const undeclared = result("fixed:yaml", "load-json");
+        assert.equal(undeclared.outcome, "load_error");
+        assert.equal(
+          undeclared.detail,
+          "ModuleNotFoundError: No module named 'yaml' (solution.py, line 1)",
+        );
+        assert.equal(undeclared.failure?.category, "hallucinated_api");
+        assert.deepEqual(undeclared.failure?.labels, ["undeclared_dependency"]);
+        const evidence = undeclared.failure!.evidence.find((e) => e.label)!;
+        assert.match(
+          evidence.text,
+          /^undeclared_dependency: imports "yaml", a real package the task does not declare \(checked by local-list: installed in Debian's dist-packages on this machine \(\/usr\/lib\/python3\/dist-packages\/yaml\)\)/,
+        );
+        const nonexistent = result("fixed:fake", "load-json");
+        assert.equal(nonexistent.outcome, "load_error");
+        assert.deepEqual(nonexistent.failure?.labels, ["nonexistent_package"]);
+        assert.match(
+          nonexistent.failure!.evidence.find((e) => e.label)!.text,
+          /^nonexistent_package: imports "numpyy_fake", a package that does not exist \(checked by local-list: not in \/usr\/lib\/python3\/dist-packages on this machine, nor among the \d+ modules of the packages npm pyodide's pyodide-lock\.json names/,
+        );
+      } finally {
+        await Deno.remove(runsDir, { recursive: true });
       }
-      const undeclared = result("fixed:yaml", "load-json");
-      assert.equal(undeclared.outcome, "load_error");
-      assert.equal(
-        undeclared.detail,
-        "ModuleNotFoundError: No module named 'yaml' (solution.py, line 1)",
-      );
-      assert.equal(undeclared.failure?.category, "hallucinated_api");
-      assert.deepEqual(undeclared.failure?.labels, ["undeclared_dependency"]);
-      const evidence = undeclared.failure!.evidence.find((e) => e.label)!;
-      assert.match(
-        evidence.text,
-        /^undeclared_dependency: imports "yaml", a real package the task does not declare \(checked by local-list: installed in Debian's dist-packages on this machine \(\/usr\/lib\/python3\/dist-packages\/yaml\)\)/,
-      );
-      const nonexistent = result("fixed:fake", "load-json");
-      assert.equal(nonexistent.outcome, "load_error");
-      assert.deepEqual(nonexistent.failure?.labels, ["nonexistent_package"]);
-      assert.match(
-        nonexistent.failure!.evidence.find((e) => e.label)!.text,
-        /^nonexistent_package: imports "numpyy_fake", a package that does not exist \(checked by local-list: not in \/usr\/lib\/python3\/dist-packages on this machine, nor among the \d+ modules of the packages npm pyodide's pyodide-lock\.json names/,
-      );
-    } finally {
-      await Deno.remove(runsDir, { recursive: true });
-    }
-  },
-});
+    },
+  });
+}
 
 Deno.test("evaluate() and validateSuite() refuse declared packages in Pyodide before any work", async () => {
   const runsDir = await Deno.makeTempDir();
