@@ -10,10 +10,12 @@ export {
   AnswerKind,
   Dependencies,
   Language,
+  PythonPackages,
   Suite,
   Task,
   taskDependencies,
   TaskFile,
+  taskPythonPackages,
   TestCase,
 } from "./task/schema.ts";
 export { CaseKind } from "./record/case_verdict.ts";
@@ -108,6 +110,7 @@ export { moduleGraphEscape } from "./sandbox/module_graph.ts";
 export { resolveDependencies } from "./sandbox/dep_store.ts";
 export { StoreRecord } from "./record/dependency_store.ts";
 export type { DependencyStore, DepStoreOptions } from "./sandbox/dep_store.ts";
+export { debianPackage, locatePythonPackage } from "./sandbox/python_packages.ts";
 
 // ── Scores: accuracy as a spectrum ───────────────────────────────────────────
 export { ALMOST_CORE_FAILURE_SHARE, scoreSample, weightedAccuracy } from "./score/weighted.ts";
@@ -126,6 +129,7 @@ export {
 } from "./record/failure.ts";
 export { localPackageNames, packageCheck } from "./score/package_check.ts";
 export type { PackageCheck, PackageVerdict } from "./score/package_check.ts";
+export { pythonPackageCheck } from "./score/python_package_check.ts";
 export type { ClassifyOptions, FailureInput } from "./score/taxonomy.ts";
 export { typecheckBatch } from "./score/typecheck.ts";
 export { Diagnostic } from "./record/diagnostic.ts";
@@ -144,6 +148,7 @@ export type { Bucket, SampleScore } from "./score/weighted.ts";
 // ── Runs: evaluate, and the run store's records ──────────────────────────────
 export { dependenciesRecord, runDependencies } from "./run/dependency_stores.ts";
 export type { RunDependencies } from "./run/dependency_stores.ts";
+export { pythonPackagesProblem } from "./run/python_packages.ts";
 export { referenceJob, referenceTimeouts } from "./run/reference_timeouts.ts";
 export type { ReferenceTimeout, ReferenceTimeoutOptions } from "./run/reference_timeouts.ts";
 export { evaluate } from "./run/evaluate.ts";

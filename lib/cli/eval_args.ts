@@ -14,7 +14,14 @@ import type { Policy } from "../score/policy.ts";
 import { loadSuite } from "../task/load.ts";
 import type { Suite } from "../task/schema.ts";
 import { UsageError } from "./errors.ts";
-import { chooseIsolation, intArg, junitArg, policyArg, pythonArg } from "./inputs.ts";
+import {
+  chooseIsolation,
+  intArg,
+  junitArg,
+  policyArg,
+  pythonArg,
+  pythonPackagesArg,
+} from "./inputs.ts";
 import { CACHE_DIR, RUNS_DIR } from "./paths.ts";
 
 /** `eval`'s options as given (strings and flags), defaults filled in. */
@@ -202,6 +209,7 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
     );
   }
   const python = pythonArg(values.python, isolation);
+  pythonPackagesArg(suite, python);
   return {
     values,
     python,

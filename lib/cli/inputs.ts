@@ -9,7 +9,9 @@ import { dirname, resolve } from "node:path";
 import { bwrapAvailable } from "../sandbox/isolate.ts";
 import type { Isolation, PythonRuntime } from "../sandbox/sandbox.ts";
 import { type Policy, resolvePolicy } from "../score/policy.ts";
-import { UsageError } from "./errors.ts";
+import { ToolError, UsageError } from "./errors.ts";
+import { pythonPackagesProblem } from "../run/python_packages.ts";
+import type { Suite } from "../task/schema.ts";
 
 /**
  * The isolation asked for: `none` (with a warning on stderr) when `unsafe` or requested, else
@@ -152,4 +154,30 @@ export function pythonArg(raw: string | undefined, isolation: Isolation): Python
     );
   }
   return python;
+}
+
+/**
+ * The suite's declared Python packages, checked against `--python` and this machine before any
+ * work: Pyodide has none (a usage error, exit 2); one that is not installed is a tool failure
+ * that names the Debian package to install (exit 3).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pythonPackagesArg } from "./inputs.ts";
+ * const suite = { name: "s", tasks: [{ id: "t", language: "py", pythonPackages: ["numpyy_fake"] }] } as never;
+ * assert.throws(() => pythonPackagesArg(suite, "pyodide"), { name: "UsageError", message: /run it with --python cpython/ });
+ * assert.throws(() => pythonPackagesArg(suite, "cpython"), { name: "ToolError", message: /apt-get install python3-numpyy-fake/ });
+ * pythonPackagesArg({ name: "s", tasks: [] } as never, "pyodide");
+ * ```
+ *
+ * @throws {UsageError} For declared packages under Pyodide.
+ * @throws {ToolError} For a declared package that is not installed.
+ */
+export function pythonPackagesArg(suite: Suite, python: PythonRuntime): void {
+  const problem = pythonPackagesProblem(suite, python);
+  if (problem === null) return;
+  throw problem.kind === "runtime"
+    ? new UsageError(problem.message)
+    : new ToolError(problem.message);
 }

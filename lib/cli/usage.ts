@@ -45,7 +45,10 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    can-ai-code run JavaScript) instead of each task's own (task.json "semantics").
                    --python picks the runtime of Python tasks: pyodide (default; CPython compiled to
                    WebAssembly, inside the same permission-less Deno sandbox) or cpython (the machine's
-                   /usr/bin/python3 under bubblewrap and prlimit: the reference runtime).
+                   /usr/bin/python3 under bubblewrap and prlimit: the reference runtime). Python packages
+                   a task declares (task.json / suite.json "pythonPackages": ["yaml"]) need cpython and
+                   Debian's package (apt-get install python3-yaml); any other non-stdlib import is
+                   labelled undeclared_dependency or nonexistent_package, as for npm.
                    Declared npm dependencies (suite.json / task.json "dependencies") are installed once
                    into a read-only store in data/cache/deps (from node_modules or npm), then runs are
                    offline. An import of any other package is labelled undeclared_dependency or

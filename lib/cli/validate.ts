@@ -10,7 +10,7 @@ import { loadSuite } from "../task/load.ts";
 import { validateSuite } from "../run/validate.ts";
 import { validationMarkdown } from "../run/validation_markdown.ts";
 import { slowReferencesText } from "../run/slow_references.ts";
-import { chooseIsolation, intArg, pythonArg } from "./inputs.ts";
+import { chooseIsolation, intArg, pythonArg, pythonPackagesArg } from "./inputs.ts";
 import { CACHE_DIR, ROOT } from "./paths.ts";
 
 /**
@@ -48,6 +48,7 @@ export async function runValidate(args: string[]): Promise<void> {
   const suite = await loadSuite(values.suite);
   const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
   const python = pythonArg(values.python, isolation);
+  pythonPackagesArg(suite, python);
   const bar = progressBar(suite.tasks.length, { label: "tasks" });
   const validations = await validateSuite(suite, {
     isolation,

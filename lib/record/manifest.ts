@@ -13,7 +13,8 @@ import { StoreRecord } from "./dependency_store.ts";
  * the manifest's origin, name, command, templates, expected sample count and task errors.
  * Version 1 runs are read (lib/analyze/load.ts gives their failed generations a result).
  * Optional fields added later without a new version (a reader that does not know them loses
- * nothing it needs): `timeouts.*.cases`, `dependencies`, `slowReferences`, `skippedTests`.
+ * nothing it needs): `timeouts.*.cases`, `dependencies`, `slowReferences`, `skippedTests`,
+ * `pythonPackages`.
  */
 export const FORMAT_VERSION = 2;
 
@@ -102,6 +103,10 @@ export const Manifest = z.object({
     stores: z.array(StoreRecord),
   }).optional().describe(
     "declared npm packages with exact versions and their content-addressed stores; absent when none",
+  ),
+  /** The declared Python packages the run provided (task.json / suite.json `pythonPackages`): each top-level module and the host paths the sandbox mounted for it from Debian's dist-packages; absent when the suite declares none. */
+  pythonPackages: z.record(z.string(), z.array(z.string())).optional().describe(
+    "declared Python modules and the dist-packages paths mounted for each; absent when none",
   ),
   /** ISO times the run was resumed after an interruption. */
   resumedAt: z.array(z.string()).default([]).describe("ISO times the run was resumed"),

@@ -13,10 +13,12 @@ import { runSample } from "../sandbox/deno.ts";
 import { createPool } from "../sandbox/pool.ts";
 import { dependenciesRecord, type RunDependencies, runDependencies } from "./dependency_stores.ts";
 import { packageCheck } from "../score/package_check.ts";
+import { pythonPackageCheck } from "../score/python_package_check.ts";
+import { pythonPackagesProblem, pythonPackagesRecord } from "./python_packages.ts";
 import { referenceTimeouts } from "./reference_timeouts.ts";
 import { slowReferences } from "./slow_references.ts";
 import { skippedTestsByTask } from "./skipped_tests.ts";
-import type { Suite } from "../task/schema.ts";
+import { type Suite, taskPythonPackages } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
 import { GenerationRecord } from "../record/generation.ts";
 import { type ResultRecord } from "../record/result.ts";
@@ -82,6 +84,9 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     ...(options.typecheck && options.typecheck !== "off" ? { typecheck: options.typecheck } : {}),
     ...options.params,
   };
+  // Declared Python packages need CPython and an installed package each: said before any work.
+  const pythonProblem = pythonPackagesProblem(suite, options.python ?? "pyodide");
+  if (pythonProblem) throw new Error(pythonProblem.message);
   // Content decides identity: every rendered prompt, the suite, models and what changes a verdict.
   const plan = await planRun(suite, options.models, templates, {
     perturbations,
@@ -123,17 +128,26 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   }
   const storeOf = deps.storeOf;
   const stores = deps.stores;
-  /** Runs a job of `taskId` with that task's dependency store, if it declares any. */
+  const pythonPackagesOf = new Map(suite.tasks.map((t) => [t.id, taskPythonPackages(suite, t)]));
+  /** Runs a job of `taskId` with that task's dependency store and Python packages, if it declares any. */
   const executor = (taskId: string): Executor => (job, o) => {
     const dependencies = storeOf(taskId);
+    const pythonPackages = pythonPackagesOf.get(taskId) ?? [];
     // The run's Python runtime reaches every Python job: the samples' and the references'.
-    const python = job.language === "py" ? { python: options.python ?? "pyodide" } : {};
+    const python = job.language === "py"
+      ? {
+        python: options.python ?? "pyodide",
+        ...(pythonPackages.length ? { pythonPackages } : {}),
+      }
+      : {};
     return baseExecutor(
       dependencies ? { ...job, ...python, dependencies } : { ...job, ...python },
       o,
     );
   };
   const check = options.packageCheck ?? packageCheck();
+  const pythonCheck = options.pythonPackageCheck ?? pythonPackageCheck();
+  const pythonPackages = pythonPackagesRecord(suite);
   let writer: RunWriter;
   try {
     writer = previous ? await reopenRun(previous) : await createRun(options.runsDir, {
@@ -165,6 +179,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           dependencies: dependenciesRecord(stores),
         }
         : {}),
+      ...(pythonPackages ? { pythonPackages } : {}),
       resumedAt: [],
       completedAt: null,
     });
@@ -292,7 +307,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
             ...(derived?.cases ? { caseTimeoutMs: derived.cases } : {}),
           },
           executor(job.task.id),
-          check,
+          job.task.language === "py" ? pythonCheck : check,
         )
       );
       executed++;

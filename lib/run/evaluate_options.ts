@@ -110,6 +110,8 @@ export interface EvaluateOptions {
   dependencyStore?: DepStoreOptions;
   /** Decides whether a package a sample could not import exists (undeclared_dependency vs nonexistent_package). @default packageCheck() (the committed popular-name list only) */
   packageCheck?: PackageCheck;
+  /** Decides whether a Python package a Python sample could not import exists (undeclared_dependency vs nonexistent_package). @default pythonPackageCheck() (Debian's dist-packages here, and the packages npm pyodide's lock file names) */
+  pythonPackageCheck?: PackageCheck;
   /** Who makes the run. @default "notebook" inside a Jupyter kernel, else "library" */
   origin?: RunOrigin;
   /** A name for the run (shown in listings and reports). @default null */

@@ -83,7 +83,10 @@ export function generationErrorResult(task: Task, gen: GenerationRecord): Result
   };
 }
 
-/** Execute, score and classify one sample whose generation succeeded. */
+/**
+ * Execute, score and classify one sample whose generation succeeded. `check` decides whether a
+ * package the sample could not import exists: an npm check, or for a Python task a Python one.
+ */
 export async function executeSample(
   task: Task,
   gen: GenerationRecord,
@@ -120,8 +123,8 @@ export async function executeSample(
     language: task.language,
   };
   // A package the sandbox did not provide: does it exist (undeclared) or not (hallucinated)?
-  // (npm packages: a Python answer's imports are read by the Python taxonomy instead.)
-  const packages = score.passed || task.language === "py" ? {} : Object.fromEntries(
+  // (`check` is the task's language's: npm packages, or Python packages.)
+  const packages = score.passed ? {} : Object.fromEntries(
     await Promise.all(importedPackages(input).map(async (name) => [name, await check(name)])),
   );
   const failure = score.passed ? null : classifyFailure({ ...input, packages });

@@ -16,6 +16,11 @@ export interface SampleJobOptions {
   semantics?: Semantics;
   /** Which Python runs a Python task's job. @default "pyodide" */
   python?: PythonRuntime;
+  /**
+   * The Python packages the job may import: the task's own and its suite's
+   * (`taskPythonPackages(suite, task)`). @default the task's own `pythonPackages`
+   */
+  pythonPackages?: readonly string[];
 }
 
 /**
@@ -32,12 +37,22 @@ export interface SampleJobOptions {
  * assert.equal(sampleJob(task, "function add() {}").semantics, "script");
  * assert.equal(sampleJob(task, "", { semantics: "module" }).semantics, "module");
  * assert.equal(sampleJob(task, "").files, undefined);
+ * const py = { ...(task as object), language: "py", pythonPackages: ["yaml"] } as never;
+ * assert.deepEqual(sampleJob(py, "def add(): pass").pythonPackages, ["yaml"]);
+ * assert.deepEqual(sampleJob(py, "", { pythonPackages: ["bs4", "yaml"] }).pythonPackages, ["bs4", "yaml"]);
  * ```
  */
 export function sampleJob(
   task: Pick<
     Task,
-    "answer" | "entry" | "testsSource" | "cases" | "contextFiles" | "semantics" | "language"
+    | "answer"
+    | "entry"
+    | "testsSource"
+    | "cases"
+    | "contextFiles"
+    | "semantics"
+    | "language"
+    | "pythonPackages"
   >,
   code: string,
   options: SampleJobOptions = {},
@@ -49,6 +64,7 @@ export function sampleJob(
       entry: task.entry,
       language: "py",
       python: options.python ?? "pyodide",
+      ...pythonPackagesOf(task, options),
     }
     : {
       testsSource: task.testsSource,
@@ -61,4 +77,13 @@ export function sampleJob(
     return { ...base, code: "", files: overlayTree(context, parseFileBundle(code)) };
   }
   return { ...base, code, ...(Object.keys(context).length ? { files: { ...context } } : {}) };
+}
+
+/** The job's `pythonPackages` field: absent when there are none. */
+function pythonPackagesOf(
+  task: Pick<Task, "pythonPackages">,
+  options: SampleJobOptions,
+): Pick<SandboxJob, "pythonPackages"> {
+  const packages = options.pythonPackages ?? task.pythonPackages ?? [];
+  return packages.length ? { pythonPackages: [...packages] } : {};
 }

@@ -15,7 +15,8 @@ import { applicablePythonMutations, mutatePython } from "../model/python_mutate.
 import { limiter } from "./pool.ts";
 import { runSample } from "../sandbox/deno.ts";
 import type { Isolation, PythonRuntime, SandboxResult } from "../sandbox/sandbox.ts";
-import { type Suite, type Task, taskDependencies } from "../task/schema.ts";
+import { type Suite, type Task, taskDependencies, taskPythonPackages } from "../task/schema.ts";
+import { pythonPackagesProblem } from "./python_packages.ts";
 import {
   type DependencyStore,
   type DepStoreOptions,
@@ -175,6 +176,9 @@ export async function validateSuite(
   const limit = limiter(options.concurrency ?? 4);
   const runs = options.referenceRuns ?? 3;
   const isolation = options.isolation ?? "bwrap";
+  // Declared Python packages need CPython and an installed package each: said before any work.
+  const pythonProblem = pythonPackagesProblem(suite, options.python ?? "pyodide");
+  if (pythonProblem) throw new Error(pythonProblem.message);
   // Declared dependencies: one read-only store per distinct set, resolved once.
   const stores = new Map<string, DependencyStore | null>();
   for (const task of suite.tasks) {
@@ -206,7 +210,7 @@ export async function validateSuite(
         cases: task.cases,
         entry: task.entry,
         semantics: task.semantics,
-        ...(task.language === "py" ? { language: "py" as const, python: options.python } : {}),
+        ...(task.language === "py" ? pythonJob(suite, task, options.python) : {}),
         ...(changed || Object.keys(task.contextFiles ?? {}).length
           ? { files: overlayTree(task.contextFiles ?? {}, changed ?? {}) }
           : {}),
@@ -375,4 +379,14 @@ export async function validateSuite(
     finish(task, v);
   }));
   return out.sort((a, b) => a.task.localeCompare(b.task));
+}
+
+/** A Python task's job fields: the runtime, and the packages it declares (with its suite's). */
+function pythonJob(suite: Suite, task: Task, python: PythonRuntime | undefined) {
+  const pythonPackages = taskPythonPackages(suite, task);
+  return {
+    language: "py" as const,
+    python,
+    ...(pythonPackages.length ? { pythonPackages } : {}),
+  };
 }

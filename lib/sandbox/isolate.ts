@@ -2,7 +2,9 @@
  * OS isolation with bubblewrap: new user, network, pid, ipc, uts and cgroup
  * namespaces; only /usr (read-only), the Deno binary (read-only) and the job
  * folder are visible (plus, for a job with dependencies, the dependency store's
- * node_modules, read-only, at /job/node_modules); a fresh /tmp; the environment cleared.
+ * node_modules, read-only, at /job/node_modules, and for a Python job its declared packages,
+ * read-only, under /pkgs, with the rest of dist-packages masked); a fresh /tmp; the environment
+ * cleared.
  *
  * @module
  */
@@ -21,6 +23,8 @@ export interface BwrapOptions {
   readOnly?: Readonly<Record<string, string>>;
   /** Bind the job folder read-only (a Python job writes nothing there). @default false */
   jobReadOnly?: boolean;
+  /** Folders inside hidden under an empty read-only tmpfs (e.g. Python's dist-packages). @default none */
+  masked?: readonly string[];
 }
 
 /** Where the job folder and the Deno binary appear inside the sandbox. */
@@ -37,6 +41,8 @@ export const INSIDE = { job: "/job", deno: "/opt/deno/deno" } as const;
  * assert(args.includes("--unshare-all") && args.includes("--die-with-parent"));
  * const withDeps = bwrapArgs({ denoPath: "/x/deno", jobDir: "/tmp/j", env: {}, nodeModules: "/s/node_modules" });
  * assert(withDeps.join(" ").includes("--ro-bind /s/node_modules /job/node_modules"));
+ * const masked = bwrapArgs({ denoPath: "/x/deno", jobDir: "/tmp/j", env: {}, masked: ["/usr/lib/python3/dist-packages"] });
+ * assert(masked.join(" ").includes("--tmpfs /usr/lib/python3/dist-packages --remount-ro /usr/lib/python3/dist-packages"));
  * ```
  */
 export function bwrapArgs(options: BwrapOptions): string[] {
@@ -71,6 +77,7 @@ export function bwrapArgs(options: BwrapOptions): string[] {
     ...(options.nodeModules
       ? ["--ro-bind", options.nodeModules, `${INSIDE.job}/node_modules`]
       : []),
+    ...(options.masked ?? []).flatMap((path) => ["--tmpfs", path, "--remount-ro", path]),
     ...Object.entries(options.readOnly ?? {}).flatMap(([from, to]) => ["--ro-bind", from, to]),
     "--chdir",
     INSIDE.job,

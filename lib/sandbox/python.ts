@@ -3,7 +3,9 @@
  * and the harness (inside/py_harness.py; for Pyodide also inside/py_runner.ts), then one process
  * per attempt runs it — Pyodide in the sandboxed Deno process, or CPython under bubblewrap
  * (python_command.ts) — watched from outside exactly as a TypeScript job is (strict_process.ts:
- * the sample's and each case's limit, the output cap, the nonce-tagged protocol lines).
+ * the sample's and each case's limit, the output cap, the nonce-tagged protocol lines). A job's
+ * declared packages (`pythonPackages`) are mounted for CPython from Debian's dist-packages, the
+ * rest of which the jail hides (python_packages.ts); Pyodide has none and refuses such a job.
  *
  * @module
  */
@@ -13,6 +15,7 @@ import { writeJobFiles } from "./job_files.ts";
 import { resolveLimits } from "./limits.ts";
 import { pyodideDir, pyodideSnapshot } from "./pyodide_snapshot.ts";
 import { pythonCommand } from "./python_command.ts";
+import { DIST_PACKAGES, PACKAGES_INSIDE, pythonPackageBinds } from "./python_packages.ts";
 import type {
   Isolation,
   PythonRuntime,
@@ -30,6 +33,7 @@ const HARNESS_PARTS = [
   "py_harness_watch.py",
   "py_harness_asserts.py",
   "py_harness_views.py",
+  "py_harness_packages.py",
   "py_harness_main.py",
   "py_harness_pool.py",
   "py_harness_start.py",
@@ -63,8 +67,41 @@ const startupMs = (runtime: PythonRuntime) => (runtime === "pyodide" ? 60_000 : 
 const PYODIDE_MIN_DATA_MB = 1536;
 
 /**
+ * What the jail of a CPython job adds: Debian's dist-packages hidden, the job's declared packages
+ * bound read-only under `/pkgs`, and the config field that puts them on `sys.path`. Throws when
+ * one is not installed, or when the job runs in Pyodide (npm `pyodide` ships no packages).
+ */
+function packagesJail(job: SandboxJob, runtime: PythonRuntime) {
+  const packages = job.pythonPackages ?? [];
+  if (packages.length && runtime === "pyodide") {
+    throw new Error(
+      `Cannot run a Python job that declares packages (${
+        packages.join(", ")
+      }) in Pyodide: npm pyodide ships no packages; run it with --python cpython`,
+    );
+  }
+  if (runtime !== "cpython") return { jail: undefined, config: undefined };
+  const masked = existsDir(DIST_PACKAGES) ? [DIST_PACKAGES] : [];
+  const readOnly = pythonPackageBinds(packages);
+  return {
+    jail: { masked, readOnly },
+    config: packages.length ? { packages: PACKAGES_INSIDE } : undefined,
+  };
+}
+
+function existsDir(path: string): boolean {
+  try {
+    return Deno.statSync(path).isDirectory;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Execute one Python sample (a job with `language: "py"`) and return per-case verdicts. Throws
  * only when the sandbox itself cannot run, never because the code fails.
+ * A job that declares packages (`pythonPackages`) runs only in CPython, with exactly those
+ * importable (throws in Pyodide, or when one is not installed: a run checks both before work).
  *
  * @example
  * ```ts
@@ -86,6 +123,7 @@ export async function runPythonSample(
 ): Promise<SandboxResult> {
   const limits = resolveLimits(options);
   const runtime = options.python ?? "pyodide";
+  const { jail, config } = packagesJail(job, runtime);
   const isolation = options.isolation ?? "bwrap";
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
   const packageDir = pyodideDir();
@@ -124,6 +162,7 @@ export async function runPythonSample(
       heapMb: limits.heapMb,
       dataMb,
       timeoutMs: limits.timeoutMs,
+      jail,
     });
     const result = await withCaseLimits(
       job,
@@ -136,6 +175,7 @@ export async function runPythonSample(
           limits: options,
           outputCap: limits.outputCapBytes,
           startupMs: startupMs(runtime),
+          config,
         }),
     );
     return { ...result, harnessChanges: [] };

@@ -9,7 +9,7 @@
  */
 import { join } from "node:path";
 import { DENO_SANDBOX_FLAGS, type SandboxCommand } from "./argv.ts";
-import { bwrapArgs, INSIDE } from "./isolate.ts";
+import { bwrapArgs, type BwrapOptions, INSIDE } from "./isolate.ts";
 import type { Isolation, PythonRuntime } from "./sandbox.ts";
 
 /** The machine's CPython: Debian's, never the first `python3` on PATH (it may lack modules). */
@@ -40,6 +40,8 @@ export interface PythonCommandOptions {
    * `runner.ts`, CPython `harness.py --serve`. @default false
    */
   serve?: boolean;
+  /** CPython's further binds and masked folders (a job's declared packages, python.ts). @default none */
+  jail?: Pick<BwrapOptions, "readOnly" | "masked">;
 }
 
 /** Same hash seed in both runtimes and every run: set and dict-of-str order is reproducible. */
@@ -84,6 +86,7 @@ export function pythonCommand(o: PythonCommandOptions): SandboxCommand {
           jobDir: o.dir,
           jobReadOnly: true,
           env: { PYTHONHASHSEED: HASH_SEED, HOME: "/tmp", LANG: "C.UTF-8" },
+          ...o.jail,
         }),
         CPYTHON,
         "-s",

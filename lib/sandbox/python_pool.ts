@@ -251,6 +251,9 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
 
   const run = async (job: SandboxJob, limits: SandboxLimits = {}): Promise<SandboxResult> => {
     if (closed) throw new Error("Cannot run a sample: the Python pool is closed");
+    if (job.pythonPackages?.length) {
+      return await runPythonSample(job, { ...limits, python: runtime, isolation, denoPath }); // never warm
+    }
     let fallback: string | null = null;
     const result = await withCaseLimits(job, limits, async (j) => {
       const a = fallback === null ? await attempt(j, limits) : fallback;

@@ -47,6 +47,13 @@ export interface SandboxJob {
    * flags are exactly those of a job without dependencies.
    */
   dependencies?: JobDependencies;
+  /**
+   * A Python job's declared packages (top-level module names, lib/task/schema.ts
+   * `PythonPackages`): under CPython exactly these are mounted read-only from Debian's
+   * dist-packages under `/pkgs` and put on `sys.path` (lib/sandbox/python_packages.ts); Pyodide
+   * has none to offer and refuses such a job. Absent or empty: the standard library only.
+   */
+  pythonPackages?: string[];
 }
 
 /** What a job with dependencies needs from the store. */

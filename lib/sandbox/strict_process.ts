@@ -36,6 +36,11 @@ export interface StrictAttemptOptions {
    * limit counts from the spawn
    */
   startupMs?: number;
+  /**
+   * Further fields of the config line the runner reads on stdin, beside `nonce` and `cases` (the
+   * Python harness's `packages`: the folder of the job's declared packages). @default none
+   */
+  config?: Readonly<Record<string, unknown>>;
 }
 
 /** The case the runner said it started and has not reported yet. */
@@ -132,7 +137,9 @@ export async function strictAttempt(
   try {
     const writer = child.stdin.getWriter();
     await writer.write(
-      new TextEncoder().encode(JSON.stringify({ nonce, cases: o.job.cases.map((c) => c.name) })),
+      new TextEncoder().encode(
+        JSON.stringify({ ...o.config, nonce, cases: o.job.cases.map((c) => c.name) }),
+      ),
     );
     await writer.close();
   } catch { /* the process may already be gone; its verdicts say so */ }

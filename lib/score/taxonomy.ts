@@ -18,9 +18,11 @@
  * 4. `hallucinated_api` — a name declared nowhere in the program (`ReferenceError`, TS2304/2552),
  *    a method missing on a built-in (`Math.sum is not a function`, `.append()`, TS2339/TS2551 on
  *    a built-in type), a module or export that does not exist (TS2307, `Module not found`). An
- *    import of an npm package outside the task's declared dependencies is labelled
+ *    import of an npm package outside the task's declared dependencies (for Python, of a module
+ *    outside the standard library and the task's `pythonPackages`) is labelled
  *    `undeclared_dependency` (the package exists) or `nonexistent_package` (it does not), when a
- *    package check's verdicts are given (`packages`; lib/score/package_check.ts).
+ *    package check's verdicts are given (`packages`; lib/score/package_check.ts,
+ *    python_package_check.ts).
  * 5. `timeout` — a wall-clock limit killed the run: the sample's, or a test case's own; or the
  *    module never settled, work kept running after the cases (lib/sandbox/settle.ts).
  * 6. `resource` — the output or memory cap, `Maximum call stack size exceeded`, `Array buffer
@@ -55,6 +57,7 @@ import { readPythonError } from "./read_python_error.ts";
 import type { Diagnostic } from "../record/diagnostic.ts";
 import type { PackageVerdict } from "./package_check.ts";
 import { undeclaredImport } from "../sandbox/undeclared_import.ts";
+import { missingPythonPackage } from "./missing_python_package.ts";
 import {
   Evidence,
   EvidenceLabel,
@@ -94,7 +97,9 @@ export interface FailureInput {
 /**
  * The npm packages a failed run could not import (outside the task's declared dependencies),
  * read from the load detail, the case messages and stderr: the names to check before
- * {@link classifyFailure} (`packages`).
+ * {@link classifyFailure} (`packages`). For a Python sample (`language: "py"`), the top-level
+ * modules it could not import that are not in the standard library (missing_python_package.ts),
+ * to check with a Python package check (python_package_check.ts).
  *
  * @example
  * ```ts
@@ -104,10 +109,14 @@ export interface FailureInput {
  *   code: 'import { z } from "zod";', outcome: "load_error", stderr: "", cases: [],
  *   detail: 'import of "zod", not a declared dependency: TypeError: Import "zod" not a dependency',
  * }), ["zod"]);
+ * assert.deepEqual(importedPackages({
+ *   code: "import yaml", outcome: "load_error", stderr: "", cases: [], language: "py",
+ *   detail: "ModuleNotFoundError: No module named 'yaml' (solution.py, line 1)",
+ * }), ["yaml"]);
  * ```
  */
 export function importedPackages(
-  input: Pick<FailureInput, "code" | "detail" | "cases" | "stderr" | "outcome">,
+  input: Pick<FailureInput, "code" | "detail" | "cases" | "stderr" | "outcome" | "language">,
 ): string[] {
   const texts = [
     ...(input.outcome === "completed" ? [] : [input.detail, input.stderr]),
@@ -115,7 +124,9 @@ export function importedPackages(
   ];
   const found = new Set<string>();
   for (const text of texts) {
-    const name = undeclaredImport(text, input.code ?? "");
+    const name = input.language === "py"
+      ? missingPythonPackage(text)
+      : undeclaredImport(text, input.code ?? "");
     if (name !== null) found.add(name);
   }
   return [...found].sort();

@@ -84,10 +84,12 @@ export async function loadSuite(dir: string): Promise<Suite> {
   }
   let version: string | null = null;
   let dependencies: Record<string, string> | undefined;
+  let pythonPackages: string[] | undefined;
   try {
     const meta = await readSuiteMeta(root);
     version = meta?.version ?? null;
     dependencies = meta?.dependencies;
+    pythonPackages = meta?.pythonPackages;
   } catch (error) {
     problems.push((error as Error).message);
   }
@@ -97,6 +99,9 @@ export async function loadSuite(dir: string): Promise<Suite> {
   if (dependencies && Object.keys(dependencies).length) {
     hashParts.push("suite.json:dependencies", JSON.stringify(Object.entries(dependencies).sort()));
   }
+  if (pythonPackages?.length) {
+    hashParts.push("suite.json:pythonPackages", JSON.stringify([...pythonPackages].sort()));
+  }
   const hash = await sha256(hashParts.join("\u0000"));
   return {
     name: basename(root),
@@ -104,6 +109,7 @@ export async function loadSuite(dir: string): Promise<Suite> {
     hash,
     version,
     ...(dependencies ? { dependencies } : {}),
+    ...(pythonPackages ? { pythonPackages } : {}),
     tasks,
   };
 }
@@ -147,6 +153,11 @@ async function loadTaskFolder(
   }
   const meta = parsed.data;
   const before = problems.length;
+  if (meta.pythonPackages !== undefined && meta.language !== "py") {
+    problems.push(
+      `"${file}": pythonPackages: only a Python task declares Python packages: remove it, or set "language": "py"`,
+    );
+  }
   const names = new Set<string>();
   for (const c of meta.cases) {
     if (names.has(c.name)) problems.push(`"${file}": cases: duplicate case name "${c.name}"`);

@@ -27,6 +27,7 @@
  */
 import { z } from "zod";
 import { isSemverRange } from "../source/semver_range.ts";
+import { isStdlibModule } from "../source/python_stdlib.ts";
 import { CaseKind } from "../record/case_verdict.ts";
 
 /** One declared test case. Its body lives in the task's tests file under the same name. */
@@ -100,6 +101,50 @@ export const Dependencies = z.record(
 /** The npm packages a task's code may import. */
 export type Dependencies = z.infer<typeof Dependencies>;
 
+/** Python's keywords: never a module name (`import class` does not parse). */
+const PYTHON_KEYWORDS = new Set(
+  ("False None True and as assert async await break class continue def del elif else except " +
+    "finally for from global if import in is lambda nonlocal not or pass raise return try while " +
+    "with yield").split(" "),
+);
+
+/**
+ * The Python packages a Python task's code may import beyond the standard library, named by the
+ * top-level module the code imports (`yaml`, not `PyYAML` or `python3-yaml`). Under CPython the
+ * sandbox mounts exactly these from Debian's `/usr/lib/python3/dist-packages` (read-only, nothing
+ * else of it); a run refuses to start when one is not installed (`apt-get install python3-…`) or
+ * when the runtime is Pyodide (npm `pyodide` ships no packages). Any other import of a package
+ * fails to load (`undeclared_dependency` or `nonexistent_package` in the taxonomy).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { PythonPackages } from "./schema.ts";
+ * assert.deepEqual(PythonPackages.parse(["yaml", "bs4"]), ["yaml", "bs4"]);
+ * assert.equal(PythonPackages.safeParse(["py-yaml"]).success, false);
+ * assert.equal(PythonPackages.safeParse(["json"]).success, false);
+ * ```
+ */
+export const PythonPackages = z.array(
+  z.string().superRefine((name, ctx) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || PYTHON_KEYWORDS.has(name)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          `"${name}" is not a Python module name: name the top-level module the code imports, e.g. "yaml" (not "PyYAML" or "python3-yaml")`,
+      });
+    } else if (isStdlibModule(name)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          `"${name}" is in the standard library: remove it (only packages beyond the standard library are declared)`,
+      });
+    }
+  }),
+).describe("top-level Python modules the code may import beyond the standard library, e.g. yaml");
+/** The Python packages a Python task's code may import. */
+export type PythonPackages = z.infer<typeof PythonPackages>;
+
 /** The contents of a `task.json` file. File paths are relative to the task folder. */
 export const TaskFile = z.object({
   /** Unique within the suite; by convention the folder name. */
@@ -156,6 +201,10 @@ export const TaskFile = z.object({
   dependencies: Dependencies.optional().describe(
     "npm packages the code may import, name to semver range, on top of the suite's; absent for none",
   ),
+  /** Python modules beyond the standard library the code may import (a Python task only), on top of the suite's; absent for none. */
+  pythonPackages: PythonPackages.optional().describe(
+    "Python task only: modules beyond the standard library the code may import, on top of the suite's; absent for none",
+  ),
   /** Wall-clock limit for one sample in milliseconds. @default 5000 */
   timeoutMs: z.number().int().positive().default(5_000).describe(
     "wall-clock limit for one sample, ms",
@@ -202,6 +251,10 @@ export const Suite = z.object({
   dependencies: Dependencies.optional().describe(
     "npm packages every task may import (suite.json dependencies); absent for none",
   ),
+  /** Python modules every Python task may import (`suite.json`'s `pythonPackages`); absent for none. */
+  pythonPackages: PythonPackages.optional().describe(
+    "Python modules every Python task may import (suite.json pythonPackages); absent for none",
+  ),
   /** The tasks, sorted by id. */
   tasks: z.array(Task).describe("the tasks, sorted by id"),
 });
@@ -230,4 +283,26 @@ export function taskDependencies(
 ): Dependencies {
   const all = { ...suite.dependencies, ...task.dependencies };
   return Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]));
+}
+
+/**
+ * The Python packages one task may import: the suite's declared `pythonPackages` and the task's
+ * own, sorted, each once; none for a task that is not in Python.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { taskPythonPackages } from "./schema.ts";
+ * const suite = { pythonPackages: ["yaml"] };
+ * assert.deepEqual(taskPythonPackages(suite, { language: "py", pythonPackages: ["bs4", "yaml"] }), ["bs4", "yaml"]);
+ * assert.deepEqual(taskPythonPackages(suite, { language: "ts" }), []);
+ * assert.deepEqual(taskPythonPackages({}, { language: "py" }), []);
+ * ```
+ */
+export function taskPythonPackages(
+  suite: Pick<Suite, "pythonPackages">,
+  task: Pick<Task, "pythonPackages" | "language">,
+): string[] {
+  if (task.language !== "py") return [];
+  return [...new Set([...suite.pythonPackages ?? [], ...task.pythonPackages ?? []])].sort();
 }

@@ -6,7 +6,8 @@
  * ```
  * tasks/builtin/
  *   suite.json     {"name": "builtin", "version": "1.0.0", "description": "…", "licence": "MIT",
- *                   "dependencies": {"mathjs": "^11.0.0"}}   (optional: npm packages every task may import)
+ *                   "dependencies": {"mathjs": "^11.0.0"},   (optional: npm packages every task may import)
+ *                   "pythonPackages": ["yaml"]}              (optional: Python modules every Python task may import)
  *   clamp/…
  * ```
  *
@@ -14,7 +15,7 @@
  */
 import { join } from "node:path";
 import { z } from "zod";
-import { Dependencies } from "./schema.ts";
+import { Dependencies, PythonPackages } from "./schema.ts";
 
 /** The file name of a suite's metadata, at the suite's root. */
 export const SUITE_META_FILE = "suite.json";
@@ -38,6 +39,8 @@ export const SuiteMeta = z.object({
   ),
   /** npm packages every task of the suite may import (name → semver range); absent for none. */
   dependencies: Dependencies.optional(),
+  /** Python modules beyond the standard library every Python task of the suite may import; absent for none. */
+  pythonPackages: PythonPackages.optional(),
 }).strict();
 /** The contents of `suite.json`. */
 export type SuiteMeta = z.infer<typeof SuiteMeta>;

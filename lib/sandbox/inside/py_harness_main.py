@@ -1,5 +1,5 @@
 # assay's Python harness, continued: reports, verdicts and the run of a sample. Not a module: lib/sandbox/python.ts
-# concatenates py_harness*.py in order (py_harness_views.py comes before this file) into the
+# concatenates py_harness*.py in order (py_harness_packages.py comes before this file) into the
 # one harness.py a job folder gets.
 
 # ---------------------------------------------------------------------------------------------
@@ -126,6 +126,7 @@ _COMPILED_TESTS = {}
 def _cases(config, names, job, report):
     """The sample's cases (main's body)."""
     sys.path[:] = [job] + [p for p in sys.path if p not in ("", job)]
+    _packages(config)
     sys.dont_write_bytecode = True
     path = os.path.join(job, "tests.py")
     with open(path, encoding="utf-8") as handle:
