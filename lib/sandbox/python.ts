@@ -70,8 +70,17 @@ const PYODIDE_MIN_DATA_MB = 1536;
  * What the jail of a CPython job adds: Debian's dist-packages hidden, the job's declared packages
  * bound read-only under `/pkgs`, and the config field that puts them on `sys.path`. Throws when
  * one is not installed, or when the job runs in Pyodide (npm `pyodide` ships no packages).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { packagesJail } from "./python.ts";
+ * assert.equal(packagesJail({}, "pyodide").jail, undefined);
+ * assert.deepEqual(packagesJail({}, "cpython").jail?.readOnly, {});
+ * assert.throws(() => packagesJail({ pythonPackages: ["yaml"] }, "pyodide"), /ships no packages/);
+ * ```
  */
-function packagesJail(job: SandboxJob, runtime: PythonRuntime) {
+export function packagesJail(job: Pick<SandboxJob, "pythonPackages">, runtime: PythonRuntime) {
   const packages = job.pythonPackages ?? [];
   if (packages.length && runtime === "pyodide") {
     throw new Error(

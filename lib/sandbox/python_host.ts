@@ -16,7 +16,7 @@
 import { join } from "node:path";
 import { writeJobFiles } from "./job_files.ts";
 import { pyodideDir, pyodideSnapshot } from "./pyodide_snapshot.ts";
-import { PYTHON_RUNNER_FILES } from "./python.ts";
+import { packagesJail, PYTHON_RUNNER_FILES } from "./python.ts";
 import { pythonCommand } from "./python_command.ts";
 import type { Isolation, PythonRuntime, SandboxJob } from "./sandbox.ts";
 import { killGroup, spawnSandboxed } from "./spawn.ts";
@@ -165,6 +165,8 @@ export async function startPythonHost(o: PythonHostOptions): Promise<PythonHost>
     dataMb: o.dataMb,
     timeoutMs: o.lifetimeS * 1000,
     serve: true,
+    // The jail of a strict CPython job that declares no packages (jobs that do run strict).
+    jail: packagesJail({}, o.runtime).jail,
   });
   return new PythonHost(command, dir, o.runtime);
 }

@@ -42,6 +42,9 @@ const PROGRAMS: Record<string, string> = {
   "an exit of the process in a case": "import os\n\ndef add(a, b):\n    os._exit(0)\n",
   "a file written in /tmp":
     "def add(a, b):\n    with open('/tmp/note', 'w') as f:\n        f.write('x')\n    return a + b\n",
+  "an import from Debian's dist-packages, put on sys.path by hand":
+    "import sys\nsys.path.append('/usr/lib/python3/dist-packages')\nimport six\n\n" +
+    "def add(a, b):\n    return a + b\n",
   "a file written in the working folder":
     "def add(a, b):\n    with open('note', 'w') as f:\n        f.write('x')\n    return a + b\n",
 };
