@@ -39,7 +39,9 @@
 # tests.py that hands the candidate an object it defined (an instance, a callback, any class it
 # defines is reachable through object.__subclasses__()) hands it the tests' namespace; a change
 # there, or to a standard-library class or container the tests use, that undoes itself before
-# the watch looks is not seen (one that stays is).
+# the watch looks is not seen (one that stays is); between cases the watch compares values, not
+# names, so a module's or class's last attribute renamed with its object kept voids no later
+# pass of the sample (it is seen after the last case: the warm pool replaces the interpreter).
 import sys
 import os
 import ast

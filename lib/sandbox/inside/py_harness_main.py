@@ -225,5 +225,5 @@ def _cases(config, names, job, report):
                 "): its pass cannot be trusted"
         report(_record("case", name=name, status=status, message=message, ms=ms))
     _state["tampered"] = tampered or \
-        _changes(namespace, tests_globals, compare_namespace, tests_builtins)
+        _changes(namespace, tests_globals, compare_namespace, tests_builtins, names_too=True)
     report(_record("done"))
