@@ -226,6 +226,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         size,
         isolation,
         denoPath,
+        heapMb,
+        dataMb,
         counts: pythonCounts,
       });
       return await python[runtime].run(job, limits);

@@ -63,8 +63,8 @@ export interface RunPythonOptions extends SandboxLimits {
  */
 const startupMs = (runtime: PythonRuntime) => (runtime === "pyodide" ? 60_000 : 20_000);
 
-/** Pyodide needs more memory than a bare Deno process: its WebAssembly heap grows in it. */
-const PYODIDE_MIN_DATA_MB = 1536;
+/** Pyodide needs more memory than a bare Deno process: its WebAssembly heap grows in it (MiB). */
+export const PYODIDE_MIN_DATA_MB = 1536;
 
 /**
  * What the jail of a CPython job adds: Debian's dist-packages hidden, the job's declared packages

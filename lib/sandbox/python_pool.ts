@@ -18,7 +18,7 @@
 import { type Attempt, caseLimit, withCaseLimits } from "./case_limits.ts";
 import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
 import { nonceLines } from "./nonce_lines.ts";
-import { runPythonSample } from "./python.ts";
+import { PYODIDE_MIN_DATA_MB, runPythonSample } from "./python.ts";
 import { hostSet } from "./host_set.ts";
 import { type PythonHost, startPythonHost } from "./python_host.ts";
 import type {
@@ -34,8 +34,6 @@ import { strictVerdicts } from "./strict_verdicts.ts";
 const HOST_LIFETIME_S = 600;
 /** How long a host may take to load its interpreter and say it is ready for a sample, ms. */
 const HOST_STARTUP_MS = 60_000;
-/** Pyodide's WebAssembly heap grows inside the host's data segment. */
-const PYODIDE_MIN_DATA_MB = 1536;
 
 /** What the Python pool has done: counted into the warm pool's own statistics. */
 export interface PythonPoolCounts {
@@ -116,9 +114,9 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
   const size = Math.max(1, options.size ?? navigator.hardwareConcurrency ?? 2);
   const isolation = options.isolation ?? "bwrap";
   const heapMb = options.heapMb ?? DEFAULT_HEAP_MB;
-  const dataMb = runtime === "pyodide"
-    ? Math.max(options.dataMb ?? DEFAULT_DATA_MB, PYODIDE_MIN_DATA_MB)
-    : options.dataMb ?? DEFAULT_DATA_MB;
+  /** A job's memory cap as its strict run would apply it (Pyodide's is at least 1536 MiB). */
+  const hostDataMb = (mb: number) => runtime === "pyodide" ? Math.max(mb, PYODIDE_MIN_DATA_MB) : mb;
+  const dataMb = hostDataMb(options.dataMb ?? DEFAULT_DATA_MB);
   const jobsPerHost = options.jobsPerHost ?? 500;
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
   const counts: PythonPoolCounts = options.counts ??
@@ -251,8 +249,16 @@ export function createPythonPool(options: PythonPoolOptions = {}): PythonPool {
 
   const run = async (job: SandboxJob, limits: SandboxLimits = {}): Promise<SandboxResult> => {
     if (closed) throw new Error("Cannot run a sample: the Python pool is closed");
-    if (job.pythonPackages?.length) {
-      return await runPythonSample(job, { ...limits, python: runtime, isolation, denoPath }); // never warm
+    // Never warm: a job that declares packages (its own jail), or one whose memory cap is not
+    // the hosts' (a strict job would run out of memory elsewhere).
+    const strictFor = job.pythonPackages?.length
+      ? "declared packages"
+      : hostDataMb(resolveLimits(limits).dataMb) !== dataMb
+      ? "a memory cap of its own"
+      : null;
+    if (strictFor !== null) {
+      counts.strict[strictFor] = (counts.strict[strictFor] ?? 0) + 1;
+      return await runPythonSample(job, { ...limits, python: runtime, isolation, denoPath });
     }
     let fallback: string | null = null;
     const result = await withCaseLimits(job, limits, async (j) => {

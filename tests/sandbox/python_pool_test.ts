@@ -165,3 +165,18 @@ for (const runtime of ["pyodide", "cpython"] as const) {
     }
   });
 }
+
+Deno.test("createPythonPool() hands a job with a memory cap of its own to the strict runner", async () => {
+  const pool = createPythonPool({ size: 1, runtime: "cpython", dataMb: 1024 });
+  try {
+    const code = "def add(a, b):\n    return a + b\n";
+    const capped = await pool.run(job(code, "cpython"), { ...LIMITS, dataMb: 512 });
+    assert.deepEqual(capped.cases.map((c) => c.status), ["pass", "pass"]);
+    await pool.run(job(code, "cpython"), { ...LIMITS, dataMb: 1024 });
+    const counts = pool.counts();
+    assert.deepEqual(counts.strict, { "a memory cap of its own": 1 });
+    assert.equal(counts.pooled, 1);
+  } finally {
+    await pool.close();
+  }
+});
