@@ -3,21 +3,20 @@
  * where available, in its own process group, with a wall-clock timeout, a
  * heap cap, a data-segment cap and an output cap (argv.ts). Results come back on stdout
  * lines prefixed by a per-run nonce only the runner knows (inside/runner.ts,
- * strict_process.ts).
+ * strict_run.ts, strict_process.ts).
  *
  * @module
  */
 import { join } from "node:path";
 import { answerResult } from "./answer_result.ts";
 import { sandboxCommand } from "./argv.ts";
-import { withCaseLimits } from "./case_limits.ts";
 import { RUNNER_FILES } from "./inside_sources.ts";
 import { writeJobFiles } from "./job_files.ts";
 import { resolveLimits } from "./limits.ts";
 import { moduleGraphEscape } from "./module_graph.ts";
 import { refused } from "./refused.ts";
 import type { Isolation, SandboxJob, SandboxLimits, SandboxResult } from "./sandbox.ts";
-import { strictAttempt } from "./strict_process.ts";
+import { strictRun } from "./strict_run.ts";
 import { TESTS_TRAILER } from "./tests_trailer.ts";
 import { ensureExported } from "../source/export_entry.ts";
 import { solutionSource } from "./solution_source.ts";
@@ -100,18 +99,7 @@ export async function runSample(
       nodeModules,
     });
     // One process per attempt: a case stopped at its own limit leaves the rest to a fresh one.
-    const result = await withCaseLimits(
-      job,
-      { ...options, timeoutMs: limits.timeoutMs },
-      (attemptJob) =>
-        strictAttempt(command, {
-          cwd: jobDir,
-          job: attemptJob,
-          timeoutMs: limits.timeoutMs,
-          limits: options,
-          outputCap: limits.outputCapBytes,
-        }),
-    );
+    const result = await strictRun(command, { cwd: jobDir, job, limits: options });
     // The load error on the answer's own lines, and what the harness changed (as the pool does).
     return answerResult(result, job);
   } finally {

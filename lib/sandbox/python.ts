@@ -2,7 +2,7 @@
  * Running one Python sample: the job folder gets `solution.py`, `tests.py`, the task's other files
  * and the harness (inside/py_harness.py; for Pyodide also inside/py_runner.ts), then one process
  * per attempt runs it — Pyodide in the sandboxed Deno process, or CPython under bubblewrap
- * (python_command.ts) — watched from outside exactly as a TypeScript job is (strict_process.ts:
+ * (python_command.ts) — watched from outside exactly as a TypeScript job is (strict_run.ts:
  * the sample's and each case's limit, the output cap, the nonce-tagged protocol lines). A job's
  * declared packages (`pythonPackages`) are mounted for CPython from Debian's dist-packages, the
  * rest of which the jail hides (python_packages.ts); Pyodide has none and refuses such a job.
@@ -10,7 +10,6 @@
  * @module
  */
 import { join } from "node:path";
-import { withCaseLimits } from "./case_limits.ts";
 import { writeJobFiles } from "./job_files.ts";
 import { resolveLimits } from "./limits.ts";
 import { pyodideDir, pyodideSnapshot } from "./pyodide_snapshot.ts";
@@ -23,7 +22,7 @@ import type {
   SandboxLimits,
   SandboxResult,
 } from "./sandbox.ts";
-import { strictAttempt } from "./strict_process.ts";
+import { strictRun } from "./strict_run.ts";
 
 const read = (name: string) => Deno.readTextFileSync(new URL(`./inside/${name}`, import.meta.url));
 /** The harness's parts (lib/sandbox/inside/py_harness*.py), in the order they make one file. */
@@ -173,20 +172,13 @@ export async function runPythonSample(
       timeoutMs: limits.timeoutMs,
       jail,
     });
-    const result = await withCaseLimits(
+    const result = await strictRun(command, {
+      cwd: jobDir,
       job,
-      { ...options, timeoutMs: limits.timeoutMs },
-      (attemptJob) =>
-        strictAttempt(command, {
-          cwd: jobDir,
-          job: attemptJob,
-          timeoutMs: limits.timeoutMs,
-          limits: options,
-          outputCap: limits.outputCapBytes,
-          startupMs: startupMs(runtime),
-          config,
-        }),
-    );
+      limits: options,
+      startupMs: startupMs(runtime),
+      config,
+    });
     return { ...result, harnessChanges: [] };
   } finally {
     await Deno.remove(jobDir, { recursive: true }).catch(() => {});
