@@ -1,18 +1,22 @@
 /**
- * A test provider that answers every request with the same text, instantly: for evaluating a
- * chosen program through the whole pipeline (not a model).
+ * A test provider that answers every request with the same text (or the text a function chooses
+ * for the request), instantly: for evaluating a chosen program through the whole pipeline (not a
+ * model).
  */
-import type { Provider } from "../../lib/model/provider.ts";
+import type { GenerateRequest, Provider } from "../../lib/model/provider.ts";
 
-/** A provider named `spec` whose every generation is `text`. */
-export function fixedAnswer(spec: string, text: string): Provider {
+/** A provider named `spec` whose every generation is `text`, or `text(request)`. */
+export function fixedAnswer(
+  spec: string,
+  text: string | ((request: GenerateRequest) => string),
+): Provider {
   return {
     spec,
     synthetic: false,
     params: {},
-    generate: () =>
+    generate: (request) =>
       Promise.resolve({
-        text,
+        text: typeof text === "string" ? text : text(request),
         ttftMs: 1,
         totalMs: 2,
         tokensIn: 1,

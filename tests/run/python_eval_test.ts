@@ -1,40 +1,17 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadRun } from "../../lib/analyze/load.ts";
-import type { Provider } from "../../lib/model/provider.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { loadSuite } from "../../lib/task/load.ts";
 import { ROOT } from "../_helpers.ts";
+import { fixedAnswer } from "./fixed_answer.ts";
 
 const suite = await loadSuite(join(ROOT, "data/fixtures/suite-python-tiny"));
 const FENCE = "`".repeat(3);
 
 /** A provider answering each task with its own text (a Python block). */
-function answers(spec: string, byTask: Record<string, string>): Provider {
-  return {
-    spec,
-    synthetic: false,
-    params: {},
-    generate: (request) =>
-      Promise.resolve({
-        text: byTask[request.task ?? ""] ?? "I cannot help with that.",
-        ttftMs: 1,
-        totalMs: 2,
-        tokensIn: 1,
-        tokensOut: 1,
-        tokensEstimated: false,
-        tokensPerSec: null,
-        retries: 0,
-        retryMs: 0,
-        error: null,
-        mutations: [],
-        gapP50Ms: null,
-        gapMaxMs: null,
-        reasoningTokens: null,
-      }),
-    close: () => Promise.resolve(),
-  };
-}
+const answers = (spec: string, byTask: Record<string, string>) =>
+  fixedAnswer(spec, (request) => byTask[request.task ?? ""] ?? "I cannot help with that.");
 
 const py = (code: string) => `Here it is:\n\n${FENCE}python\n${code}${FENCE}\n`;
 
