@@ -7,10 +7,10 @@
  */
 import { resolve } from "node:path";
 import type { Suite } from "../schema.ts";
-import { buildSuite, type TaskDraft } from "./build_suite.ts";
+import { importJsonl } from "./import_jsonl.ts";
 import { multiplEPyTask } from "./multipl_e_py.ts";
 import { DROPPED_ASSERT_TRUE, FieldProblem, promptCheckTask } from "./python_prompt_task.ts";
-import { fieldReader, readJsonl, type SourceRecord } from "./read_records.ts";
+import { fieldReader, type SourceRecord } from "./read_records.ts";
 
 /** Bump when the tasks this importer produces change. */
 export const HUMANEVAL_PY_IMPORTER_VERSION = 1;
@@ -67,23 +67,16 @@ export async function importHumanEvalPy(
   path: string,
   options: HumanEvalPyOptions = {},
 ): Promise<SuiteWithNotes> {
-  const { text, records, problems } = await readJsonl(path, options.limit);
-  const drafts: TaskDraft[] = [];
-  for (const record of records) {
-    const value = record.value as Record<string, unknown> | null;
-    const multiplE = value !== null && typeof value === "object" && !("task_id" in value) &&
-      "name" in value;
-    const task = multiplE
-      ? multiplEPyTask(record, path, problems)
-      : humanEvalTask(record, path, problems);
-    if (task) drafts.push({ line: record.line, task });
-  }
-  const suite = await buildSuite(path, drafts, {
-    problems,
+  const suite = await importJsonl(path, {
     importer: "humaneval-py",
     version: HUMANEVAL_PY_IMPORTER_VERSION,
     options: { limit: options.limit },
-    text,
+    task: (record, problems) => {
+      const value = record.value as Record<string, unknown>;
+      return !("task_id" in value) && "name" in value
+        ? multiplEPyTask(record, path, problems)
+        : humanEvalTask(record, path, problems);
+    },
   });
   const dropped = suite.tasks.filter((t) => t.tags.includes(DROPPED_ASSERT_TRUE));
   const notes = dropped.length

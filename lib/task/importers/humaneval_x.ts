@@ -13,10 +13,10 @@
  */
 import { resolve } from "node:path";
 import type { Suite } from "../schema.ts";
-import { buildSuite, type TaskDraft } from "./build_suite.ts";
+import { importJsonl } from "./import_jsonl.ts";
 import { checkCases } from "./check_cases.ts";
 import { npmDependencies } from "../../source/npm_dependencies.ts";
-import { fieldReader, readJsonl, type SourceRecord } from "./read_records.ts";
+import { fieldReader, type SourceRecord } from "./read_records.ts";
 import { hasRawNewline, rewriteSpan, type TokenEdit } from "./rewrite_span.ts";
 import { declaredName, splitPrompt } from "./split_prompt.ts";
 import {
@@ -95,18 +95,11 @@ export async function importHumanEvalX(
   path: string,
   options: HumanEvalXOptions = {},
 ): Promise<Suite> {
-  const { text, records, problems } = await readJsonl(path, options.limit);
-  const drafts: TaskDraft[] = [];
-  for (const record of records) {
-    const task = humanEvalXTask(record, { path, problems });
-    if (task) drafts.push({ line: record.line, task });
-  }
-  return buildSuite(path, drafts, {
-    problems,
+  return await importJsonl(path, {
     importer: "humaneval-x",
     version: HUMANEVAL_X_IMPORTER_VERSION,
     options: { limit: options.limit },
-    text,
+    task: (record, problems) => humanEvalXTask(record, { path, problems }),
   });
 }
 

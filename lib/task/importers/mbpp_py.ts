@@ -8,12 +8,12 @@
  */
 import { resolve } from "node:path";
 import type { Suite } from "../schema.ts";
-import { buildSuite, type TaskDraft } from "./build_suite.ts";
 import { caseName } from "./check_cases.ts";
+import { importJsonl } from "./import_jsonl.ts";
 import { multiplEPyTask } from "./multipl_e_py.ts";
 import { headerColon, readPython, reindent } from "./python_lines.ts";
 import { pythonTestsModule } from "./python_tests_module.ts";
-import { readJsonl, type SourceRecord } from "./read_records.ts";
+import type { SourceRecord } from "./read_records.ts";
 
 /** Bump when the tasks this importer produces change. */
 export const MBPP_PY_IMPORTER_VERSION = 1;
@@ -61,25 +61,16 @@ export async function importMbppPy(
   path: string,
   options: { limit?: number } = {},
 ): Promise<Suite> {
-  const { text, records, problems } = await readJsonl(path, options.limit);
-  const drafts: TaskDraft[] = [];
-  for (const record of records) {
-    const value = record.value as Record<string, unknown> | null;
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      problems.push(`line ${record.line}: (root): expected a JSON object`);
-      continue;
-    }
-    const task = !("test_list" in value) && "name" in value
-      ? multiplEPyTask(record, path, problems)
-      : mbppTask(record, path, problems);
-    if (task) drafts.push({ line: record.line, task });
-  }
-  return buildSuite(path, drafts, {
-    problems,
+  return await importJsonl(path, {
     importer: "mbpp-py",
     version: MBPP_PY_IMPORTER_VERSION,
     options: { limit: options.limit },
-    text,
+    task: (record, problems) => {
+      const value = record.value as Record<string, unknown>;
+      return !("test_list" in value) && "name" in value
+        ? multiplEPyTask(record, path, problems)
+        : mbppTask(record, path, problems);
+    },
   });
 }
 

@@ -9,10 +9,10 @@
  */
 import { resolve } from "node:path";
 import type { Suite } from "../schema.ts";
-import { buildSuite, type TaskDraft } from "./build_suite.ts";
+import { importJsonl } from "./import_jsonl.ts";
 import { checkCases } from "./check_cases.ts";
 import { npmDependencies } from "../../source/npm_dependencies.ts";
-import { fieldReader, readJsonl, type SourceRecord } from "./read_records.ts";
+import { fieldReader, type SourceRecord } from "./read_records.ts";
 import { hasRawNewline, rewriteSpan } from "./rewrite_span.ts";
 import { splitPrompt } from "./split_prompt.ts";
 import {
@@ -93,18 +93,11 @@ const MBXP_FAILURE =
  */
 export async function importMbxp(path: string, options: MbxpOptions = {}): Promise<Suite> {
   const withReference = options.withReference ?? false;
-  const { text, records, problems } = await readJsonl(path, options.limit);
-  const drafts: TaskDraft[] = [];
-  for (const record of records) {
-    const task = mbxpTask(record, { path, withReference, problems });
-    if (task) drafts.push({ line: record.line, task });
-  }
-  return buildSuite(path, drafts, {
-    problems,
+  return await importJsonl(path, {
     importer: "mbxp",
     version: MBXP_IMPORTER_VERSION,
     options: { limit: options.limit, withReference },
-    text,
+    task: (record, problems) => mbxpTask(record, { path, withReference, problems }),
   });
 }
 

@@ -7,9 +7,9 @@
  */
 import { resolve } from "node:path";
 import type { Suite } from "../schema.ts";
-import { buildSuite, type TaskDraft } from "./build_suite.ts";
+import { importJsonl } from "./import_jsonl.ts";
 import { checkCases } from "./check_cases.ts";
-import { fieldReader, readJsonl, type SourceRecord } from "./read_records.ts";
+import { fieldReader, type SourceRecord } from "./read_records.ts";
 import { hasRawNewline, rewriteSpan } from "./rewrite_span.ts";
 import { splitPrompt } from "./split_prompt.ts";
 import { matchingClose, type Span, splitStatements } from "../../source/statements.ts";
@@ -57,18 +57,11 @@ export interface MultiplEOptions {
  */
 export async function importMultiplE(path: string, options: MultiplEOptions = {}): Promise<Suite> {
   const fixTerminology = options.fixTerminology ?? true;
-  const { text, records, problems } = await readJsonl(path, options.limit);
-  const drafts: TaskDraft[] = [];
-  for (const record of records) {
-    const task = multiplETask(record, { path, fixTerminology, problems });
-    if (task) drafts.push({ line: record.line, task });
-  }
-  return buildSuite(path, drafts, {
-    problems,
+  return await importJsonl(path, {
     importer: "multipl-e",
     version: MULTIPL_E_IMPORTER_VERSION,
     options: { limit: options.limit, fixTerminology },
-    text,
+    task: (record, problems) => multiplETask(record, { path, fixTerminology, problems }),
   });
 }
 

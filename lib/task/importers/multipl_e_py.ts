@@ -7,10 +7,10 @@
  */
 import { resolve } from "node:path";
 import type { Suite } from "../schema.ts";
-import { buildSuite, type TaskDraft } from "./build_suite.ts";
+import { importJsonl } from "./import_jsonl.ts";
 import { readPython } from "./python_lines.ts";
 import { FieldProblem, promptCheckTask } from "./python_prompt_task.ts";
-import { readJsonl, type SourceRecord } from "./read_records.ts";
+import type { SourceRecord } from "./read_records.ts";
 
 /** Bump when the tasks this importer produces change. */
 export const MULTIPL_E_PY_IMPORTER_VERSION = 1;
@@ -119,27 +119,12 @@ export async function importMultiplEPy(
   path: string,
   options: { limit?: number } = {},
 ): Promise<Suite> {
-  const { text, records, problems } = await readJsonl(path, options.limit);
-  const drafts: TaskDraft[] = [];
-  for (const record of records) {
-    if (!isObject(record.value)) {
-      problems.push(`line ${record.line}: (root): expected a JSON object`);
-      continue;
-    }
-    const task = multiplEPyTask(record, path, problems);
-    if (task) drafts.push({ line: record.line, task });
-  }
-  return buildSuite(path, drafts, {
-    problems,
+  return await importJsonl(path, {
     importer: "multipl-e-py",
     version: MULTIPL_E_PY_IMPORTER_VERSION,
     options: { limit: options.limit },
-    text,
+    task: (record, problems) => multiplEPyTask(record, path, problems),
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** The entry: the name MultiPL-E's `check(<name>)` call passes, else the prompt's last top-level def. */
