@@ -18,7 +18,6 @@
  * @module
  */
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { limiter } from "../lib/run/pool.ts";
 import { loadSuite } from "../lib/task/load.ts";
 import { answerKey, assayResults } from "./agreement/assay_side.ts";
@@ -27,15 +26,10 @@ import { assayVerdict, type Comparison } from "./agreement/verdict.ts";
 import { findNode, runWithNode } from "./agreement/node_harness.ts";
 import { causeCounts, formatDifferences, formatTable } from "./agreement/report.ts";
 import { numberSamples, seededSubset } from "./agreement/sampling.ts";
+import { benchArgs, machineLoad } from "./agreement/bench_args.ts";
 import { type Benchmark, BENCHMARKS, DATA } from "./agreement/sources.ts";
 
 const SEED = 14;
-
-/** Load average and cores, as printed before and after. */
-async function load(): Promise<string> {
-  const avg = (await Deno.readTextFile("/proc/loadavg").catch(() => "? ? ?")).split(" ");
-  return `load average ${avg.slice(0, 3).join(" ")} on ${navigator.hardwareConcurrency} cores`;
-}
 
 /** One benchmark's row: import, harness verdicts, assay verdicts, comparison. */
 async function measure(b: Benchmark, limit: number | undefined): Promise<AgreementRow> {
@@ -90,23 +84,7 @@ async function measure(b: Benchmark, limit: number | undefined): Promise<Agreeme
 
 /** Run the agreement benchmark with the arguments after `agreement`. */
 export async function agreementBench(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { limit: { type: "string" }, only: { type: "string" } },
-  });
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-    throw new Error(`Cannot use --limit "${values.limit}": use an integer >= 1`);
-  }
-  const only = values.only?.split(",").map((s) => s.trim()).filter(Boolean);
-  const chosen = BENCHMARKS.filter((b) => !only || only.some((o) => b.key.startsWith(o)));
-  if (chosen.length === 0) {
-    throw new Error(
-      `Cannot run agreement --only "${values.only}": use keys among ${
-        BENCHMARKS.map((b) => b.key).join(", ")
-      }`,
-    );
-  }
+  const { limit, chosen } = benchArgs(args, BENCHMARKS, "agreement");
   if (!(await Deno.stat(DATA).catch(() => null))?.isDirectory) {
     console.log(`agreement: skipped, ${DATA} is not here`);
     return;
@@ -114,7 +92,7 @@ export async function agreementBench(args: string[]): Promise<void> {
   console.log(
     `agreement with benchmark harnesses: ${chosen.length} benchmark(s)${
       limit ? `, a seeded sample of ${limit} per benchmark (seed ${SEED})` : ""
-    }; before: ${await load()}`,
+    }; before: ${await machineLoad()}`,
   );
   const started = performance.now();
   const rows: AgreementRow[] = [];
@@ -131,6 +109,6 @@ export async function agreementBench(args: string[]): Promise<void> {
   console.log(
     `total wall time ${
       ((performance.now() - started) / 1000).toFixed(1)
-    } s; after: ${await load()}`,
+    } s; after: ${await machineLoad()}`,
   );
 }

@@ -15,7 +15,6 @@
  * @module
  */
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { limiter } from "../lib/run/pool.ts";
 import { loadSuite } from "../lib/task/load.ts";
 import type { Suite } from "../lib/task/schema.ts";
@@ -28,6 +27,7 @@ import { assayVerdict, type Comparison, type HarnessVerdict } from "./agreement/
 import { runWithPython } from "./agreement/python_harness.ts";
 import { formatDifferences, formatTable } from "./agreement/report.ts";
 import { numberSamples, seededSubset } from "./agreement/sampling.ts";
+import { benchArgs, machineLoad } from "./agreement/bench_args.ts";
 import { DATA } from "./agreement/sources.ts";
 
 const SEED = 15;
@@ -130,11 +130,6 @@ const BENCHMARKS: readonly PyBenchmark[] = [
   canAiCodePython,
 ];
 
-async function load(): Promise<string> {
-  const avg = (await Deno.readTextFile("/proc/loadavg").catch(() => "? ? ?")).split(" ");
-  return `load average ${avg.slice(0, 3).join(" ")} on ${navigator.hardwareConcurrency} cores`;
-}
-
 /** Per-case statuses of both runtimes' results: identical samples, and every difference. */
 function runtimeAgreement(
   a: Map<string, AssayResult>,
@@ -164,23 +159,7 @@ function runtimeAgreement(
 
 /** Run the Python agreement bench with the arguments after `python`. */
 export async function pythonAgreementBench(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { limit: { type: "string" }, only: { type: "string" } },
-  });
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-    throw new Error(`Cannot use --limit "${values.limit}": use an integer >= 1`);
-  }
-  const only = values.only?.split(",").map((s) => s.trim()).filter(Boolean);
-  const chosen = BENCHMARKS.filter((b) => !only || only.some((o) => b.key.startsWith(o)));
-  if (chosen.length === 0) {
-    throw new Error(
-      `Cannot run python --only "${values.only}": use keys among ${
-        BENCHMARKS.map((b) => b.key).join(", ")
-      }`,
-    );
-  }
+  const { limit, chosen } = benchArgs(args, BENCHMARKS, "python");
   if (!(await Deno.stat(DATA).catch(() => null))?.isDirectory) {
     console.log(`python agreement: skipped, ${DATA} is not here`);
     return;
@@ -188,7 +167,7 @@ export async function pythonAgreementBench(args: string[]): Promise<void> {
   console.log(
     `python agreement: ${chosen.length} benchmark(s) × ${RUNTIMES.join(", ")}${
       limit ? `, a seeded sample of ${limit} per benchmark (seed ${SEED})` : ""
-    }; before: ${await load()}`,
+    }; before: ${await machineLoad()}`,
   );
   const rows: AgreementRow[] = [];
   const runtimeLines: string[] = [];
@@ -242,5 +221,5 @@ export async function pythonAgreementBench(args: string[]): Promise<void> {
   console.log(`Pyodide vs CPython, per case:\n${runtimeLines.join("\n")}\n`);
   const differences = formatDifferences(rows);
   if (differences.trim() !== "") console.log(`${differences}\n`);
-  console.log(`after: ${await load()}`);
+  console.log(`after: ${await machineLoad()}`);
 }
