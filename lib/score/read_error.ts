@@ -7,6 +7,7 @@
  * @module
  */
 import { type CodeNames, codeNames } from "./code_names.ts";
+import { readUndefinedName } from "./read_undefined.ts";
 
 /** What an error message means for the taxonomy. */
 export interface ErrorReading {
@@ -156,7 +157,13 @@ export function readError(
     return { category: "resource", reason: "a resource limit (stack, memory) was hit" };
   }
   const undefinedName = /ReferenceError: ([\w$]+) is not defined/.exec(text);
-  if (undefinedName) return readUndefined(undefinedName[1], context, names);
+  if (undefinedName) {
+    return readUndefinedName(undefinedName[1], context, {
+      languageTags: LANGUAGE_TAGS,
+      names,
+      verb: "declared",
+    });
+  }
   const notCallable = /TypeError: (.+?) is not a (function|constructor)\b/.exec(text);
   if (notCallable) return readNotCallable(notCallable[1], context, names);
   const classCall = /Class constructor ([\w$]+) cannot be invoked without 'new'/.exec(text);
@@ -180,21 +187,6 @@ export function readError(
   return where === "load"
     ? { category: "crash", reason: "the module threw while loading" }
     : { category: "behaviour", reason: "the program threw an error of its own" };
-}
-
-function readUndefined(name: string, context: ErrorContext, names: CodeNames): ErrorReading {
-  const alone = new RegExp(`^\\s*${name}\\s*$`, "m");
-  if (LANGUAGE_TAGS.has(name.toLowerCase()) && alone.test(context.code)) {
-    // A markdown fence's language tag left on its own line: the answer is malformed, not wrong.
-    return { category: "syntax", reason: `a stray language tag "${name}" on its own line` };
-  }
-  if (name === context.entry) {
-    return { category: "wrong_interface", reason: `the entry "${name}" is not defined` };
-  }
-  if (names.values.has(name) || names.members.has(name)) {
-    return { category: "crash", reason: `"${name}" is declared, but not in that scope` };
-  }
-  return { category: "hallucinated_api", reason: `"${name}" is declared nowhere in the program` };
 }
 
 function readNotCallable(expr: string, context: ErrorContext, names: CodeNames): ErrorReading {

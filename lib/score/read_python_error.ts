@@ -25,6 +25,7 @@
  */
 import type { ErrorContext, ErrorReading } from "./read_error.ts";
 import { type PythonNames, pythonNames } from "./python_names.ts";
+import { readUndefinedName } from "./read_undefined.ts";
 
 /** Types whose missing attributes are hallucinations, not local bugs (never `NoneType`). */
 const BUILTIN_TYPES = new Set(
@@ -172,7 +173,13 @@ export function readPythonError(
   }
   if (type === "NameError") {
     const name = /name '([^']+)' is not defined/.exec(text)?.[1];
-    if (name) return readUndefined(name, context, names);
+    if (name) {
+      return readUndefinedName(name, context, {
+        languageTags: LANGUAGE_TAGS,
+        names,
+        verb: "defined",
+      });
+    }
   }
   if (type === "AttributeError") {
     const reading = readAttribute(text, context, names);
@@ -210,22 +217,6 @@ function quoteLine(code: string, line: number): string {
   const text = code.split("\n")[line - 1]?.trim();
   if (!text) return ` at line ${line}`;
   return ` at line ${line}: "${text.length > 80 ? `${text.slice(0, 77)}...` : text}"`;
-}
-
-function readUndefined(name: string, context: ErrorContext, names: PythonNames): ErrorReading {
-  if (
-    LANGUAGE_TAGS.has(name.toLowerCase()) && new RegExp(`^\\s*${name}\\s*$`, "m").test(context.code)
-  ) {
-    // A markdown fence's language tag left on its own line: the answer is malformed, not wrong.
-    return { category: "syntax", reason: `a stray language tag "${name}" on its own line` };
-  }
-  if (name === context.entry) {
-    return { category: "wrong_interface", reason: `the entry "${name}" is not defined` };
-  }
-  if (names.values.has(name) || names.members.has(name)) {
-    return { category: "crash", reason: `"${name}" is declared, but not in that scope` };
-  }
-  return { category: "hallucinated_api", reason: `"${name}" is defined nowhere in the program` };
 }
 
 function readAttribute(
