@@ -6,15 +6,15 @@
  *
  * Per-case time limits: EvalPlus gives each input a limit of a multiple of the reference's
  * time. The task schema has no field for them, so the importer writes them into tests.py as
- * one comment line, `# assay-case-limits: {"<case name>": <ms>, …}`, each
- * `max(4 × reference time, 50 ms)`; {@link evalplusCaseLimits} reads them back (for
- * `SandboxLimits.caseTimeoutMs`).
+ * one comment line, `# assay-case-limits: {"<case name>": <ms>, …}` (case_limits_line.ts), each
+ * `max(4 × reference time, 50 ms)`; a run reads them back with `caseLimitsOf` and runs each
+ * case under its own (lib/run/sample_limits.ts).
  *
  * @module
  */
 import { resolve } from "node:path";
-import type { Task } from "../schema.ts";
 import { buildSuite, type TaskDraft } from "./build_suite.ts";
+import { caseLimitsComment } from "./case_limits_line.ts";
 import { caseName } from "./check_cases.ts";
 import { type ComputeExpected, type ExpectedOutput, pythonExpected } from "./evalplus_expected.ts";
 import { humanEvalTaskId, type SuiteWithNotes } from "./humaneval_py.ts";
@@ -34,8 +34,6 @@ export interface EvalPlusOptions {
   computeExpected?: ComputeExpected;
 }
 
-/** The comment line of tests.py holding the per-case time limits. */
-export const CASE_LIMITS_PREFIX = "# assay-case-limits: ";
 /** A case's limit: this many times the reference's time… */
 export const LIMIT_FACTOR = 4;
 /** …and at least this many ms. */
@@ -77,7 +75,8 @@ def _allclose(got, expected, atol):
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { evalplusCaseLimits, importEvalPlus } from "./evalplus.ts";
+ * import { importEvalPlus } from "./evalplus.ts";
+ * import { caseLimitsOf } from "./case_limits_line.ts";
  * const file = new URL("../../../data/fixtures/importers/evalplus-humaneval.jsonl", import.meta.url).pathname;
  * const suite = await importEvalPlus(file);
  * const task = suite.tasks.find((t) => t.id === "fixture-3")!;
@@ -86,7 +85,7 @@ def _allclose(got, expected, atol):
  *   ["plus 1: digit_sum(1000000000000000000000000000001)", "edge"],
  * ]);
  * assert.match(task.testsSource, /assert digit_sum\(1000000000000000000000000000001\) == 2\n/);
- * assert.ok(evalplusCaseLimits(task)["base 1: digit_sum(-123)"] >= 50);
+ * assert.ok(caseLimitsOf(task.testsSource)["base 1: digit_sum(-123)"] >= 50);
  * ```
  */
 export async function importEvalPlus(
@@ -190,7 +189,7 @@ export async function importEvalPlus(
         testsSource: pythonTestsModule({
           origin: `Imported by assay from EvalPlus ${p.taskId}: one case per base input (core) ` +
             "and plus input (edge), the expected outputs computed from the reference at import.",
-          comments: [`${CASE_LIMITS_PREFIX.slice(2)}${JSON.stringify(limits)}`],
+          comments: [caseLimitsComment(limits)],
           given: p.parts.given,
           imports: [`from solution import ${p.entry}`],
           module: cases.some((c) => c.body.includes("_close(")) ? [CLOSE] : [],
@@ -208,28 +207,6 @@ export async function importEvalPlus(
     text,
   });
   return { ...suite, notes };
-}
-
-/**
- * The per-case time limits an EvalPlus task's tests.py records (case name → ms); {} when it
- * records none.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { evalplusCaseLimits } from "./evalplus.ts";
- * const testsSource = '# from EvalPlus\n# assay-case-limits: {"base 1: f(1)": 50}\nfrom solution import f\n';
- * assert.deepEqual(evalplusCaseLimits({ testsSource }), { "base 1: f(1)": 50 });
- * assert.deepEqual(evalplusCaseLimits({ testsSource: "from solution import f\n" }), {});
- * ```
- */
-export function evalplusCaseLimits(task: Pick<Task, "testsSource">): Record<string, number> {
-  const line = task.testsSource.split("\n").find((l) => l.startsWith(CASE_LIMITS_PREFIX));
-  if (!line) return {};
-  const parsed = JSON.parse(line.slice(CASE_LIMITS_PREFIX.length)) as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === "number"),
-  );
 }
 
 /** One case's body: the call, then EvalPlus's check of its output. */

@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  CASE_LIMITS_PREFIX,
-  evalplusCaseLimits,
-  importEvalPlus,
-} from "../../../lib/task/importers/evalplus.ts";
+import { importEvalPlus } from "../../../lib/task/importers/evalplus.ts";
+import { CASE_LIMITS_PREFIX, caseLimitsOf } from "../../../lib/task/importers/case_limits_line.ts";
 import type { ExpectedJob, ExpectedResult } from "../../../lib/task/importers/evalplus_expected.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
 import { PYTHON, runPythonTasks } from "./_python_run.ts";
@@ -47,7 +44,7 @@ Deno.test(
     // Python read the inputs: an integer beyond 2^53 stays exact
     assert.match(digits.testsSource, /assert digit_sum\(1000000000000000000000000000001\) == 2\n/);
     for (const task of suite.tasks) {
-      const limits = evalplusCaseLimits(task);
+      const limits = caseLimitsOf(task.testsSource);
       assert.deepEqual(Object.keys(limits), task.cases.map((c) => c.name), task.id);
       assert.ok(Object.values(limits).every((ms) => Number.isInteger(ms) && ms >= 50), task.id);
       assert.equal(task.testsSource.split("\n")[1].startsWith(CASE_LIMITS_PREFIX), true);
@@ -110,7 +107,7 @@ Deno.test("importEvalPlus() runs references through an injected computeExpected,
   assert.deepEqual(suite.notes, [
     "Fixture/1: the reference fails on base 2 (ValueError: no): left out",
   ]);
-  assert.deepEqual(evalplusCaseLimits(suite.tasks[0]), {
+  assert.deepEqual(caseLimitsOf(suite.tasks[0].testsSource), {
     "base 1: mean_distance(1)": 120,
     "plus 1: mean_distance(3)": 50,
   });
