@@ -78,11 +78,11 @@ export const Manifest = z.object({
     z.object({
       referenceMs: z.number(),
       timeoutMs: z.number(),
-      /** Each test case's own limit, ms: max(case floor, factor × the reference's time on it); absent in runs recorded before per-case limits. */
+      /** Each test case's own limit, ms: the task's own where it sets one (an EvalPlus tests.py's `# assay-case-limits` line), else max(case floor, factor × the reference's time on it); absent in runs recorded before per-case limits. */
       cases: z.record(z.string(), z.number()).optional(),
     }),
   ).optional().describe(
-    "per-task limits derived from the reference's time: max(floor, factor × reference), for the sample and for each case; absent when not derived",
+    "per-task limits derived from the reference's time: max(floor, factor × reference), for the sample and for each case (a case limit the task sets itself wins); absent when not derived",
   ),
   /** Tasks whose reference took longer than their declared `timeoutMs` (lib/run/slow_references.ts): their samples run under the limit derived from the measurement; absent when none or not measured. */
   slowReferences: z.array(z.object({

@@ -16,6 +16,7 @@ import { packageCheck } from "../score/package_check.ts";
 import { pythonPackageCheck } from "../score/python_package_check.ts";
 import { pythonPackagesProblem, pythonPackagesRecord } from "./python_packages.ts";
 import { referenceTimeouts } from "./reference_timeouts.ts";
+import { sampleLimits } from "./sample_limits.ts";
 import { slowReferences } from "./slow_references.ts";
 import { skippedTestsByTask } from "./skipped_tests.ts";
 import { type Suite, taskPythonPackages } from "../task/schema.ts";
@@ -211,6 +212,11 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           onProblem: (task, problem) => taskErrors[task.id] ??= problem,
         },
       );
+      // Each case's limit as the samples run under it: the task's own (EvalPlus) over the derived.
+      for (const task of suite.tasks) {
+        const derived = measured[task.id];
+        if (derived) derived.cases = sampleLimits(task, derived).caseTimeoutMs ?? {};
+      }
       // References slower than their declared timeoutMs: written with the limits just below.
       const slow = slowReferences(suite.tasks, measured);
       if (slow.length) writer.manifest.slowReferences = slow;
@@ -294,8 +300,6 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       firstGenerationError ??= result.detail;
     } else {
       const g = gen;
-      const derived = limits[job.task.id];
-      const timeoutMs = derived?.timeoutMs ?? job.task.timeoutMs;
       result = await execute(() =>
         executeSample(
           job.task,
@@ -303,8 +307,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
           {
             isolation: options.isolation ?? "bwrap",
             ...(options.semantics ? { semantics: options.semantics } : {}),
-            timeoutMs,
-            ...(derived?.cases ? { caseTimeoutMs: derived.cases } : {}),
+            ...sampleLimits(job.task, limits[job.task.id]),
           },
           executor(job.task.id),
           job.task.language === "py" ? pythonCheck : check,

@@ -7,12 +7,14 @@
  */
 import { answerSyntaxError } from "../sandbox/answer_syntax.ts";
 import type { SandboxResult } from "../sandbox/sandbox.ts";
+import { caseLimitsOf } from "../task/importers/case_limits_line.ts";
 import type { Task } from "../task/schema.ts";
 
 /**
  * The tests file's own syntax error, read without running anything (the SWC parser `deno run`
  * loads modules with, through lib/sandbox/answer_syntax.ts; it loads in no time, unlike the
- * TypeScript compiler), or null.
+ * TypeScript compiler), or, for a Python task, a per-case limits line it cannot read
+ * (lib/task/importers/case_limits_line.ts); or null.
  *
  * @example
  * ```ts
@@ -20,11 +22,22 @@ import type { Task } from "../task/schema.ts";
  * import { testsParseProblem } from "./task_problem.ts";
  * assert.equal(testsParseProblem({ testsSource: "export const cases = {};", language: "ts" }), null);
  * assert.match(testsParseProblem({ testsSource: "export const cases = {", language: "ts" }) ?? "", /^tests\.ts does not parse: .* at line 1:/);
+ * assert.equal(
+ *   testsParseProblem({ testsSource: '# assay-case-limits: {"a": 0}\n', language: "py" }),
+ *   'Cannot read the case limits of tests.py: "a": expected a positive number of ms, got 0',
+ * );
  * ```
  */
 export function testsParseProblem(task: Pick<Task, "testsSource" | "language">): string | null {
-  // A Python tests file is parsed by the harness: its reference run names a syntax error.
-  if (task.language === "py") return null;
+  if (task.language === "py") {
+    // A Python tests file is parsed by the harness: its reference run names a syntax error.
+    try {
+      caseLimitsOf(task.testsSource);
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
   const error = answerSyntaxError(task.testsSource);
   return error === null ? null : `tests.ts does not parse: ${error.replace(/^SyntaxError: /, "")}`;
 }
