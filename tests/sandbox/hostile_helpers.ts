@@ -109,17 +109,24 @@ export async function leftovers(marker: string): Promise<string[]> {
   return [...found];
 }
 
-async function noLeftovers(marker: string): Promise<void> {
+/** The {@link leftovers} still there after waiting up to 2 s for them to go; [] when none. */
+export async function lingering(marker: string): Promise<string[]> {
   let left: string[] = [];
   for (let i = 0; i < 40; i++) {
     left = await leftovers(marker);
-    if (left.length === 0) return;
+    if (left.length === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  assert.fail(`processes left behind: ${left.join(", ")}`);
+  return left;
 }
 
-async function serve(listener: Deno.Listener): Promise<number> {
+async function noLeftovers(marker: string): Promise<void> {
+  const left = await lingering(marker);
+  if (left.length) assert.fail(`processes left behind: ${left.join(", ")}`);
+}
+
+/** Accept and close connections on `listener` until it closes; resolves to how many came. */
+export async function serve(listener: Deno.Listener): Promise<number> {
   let connections = 0;
   try {
     for await (const conn of listener) {
@@ -130,7 +137,13 @@ async function serve(listener: Deno.Listener): Promise<number> {
   return connections;
 }
 
-function swapEnv(vars: Record<string, string | undefined>): Record<string, string | undefined> {
+/**
+ * Set (or, for `undefined`, delete) `vars` in this process's environment; returns what they were,
+ * to swap back.
+ */
+export function swapEnv(
+  vars: Record<string, string | undefined>,
+): Record<string, string | undefined> {
   const previous: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(vars)) {
     previous[key] = Deno.env.get(key);

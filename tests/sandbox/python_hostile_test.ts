@@ -14,7 +14,7 @@ import { basename, join } from "node:path";
 import { runPythonSample } from "../../lib/sandbox/python.ts";
 import { pyodideSnapshot } from "../../lib/sandbox/pyodide_snapshot.ts";
 import type { PythonRuntime, SandboxResult } from "../../lib/sandbox/sandbox.ts";
-import { HAS_BWRAP, leftovers } from "./hostile_helpers.ts";
+import { HAS_BWRAP, lingering, serve, swapEnv } from "./hostile_helpers.ts";
 import { CHANNELS } from "./python_hostile_channels.ts";
 import { FORGERIES } from "./python_hostile_forgeries.ts";
 import { FRAMES } from "./python_hostile_frames.ts";
@@ -47,28 +47,7 @@ interface Run {
 }
 const runs: Run[] = [];
 
-function swapEnv(vars: Record<string, string | undefined>): Record<string, string | undefined> {
-  const previous: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(vars)) {
-    previous[key] = Deno.env.get(key);
-    if (value === undefined) Deno.env.delete(key);
-    else Deno.env.set(key, value);
-  }
-  return previous;
-}
-
 const exists = (path: string) => Deno.stat(path).then(() => true, () => false);
-
-async function serve(listener: Deno.Listener): Promise<number> {
-  let connections = 0;
-  try {
-    for await (const conn of listener) {
-      connections++;
-      conn.close();
-    }
-  } catch { /* closed */ }
-  return connections;
-}
 
 /** Run `h` in `runtime` next to fresh bait and check every invariant. */
 async function runHostile(h: Hostile, runtime: Runtime, snapshot: string): Promise<Run> {
@@ -128,12 +107,7 @@ async function runHostile(h: Hostile, runtime: Runtime, snapshot: string): Promi
     swapEnv(previous);
   }
   const ms = performance.now() - started;
-  let left: string[] = [];
-  for (let i = 0; i < 40; i++) {
-    left = await leftovers(marker);
-    if (left.length === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const left = await lingering(marker);
   if (left.length) breaches.push(`processes left behind: ${left.join(", ")}`);
   tcp.close();
   if (await served) breaches.push("the loopback TCP server was reached");
