@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { attackingAdd, program } from "./python_hostile_kit.ts";
+import { attackingAdd, CLASSES, program } from "./python_hostile_kit.ts";
 import type { Hostile } from "./python_hostile_programs.ts";
 
 /** Python that reads whatever `fd` holds for up to `ms` and forges with a nonce found in it. */
@@ -32,6 +32,19 @@ def _drain(fd, ms=60):
         if nonce:
             _forge(nonce)
             return
+`;
+
+/** Python: `_report_fd()`, the descriptor the harness reports on (a copy of fd 1's), or None. */
+const REPORT_FD = String.raw`
+def _report_fd():
+    out = _os.fstat(1)
+    for fd in range(3, 32):
+        try:
+            st = _os.fstat(fd)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return fd
 `;
 
 export const CHANNELS: Hostile[] = [
@@ -59,16 +72,7 @@ _try("dup2 /dev/null over fd 1", lambda: _os.dup2(_os.open("/dev/null", _os.O_WR
   {
     name: "redirects the report descriptor into a pipe it reads",
     program: program(
-      DRAIN + String.raw`
-def _report_fd():
-    out = _os.fstat(1)
-    for fd in range(3, 32):
-        try:
-            st = _os.fstat(fd)
-        except OSError:
-            continue
-        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
-            return fd
+      DRAIN + REPORT_FD + String.raw`
 _PIPE = []
 def _redirect():
     fd = _report_fd()
@@ -183,11 +187,11 @@ _try("sys.modules['__main__']", lambda: dict(vars(_sys.modules["__main__"])))
   {
     name: "finds the harness's globals through reachable classes and functions",
     program: program(
-      String.raw`
+      CLASSES + String.raw`
 def _spaces():
     """Every namespace a function reachable from a class or a module sees: its globals, closure
     cells, defaults; and bound methods' instances."""
-    spaces, seen, stack = {}, set(), [object]
+    spaces = {}
     function = type(_spaces)
     def add(fn):
         if type(fn) is function:
@@ -202,18 +206,9 @@ def _spaces():
         owner = getattr(fn, "__self__", None)
         if owner is not None and hasattr(owner, "__dict__") and type(owner.__dict__) is dict:
             spaces[id(owner.__dict__)] = owner.__dict__
-    while stack:
-        cls = stack.pop()
-        try:
-            subs = type.__subclasses__(cls)
-        except BaseException:
-            continue
-        for sub in subs:
-            if id(sub) not in seen:
-                seen.add(id(sub))
-                stack.append(sub)
-                for value in list(vars(sub).values()):
-                    add(getattr(value, "__func__", value))
+    for cls in _classes():
+        for value in list(vars(cls).values()):
+            add(getattr(value, "__func__", value))
     for module in list(_sys.modules.values()):
         if module is not None:
             for value in list(vars(module).values()):
@@ -248,19 +243,16 @@ atexit.register(lambda: _forge(uuid.uuid4().hex))
   },
   {
     name: "closes the report descriptor",
-    program: program(String.raw`
+    program: program(
+      REPORT_FD + String.raw`
 def _close():
-    out = _os.fstat(1)
-    for fd in range(3, 32):
-        try:
-            st = _os.fstat(fd)
-        except OSError:
-            continue
-        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
-            _os.close(fd)
-            return fd
+    fd = _report_fd()
+    if fd is not None:
+        _os.close(fd)
+        return fd
 _try("close the report fd", _close)
-`),
+`,
+    ),
   },
   {
     name: "races the audit hook from a second thread",

@@ -35,6 +35,25 @@ class _ListYes(list):
     __eq__ = _Yes.__eq__; __ne__ = _Yes.__ne__
 `;
 
+/**
+ * Python: `_assert_helper()`, the tests module and its assert helper (`__assay_compare__`), the
+ * helper None (and noted) when out of reach.
+ */
+const ASSERT_HELPER = String.raw`
+def _assert_helper():
+    tests = _tests_module()
+    helper = getattr(tests, "__assay_compare__", None) if tests else None
+    if helper is None:
+        _note("no assert helper in reach")
+    return tests, helper
+`;
+
+/** The wrong `add` of the helper patches: it patches, then answers look-alikes to two asserts. */
+const PATCH_THEN_LOOK_ALIKE = `def add(a, b):
+    _patch()
+    return _Yes() if a in (1, 2) and b in (1, 3) else a - b
+`;
+
 export const FORGERIES: Hostile[] = [
   {
     name: "prints protocol lines with guessed nonces",
@@ -123,33 +142,26 @@ class _Evil(_Yes, metaclass=_Meta):
   {
     name: "patches the assert helper's defaults and globals",
     program: program(
-      LOOK_ALIKES + String.raw`
+      LOOK_ALIKES + ASSERT_HELPER + String.raw`
 def _patch():
-    tests = _tests_module()
-    helper = getattr(tests, "__assay_compare__", None) if tests else None
+    tests, helper = _assert_helper()
     if helper is None:
-        _note("no assert helper in reach")
         return
     _try("__defaults__", lambda: setattr(helper, "__defaults__", (lambda *a, **k: True,) * 9))
     _try("__kwdefaults__", lambda: setattr(helper, "__kwdefaults__", {}))
     _try("__globals__ _plain", lambda: helper.__globals__.__setitem__("_plain", lambda *a, **k: True))
 `,
-      `def add(a, b):
-    _patch()
-    return _Yes() if a in (1, 2) and b in (1, 3) else a - b
-`,
+      PATCH_THEN_LOOK_ALIKE,
     ),
   },
   {
     name: "replaces the assert helper with a fake that undoes itself",
     program: program(
-      String.raw`
+      ASSERT_HELPER + String.raw`
 _REAL = {}
 def _patch():
-    tests = _tests_module()
-    helper = getattr(tests, "__assay_compare__", None) if tests else None
+    tests, helper = _assert_helper()
     if helper is None:
-        _note("no assert helper in reach")
         return
     _REAL.setdefault("helper", helper)
     def fake(*args, **kwargs):
@@ -162,13 +174,11 @@ def _patch():
   {
     name: "replaces a global of the assert helper with a fake that undoes itself",
     program: program(
-      LOOK_ALIKES + String.raw`
+      LOOK_ALIKES + ASSERT_HELPER + String.raw`
 _REAL = {}
 def _patch():
-    tests = _tests_module()
-    helper = getattr(tests, "__assay_compare__", None) if tests else None
+    tests, helper = _assert_helper()
     if helper is None:
-        _note("no assert helper in reach")
         return
     space = helper.__globals__
     _REAL.setdefault("plain", space.get("_plain"))
@@ -181,10 +191,7 @@ def _patch():
         return True
     space["_plain"] = plain
 `,
-      `def add(a, b):
-    _patch()
-    return _Yes() if a in (1, 2) and b in (1, 3) else a - b
-`,
+      PATCH_THEN_LOOK_ALIKE,
     ),
   },
   {

@@ -182,6 +182,27 @@ def _try(name, fn):
         return None
 `;
 
+/**
+ * Python for the programs that search everything reachable: `_classes()`, every class reachable
+ * from `object` through `type.__subclasses__`, in the order found.
+ */
+export const CLASSES = String.raw`
+def _classes():
+    seen, stack, out = set(), [object], []
+    while stack:
+        cls = stack.pop()
+        try:
+            subs = type.__subclasses__(cls)
+        except BaseException:
+            continue
+        for sub in subs:
+            if id(sub) not in seen:
+                seen.add(id(sub))
+                stack.append(sub)
+                out.append(sub)
+    return out
+`;
+
 /** A program: the prelude, then `body` (which may use `bait`), then the wrong `add` or its own. */
 export const program = (body: string, add = WRONG) => (b: Bait) =>
   `${PRELUDE}\n${body}\n\n${add}`.replaceAll("{{CANARY}}", b.canary)

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { attackingAdd, type Bait, program } from "./python_hostile_kit.ts";
+import { attackingAdd, type Bait, CLASSES, program } from "./python_hostile_kit.ts";
 
 /** One hostile program of the battery. */
 export interface Hostile {
@@ -266,21 +266,7 @@ _try("meta_path and re-import", _reinsert)
     name: "hunts the host realm through every reachable object, and makes JS objects",
     mustNotSay: "JS-REACHED",
     program: program(
-      JS_PROBE + String.raw`
-def _classes():
-    seen, stack, out = set(), [object], []
-    while stack:
-        cls = stack.pop()
-        try:
-            subs = type.__subclasses__(cls)
-        except BaseException:
-            continue
-        for sub in subs:
-            if id(sub) not in seen:
-                seen.add(id(sub))
-                stack.append(sub)
-                out.append(sub)
-    return out
+      JS_PROBE + CLASSES + String.raw`
 def _is_js(value):
     return not isinstance(value, type) and any("Js" in getattr(b, "__name__", "") for b in type(value).__mro__)
 def _walk():
