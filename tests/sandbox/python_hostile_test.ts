@@ -22,14 +22,21 @@ import { type Bait, CASES, TESTS, WRONG } from "./python_hostile_kit.ts";
 import { createPythonPool } from "../../lib/sandbox/python_pool.ts";
 import { ESCAPES, type Hostile } from "./python_hostile_programs.ts";
 
-/** Where a program runs: a runtime's strict runner, or the Pyodide pool. */
-type Runtime = PythonRuntime | "pooled";
-/** Both runtimes and the pool; PY_HOSTILE_RUNTIMES=cpython narrows a debugging run (the summary then fails). */
-const RUNTIMES = (Deno.env.get("PY_HOSTILE_RUNTIMES") ?? "cpython,pyodide,pooled").split(
-  ",",
-) as Runtime[];
+/** Where a program runs: a runtime's strict runner, or its warm pool. */
+type Runtime = PythonRuntime | "pooled" | "pooled-cpython";
+/** Both runtimes and both pools; PY_HOSTILE_RUNTIMES=cpython narrows a debugging run (the summary then fails). */
+const RUNTIMES = (Deno.env.get("PY_HOSTILE_RUNTIMES") ?? "cpython,pyodide,pooled,pooled-cpython")
+  .split(",") as Runtime[];
+/** The Python runtime a place runs. */
+const pythonOf = (runtime: Runtime): PythonRuntime =>
+  runtime === "pooled" ? "pyodide" : runtime === "pooled-cpython" ? "cpython" : runtime;
 // Pyodide starts in 1.5–3 s here, up to ~9 s when other jobs load the machine.
-const LIMITS: Record<Runtime, number> = { cpython: 4000, pyodide: 20000, pooled: 20000 };
+const LIMITS: Record<Runtime, number> = {
+  cpython: 4000,
+  pyodide: 20000,
+  pooled: 20000,
+  "pooled-cpython": 4000,
+};
 /** Start-up, and the kill after a limit, on a loaded 2-core machine. */
 const SLACK_MS = 5000;
 const BATTERY: Hostile[] = [...ESCAPES, ...FORGERIES, ...FRAMES, ...CHANNELS];
@@ -68,9 +75,10 @@ async function runHostile(h: Hostile, runtime: Runtime, snapshot: string): Promi
   await Deno.link(snapshot, join(dir, basename(snapshot)));
   const before = new Set([...Deno.readDirSync(dir)].map((e) => e.name));
   const served = serve(tcp);
-  const timeoutMs = h.timeoutMs?.[runtime === "pooled" ? "pyodide" : runtime] ?? LIMITS[runtime];
+  const timeoutMs = h.timeoutMs?.[pythonOf(runtime)] ?? LIMITS[runtime];
   const job = {
     language: "py" as const,
+    python: pythonOf(runtime),
     entry: "add",
     code: h.program(bait),
     testsSource: h.task?.tests ?? TESTS,
@@ -87,9 +95,9 @@ async function runHostile(h: Hostile, runtime: Runtime, snapshot: string): Promi
   let honestAfter: SandboxResult | null = null;
   const limits = { timeoutMs, caseTimeoutMs: h.caseTimeoutMs, outputCapBytes: h.outputCapBytes };
   try {
-    if (runtime === "pooled") {
+    if (runtime === "pooled" || runtime === "pooled-cpython") {
       // One host: the program, then the honest wrong answer in whatever the program left.
-      const pool = createPythonPool({ size: 1, isolation: "bwrap" });
+      const pool = createPythonPool({ size: 1, isolation: "bwrap", runtime: pythonOf(runtime) });
       try {
         r = await pool.run(job, limits);
         const honest = { ...job, code: WRONG, testsSource: TESTS };
@@ -179,8 +187,8 @@ Deno.test({
     assert(BATTERY.length >= 32);
     assert.equal(
       runs.length,
-      BATTERY.length * 3,
-      "every program ran in both runtimes and the pool",
+      BATTERY.length * 4,
+      "every program ran in both runtimes and both pools",
     );
     assert.equal(contained, runs.length);
     assert.equal(forged, 0);
