@@ -154,8 +154,10 @@ export const codeOnly: PromptTemplate = {
   render: (task) => [
     {
       role: "system",
-      content:
-        "You write TypeScript. Output only code: no explanations, no comments about the code.",
+      // (A Python task is told Python: the system line said TypeScript for every language.)
+      content: `You write ${
+        task.language === "py" ? "Python" : "TypeScript"
+      }. Output only code: no explanations, no comments about the code.`,
     },
     {
       role: "user",
