@@ -5,6 +5,7 @@ import { evaluate } from "../../lib/run/evaluate.ts";
 import { validateSuite } from "../../lib/run/validate.ts";
 import { loadSuite } from "../../lib/task/load.ts";
 import { parseFileBundle } from "../../lib/task/tree.ts";
+import { fixedAnswer } from "./fixed_answer.ts";
 
 const python = await loadSuite(new URL("../../tasks/python", import.meta.url).pathname);
 const suite = { ...python, tasks: python.tasks.filter((t) => t.id === "inventory-restock") };
@@ -79,6 +80,62 @@ Deno.test("evaluate() judges mutated Python files answers (synthetic:sloppy in C
   } finally {
     await model.close();
     await Deno.remove(runsDir, { recursive: true });
+  }
+});
+
+Deno.test("evaluate() classifies Python files answers in the CPython pool: a hallucinated method named in its module, a missing entry as wrong_interface", async () => {
+  const restock = task.referenceFiles!["inventory/restock.py"];
+  const suppliers = task.referenceFiles!["inventory/suppliers.py"];
+  const whole = (files: Record<string, string>) =>
+    Object.entries(files).map(([p, src]) => `### ${p}\n\`\`\`python\n${src}\`\`\`\n`).join("\n");
+  const cases = [
+    {
+      model: fixedAnswer(
+        "fixed:entries",
+        whole({
+          "inventory/restock.py": restock.replace("targets.items()", "targets.entries()"),
+          "inventory/suppliers.py": suppliers,
+        }),
+      ),
+      check: (r: { outcome: string; cases: { message: string }[]; failure: unknown }) => {
+        assert.equal(r.outcome, "completed");
+        assert.match(
+          r.cases[0].message,
+          /^AttributeError: 'dict' object has no attribute 'entries' \(inventory\/restock\.py, line \d+\)$/,
+        );
+        assert.equal((r.failure as { category: string }).category, "hallucinated_api");
+      },
+    },
+    {
+      model: fixedAnswer(
+        "fixed:renamed",
+        whole({
+          "inventory/restock.py": restock.replace("def restock_order", "def restock"),
+          "inventory/suppliers.py": suppliers,
+        }),
+      ),
+      check: (r: { outcome: string; detail: string; failure: unknown }) => {
+        assert.equal(r.outcome, "load_error");
+        assert.match(r.detail, /cannot import name 'restock_order' from 'inventory\.restock'/);
+        assert.equal((r.failure as { category: string }).category, "wrong_interface");
+      },
+    },
+  ];
+  for (const { model, check } of cases) {
+    const runsDir = await Deno.makeTempDir();
+    try {
+      const run = await evaluate(suite, {
+        models: [model],
+        runsDir,
+        sandbox: "pooled",
+        python: "cpython",
+        resume: false,
+      });
+      const { results } = await loadRun(run.dir);
+      check(results[0] as never);
+    } finally {
+      await Deno.remove(runsDir, { recursive: true });
+    }
   }
 });
 

@@ -28,7 +28,7 @@ Deno.test("sampleJob() puts a Python files answer over the context: the changed 
 });
 
 for (const python of ["cpython", "pyodide"] as const) {
-  Deno.test(`runSample() runs a Python files job's nested package in ${python} (strict runner)`, async () => {
+  Deno.test(`runSample() runs a Python files job's nested package in ${python} (strict runner), naming the tree module an error comes from`, async () => {
     const pass = await runSample(sampleJob(task, task.referenceSource!, { python }));
     assert.equal(pass.outcome, "completed", pass.detail);
     assert.ok(pass.cases.every((c) => c.status === "pass"), JSON.stringify(pass.cases));
@@ -38,6 +38,20 @@ for (const python of ["cpython", "pyodide"] as const) {
     assert.match(
       before.detail,
       /^ImportError: cannot import name 'restock_order' from 'inventory\.restock'/,
+    );
+    // An error raised in a module of the tree names that module and line (solution.py is empty).
+    const restock = task.referenceFiles!["inventory/restock.py"];
+    const broken = formatFileBundle({
+      ...task.referenceFiles!,
+      "inventory/restock.py": restock.replace("targets.items()", "targets.entries()"),
+    }, "py");
+    const line = restock.split("\n").findIndex((l) => l.includes("targets.items()")) + 1;
+    const error = await runSample(sampleJob(task, broken, { python }));
+    const first = error.cases.find((c) => c.name === "orders whole packs to reach the target")!;
+    assert.equal(first.status, "error");
+    assert.equal(
+      first.message,
+      `AttributeError: 'dict' object has no attribute 'entries' (inventory/restock.py, line ${line})`,
     );
   });
 }
