@@ -4,18 +4,21 @@
  *
  * 1. Whole files: each changed file complete in a fenced block, its path given by (first match
  *    wins) the fence's info string (`ts title="src/x.ts"`, `ts src/x.ts`, `ts:src/x.ts`), a
- *    marker on the block's first line (`// file: src/x.ts`, `// src/x.ts`, `/* src/x.ts *\/`,
- *    removed from the file), or the nearest non-blank line before the fence when it names a path
- *    (`### src/x.ts`, `src/x.ts:`, `// file: src/x.ts`, `**src/x.ts**`, "Here is the new
- *    `src/x.ts`:"). The prompt's canonical form is a `### <path>` heading then the block. A block
- *    without a path counts only when the task has exactly one editable file.
+ *    marker on the block's first line (`// file: src/x.ts`, `// src/x.ts`, `/* src/x.ts *\/`;
+ *    Python's `# file: cart.py`, `# cart.py`; removed from the file), or the nearest non-blank
+ *    line before the fence when it names a path (`### src/x.ts`, `src/x.ts:`, `// file: src/x.ts`,
+ *    `# file: cart.py`, `**src/x.ts**`, "Here is the new `src/x.ts`:"). The prompt's canonical
+ *    form is a `### <path>` heading then the block. A block without a path counts only when the
+ *    task has exactly one editable file. Paths may name `.ts`, `.js`, `.json` and (for a Python
+ *    task) `.py` files; `python`/`py` fences are code blocks like `ts` ones.
  * 2. A unified diff: a `diff`/`patch` block, any block that reads as one, or, without fences, the
  *    raw text (`--- a/src/x.ts`, `+++ b/src/x.ts`, `@@` hunks), applied to the context by
  *    `applyHunks` (offsets, trailing whitespace and fuzz tolerated).
  *
  * Every path must stay inside the tree (no `..`, not absolute) and name an editable context
  * file; a path outside the context is accepted only when the task sets `newFiles` (a `.ts`,
- * `.js`, `.mjs` or `.json` file; in a diff, `--- /dev/null`). Deleting a file is not supported.
+ * `.js`, `.mjs` or `.json` file; for a Python task, `language` "py", a `.py` file; in a diff,
+ * `--- /dev/null`). Deleting a file is not supported.
  * Whole files are applied first, then diffs over them. Anything else is a failed extraction
  * with its reason: the sample is then `no_code`, with the reason as evidence.
  *
@@ -32,6 +35,8 @@ export interface FilesContext {
   editable?: readonly string[];
   /** Whether the answer may add files outside the context. @default false */
   newFiles?: boolean;
+  /** The task's language: "py" accepts new `.py` files and records a `# file:` bundle. @default "ts" */
+  language?: string;
 }
 
 /** The changed files of an answer, or why none could be taken. */
@@ -62,10 +67,14 @@ const CODE_LANGS = new Set([
   "mjs",
   "mts",
   "json",
+  "python",
+  "py",
+  "python3",
+  "py3",
 ]);
-const PATH_TOKEN = /\/?[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|json)\b/g;
+const PATH_TOKEN = /\/?[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|json|py)\b/g;
 const FIRST_LINE_MARK =
-  /^\s*(?:\/\/|\/\*|#)\s*(?:file(?:name)?\s*:\s*)?([\w@./-]+\.(?:[cm]?[jt]sx?|json))\s*(?:\*\/)?\s*$/i;
+  /^\s*(?:\/\/|\/\*|#)\s*(?:file(?:name)?\s*:\s*)?([\w@./-]+\.(?:[cm]?[jt]sx?|json|py))\s*(?:\*\/)?\s*$/i;
 
 /** Fenced blocks (``` or ~~~, unterminated last one kept) with the line before each. */
 function fencedBlocks(text: string): Block[] {
@@ -97,7 +106,7 @@ const looksLikeDiff = (body: string) => /^--- .*\n\+\+\+ /m.test(body) && /^@@/m
 function blockPath(b: Block, known: ReadonlySet<string>): { path: string | null; body: string } {
   const title = /(?:title|file(?:name)?|path)\s*=\s*["']?([^"'\s]+)["']?/i.exec(b.info);
   if (title) return { path: clean(title[1]), body: b.body };
-  const afterLang = /^[\w+-]*[\s:]+(\S+\.(?:[cm]?[jt]sx?|json))$/.exec(b.info);
+  const afterLang = /^[\w+-]*[\s:]+(\S+\.(?:[cm]?[jt]sx?|json|py))$/.exec(b.info);
   if (afterLang) return { path: clean(afterLang[1]), body: b.body };
   const first = b.body.split("\n", 1)[0];
   const mark = FIRST_LINE_MARK.exec(first);
@@ -141,7 +150,10 @@ export function extractFiles(text: string, task: FilesContext): FilesExtraction 
           [...editable].join(", ")
         }`;
       }
-      if (!/\.(?:m?[jt]s|json)$/.test(path)) {
+      if (task.language === "py" && !path.endsWith(".py")) {
+        return `"${path}" is not a .py file: only Python modules may be added`;
+      }
+      if (task.language !== "py" && !/\.(?:m?[jt]s|json)$/.test(path)) {
         return `"${path}" is not a .ts, .js, .mjs or .json file: only those may be added`;
       }
       return null;
@@ -229,7 +241,8 @@ export function extractFiles(text: string, task: FilesContext): FilesExtraction 
 
 /**
  * The code recorded for a files answer: its changed files as a file bundle (`// file: <path>`
- * lines, see `formatFileBundle`), or null when the answer gives none.
+ * lines; `# file: <path>` for a Python task; see `formatFileBundle`), or null when the answer
+ * gives none.
  *
  * @example
  * ```ts
@@ -243,5 +256,5 @@ export function extractFiles(text: string, task: FilesContext): FilesExtraction 
  */
 export function filesAnswerCode(text: string, task: FilesContext): string | null {
   const r = extractFiles(text, task);
-  return r.ok ? formatFileBundle(r.files) : null;
+  return r.ok ? formatFileBundle(r.files, task.language) : null;
 }

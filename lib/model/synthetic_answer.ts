@@ -5,7 +5,8 @@
  * For a task that changes a codebase (`"answer": "files"`) the answer is the reference's changed
  * files, one of them mutated the same way, written as whole files (`### <path>` + fenced block)
  * on even seeds and as one unified diff against the context (a Myers line diff) on odd seeds, so
- * both extraction paths run offline.
+ * both extraction paths run offline. A Python files task's files are mutated by
+ * `python_mutate.ts` (one file, as for TypeScript) and written in ```python fences.
  *
  * A Python task (`language: "py"`) is mutated by `python_mutate.ts` and answered in a ```python
  * fence; the profile's knobs mean the same (no `export` to drop in Python).
@@ -131,10 +132,12 @@ function syntheticFilesAnswer(
   profile: SyntheticProfile,
   task:
     & Pick<Task, "id" | "entry" | "referenceSource">
-    & Partial<Pick<Task, "answer" | "contextFiles" | "referenceFiles">>,
+    & Partial<Pick<Task, "answer" | "contextFiles" | "referenceFiles" | "language">>,
   seed: number,
   options: { reasoning?: boolean; perturbed?: string },
 ): SyntheticAnswer {
+  const py = task.language === "py";
+  const applicable = py ? applicablePythonMutations : applicableMutations;
   const salt = options.perturbed ? `|${hash32(options.perturbed)}` : "";
   const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}${salt}`));
   const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
@@ -150,14 +153,15 @@ function syntheticFilesAnswer(
   const base = profile.mutationRate + (options.perturbed ? profile.perturbationPenalty : 0);
   const rate = options.reasoning ? base * REASONING_MUTATION_FACTOR : base;
   if (random() < rate) {
-    const byFile = paths.map((p) => [p, applicableMutations(files[p], task.entry)] as const);
+    const byFile = paths.filter((p) => !py || p.endsWith(".py"))
+      .map((p) => [p, applicable(files[p], task.entry)] as const);
     const possible = [...new Set(byFile.flatMap(([, ms]) => ms))];
     const weights = possible.map((m) => [m, profile.weights[m] ?? 0] as [MutationName, number]);
     const name = pickWeighted(random, weights);
     const sited = byFile.filter(([, ms]) => name !== null && ms.includes(name));
     const path = sited.length ? sited[Math.floor(random() * sited.length)][0] : null;
     const mutant = name && path
-      ? mutate(files[path], task.entry, name, Math.floor(random() * 2 ** 31))
+      ? (py ? mutatePython : mutate)(files[path], task.entry, name, Math.floor(random() * 2 ** 31))
       : null;
     if (mutant && path) {
       if (mutant.name === "refusal") return { text: mutant.source, mutations: ["refusal"], ttftMs };
@@ -168,7 +172,8 @@ function syntheticFilesAnswer(
   const form = syntheticFilesForm(seed);
   const context = task.contextFiles ?? {};
   const body = form === "whole"
-    ? paths.map((p) => `### ${p}\n\`\`\`ts\n${files[p].trimEnd()}\n\`\`\``).join("\n\n") + "\n"
+    ? paths.map((p) => `### ${p}\n\`\`\`${fenceOf(p, py)}\n${files[p].trimEnd()}\n\`\`\``)
+      .join("\n\n") + "\n"
     : paths.map((p) =>
       unifiedDiff(context[p] ?? "", files[p], p, { oldLabel: p in context ? undefined : null })
     ).join("");
@@ -182,6 +187,10 @@ function syntheticFilesAnswer(
     : `${intro}\n\n${wrapped}`;
   return { text, mutations, ttftMs };
 }
+
+/** The fence language of a changed file: a Python task's data file is json, else the task's. */
+const fenceOf = (path: string, py: boolean) =>
+  !py ? "ts" : path.endsWith(".json") ? "json" : "python";
 
 /** How much less often the synthetic model mutates when asked to reason first. */
 export const REASONING_MUTATION_FACTOR = 0.5;

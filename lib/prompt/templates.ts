@@ -6,7 +6,8 @@
  * A task that changes a codebase (`"answer": "files"`) is shown its context files, each as a
  * `### <path>` heading followed by the file in a fenced block, and asked for the files it
  * changes in the same form (whole files) or as one unified diff in a `diff` block; both are
- * accepted (see `lib/model/extract_files.ts` for every convention the extractor reads).
+ * accepted (see `lib/model/extract_files.ts` for every convention the extractor reads). A Python
+ * files task is shown the same way, its files in `python` fences.
  *
  * @module
  */
@@ -85,7 +86,9 @@ function statement(task: Task): string {
       "",
       codebase(task),
       "",
-      `The main export your change adds or alters is \`${task.entry}\`, with this signature:`,
+      task.language === "py"
+        ? `The main function your change adds or alters is \`${task.entry}\`, with this signature:`
+        : `The main export your change adds or alters is \`${task.entry}\`, with this signature:`,
       "",
       FENCE + fenceLanguage(task),
       task.signature.trim(),
@@ -151,8 +154,10 @@ export const codeOnly: PromptTemplate = {
   render: (task) => [
     {
       role: "system",
-      content:
-        "You write TypeScript. Output only code: no explanations, no comments about the code.",
+      // (A Python task is told Python: the system line said TypeScript for every language.)
+      content: `You write ${
+        task.language === "py" ? "Python" : "TypeScript"
+      }. Output only code: no explanations, no comments about the code.`,
     },
     {
       role: "user",

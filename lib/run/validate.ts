@@ -118,15 +118,23 @@ export function referenceMutants(
  *   entry: "f",
  * });
  * assert.ok(ms.some((m) => m.description.startsWith("src/f.ts: ") && m.files["src/g.ts"] === "export const g = 1;\n"));
+ * const py = referenceFileMutants({
+ *   referenceFiles: { "f.py": "def f(n):\n    if n < 0:\n        return 0\n    return n + 1\n" },
+ *   entry: "f",
+ *   language: "py",
+ * });
+ * assert.ok(py.some((m) => m.description.startsWith("f.py: ") && !m.files["f.py"].includes("if n < 0")));
  * ```
  */
 export function referenceFileMutants(
-  task: { referenceFiles: Readonly<Record<string, string>>; entry: string },
+  task: { referenceFiles: Readonly<Record<string, string>>; entry: string; language?: string },
   sitesPerMutation = 16,
 ): { name: MutationName; files: Record<string, string>; description: string }[] {
-  return Object.keys(task.referenceFiles).sort().flatMap((path) =>
+  // A Python task's modules are mutated by the Python engine; its data files (.json) are not code.
+  const code = (path: string) => task.language !== "py" || path.endsWith(".py");
+  return Object.keys(task.referenceFiles).sort().filter(code).flatMap((path) =>
     referenceMutants(
-      { referenceSource: task.referenceFiles[path], entry: task.entry },
+      { referenceSource: task.referenceFiles[path], entry: task.entry, language: task.language },
       sitesPerMutation,
     )
       .map((m) => ({
@@ -326,7 +334,7 @@ export async function validateSuite(
     const equivalent = new Set(task.equivalentMutants);
     const candidates = changed
       ? referenceFileMutants(
-        { referenceFiles: changed, entry: task.entry },
+        { referenceFiles: changed, entry: task.entry, language: task.language },
         options.sitesPerMutation,
       )
         .map((m) => ({ ...m, source: "" }))

@@ -117,6 +117,9 @@ const NATIVE_MESSAGES: Readonly<Record<string, RegExp>> = {
  * assert.equal(readPythonError("TypeError: add() takes 2 positional arguments but 3 were given", context).category, "wrong_interface");
  * assert.equal(readPythonError("ValueError: size must be positive (solution.py, line 2)", context).category, "behaviour");
  * assert.equal(readPythonError("ZeroDivisionError: division by zero (solution.py, line 4)", context).category, "crash");
+ * assert.equal(readPythonError("AttributeError: 'dict' object has no attribute 'entries' (shop/cart.py, line 9)", context).category, "hallucinated_api");
+ * const files = { code: "# file: shop/cart.py\ndef total(lines):\n    return 0\n", entry: "checkout" };
+ * assert.equal(readPythonError("ImportError: cannot import name 'checkout' from 'shop.cart' (/job/shop/cart.py)", files, "load").category, "wrong_interface");
  * const fatal = "Pyodide has suffered a fatal error.\nThe cause of the fatal error was:\nRangeError: Maximum call stack size exceeded";
  * assert.equal(readPythonError(fatal, context, "load").category, "resource");
  * ```
@@ -134,7 +137,7 @@ export function readPythonError(
       reason: "Pyodide's WebAssembly stack overflowed (deep recursion)",
     };
   }
-  const { type, text, line } = parse(message);
+  const { type, text, line, file } = parse(message);
   const names = pythonNames(context.code);
   const own = where === "load"
     ? { category: "crash" as const, reason: "the module raised while loading" }
@@ -143,7 +146,8 @@ export function readPythonError(
     if (line === null && where === "case" && / \((?!solution\.py)[^()]*, line \d+\)$/.test(text)) {
       return { category: "crash", reason: "a runtime parse (compile, literal_eval) failed" };
     }
-    const shown = line === null ? "" : quoteLine(context.code, line);
+    // (A line of a files task's module is not a line of the recorded bundle: not quoted.)
+    const shown = line === null || file !== "solution.py" ? "" : quoteLine(context.code, line);
     return { category: "syntax", reason: `the parser rejected the code${shown}` };
   }
   const blocked = /^assay sandbox: (.+?) is not allowed/.exec(text);
@@ -166,6 +170,13 @@ export function readPythonError(
     if (named?.[2]) return { category: "crash", reason: `a circular import of "${named[3]}"` };
     if (named && named[3] === "solution") {
       return { category: "wrong_interface", reason: `the solution does not define "${named[1]}"` };
+    }
+    // A files answer's own module (a `# file: inventory/restock.py` section of its code).
+    if (named && bundleModules(context.code).has(named[3])) {
+      return {
+        category: "wrong_interface",
+        reason: `the answer's module "${named[3]}" does not define "${named[1]}"`,
+      };
     }
     return named
       ? { category: "hallucinated_api", reason: `no "${named[1]}" in the module "${named[3]}"` }
@@ -198,19 +209,34 @@ export function readPythonError(
   return own;
 }
 
-/** The exception type, its message without the sandbox's location, and that location's line. */
-function parse(message: string): { type: string; text: string; line: number | null } {
+/**
+ * The exception type, its message without the sandbox's location, and that location's line: in
+ * `solution.py`, or for a files task in a module of its tree (`inventory/restock.py`).
+ */
+function parse(
+  message: string,
+): { type: string; text: string; line: number | null; file: string | null } {
   const lines = message.trim().split("\n").map((l) => l.trim());
   const head =
     /^((?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Iteration|Warning|Operation))(?::\s?(.*))?$/;
   const found = [...lines].reverse().find((l) => head.test(l)) ?? lines[0] ?? "";
   const [, type = "", rest = found] = head.exec(found) ?? [];
-  const at = / \(solution\.py, line (\d+)\)$/.exec(rest);
+  const at = / \(((?:[\w.-]+\/)*[\w.-]+\.py), line (\d+)\)$/.exec(rest);
   return {
     type: type.split(".").pop()!,
     text: at ? rest.slice(0, at.index) : rest,
-    line: at ? Number(at[1]) : null,
+    line: at ? Number(at[2]) : null,
+    file: at ? at[1] : null,
   };
+}
+
+/** The modules of a files answer's `# file: <path>.py` sections (`pkg/__init__.py` is `pkg`). */
+function bundleModules(code: string): Set<string> {
+  return new Set(
+    [...code.matchAll(/^# file: ((?:[\w-]+\/)*[\w-]+)\.py$/gm)].map((m) =>
+      m[1].replace(/\/__init__$/, "").replaceAll("/", ".")
+    ),
+  );
 }
 
 function quoteLine(code: string, line: number): string {

@@ -65,3 +65,56 @@ export function importsSolution(language: string | undefined, testsSource: strin
   }
   return /["']\.\/solution\.ts["']/.test(testsSource);
 }
+
+/**
+ * Whether a files task's tests import from its tree (`paths`, the context's and the reference's
+ * tree paths): TypeScript and JavaScript by a relative specifier naming a tree file
+ * (`from "./src/cart.ts"`); Python by a module or package of the tree (`from inventory.stock
+ * import restock`, `import cart`: `inventory/stock.py` is the module `inventory.stock`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { importsTree } from "./language_files.ts";
+ * assert(importsTree("py", "from inventory.stock import restock\n", ["inventory/stock.py"]));
+ * assert(importsTree("py", "import cart\n", ["cart.py"]));
+ * assert(!importsTree("py", "from solution import f\n", ["cart.py"]));
+ * assert(importsTree("ts", 'import { a } from "./src/a.ts";', ["src/a.ts"]));
+ * ```
+ */
+export function importsTree(
+  language: string | undefined,
+  testsSource: string,
+  paths: readonly string[],
+): boolean {
+  if (language === "py") {
+    const roots = new Set(
+      paths.filter((p) => p.endsWith(".py")).map((p) => p.split("/")[0].replace(/\.py$/, "")),
+    );
+    return [...testsSource.matchAll(/^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+))/gm)]
+      .some((m) => roots.has((m[1] ?? m[2]).split(".")[0]));
+  }
+  const known = new Set(paths);
+  return [...testsSource.matchAll(/from\s*["']\.\/([^"']+)["']/g)].some((m) => known.has(m[1]));
+}
+
+/**
+ * How a files task's tests must import from its tree, for error messages: the first tree file
+ * as the import a tests file would write.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { treeImportHint } from "./language_files.ts";
+ * assert.equal(treeImportHint("py", ["inventory/stock.py"]), 'must import from the tree, e.g. "from inventory.stock import …"');
+ * assert.equal(treeImportHint("ts", ["src/a.ts"]), 'must import from the tree, e.g. "./src/a.ts"');
+ * ```
+ */
+export function treeImportHint(language: string | undefined, paths: readonly string[]): string {
+  if (language === "py") {
+    const module = (paths.find((p) => p.endsWith(".py")) ?? "main.py").replace(/\.py$/, "")
+      .replace(/\/__init__$/, "").replaceAll("/", ".");
+    return `must import from the tree, e.g. "from ${module} import …"`;
+  }
+  return `must import from the tree, e.g. "./${paths[0] ?? "src/main.ts"}"`;
+}

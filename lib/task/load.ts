@@ -14,7 +14,7 @@ import { sha256 } from "./hash.ts";
 import { type Suite, type Task, TaskFile } from "./schema.ts";
 import { readSuiteMeta } from "./suite_meta.ts";
 import { formatFileBundle, treePathProblem } from "./tree.ts";
-import { importsSolution, languageFiles } from "./language_files.ts";
+import { importsSolution, importsTree, languageFiles, treeImportHint } from "./language_files.ts";
 import { SuiteError } from "./suite_error.ts";
 
 export { SuiteError } from "./suite_error.ts";
@@ -195,6 +195,10 @@ async function loadTaskFolder(
             problems.push(
               `"${file}": reference: "${path}" is not a context file: add it to "${meta.context}/" or set "newFiles": true`,
             );
+          } else if (!known && meta.language === "py" && !path.endsWith(".py")) {
+            problems.push(
+              `"${file}": reference: "${path}" is a new file but not a .py module: a Python answer may add only .py files`,
+            );
           } else if (known && allowed && !allowed.has(path)) {
             problems.push(`"${file}": reference: "${path}" changes a file not listed in editable`);
           }
@@ -202,7 +206,7 @@ async function loadTaskFolder(
         if (Object.keys(referenceFiles).length === 0) {
           problems.push(`"${file}": reference: folder "${meta.reference}" holds no files`);
         }
-        referenceSource = formatFileBundle(referenceFiles);
+        referenceSource = formatFileBundle(referenceFiles, meta.language);
       }
     }
   } else if (meta.reference !== null) {
@@ -215,14 +219,10 @@ async function loadTaskFolder(
     );
   }
   if (testsSource !== null && files) {
-    const imported = [...testsSource.matchAll(/from\s*["']\.\/([^"']+)["']/g)].map((m) => m[1]);
-    if (
-      !imported.some((p) => p in contextFiles || (referenceFiles !== null && p in referenceFiles))
-    ) {
+    const paths = [...Object.keys(contextFiles), ...Object.keys(referenceFiles ?? {})];
+    if (!importsTree(meta.language, testsSource, paths)) {
       problems.push(
-        `"${join(taskDir, meta.tests)}": tests: must import from the tree, e.g. "./${
-          Object.keys(contextFiles)[0] ?? "src/main.ts"
-        }"`,
+        `"${join(taskDir, meta.tests)}": tests: ${treeImportHint(meta.language, paths)}`,
       );
     }
   }

@@ -19,6 +19,11 @@
  *     tests.ts       at the tree root in the job: imports from the tree, e.g. "./src/cart.ts"
  * ```
  *
+ * A Python files task (`"language": "py"`) has the same folders with `.py` modules (packages with
+ * `__init__.py` too); its `tests.py` sits at the tree root, which is first on `sys.path`, and
+ * imports the tree's modules (`from inventory.stock import restock`). It has no `solution.py` of
+ * its own (the job's is empty), as a TypeScript files task has no `solution.ts`.
+ *
  * A files-answer task keeps `entry` and `signature` meaningful: the main export the change adds
  * or alters, and its signature (the mutation engine and the taxonomy read them). The model
  * answers with the changed files, whole or as a unified diff (see `lib/model/extract_files.ts`).
@@ -173,9 +178,9 @@ export const TaskFile = z.object({
   editable: z.array(z.string()).default([]).describe(
     "tree paths a files answer may change; [] means every context file",
   ),
-  /** Whether a files answer may add files that are not in the context (safe relative .ts/.js paths). @default false */
+  /** Whether a files answer may add files that are not in the context (safe relative .ts/.js paths; .py for a Python task). @default false */
   newFiles: z.boolean().default(false).describe(
-    "whether a files answer may add files not in the context (safe relative .ts/.js paths)",
+    "whether a files answer may add files not in the context (safe relative .ts/.js paths; .py for a Python task)",
   ),
   /** Relative path of the reference solution (a folder of changed files mirroring tree paths for a files answer); null when there is none. @default "reference.ts" ("reference" when answer is "files", "reference.py" for a Python task) */
   reference: z.string().nullable().default("reference.ts")

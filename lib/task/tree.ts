@@ -77,12 +77,13 @@ export function overlayTree(
   return { ...context, ...changed };
 }
 
-const BUNDLE_MARK = /^\/\/ file: (\S.*)$/;
+const BUNDLE_MARKS = { slash: /^\/\/ file: (\S.*)$/, hash: /^# file: (\S.*)$/ };
 
 /**
- * Several files as one text: each file's path on a line `// file: <path>`, then its source
- * (ending with a newline), in path order. It is how a files answer is stored as a sample's `code`
- * and a files task's `referenceSource`; {@link parseFileBundle} reads it back.
+ * Several files as one text: each file's path on a line `// file: <path>` (for a Python task,
+ * `language` "py": `# file: <path>`, a Python comment), then its source (ending with a newline),
+ * in path order. It is how a files answer is stored as a sample's `code` and a files task's
+ * `referenceSource`; {@link parseFileBundle} reads either form back.
  *
  * @example
  * ```ts
@@ -90,18 +91,26 @@ const BUNDLE_MARK = /^\/\/ file: (\S.*)$/;
  * import { formatFileBundle } from "./tree.ts";
  * const text = formatFileBundle({ "src/b.ts": "export const b = 2;", "src/a.ts": "export const a = 1;\n" });
  * assert.equal(text, "// file: src/a.ts\nexport const a = 1;\n// file: src/b.ts\nexport const b = 2;\n");
+ * assert.equal(formatFileBundle({ "cart.py": "X = 1\n" }, "py"), "# file: cart.py\nX = 1\n");
  * ```
  */
-export function formatFileBundle(files: Readonly<Record<string, string>>): string {
+export function formatFileBundle(
+  files: Readonly<Record<string, string>>,
+  language?: string,
+): string {
+  const mark = language === "py" ? "#" : "//";
   return Object.keys(files).sort().map((path) => {
     const source = files[path];
-    return `// file: ${path}\n${source.endsWith("\n") || source === "" ? source : `${source}\n`}`;
+    return `${mark} file: ${path}\n${
+      source.endsWith("\n") || source === "" ? source : `${source}\n`
+    }`;
   }).join("");
 }
 
 /**
- * Read a text written by {@link formatFileBundle} back into files. Throws
- * `Cannot parse file bundle: …` when the text does not start with a `// file:` line.
+ * Read a text written by {@link formatFileBundle} back into files. Its first line decides the
+ * marker (`// file:` or `# file:`); the other form is then file content. Throws
+ * `Cannot parse file bundle: …` when the text does not start with a `// file:` or `# file:` line.
  *
  * @example
  * ```ts
@@ -109,6 +118,8 @@ export function formatFileBundle(files: Readonly<Record<string, string>>): strin
  * import { formatFileBundle, parseFileBundle } from "./tree.ts";
  * const files = { "src/a.ts": "export const a = 1;\n", "main.ts": "import './src/a.ts';\n" };
  * assert.deepEqual(parseFileBundle(formatFileBundle(files)), files);
+ * const py = { "pkg/__init__.py": "", "pkg/stock.py": "X = 1\n" };
+ * assert.deepEqual(parseFileBundle(formatFileBundle(py, "py")), py);
  * ```
  */
 export function parseFileBundle(text: string): Record<string, string> {
@@ -119,15 +130,16 @@ export function parseFileBundle(text: string): Record<string, string> {
     if (path !== null) files[path] = lines.length ? `${lines.join("\n")}\n` : "";
   };
   const all = text.endsWith("\n") ? text.slice(0, -1).split("\n") : text.split("\n");
+  const mark = BUNDLE_MARKS.hash.test(all[0] ?? "") ? BUNDLE_MARKS.hash : BUNDLE_MARKS.slash;
   for (const line of text === "" ? [] : all) {
-    const m = BUNDLE_MARK.exec(line);
+    const m = mark.exec(line);
     if (m) {
       flush();
       path = m[1].trim();
       lines = [];
     } else if (path === null) {
       throw new Error(
-        `Cannot parse file bundle: it must start with a "// file: <path>" line, got "${
+        `Cannot parse file bundle: it must start with a "// file: <path>" or "# file: <path>" line, got "${
           line.slice(0, 60)
         }"`,
       );

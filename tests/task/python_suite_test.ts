@@ -35,21 +35,36 @@ function caseKeys(testsSource: string): string[] {
   );
 }
 
-Deno.test("loadSuite(tasks/python) loads at least 30 Python tasks with version 1.1.0", async () => {
+/** The tree's top-level modules and packages of a files task (`inventory/stock.py` → inventory). */
+const treeModules = (task: { contextFiles: Record<string, string> }) =>
+  new Set(Object.keys(task.contextFiles).map((p) => p.split("/")[0].replace(/\.py$/, "")));
+
+Deno.test("loadSuite(tasks/python) loads at least 30 Python tasks with version 1.2.0", async () => {
   const { tasks, version, name } = await suite();
   assert.equal(name, "python");
-  assert.equal(version, "1.1.0");
+  assert.equal(version, "1.2.0");
   assert.ok(tasks.length >= 30, `${tasks.length} tasks`);
   for (const task of tasks) {
     assert.equal(task.language, "py", task.id);
     assert.match(task.signature, new RegExp(`^def ${task.entry}\\(.*\\) -> .+$`), task.id);
     assert.match(task.referenceSource ?? "", new RegExp(`^def ${task.entry}\\(`, "m"), task.id);
+    // A files task's tests import the entry from a module of its tree, not from `solution`.
     assert.match(
       task.testsSource,
-      new RegExp(`^from solution import ${task.entry}$`, "m"),
+      task.answer === "files"
+        ? new RegExp(`^from [\\w.]+ import (?:.*, )?${task.entry}\\b`, "m")
+        : new RegExp(`^from solution import ${task.entry}$`, "m"),
       task.id,
     );
   }
+});
+
+Deno.test("loadSuite(tasks/python) loads a multi-file task whose tests import its package", async () => {
+  const task = (await suite()).tasks.find((t) => t.answer === "files");
+  assert.ok(task, "tasks/python has a files task");
+  assert.ok(Object.keys(task.contextFiles).some((p) => p.endsWith("/__init__.py")), task.id);
+  assert.ok(Object.keys(task.referenceFiles ?? {}).every((p) => p.endsWith(".py")), task.id);
+  assert.match(task.referenceSource ?? "", /^# file: /, "a Python bundle marks files with #");
 });
 
 Deno.test("loadSuite(tasks/python): every task declares at least 8 cases, at least 3 of them edge", async () => {
@@ -88,11 +103,14 @@ Deno.test("loadSuite(tasks/python): tests stay within the stdlib and print nothi
     "functools",
   ]);
   for (const task of (await suite()).tasks) {
+    const own = treeModules(task);
     for (const source of [task.testsSource, task.referenceSource ?? ""]) {
       assert.doesNotMatch(source, /\bprint\(|\bopen\(|\btime\.sleep\(/, task.id);
       for (const m of source.matchAll(/^(?:from (\w+)(?:\.\w+)* import|import (\w+))/gm)) {
         const module = m[1] ?? m[2];
-        if (module !== "solution") assert.ok(stdlib.has(module), `${task.id} imports ${module}`);
+        if (module !== "solution" && !own.has(module)) {
+          assert.ok(stdlib.has(module), `${task.id} imports ${module}`);
+        }
       }
     }
   }

@@ -5,12 +5,15 @@
 # ---------------------------------------------------------------------------------------------
 # Reports and verdicts.
 def _solution_line(error):
-    """The line of the innermost frame in solution.py of the error's traceback, or None. Reading
-    a traceback's frames is allowed to the hook only here (`describing`), with no code of the
-    candidate on the way: the traceback is read through BaseException's own descriptor, and the
-    collector (whose finalizers could run the candidate's code) is off meanwhile."""
+    """The line of the innermost frame in solution.py of the error's traceback, else (a files
+    task) the (path, line) of the innermost frame in another module of the job folder, or None.
+    Reading a traceback's frames is allowed to the hook only here (`describing`), with no code of
+    the candidate on the way: the traceback is read through BaseException's own descriptor, and
+    the collector (whose finalizers could run the candidate's code) is off meanwhile."""
     tb = _traceback_of(error)
     found = None
+    tree = None  # a files task's module: (path in the job folder, line), when no solution.py frame
+    prefix = _state["solution"][:-11]
     enabled = _gc_isenabled()
     _gc_disable()
     _state["describing"] = True
@@ -21,12 +24,16 @@ def _solution_line(error):
                                            filename.endswith("/solution.py") or
                                            filename == "solution.py"):
                 found = tb.tb_lineno
+            elif _type(filename) is str and prefix and filename.startswith(prefix) and \
+                    filename.endswith(".py") and \
+                    filename[_len(prefix):] not in ("tests.py", "harness.py"):
+                tree = (filename[_len(prefix):], tb.tb_lineno)
             tb = tb.tb_next
     finally:
         _state["describing"] = False
         if enabled:
             _gc_enable()
-    return found
+    return found if found is not None else tree
 
 
 def _describe(error):
@@ -46,6 +53,8 @@ def _describe(error):
         line = _solution_line(error)
         if _type(line) is int:
             where = " (solution.py, line " + int.__repr__(line) + ")"
+        elif _type(line) is tuple and _type(line[1]) is int:
+            where = " (" + line[0] + ", line " + int.__repr__(line[1]) + ")"
     except _BaseException:
         pass
     text = name + ": " + message

@@ -1,0 +1,1 @@
+"""A small warehouse: stock levels, suppliers' pack sizes and restocking."""
