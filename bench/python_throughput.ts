@@ -25,7 +25,7 @@ import { sampleJob } from "../lib/run/sample_job.ts";
 import { bwrapArgs } from "../lib/sandbox/isolate.ts";
 import { runPythonSample } from "../lib/sandbox/python.ts";
 import { createPythonPool } from "../lib/sandbox/python_pool.ts";
-import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
+import type { SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { loadSuite } from "../lib/task/load.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
