@@ -392,9 +392,5 @@ export async function validateSuite(
 /** A Python task's job fields: the runtime, and the packages it declares (with its suite's). */
 function pythonJob(suite: Suite, task: Task, python: PythonRuntime | undefined) {
   const pythonPackages = taskPythonPackages(suite, task);
-  return {
-    language: "py" as const,
-    python,
-    ...(pythonPackages.length ? { pythonPackages } : {}),
-  };
+  return { language: "py" as const, python, ...(pythonPackages.length ? { pythonPackages } : {}) };
 }
