@@ -28,6 +28,8 @@ export {
 } from "./task/tree.ts";
 export { loadSuite, SuiteError } from "./task/load.ts";
 export { readSuiteMeta, SUITE_META_FILE, SuiteMeta } from "./task/suite_meta.ts";
+export { mixSuites } from "./task/mix_suites.ts";
+export type { MixSuitesOptions, SuitePart } from "./task/mix_suites.ts";
 export { writeSuite } from "./task/write_suite.ts";
 export type { WriteSuiteOptions, WrittenSuite } from "./task/write_suite.ts";
 export { hash32, sha256 } from "./task/hash.ts";
@@ -194,6 +196,13 @@ export {
   secondaryLabelRows,
 } from "./analyze/failure_modes.ts";
 export type { FailedSample, FailingCase, FailureLabel } from "./analyze/failure_modes.ts";
+export { verdictAgreement } from "./analyze/verdict_agreement.ts";
+export type {
+  AgreementRow,
+  VerdictAgreement,
+  VerdictAgreementOptions,
+  VerdictDifference,
+} from "./analyze/verdict_agreement.ts";
 export { bestUnderBudget, paretoFrontier } from "./analyze/pareto.ts";
 export type { TradeoffPoint } from "./analyze/pareto.ts";
 export type { SampleRow } from "./record/sample_rows.ts";

@@ -29,8 +29,12 @@ const ROOT = new URL("..", import.meta.url).pathname;
 
 /** Options for {@link session}; each `ASSAY_*` variable named overrides its option. */
 export interface SessionOptions {
-  /** The suite folder the slice is cut from. @default "tasks/builtin" of this repository, relative to the working folder */
-  suite?: string;
+  /**
+   * The suite folder the slice is cut from, or a suite already loaded (e.g. `mixSuites()`'s, to
+   * mix TypeScript and Python tasks in one run).
+   * @default "tasks/builtin" of this repository, relative to the working folder
+   */
+  suite?: string | Suite;
   /**
    * The slice: task ids, or a count n for the suite's first n tasks. `ASSAY_TASKS` overrides with
    * ids (`a,b,c`), or a count n that keeps the first n of this list.
@@ -175,7 +179,9 @@ export async function session(options: SessionOptions = {}): Promise<Session> {
   const runDir = options.readRun ? env.ASSAY_RUN?.trim() || null : null;
   const existing = runDir === null ? null : await loadRun(runDir);
 
-  const parent = await loadSuite(options.suite ?? fromRoot("tasks", "builtin"));
+  const parent = typeof options.suite === "object"
+    ? options.suite
+    : await loadSuite(options.suite ?? fromRoot("tasks", "builtin"));
   const chosen = chooseTaskIds(options.tasks, env.ASSAY_TASKS, parent);
   const taskIds = chosen ?? parent.tasks.map((t) => t.id);
   const unknown = taskIds.filter((id) => !parent.tasks.some((t) => t.id === id));

@@ -78,7 +78,8 @@ export const SKIPPED_TESTS_LEGEND =
  * has several variants), in first-appearance order; null where a task has no
  * result for that model. When the run's manifest records tests the importer
  * left out (`skippedTests`), a `skipped tests` column after `task` shows each
- * task's count (0 for none; legend: {@link SKIPPED_TESTS_LEGEND}).
+ * task's count (0 for none; legend: {@link SKIPPED_TESTS_LEGEND}). When the run mixes
+ * languages, a `language` column after `task` names each task's.
  *
  * @example
  * ```ts
@@ -89,6 +90,9 @@ export const SKIPPED_TESTS_LEGEND =
  * const t = taskPassRateTable(run as never);
  * assert.deepEqual(t.columnNames(), ["task", "skipped tests", "m"]);
  * assert.deepEqual(t.objects(), [{ task: "a", "skipped tests": 2, m: 1 }, { task: "b", "skipped tests": 0, m: 0 }]);
+ * // A run that mixes languages: a language column after the task.
+ * const mixed = { results: [{ ...result("a", true), language: "ts" }, { ...result("b", true), language: "py" }] };
+ * assert.deepEqual(taskPassRateTable(mixed as never).array("language"), ["ts", "py"]);
  * ```
  *
  * @example
@@ -110,6 +114,9 @@ export function taskPassRateTable(
   const label = (r: { model: string; variant: string }) =>
     variants.size > 1 ? `${r.model} · ${r.variant}` : r.model;
   const columns = [...new Set(run.results.map(label))];
+  // A run that mixes languages says each task's language (a task has one).
+  const languageOf = new Map(run.results.map((r) => [r.task, r.language ?? "ts"]));
+  const languageColumn = new Set(languageOf.values()).size > 1 ? ["language"] : [];
   const tasks = new Map<string, Map<string, { passed: number; n: number }>>();
   for (const r of run.results) {
     let byColumn = tasks.get(r.task);
@@ -121,6 +128,7 @@ export function taskPassRateTable(
   }
   const rows = [...tasks].map(([task, byColumn]) => {
     const row: Record<string, string | number | null> = { task };
+    if (languageColumn.length) row.language = languageOf.get(task)!;
     if (skippedColumn.length) row["skipped tests"] = skipped[task] ?? 0;
     for (const c of columns) {
       const cell = byColumn.get(c);
@@ -128,7 +136,7 @@ export function taskPassRateTable(
     }
     return row;
   });
-  return aq.from(rows, ["task", ...skippedColumn, ...columns]);
+  return aq.from(rows, ["task", ...languageColumn, ...skippedColumn, ...columns]);
 }
 
 /** Options for {@link tableHTML}. */

@@ -12,6 +12,7 @@ import { fileCache } from "../model/cache.ts";
 import { createProvider } from "../model/create.ts";
 import type { Provider } from "../model/provider.ts";
 import { evaluate } from "../run/evaluate.ts";
+import type { Suite } from "../task/schema.ts";
 import { writeParquet } from "../run/parquet.ts";
 import { progressBar } from "../run/progress.ts";
 import { slowReferencesText } from "../run/slow_references.ts";
@@ -38,11 +39,17 @@ import { printGaps, summaryText } from "./summary_text.ts";
  * ```
  *
  * @param args The arguments after `eval`.
+ * @param options `suite`: a suite already loaded, used instead of `--suite` (`demo`'s mixed suite);
+ * `command`: the command line the manifest records. @default the suite of `--suite`, and
+ * `./assay eval <args>`
  * @returns The run folder.
  * @throws {UsageError} For any bad input, before any request.
  * @throws {ToolError} When every generation failed.
  */
-export async function runEval(args: string[]): Promise<string> {
+export async function runEval(
+  args: string[],
+  options: { suite?: Suite; command?: string[] } = {},
+): Promise<string> {
   const {
     values,
     policy,
@@ -62,7 +69,7 @@ export async function runEval(args: string[]): Promise<string> {
     semantics,
     python,
     referenceCeilingMs,
-  } = await parseEvalArgs(args);
+  } = await parseEvalArgs(args, { suite: options.suite });
   const specs = values.model ?? ["synthetic:default"];
   const models: Provider[] = [];
   try {
@@ -112,7 +119,7 @@ export async function runEval(args: string[]): Promise<string> {
       resume: !values.new,
       origin: "cli",
       name: values.name ?? null,
-      command: ["./assay", "eval", ...scrubArgs(args)],
+      command: options.command ?? ["./assay", "eval", ...scrubArgs(args)],
       onStart: ({ dir, resumed, recorded, total: all, superseded }) => {
         if (superseded) {
           console.error(

@@ -107,9 +107,14 @@ export interface EvalArgs {
  * ```
  *
  * @param args The arguments after `eval`.
+ * @param options `suite`: a suite already loaded (e.g. `mixSuites()`'s, for `demo`), used instead
+ * of loading `--suite`.
  * @throws {UsageError} For any bad input.
  */
-export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
+export async function parseEvalArgs(
+  args: string[],
+  options: { suite?: Suite } = {},
+): Promise<EvalArgs> {
   const { values } = parseArgs({
     args,
     options: {
@@ -182,17 +187,19 @@ export async function parseEvalArgs(args: string[]): Promise<EvalArgs> {
         throw new UsageError((error as Error).message);
       }
     });
-  try {
-    if (!(await Deno.stat(values.suite)).isDirectory) {
-      throw new UsageError(
-        `Cannot load suite "${values.suite}": it is a file, not a suite folder: give a folder of tasks (e.g. --suite tasks/builtin), or import the file first ("./assay import auto ${values.suite} --out <folder>")`,
-      );
+  if (options.suite === undefined) {
+    try {
+      if (!(await Deno.stat(values.suite)).isDirectory) {
+        throw new UsageError(
+          `Cannot load suite "${values.suite}": it is a file, not a suite folder: give a folder of tasks (e.g. --suite tasks/builtin), or import the file first ("./assay import auto ${values.suite} --out <folder>")`,
+        );
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`Cannot load suite "${values.suite}": ${(error as Error).message}`);
     }
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot load suite "${values.suite}": ${(error as Error).message}`);
   }
-  const suite = await loadSuite(values.suite); // throws before any run folder exists
+  const suite = options.suite ?? await loadSuite(values.suite); // throws before any run folder exists
   const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
   const sandbox = values.sandbox;
   if (sandbox !== "pooled" && sandbox !== "strict") {

@@ -22,7 +22,8 @@ interface Segment {
 }
 
 /**
- * The accuracy spectrum per model × variant: horizontal bars stacked by the
+ * The accuracy spectrum per model × variant (× language, `[ts]`/`[py]`, when the run mixes
+ * languages): horizontal bars stacked by the
  * share of samples (%) in each bucket (correct green, almost amber, wrong red),
  * with a legend, a title, and the sample count per row.
  *
@@ -30,9 +31,14 @@ interface Segment {
  * ```ts
  * import assert from "node:assert/strict";
  * import { BUCKET_COLORS, BUCKETS, spectrumChart } from "./spectrum.ts";
+ * import type { Run } from "../analyze/load.ts";
  * const run = { manifest: { models: [] }, results: [] };
  * assert(spectrumChart(run).html.includes("Accuracy spectrum"));
  * assert(BUCKETS[0] === "correct" && BUCKET_COLORS.length === BUCKETS.length);
+ * const result = (language: "ts" | "py") => ({ model: "m", variant: "plain", language, bucket: "correct" }) as Run["results"][number];
+ * const mixed = spectrumChart({ manifest: { models: [] }, results: [result("ts"), result("py")] });
+ * assert.match(mixed.html, /m \[ts\]/);
+ * assert.match(mixed.html, /m \[py\]/);
  * ```
  *
  * @param run The run (its results; its manifest says whether models are synthetic).
@@ -42,8 +48,11 @@ export function spectrumChart(
   run: { manifest: Pick<Run["manifest"], "models"> } & Pick<Run, "results">,
 ): Chart {
   const variants = new Set(run.results.map((r) => r.variant));
-  const label = (r: { model: string; variant: string }) =>
-    variants.size > 1 ? `${r.model} · ${r.variant}` : r.model;
+  // A run that mixes languages has a bar per language, as its summary has a row per language.
+  const languages = new Set(run.results.map((r) => r.language ?? "ts"));
+  const label = (r: Run["results"][number]) =>
+    [r.model, ...(variants.size > 1 ? [r.variant] : [])].join(" · ") +
+    (languages.size > 1 ? ` [${r.language ?? "ts"}]` : "");
   const labels = [...new Set(run.results.map(label))];
   const segments: Segment[] = labels.flatMap((l) => {
     const rows = run.results.filter((r) => label(r) === l);
@@ -65,7 +74,11 @@ export function spectrumChart(
     marginLeft: Math.min(320, 12 + 6.5 * longest),
     marginRight: 60,
     x: { label: "share of samples (%)", domain: [0, 100], grid: true },
-    y: { label: variants.size > 1 ? "model · variant" : "model", domain: labels },
+    y: {
+      label: (variants.size > 1 ? "model · variant" : "model") +
+        (languages.size > 1 ? " [language]" : ""),
+      domain: labels,
+    },
     color: { type: "ordinal", domain: [...BUCKETS], range: [...BUCKET_COLORS], legend: true },
     marks: [
       Plot.barX(segments, {

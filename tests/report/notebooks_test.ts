@@ -166,6 +166,31 @@ const EXPECTED: Record<string, Record<string, Marker[]>> = {
     "second-run": [done("stability, seed 1000"), chartOf("Run-to-run change", "circle", "rect")],
     flips: [text(/task × model pairs flipped between two runs/)],
   },
+  "07-python": {
+    setup: [...setup, text(/<td[^>]*>languages<\/td><td[^>]*>(ts, py|py, ts)<\/td>/)],
+    run: [done("python in pyodide")],
+    // A row per model × language: 2 samples of 3 Python tasks (6) and of 1 TypeScript task (2).
+    summary: [
+      table("Accuracy per model × language"),
+      text(/<td[^>]*>synthetic:default<\/td><td[^>]*>plain<\/td><td[^>]*>py<\/td><td[^>]*>6<\/td>/),
+      text(/<td[^>]*>synthetic:sloppy<\/td><td[^>]*>plain<\/td><td[^>]*>ts<\/td><td[^>]*>2<\/td>/),
+    ],
+    failures: [
+      table("Failed Python samples per primary category"),
+      text(/Examples of <strong>[a-z_]+<\/strong>: [1-9]\d* of [1-9]\d* samples?/),
+      text(/Evidence<\/div><ul/),
+    ],
+    // The same 12 Python answers under CPython (on a loaded machine a case near its time limit may
+    // time out in one run only: then it is listed with both verdicts).
+    cpython: [
+      done("python in cpython"),
+      text(
+        /<strong>(1[0-2]) of 12<\/strong> Python samples have the same verdict under Pyodide and CPython/,
+      ),
+      table("Pyodide vs CPython: samples with the same verdict per model"),
+      text(/No sample.{1,6}s verdict differs between the runtimes|Samples whose verdicts differ/),
+    ],
+  },
 };
 
 /**
@@ -182,6 +207,9 @@ const ENV_BY_NOTEBOOK: Record<string, Record<string, string>> = {
   "06-stability": { ASSAY_SAMPLES: "2" },
   // Enough samples that the sloppy model fails in several ways (the seeds are fixed: always the same ones).
   "04-failure-modes": { ASSAY_SAMPLES: "3" },
+  // Three Python tasks and one TypeScript task, twice each: a Python syntax error, crashes, a
+  // hallucinated API; none that times out (a timed-out Pyodide sample costs ~10 s and a new host).
+  "07-python": { ASSAY_TASKS: "group-by,mean,round-half-away,with-defaults", ASSAY_SAMPLES: "2" },
 };
 
 /** The output part of each cell of an exported page, by cell id. */

@@ -7,6 +7,7 @@ import { evaluate } from "../../lib/run/evaluate.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { sha256 } from "../../lib/task/hash.ts";
 import { loadSuite } from "../../lib/task/load.ts";
+import { mixSuites } from "../../lib/task/mix_suites.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
 
@@ -249,6 +250,61 @@ Deno.test({
         /<th[^>]*>value A<\/th><th[^>]*>verdict A<\/th><th[^>]*>value B<\/th><th[^>]*>verdict B<\/th>/,
       );
       assert.match(policy, /<td[^>]*>passRate<\/td>/);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "renderReport() of a run that mixes TypeScript and Python shows the language everywhere",
+  ignore: !hasJupyter,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "assay-mixed-" });
+    try {
+      const root = new URL("../../tasks/", import.meta.url).pathname;
+      const [ts, py] = await Promise.all([
+        loadSuite(join(root, "builtin")),
+        loadSuite(join(root, "python")),
+      ]);
+      const suite = await mixSuites(
+        [{ suite: ts, tasks: ["group-by"] }, { suite: py, tasks: ["mean"] }],
+        { name: "builtin+python", dir: root },
+      );
+      const isolation = (await bwrapAvailable()) ? "bwrap" : "none";
+      const models = ["synthetic:default", "synthetic:sloppy"].map((spec) =>
+        createProvider(spec, { tasks: suite.tasks, env: {} })
+      );
+      let run: string;
+      try {
+        run = (await evaluate(suite, {
+          models,
+          runsDir: dir,
+          samples: 2,
+          isolation,
+          sandbox: "pooled",
+        })).dir;
+      } finally {
+        await Promise.all(models.map((m) => m.close()));
+      }
+      const page = await Deno.readTextFile(await renderReport(run));
+      const html = page.slice(page.indexOf("<body"));
+      assert.doesNotMatch(html, /Traceback|Uncaught|jp-OutputArea-error|class="ansi-red/);
+      assert.match(html, /languages<\/th><td[^>]*>TypeScript \(1 task\), Python \(1 task\)</);
+      const cell = (x: string) => `<td[^>]*>${x}</td>`;
+      // summary, per-task, failure, stability and policy tables: a language column
+      assert.match(
+        html,
+        new RegExp(["synthetic:sloppy", "plain", "py", "true", "2"].map(cell).join("")),
+      );
+      assert.match(html, new RegExp(["mean", "py"].map(cell).join("")));
+      assert.ok(count(html, /<th[^>]*>language<\/th>/g) >= 6, "a language column in every table");
+      // a spectrum bar per model × language; the latency chart says it pools them
+      assert.match(figure(html, "Accuracy spectrum"), /synthetic:default \[py\]/);
+      assert.match(html, /This chart pools the run's languages \((ts, py|py, ts)\)/);
+      assert.match(html, /<\/b> synthetic:sloppy · plain · py<\/li>/);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
