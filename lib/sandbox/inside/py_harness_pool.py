@@ -1,4 +1,4 @@
-# assay's Python harness, continued: the Pyodide warm pool's side. Not a module: lib/sandbox/python.ts
+# assay's Python harness, continued: the warm pool's side. Not a module: lib/sandbox/python.ts
 # concatenates py_harness*.py in order (py_harness_main.py comes before this file) into the
 # one harness.py a job folder gets.
 

@@ -26,6 +26,9 @@ def _read_line_from(fd, buffer):
 def _serve_stdin():
     """CPython's warm host: serve the samples read from stdin until it ends."""
     # What the tests and the candidate read from stdin is an empty stream, as in a strict job.
+    # The requests stay on another descriptor: a sample that reads it waits for a line that is
+    # sent only after the sample's end (its time limit stops it); one that closes it ends the host
+    # (the next sample goes to the strict runner).
     devnull = os.open("/dev/null", os.O_RDONLY)
     requests = os.dup(0)
     os.dup2(devnull, 0)
