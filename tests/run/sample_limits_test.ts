@@ -24,12 +24,13 @@ const ignore = !PYTHON || !(await bwrapAvailable());
 
 /**
  * The fixture imported with only its digit_sum task: its references run for real, each time then
- * read as at least 250 ms, so that every case's limit is 4 × 250 = 1000 ms and a loaded machine
- * cannot stop the honest cases at a 50 ms floor.
+ * read as at least 250 ms and a floor of 50 ms, so that every case's limit is 4 × 250 = 1000 ms (a
+ * sleeping case is stopped soon, and a loaded machine cannot stop the honest ones).
  */
 async function digitSum(): Promise<Suite> {
   const real = pythonExpected();
   const suite = await importEvalPlus(FIXTURE, {
+    minLimitMs: 50,
     computeExpected: async (jobs) =>
       (await real(jobs)).map((r) => ({
         ...r,

@@ -7,7 +7,8 @@
  * Per-case time limits: EvalPlus gives each input a limit of a multiple of the reference's
  * time. The task schema has no field for them, so the importer writes them into tests.py as
  * one comment line, `# assay-case-limits: {"<case name>": <ms>, …}` (case_limits_line.ts), each
- * `max(4 × reference time, 50 ms)`; a run reads them back with `caseLimitsOf` and runs each
+ * `max(4 × reference time, 4 s)` as EvalPlus's defaults (`--gt-time-limit-factor 4`,
+ * `--min-time-limit 4`); a run reads them back with `caseLimitsOf` and runs each
  * case under its own (lib/run/sample_limits.ts).
  *
  * @module
@@ -24,7 +25,7 @@ import { type PythonCaseSource, pythonTestsModule } from "./python_tests_module.
 import { fieldReader, readJsonl } from "./read_records.ts";
 
 /** Bump when the tasks this importer produces change. */
-export const EVALPLUS_IMPORTER_VERSION = 1;
+export const EVALPLUS_IMPORTER_VERSION = 2;
 
 /** Options for {@link importEvalPlus}. */
 export interface EvalPlusOptions {
@@ -32,12 +33,15 @@ export interface EvalPlusOptions {
   limit?: number;
   /** Runs the references to get the expected outputs. @default pythonExpected() (/usr/bin/python3) */
   computeExpected?: ComputeExpected;
+  /** The least per-case limit, ms (EvalPlus's `--min-time-limit`). @default 4000 */
+  minLimitMs?: number;
 }
 
 /** A case's limit: this many times the reference's time… */
 export const LIMIT_FACTOR = 4;
-/** …and at least this many ms. */
-export const LIMIT_FLOOR_MS = 50;
+/** …and at least this many ms (EvalPlus's DEFAULT_MIN_TIME_LIMIT: a floor this low still lets
+ * a loaded machine, or Pyodide, stop an honest answer). */
+export const LIMIT_FLOOR_MS = 4000;
 
 const CLOSE = `def _close(got, expected, atol):
     # EvalPlus's comparison: equal, or of the same type (and length) with every number within
@@ -154,7 +158,7 @@ export async function importEvalPlus(
           name: caseName(`${kind} ${i + 1}`, `${p.entry}(${o.args})`),
           kind: kind === "base" ? "core" : "edge",
           body: caseBody(p.entry, o, p.atol, p.parts.given),
-          limit: Math.max(Math.ceil(LIMIT_FACTOR * o.ms), LIMIT_FLOOR_MS),
+          limit: Math.max(Math.ceil(LIMIT_FACTOR * o.ms), options.minLimitMs ?? LIMIT_FLOOR_MS),
         });
       });
     }
@@ -203,7 +207,7 @@ export async function importEvalPlus(
     problems,
     importer: "evalplus",
     version: EVALPLUS_IMPORTER_VERSION,
-    options: { limit: options.limit },
+    options: { limit: options.limit, minLimitMs: options.minLimitMs ?? LIMIT_FLOOR_MS },
     text,
   });
   return { ...suite, notes };

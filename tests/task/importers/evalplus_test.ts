@@ -46,9 +46,12 @@ Deno.test(
     for (const task of suite.tasks) {
       const limits = caseLimitsOf(task.testsSource);
       assert.deepEqual(Object.keys(limits), task.cases.map((c) => c.name), task.id);
-      assert.ok(Object.values(limits).every((ms) => Number.isInteger(ms) && ms >= 50), task.id);
+      // EvalPlus's floor: at least 4 s per input.
+      assert.ok(Object.values(limits).every((ms) => Number.isInteger(ms) && ms >= 4000), task.id);
       assert.equal(task.testsSource.split("\n")[1].startsWith(CASE_LIMITS_PREFIX), true);
-      assert.equal(task.timeoutMs, 5_000);
+      // The sample's limit: its cases' limits together (at least 5 s, at most 61 s).
+      const total = Object.values(limits).reduce((a, b) => a + b, 0);
+      assert.equal(task.timeoutMs, Math.max(5_000, Math.min(60_000, total) + 1_000));
     }
     assert.deepEqual(suite.notes, []);
   },
@@ -103,7 +106,7 @@ Deno.test("importEvalPlus() runs references through an injected computeExpected,
   assert.deepEqual(error.problems, [
     "line 2: canonical_solution: the reference does not run: NameError: name 'x' is not defined",
   ]);
-  const suite = await importEvalPlus(FIXTURE, { computeExpected: fake, limit: 1 });
+  const suite = await importEvalPlus(FIXTURE, { computeExpected: fake, limit: 1, minLimitMs: 50 });
   assert.deepEqual(suite.notes, [
     "Fixture/1: the reference fails on base 2 (ValueError: no): left out",
   ]);
@@ -111,6 +114,9 @@ Deno.test("importEvalPlus() runs references through an injected computeExpected,
     "base 1: mean_distance(1)": 120,
     "plus 1: mean_distance(3)": 50,
   });
+  // By default the floor is EvalPlus's, 4 s.
+  const byDefault = await importEvalPlus(FIXTURE, { computeExpected: fake, limit: 1 });
+  assert.deepEqual(Object.values(caseLimitsOf(byDefault.tasks[0].testsSource)), [4000, 4000]);
 });
 
 Deno.test("importEvalPlus() judges find_zero by |poly(xs, x)| <= atol and reads MBPP+ prompts", {
