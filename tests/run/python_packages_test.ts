@@ -16,6 +16,7 @@ import { loadSuite } from "../../lib/task/load.ts";
 import type { Suite } from "../../lib/task/schema.ts";
 import { ROOT } from "../_helpers.ts";
 import { HAS_BWRAP } from "../sandbox/hostile_helpers.ts";
+import { fixedAnswer } from "./fixed_answer.ts";
 
 const suite = await loadSuite(join(ROOT, "data/fixtures/suite-python-packages"));
 const FENCE = "`".repeat(3);
@@ -23,31 +24,8 @@ const py = (code: string) => `${FENCE}python\n${code}${FENCE}\n`;
 const YAML_ANSWER = "import yaml\n\n\ndef load(text):\n    return yaml.safe_load(text)\n";
 
 /** A provider answering each task with its own text. */
-function answers(spec: string, byTask: Record<string, string>): Provider {
-  return {
-    spec,
-    synthetic: false,
-    params: {},
-    generate: (request) =>
-      Promise.resolve({
-        text: byTask[request.task ?? ""] ?? "I cannot help with that.",
-        ttftMs: 1,
-        totalMs: 2,
-        tokensIn: 1,
-        tokensOut: 1,
-        tokensEstimated: false,
-        tokensPerSec: null,
-        retries: 0,
-        retryMs: 0,
-        error: null,
-        mutations: [],
-        gapP50Ms: null,
-        gapMaxMs: null,
-        reasoningTokens: null,
-      }),
-    close: () => Promise.resolve(),
-  };
-}
+const answers = (spec: string, byTask: Record<string, string>): Provider =>
+  fixedAnswer(spec, (request) => byTask[request.task ?? ""] ?? "I cannot help with that.");
 
 /** The folders in `dir` (a run folder is one). */
 async function folders(dir: string): Promise<string[]> {
