@@ -14,10 +14,19 @@ import { runSample } from "../../lib/sandbox/deno.ts";
 import { createPool } from "../../lib/sandbox/pool.ts";
 import { strictReason } from "../../lib/sandbox/pool_route.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
-import type { SandboxResult } from "../../lib/sandbox/sandbox.ts";
+import type { Isolation, PythonRuntime, SandboxResult } from "../../lib/sandbox/sandbox.ts";
 
 /** Whether bubblewrap works here; without it every hostile test is skipped. */
 export const HAS_BWRAP = await bwrapAvailable();
+
+/** The three ways a Python sample runs; CPython has no other wall than bubblewrap. */
+export const PYTHON_RUNS: { python: PythonRuntime; isolation: Isolation }[] = HAS_BWRAP
+  ? [
+    { python: "cpython", isolation: "bwrap" },
+    { python: "pyodide", isolation: "bwrap" },
+    { python: "pyodide", isolation: "none" },
+  ]
+  : [{ python: "pyodide", isolation: "none" }];
 /** The fake key put in this process's environment during each run. */
 export const API_KEY = "sk-test-SECRET";
 

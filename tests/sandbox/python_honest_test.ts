@@ -9,16 +9,8 @@
  */
 import assert from "node:assert/strict";
 import { runSample } from "../../lib/sandbox/deno.ts";
-import type { Isolation, PythonRuntime, SandboxJob } from "../../lib/sandbox/sandbox.ts";
-import { HAS_BWRAP } from "./hostile_helpers.ts";
-
-const RUNS: { python: PythonRuntime; isolation: Isolation }[] = HAS_BWRAP
-  ? [
-    { python: "cpython", isolation: "bwrap" },
-    { python: "pyodide", isolation: "bwrap" },
-    { python: "pyodide", isolation: "none" },
-  ]
-  : [{ python: "pyodide", isolation: "none" }];
+import type { SandboxJob } from "../../lib/sandbox/sandbox.ts";
+import { PYTHON_RUNS } from "./hostile_helpers.ts";
 
 const SOLUTION = String.raw`import sys
 import math
@@ -234,7 +226,7 @@ const job = (code: string): SandboxJob => ({
 });
 
 Deno.test("runSample() passes an honest Python program that uses the standard library and every assert form", async () => {
-  for (const { python, isolation } of RUNS) {
+  for (const { python, isolation } of PYTHON_RUNS) {
     const r = await runSample({ ...job(SOLUTION), python }, { isolation, timeoutMs: 30000 });
     assert.equal(r.outcome, "completed", `${python}/${isolation}: ${r.detail}`);
     for (const c of r.cases) {
@@ -249,7 +241,7 @@ Deno.test("runSample() fails exactly the cases a wrong Python answer gets wrong"
     "    return a - b if isinstance(a, int) else a + b\n",
   );
   assert.notEqual(wrong, SOLUTION);
-  for (const { python, isolation } of RUNS) {
+  for (const { python, isolation } of PYTHON_RUNS) {
     const r = await runSample({ ...job(wrong), python }, { isolation, timeoutMs: 30000 });
     assert.equal(r.outcome, "completed", `${python}/${isolation}: ${r.detail}`);
     assert.deepEqual(

@@ -12,22 +12,13 @@ import { runSample } from "../../lib/sandbox/deno.ts";
 import { runPythonSample } from "../../lib/sandbox/python.ts";
 import { pyodideDir, pyodideSnapshot } from "../../lib/sandbox/pyodide_snapshot.ts";
 import type {
-  Isolation,
   PythonRuntime,
   SandboxJob,
   SandboxLimits,
   SandboxResult,
 } from "../../lib/sandbox/sandbox.ts";
-import { HAS_BWRAP } from "./hostile_helpers.ts";
+import { HAS_BWRAP, PYTHON_RUNS } from "./hostile_helpers.ts";
 
-/** The three ways a Python sample runs; CPython has no other wall than bubblewrap. */
-const RUNS: { python: PythonRuntime; isolation: Isolation }[] = HAS_BWRAP
-  ? [
-    { python: "cpython", isolation: "bwrap" },
-    { python: "pyodide", isolation: "bwrap" },
-    { python: "pyodide", isolation: "none" },
-  ]
-  : [{ python: "pyodide", isolation: "none" }];
 if (!HAS_BWRAP) console.warn("Python tests run Pyodide with --isolation none only: no bwrap here");
 
 /** Pyodide's start-up (1.5–3 s, more on a loaded machine) counts against the sample's limit. */
@@ -80,7 +71,7 @@ async function everyWay(
   limits: SandboxLimits = {},
 ): Promise<Map<string, SandboxResult>> {
   const results = new Map<string, SandboxResult>();
-  for (const { python, isolation } of RUNS) {
+  for (const { python, isolation } of PYTHON_RUNS) {
     const r = await runSample({ ...j, python }, {
       isolation,
       timeoutMs: LIMITS[python],
@@ -223,7 +214,7 @@ Deno.test("runSample() stops a Python sample at its wall limit: at import, and i
     assert.ok(r.execMs < 3000 + 4000, `${key}: ${r.execMs} ms`);
   }
   // In a case, the limit counts from the process's start: Pyodide's start-up is part of it.
-  for (const { python, isolation } of RUNS) {
+  for (const { python, isolation } of PYTHON_RUNS) {
     const timeoutMs = python === "pyodide" ? 15000 : 3000;
     const r = await runPythonSample(
       job("def add(a, b):\n    while a == -1:\n        pass\n    return a + b\n"),
@@ -317,7 +308,9 @@ Deno.test("pyodideSnapshot() makes the snapshot once; Python jobs load it and ge
     const view = (
       r: SandboxResult,
     ) => [r.outcome, ...r.cases.map((c) => `${c.status} ${c.message}`)];
-    for (const isolation of RUNS.filter((r) => r.python === "pyodide").map((r) => r.isolation)) {
+    for (
+      const isolation of PYTHON_RUNS.filter((r) => r.python === "pyodide").map((r) => r.isolation)
+    ) {
       const options = { python: "pyodide" as const, isolation, timeoutMs: LIMITS.pyodide };
       const withSnapshot = await runPythonSample(wrong, options);
       // A cold start takes 2–3.5 s here, far longer on a loaded machine: a limit to match.
@@ -339,13 +332,13 @@ Deno.test("pyodideSnapshot() makes the snapshot once; Python jobs load it and ge
     try {
       const broken = await runPythonSample(wrong, {
         python: "pyodide",
-        isolation: RUNS[RUNS.length - 1].isolation,
+        isolation: PYTHON_RUNS[PYTHON_RUNS.length - 1].isolation,
         timeoutMs: LIMITS.pyodide,
       });
       assert.notEqual(broken.outcome, "completed", "the snapshot in TMPDIR was not used");
       const cold = await runPythonSample(wrong, {
         python: "pyodide",
-        isolation: RUNS[RUNS.length - 1].isolation,
+        isolation: PYTHON_RUNS[PYTHON_RUNS.length - 1].isolation,
         timeoutMs: 90000,
         snapshot: false,
       });
