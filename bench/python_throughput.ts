@@ -212,11 +212,13 @@ export async function pythonThroughputBench(args: string[]): Promise<void> {
   for (const pooled of ["d", "e"] as const) {
     if (!modes.includes(pooled)) continue;
     const counts = pools[pooled].counts();
+    const strict = Object.values(counts.strict).reduce((a, b) => a + b, 0);
+    // The pool also ran the untimed warm-up samples (one per host): said, so the sum is plain.
+    const warmUp = Math.min(CONCURRENCY, tasks.length);
     console.log(
-      `(${pooled}) ran ${counts.pooled} in warm hosts, ${
-        Object.values(counts.strict).reduce((a, b) => a + b, 0)
-      } strict ${JSON.stringify(counts.strict)}, ${counts.hostsStarted} hosts started, ` +
-        `replaced: ${JSON.stringify(counts.recycled)}`,
+      `(${pooled}) of ${total + warmUp} samples (${total} timed + ${warmUp} warm-up): ` +
+        `${counts.pooled} in warm hosts, ${strict} strict ${JSON.stringify(counts.strict)}, ` +
+        `${counts.hostsStarted} hosts started, replaced: ${JSON.stringify(counts.recycled)}`,
     );
   }
   console.log(`peak memory of the pools' hosts ${peak.toFixed(0)} MiB`);
