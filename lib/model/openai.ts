@@ -189,6 +189,8 @@ async function streamOnce(
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(request.signal?.reason);
   request.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  // Aborted before this attempt began (a request that waited in a queue): it never starts.
+  if (request.signal?.aborted) onOuterAbort();
   let stalled = false;
   let idle = setTimeout(() => {
     stalled = true;

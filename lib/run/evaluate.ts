@@ -7,18 +7,17 @@
  *
  * @module
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { plain } from "../prompt/templates.ts";
 import { runSample } from "../sandbox/deno.ts";
 import { createPool } from "../sandbox/pool.ts";
-import { dependenciesRecord, type RunDependencies, runDependencies } from "./dependency_stores.ts";
+import { type RunDependencies, runDependencies } from "./dependency_stores.ts";
 import { packageCheck } from "../score/package_check.ts";
 import { pythonPackageCheck } from "../score/python_package_check.ts";
-import { pythonPackagesProblem, pythonPackagesRecord } from "./python_packages.ts";
+import { pythonPackagesProblem } from "./python_packages.ts";
 import { referenceTimeouts } from "./reference_timeouts.ts";
 import { sampleLimits } from "./sample_limits.ts";
 import { slowReferences } from "./slow_references.ts";
-import { skippedTestsByTask } from "./skipped_tests.ts";
 import { type Suite, taskPythonPackages } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
 import { GenerationRecord } from "../record/generation.ts";
@@ -28,21 +27,20 @@ import { typecheckRun } from "./typecheck_stage.ts";
 import { generateSample } from "./generate_sample.ts";
 import { executeSample, type Executor, generationErrorResult } from "./execute_sample.ts";
 import { type Job, planRun } from "./plan.ts";
+import { newManifest } from "./new_manifest.ts";
+import { RunInterrupted } from "./interrupted.ts";
 import { testsParseProblem, undefinedCasesProblem } from "./task_problem.ts";
 import {
   createRun,
   findResumable,
   findSuperseded,
-  gitRevision,
-  newRunId,
   readRecords,
   reopenRun,
   RUN_FILES,
   type RunWriter,
-  toolVersions,
 } from "./store.ts";
 
-import type { EvaluateOptions, Evaluation, RunOrigin } from "./evaluate_options.ts";
+import type { EvaluateOptions, Evaluation } from "./evaluate_options.ts";
 
 export type { CacheMode } from "./generate_sample.ts";
 export type { Executor } from "./execute_sample.ts";
@@ -70,6 +68,11 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   if (!Number.isInteger(samples) || samples < 1) {
     throw new RangeError(`Cannot evaluate with samples=${samples}: use an integer >= 1`);
   }
+  options.signal?.throwIfAborted();
+  // One stop for the whole run: the caller's signal (more reasons, such as a budget, may join).
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(options.signal?.reason);
+  options.signal?.addEventListener("abort", onAbort, { once: true });
   const params = {
     samples,
     concurrency: options.concurrency ?? 4,
@@ -148,42 +151,11 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   };
   const check = options.packageCheck ?? packageCheck();
   const pythonCheck = options.pythonPackageCheck ?? pythonPackageCheck();
-  const pythonPackages = pythonPackagesRecord(suite);
   let writer: RunWriter;
   try {
-    writer = previous ? await reopenRun(previous) : await createRun(options.runsDir, {
-      runId: newRunId(),
-      createdAt: new Date().toISOString(),
-      gitRevision: await gitRevision(resolve(new URL("../..", import.meta.url).pathname)),
-      suite: {
-        name: suite.name,
-        dir: suite.dir,
-        hash: suite.hash,
-        tasks: suite.tasks.length,
-        version: suite.version ?? null,
-      },
-      models: options.models.map((m) => ({ spec: m.spec, synthetic: m.synthetic })),
-      variants: variants.map((v) => v.name),
-      params,
-      origin: options.origin ?? defaultOrigin(),
-      name: options.name ?? null,
-      ...(options.command ? { command: options.command } : {}),
-      templates: plan.templates,
-      expectedSamples: plan.jobs.length,
-      tools: toolVersions(),
-      configHash,
-      ...(Object.keys(skippedTestsByTask(suite.tasks)).length
-        ? { skippedTests: skippedTestsByTask(suite.tasks) }
-        : {}),
-      ...(stores.length
-        ? {
-          dependencies: dependenciesRecord(stores),
-        }
-        : {}),
-      ...(pythonPackages ? { pythonPackages } : {}),
-      resumedAt: [],
-      completedAt: null,
-    });
+    writer = previous
+      ? await reopenRun(previous)
+      : await createRun(options.runsDir, await newManifest(suite, options, plan, params, stores));
   } catch (error) {
     await pool?.close();
     throw error;
@@ -204,7 +176,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
         (job, o, task) =>
           executor(task.id)(
             options.semantics ? { ...job, semantics: options.semantics } : job,
-            { ...o, isolation: options.isolation ?? "bwrap" },
+            { ...o, isolation: options.isolation ?? "bwrap", signal: stop.signal },
           ),
         {
           concurrency: sandboxConcurrency,
@@ -224,7 +196,10 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     } catch (error) {
       await writer.close();
       await pool?.close();
-      throw error;
+      options.signal?.removeEventListener("abort", onAbort);
+      if (!stop.signal.aborted) throw error;
+      // Interrupted while timing references: nothing of the samples is recorded yet.
+      throw interrupted(0, error); // (no sample was recorded)
     }
   }
   // Written once, after the reference run added its findings (unchanged on a resume).
@@ -271,6 +246,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   const cacheMode = options.cacheMode ?? "use";
   let generated = 0;
   let executed = 0;
+  let appended = 0;
   let generationErrors = 0;
   let firstGenerationError: string | null = null;
   const one = async (job: Job) => {
@@ -285,9 +261,12 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
             performance.now() - queuedAt,
             options.cache,
             cacheMode,
+            stop.signal,
           )
         )
       );
+      // Stopped meanwhile: an answer cut short is not the model's; nothing is recorded.
+      if (stop.signal.aborted) return;
       // The prompt first, so every generation's promptHash resolves in prompts.jsonl.
       await writer.appendPrompt({ hash: job.promptHash, messages: job.messages });
       await writer.appendGeneration(gen);
@@ -308,6 +287,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
             isolation: options.isolation ?? "bwrap",
             ...(options.semantics ? { semantics: options.semantics } : {}),
             ...sampleLimits(job.task, limits[job.task.id]),
+            signal: stop.signal,
           },
           executor(job.task.id),
           job.task.language === "py" ? pythonCheck : check,
@@ -318,17 +298,50 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     // A task that cannot be judged: known before the run, or shown by this sample's verdicts.
     const taskError = taskErrors[job.task.id] ?? undefinedCasesProblem(result.cases);
     if (taskError !== null) result = { ...result, taskError };
+    if (stop.signal.aborted) return;
     await writer.appendResult(result);
+    appended++;
     haveGeneration.delete(key(job));
     options.onSample?.(gen, result);
   };
   // A fixed set of workers pulls samples in order: memory stays flat whatever the run's size.
   let next = 0;
   const worker = async () => {
-    while (next < pending.length) await one(pending[next++]);
+    while (next < pending.length && !stop.signal.aborted) {
+      try {
+        await one(pending[next++]);
+      } catch (error) {
+        // A sample stopped by the interrupt throws its reason: dropped, not an error of the run.
+        if (!stop.signal.aborted) throw error;
+      }
+    }
   };
+  /** The run as it stands when stopped: recorded samples stay, the same call resumes. */
+  function interrupted(recorded: number, cause: unknown): RunInterrupted {
+    return new RunInterrupted(
+      { dir: writer.dir, recorded, total: plan.jobs.length, reason: "interrupted" },
+      { cause, ...(options.resumeHint ? { resume: options.resumeHint } : {}) },
+    );
+  }
   try {
-    await Promise.all(Array.from({ length: concurrency + sandboxConcurrency }, worker));
+    const workers = Promise.all(Array.from({ length: concurrency + sandboxConcurrency }, worker));
+    // An abort settles the run at once; the workers' requests and programs are being stopped.
+    const stopped = new Promise<void>((resolve) => {
+      if (stop.signal.aborted) resolve();
+      stop.signal.addEventListener("abort", () => resolve(), { once: true });
+    });
+    await Promise.race([workers, stopped]);
+    if (stop.signal.aborted) {
+      // Kill the warm hosts, then give the samples in flight a moment to remove their folders.
+      await pool?.close();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        workers.catch(() => {}),
+        new Promise((r) => timer = setTimeout(r, 2000)),
+      ]);
+      clearTimeout(timer);
+      throw interrupted(jobs.length - pending.length + appended, stop.signal.reason);
+    }
     if ((options.typecheck ?? "off") !== "off") {
       const tasks = new Map(jobs.map((j) => [key(j), j.task]));
       await typecheckRun(writer.dir, (k) => tasks.get(keyOf(k)), {
@@ -338,6 +351,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     }
     await writer.complete();
   } finally {
+    options.signal?.removeEventListener("abort", onAbort);
     await writer.close();
     await pool?.close();
   }
@@ -354,13 +368,4 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     taskErrors,
     ...(pool ? { pool: pool.stats() } : {}),
   };
-}
-
-/** `notebook` inside a Jupyter kernel (reading Deno.jupyter throws anywhere else), else `library`. */
-function defaultOrigin(): RunOrigin {
-  try {
-    return (Deno as unknown as { jupyter?: unknown }).jupyter ? "notebook" : "library";
-  } catch {
-    return "library";
-  }
 }

@@ -118,6 +118,15 @@ export interface EvaluateOptions {
   name?: string | null;
   /** The command line that made the run, secrets already removed (the CLI passes it). @default none */
   command?: string[];
+  /**
+   * Stops the run when aborted (Ctrl-C, a notebook's interrupt): no new sample starts, the
+   * requests and sandboxed programs in flight are stopped and dropped (never half-recorded), the
+   * warm hosts and temp folders are removed, and `evaluate()` rejects with `RunInterrupted`
+   * (lib/run/interrupted.ts) within about a second; the same call resumes the run. @default none
+   */
+  signal?: AbortSignal;
+  /** How the `RunInterrupted` message says to resume. @default "run the same command to resume" */
+  resumeHint?: string;
 }
 
 /**

@@ -37,6 +37,7 @@ export async function generateSample(
   queueMs: number,
   cache: GenerationCache | undefined,
   cacheMode: CacheMode,
+  signal?: AbortSignal,
 ): Promise<GenerationRecord> {
   const startedAt = new Date().toISOString();
   const request = {
@@ -53,7 +54,7 @@ export async function generateSample(
   let g: Generation | null = useCache && cacheMode === "use" ? await cache!.get(k) : null;
   const cached = g !== null;
   if (!g) {
-    g = await job.model.generate(request);
+    g = await job.model.generate(signal ? { ...request, signal } : request);
     if (useCache && g.error === null) await cache!.put(k, g);
   }
   return {

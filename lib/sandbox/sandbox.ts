@@ -78,6 +78,11 @@ export interface SandboxLimits {
   heapMb?: number;
   /** RLIMIT_DATA, MiB (caps ArrayBuffers, which ignore the heap cap). @default 1024 */
   dataMb?: number;
+  /**
+   * Stops the sample when aborted (an interrupted run): its process group is killed and the run
+   * throws the signal's reason instead of a verdict, which no longer means anything. @default none
+   */
+  signal?: AbortSignal;
 }
 
 /** What executing one sample produced. A failing program is data, not an exception. */

@@ -57,8 +57,13 @@ export async function strictAttempt(
   o: StrictAttemptOptions,
 ): Promise<Attempt> {
   const nonce = crypto.randomUUID().replaceAll("-", "");
+  const signal = o.limits.signal;
+  signal?.throwIfAborted();
   const started = performance.now();
   const child = spawnSandboxed(command, o.cwd);
+  // An interrupted run: the group dies now, and no verdict is returned (thrown below).
+  const onAbort = () => killGroup(child);
+  signal?.addEventListener("abort", onAbort, { once: true });
 
   let limit: Outcome | null = null;
   const stop = (why: Outcome) => {
@@ -147,10 +152,12 @@ export async function strictAttempt(
   clearTimeout(timer);
   clearTimeout(caseTimer);
   settle.stop();
+  signal?.removeEventListener("abort", onAbort);
   // The group may still hold stragglers (timers, children) if the runner exited: kill them.
   try {
     Deno.kill(-child.pid, "SIGKILL");
   } catch { /* none left */ }
+  signal?.throwIfAborted();
   if (notStarted) {
     throw new Error(
       `Cannot run the sample: the runtime did not start within ${o.startupMs} ms (a sandbox failure, not the code's)`,
