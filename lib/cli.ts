@@ -74,6 +74,11 @@ if (import.meta.main) {
       console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
       Deno.exit(EXIT.usage);
     }
+    if ((error as Error).name === "RunInterrupted") {
+      // Ctrl-C: what was recorded, and how to resume (not an error of assay's).
+      console.error(`assay: ${(error as Error).message}`);
+      Deno.exit(EXIT.interrupted);
+    }
     if (error instanceof ToolError) {
       console.error(`error: ${error.message}`);
       Deno.exit(EXIT.tool);

@@ -5,8 +5,8 @@
  * @module
  */
 
-/** Exit codes a CI can read. */
-export const EXIT = { ok: 0, policy: 1, usage: 2, tool: 3 } as const;
+/** Exit codes a CI can read (130, as shells report Ctrl-C: a run interrupted, resumable). */
+export const EXIT = { ok: 0, policy: 1, usage: 2, tool: 3, interrupted: 130 } as const;
 
 /**
  * Bad command-line input or input file: printed without a stack trace, exit code 2.

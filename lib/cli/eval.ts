@@ -12,6 +12,7 @@ import { fileCache } from "../model/cache.ts";
 import { createProvider } from "../model/create.ts";
 import type { Provider } from "../model/provider.ts";
 import { evaluate } from "../run/evaluate.ts";
+import { RunInterrupted } from "../run/interrupted.ts";
 import type { Suite } from "../task/schema.ts";
 import { writeParquet } from "../run/parquet.ts";
 import { progressBar } from "../run/progress.ts";
@@ -72,6 +73,17 @@ export async function runEval(
   } = await parseEvalArgs(args, { suite: options.suite });
   const specs = values.model ?? ["synthetic:default"];
   const models: Provider[] = [];
+  // Ctrl-C stops the run cleanly (samples in flight dropped, hosts and temp folders removed);
+  // a second Ctrl-C quits at once.
+  const interrupt = new AbortController();
+  const onInterrupt = () => {
+    if (interrupt.signal.aborted) Deno.exit(EXIT.interrupted);
+    console.error(
+      "\nassay: interrupting: stopping the samples in flight (Ctrl-C again quits at once)",
+    );
+    interrupt.abort();
+  };
+  Deno.addSignalListener("SIGINT", onInterrupt);
   try {
     for (const spec of specs) {
       try {
@@ -120,6 +132,7 @@ export async function runEval(
       origin: "cli",
       name: values.name ?? null,
       command: options.command ?? ["./assay", "eval", ...scrubArgs(args)],
+      signal: interrupt.signal,
       onStart: ({ dir, resumed, recorded, total: all, superseded }) => {
         if (superseded) {
           console.error(
@@ -138,6 +151,15 @@ export async function runEval(
         bar = progressBar(all - recorded, { quiet: values.quiet });
       },
       onSample: (_g, r) => bar.tick(r.passed),
+    }).catch((error) => {
+      bar.done();
+      // The run folder as the user typed it, relative to here.
+      if (error instanceof RunInterrupted) {
+        const near = relative(Deno.cwd(), error.dir);
+        const dir = near === "" || near.startsWith("..") ? error.dir : near;
+        error.message = error.message.replace(error.dir, dir);
+      }
+      throw error;
     });
     bar.done();
     if (evaluation.pool) {
@@ -185,6 +207,7 @@ export async function runEval(
     }
     return run.dir;
   } finally {
+    Deno.removeSignalListener("SIGINT", onInterrupt);
     await Promise.all(models.map((m) => m.close()));
   }
 }
