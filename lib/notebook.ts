@@ -18,7 +18,10 @@ import type { Provider } from "./model/provider.ts";
 import { liveProgress, type LiveProgressOptions } from "./plot/progress.ts";
 import { rowsHTML } from "./plot/rows_table.ts";
 import { syntheticBanner } from "./plot/synthetic_banner.ts";
+import { fileCache } from "./model/cache.ts";
 import { evaluate, type EvaluateOptions, type Evaluation } from "./run/evaluate.ts";
+import { RUN_DEFAULTS } from "./run/defaults.ts";
+import { RunInterrupted } from "./run/interrupted.ts";
 import { bwrapAvailable } from "./sandbox/isolate.ts";
 import type { Isolation } from "./sandbox/sandbox.ts";
 import { sha256 } from "./task/hash.ts";
@@ -51,6 +54,10 @@ export interface SessionOptions {
   readRun?: boolean;
   /** How generated code is isolated. @default "bwrap" when bubblewrap is available, else "none" */
   isolation?: Isolation;
+  /** A name for the session's runs (shown by `./assay runs` and in reports). `ASSAY_NAME` overrides. @default none */
+  name?: string;
+  /** Where real models' answers are cached (as `./assay eval` does; synthetic models never are); null: no cache. @default "data/cache" of this repository */
+  cacheDir?: string | null;
   /** The environment the `ASSAY_*` knobs and the providers' keys are read from. @default Deno.env.toObject() */
   env?: Record<string, string | undefined>;
 }
@@ -104,9 +111,12 @@ export interface Session {
   /** A provider for another spec, keys from the session's environment; the caller closes it. */
   provider(spec: string): Provider;
   /**
-   * `evaluate()` on the session's suite, models, isolation, runs folder and samples (any option
-   * given overrides them), with a live progress display; the run read back. When the session read
-   * an existing run, that run, without evaluating.
+   * `evaluate()` on the session's suite, models, isolation, runs folder and samples, with the
+   * CLI's defaults (`RUN_DEFAULTS`: the warm pool, the answer cache; any option given overrides
+   * them), with a live progress display; the run read back. When the session read an existing
+   * run, that run, without evaluating. Kernel ▸ Interrupt (SIGINT) stops it within about a second:
+   * the display shows "interrupted (k of n)", the call rejects with `RunInterrupted`, the kernel
+   * and its variables survive, and running the cell again resumes the run.
    */
   evaluate(options?: SessionEvaluateOptions): Promise<SessionEvaluation>;
   /** The synthetic-model banner (when any model is synthetic) and the settings table, as HTML. */
@@ -176,6 +186,8 @@ export async function session(options: SessionOptions = {}): Promise<Session> {
     ? positiveInt(env.ASSAY_SAMPLES, "ASSAY_SAMPLES")
     : positiveInt(options.samples ?? 1, "samples");
   const runsDir = env.ASSAY_RUNS_DIR ?? options.runsDir ?? fromRoot("data", "runs");
+  const cacheDir = options.cacheDir === undefined ? fromRoot("data", "cache") : options.cacheDir;
+  const name = env.ASSAY_NAME?.trim() || options.name;
   const runDir = options.readRun ? env.ASSAY_RUN?.trim() || null : null;
   const existing = runDir === null ? null : await loadRun(runDir);
 
@@ -226,21 +238,43 @@ export async function session(options: SessionOptions = {}): Promise<Session> {
       if (existing !== null) return { evaluation: null, run: existing };
       const { label = "evaluate", progress: display, onStart, onSample, ...rest } = opts;
       const progress = liveProgress(label, display);
-      const evaluation = await evaluate(suite, {
-        models,
-        runsDir,
-        samples,
-        isolation,
-        ...rest,
-        onStart: (info) => {
-          progress.onStart(info);
-          onStart?.(info);
-        },
-        onSample: (generation, result) => {
-          progress.onSample(generation, result);
-          onSample?.(generation, result);
-        },
-      });
+      // The kernel's interrupt (SIGINT) stops this evaluation instead of killing the kernel.
+      const interrupt = new AbortController();
+      const onInterrupt = () => interrupt.abort();
+      Deno.addSignalListener("SIGINT", onInterrupt);
+      const signal = rest.signal
+        ? AbortSignal.any([rest.signal, interrupt.signal])
+        : interrupt.signal;
+      let evaluation: Evaluation;
+      try {
+        evaluation = await evaluate(suite, {
+          models,
+          runsDir,
+          samples,
+          isolation,
+          sandbox: RUN_DEFAULTS.sandbox,
+          ...(cacheDir === null ? {} : { cache: fileCache(cacheDir) }),
+          ...(name === undefined ? {} : { name }),
+          resumeHint: "run the cell again to resume",
+          ...rest,
+          signal,
+          onStart: (info) => {
+            progress.onStart(info);
+            onStart?.(info);
+          },
+          onSample: (generation, result) => {
+            progress.onSample(generation, result);
+            onSample?.(generation, result);
+          },
+        });
+      } catch (error) {
+        if (error instanceof RunInterrupted) {
+          await progress.finish({ interrupted: true, recorded: error.recorded });
+        }
+        throw error;
+      } finally {
+        Deno.removeSignalListener("SIGINT", onInterrupt);
+      }
       await progress.finish();
       return { evaluation, run: await loadRun(evaluation.dir) };
     },
@@ -260,6 +294,7 @@ export async function session(options: SessionOptions = {}): Promise<Session> {
               : "no Deno permissions (bubblewrap not found)",
           },
           { setting: "runs folder", value: runsDir },
+          { setting: "answer cache", value: cacheDir ?? "off" },
         ]
         : [
           { setting: "run", value: `${runDir} (read, not evaluated again)` },

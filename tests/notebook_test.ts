@@ -151,3 +151,52 @@ Deno.test("session({ readRun: true }) reads the run ASSAY_RUN names instead of e
   const ignored = await session({ suite: TINY, env: { ASSAY_RUN: RUN_TINY, ASSAY_MODELS: "" } });
   assert.equal(ignored.run, null, "without readRun, ASSAY_RUN is not this notebook's knob");
 });
+
+Deno.test("session().evaluate() stops on SIGINT (the kernel's interrupt): the display says interrupted (k of n), the process lives on, the cell run again resumes", async () => {
+  // In a process of its own (the test runner stops on SIGINT), as a kernel runs a notebook.
+  const runsDir = await Deno.makeTempDir();
+  const script = join(runsDir, "cells.ts");
+  await Deno.writeTextFile(
+    script,
+    `import { session } from ${JSON.stringify(join(ROOT, "lib/notebook.ts"))};
+const s = await session({ tasks: 8, samples: 2, models: ["synthetic:sloppy"], runsDir: ${
+      JSON.stringify(runsDir)
+    }, env: {}, isolation: "none" });
+const shown = [];
+const progress = { display: (html, _u, state) => { shown.push({ html, interrupted: state.interrupted === true }); } };
+let seen = 0;
+// What Jupyter's Kernel ▸ Interrupt sends the kernel's process.
+const error = await s.evaluate({ label: "cell", progress, onSample: () => ++seen === 3 && Deno.kill(Deno.pid, "SIGINT") })
+  .then(() => null, (e) => e);
+const again = await s.evaluate({ label: "again", progress });
+await s.close();
+console.log(JSON.stringify({
+  name: error?.name, message: error?.message, recorded: error?.recorded, last: shown.find((x) => x.interrupted),
+  resumed: again.evaluation.resumed, resumedFrom: again.evaluation.recorded, results: again.run.results.length,
+  complete: again.run.manifest.completedAt !== null,
+}));
+`,
+  );
+  try {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "--config", join(ROOT, "deno.json"), script],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.equal(out.code, 0, stderr);
+    const r = JSON.parse(new TextDecoder().decode(out.stdout).trim().split("\n").at(-1)!);
+    assert.equal(r.name, "RunInterrupted", stderr);
+    assert.match(r.message, /of 16 samples recorded in .*; run the cell again to resume$/);
+    assert.ok(r.recorded >= 3 && r.recorded < 16, String(r.recorded));
+    assert.match(r.last.html, new RegExp(`interrupted \\(${r.recorded} of 16\\)`));
+    // The process lived on, and the same call resumed and finished the run.
+    assert.equal(r.resumed, true);
+    assert.equal(r.resumedFrom, r.recorded);
+    assert.equal(r.results, 16);
+    assert.equal(r.complete, true);
+  } finally {
+    await Deno.remove(runsDir, { recursive: true });
+  }
+});

@@ -29,6 +29,8 @@ export interface ProgressState {
   dir: string | null;
   /** True once the run has finished. */
   finished: boolean;
+  /** True when the run was stopped before its last sample (an interrupt): the run is resumable. */
+  interrupted?: boolean;
   /** Why an incomplete run was not resumed (an edited template…), when one was not; else absent. */
   notResumed?: string;
 }
@@ -55,8 +57,12 @@ export function progressHTML(state: ProgressState): string {
   const pct = Math.round(100 * share);
   const failed = state.done - state.resumed - state.passed - state.errors;
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const colour = state.finished ? "#2e9e4f" : "#4269d0";
-  const status = state.finished ? "done" : "running";
+  const colour = state.interrupted ? "#b45309" : state.finished ? "#2e9e4f" : "#4269d0";
+  const status = state.interrupted
+    ? `interrupted (${state.done} of ${state.total})`
+    : state.finished
+    ? "done"
+    : "running";
   const parts = [
     `${state.passed} passed`,
     `${failed} failed`,
@@ -71,6 +77,9 @@ export function progressHTML(state: ProgressState): string {
     }%; height: 100%; background: ${colour};"></div></div>` +
     `<div style="margin-top: 4px;"><strong>${esc(state.label)}</strong> (${status}): ` +
     `${state.done} / ${state.total} samples (${pct}%) · ${parts.join(" · ")}</div>` +
+    (state.interrupted
+      ? `<div style="color: #b45309; font-size: 12px;">The run is incomplete and resumable: run the cell again to resume it.</div>`
+      : "") +
     (state.notResumed
       ? `<div style="color: #b45309; font-size: 12px;">${esc(state.notResumed)}</div>`
       : "") +
@@ -103,8 +112,11 @@ export interface LiveProgress {
   ): void;
   /** Pass as `evaluate()`'s `onSample`. */
   onSample(generation: { error: string | null }, result: { passed: boolean } | null): void;
-  /** Show the final state (await it after `evaluate()` returns). */
-  finish(): Promise<void>;
+  /**
+   * Show the final state (await it after `evaluate()` returns); `interrupted`: the run stopped
+   * early with `recorded` samples in it (RunInterrupted), shown as "interrupted (k of n)".
+   */
+  finish(stopped?: { interrupted: true; recorded: number }): Promise<void>;
   /** The current state. */
   readonly state: ProgressState;
 }
@@ -155,7 +167,11 @@ export function liveProgress(label: string, options: LiveProgressOptions = {}): 
         const decile = Math.floor((10 * s.done) / Math.max(1, s.total));
         if (decile === lastDecile && !s.finished) return;
         lastDecile = decile;
-        console.error(`${s.label}: ${s.done}/${s.total} samples, ${s.passed} passed`);
+        console.error(
+          `${s.label}: ${s.done}/${s.total} samples, ${s.passed} passed${
+            s.interrupted ? " (interrupted: resumable)" : ""
+          }`,
+        );
       });
   const state: ProgressState = {
     label,
@@ -199,8 +215,12 @@ export function liveProgress(label: string, options: LiveProgressOptions = {}): 
       else if (result?.passed) state.passed++;
       if (performance.now() - lastShownAt >= intervalMs) show();
     },
-    async finish() {
+    async finish(stopped) {
       state.finished = true;
+      if (stopped) {
+        state.interrupted = true;
+        state.done = stopped.recorded;
+      }
       show();
       await pending;
     },
