@@ -19,9 +19,9 @@ import { defaultRun, refuseIncomplete } from "./run_choice.ts";
 export const EXPORT_FORMATS = ["csv", "jsonl", "md"] as const;
 
 /**
- * Run `export [--run R] [--format csv|jsonl|md] [--out FILE] [--policy NAME|FILE]
- * [--allow-incomplete]`: R is a run folder or a bare run id in data/runs (default: the newest
- * complete CLI run); the text goes to stdout unless `--out`. csv and jsonl write every recorded
+ * Run `export [--run R] [--runs-dir data/runs] [--format csv|jsonl|md] [--out FILE]
+ * [--policy NAME|FILE] [--allow-incomplete]`: R is a run folder or a bare run id in the runs
+ * folder (default: the newest complete CLI run there); the text goes to stdout unless `--out`. csv and jsonl write every recorded
  * sample (an incomplete run too, with a warning on stderr); md refuses an incomplete run unless
  * `--allow-incomplete`, and then says so at the top.
  *
@@ -43,6 +43,7 @@ export async function runExport(args: string[]): Promise<string> {
     args,
     options: {
       run: { type: "string" },
+      "runs-dir": { type: "string", default: RUNS_DIR },
       format: { type: "string", default: "csv" },
       out: { type: "string" },
       policy: { type: "string" },
@@ -62,8 +63,8 @@ export async function runExport(args: string[]): Promise<string> {
   let dir: string;
   try {
     dir = values.run === undefined
-      ? await defaultRun(RUNS_DIR)
-      : (await resolveRunDirs([values.run], { runsDir: RUNS_DIR }))[0];
+      ? await defaultRun(values["runs-dir"])
+      : (await resolveRunDirs([values.run], { runsDir: values["runs-dir"] }))[0];
   } catch (error) {
     throw error instanceof RunArgumentError
       ? new UsageError((error as Error).message.replace("Cannot report on", "Cannot export"))

@@ -67,7 +67,7 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    written to A's folder as report-vs-<B id>.html; a bare run id is looked up in data/runs
   deno task score  [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]: judge a
                    run against an acceptable-risk policy; exits 1 when a threshold is violated
-  deno task export [--run DIR|RUN-ID] [--format csv|jsonl|md] [--out FILE] [--policy NAME|FILE]
+  deno task export [--run DIR|RUN-ID] [--runs-dir data/runs] [--format csv|jsonl|md] [--out FILE] [--policy NAME|FILE]
                    [--allow-incomplete]   (default: the newest complete CLI run, csv, stdout)
                    csv/jsonl: one row per sample (scores, failure category and evidence, latency,
                    tokens, errors, the answer and its code); md: the summary table (and with --policy

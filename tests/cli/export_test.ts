@@ -105,3 +105,21 @@ Deno.test("export refuses a bad format, a missing run and --policy outside md wi
     assert.match(out.stderr, message);
   }
 });
+
+Deno.test("export --run takes a bare run id from --runs-dir, and defaults to the newest complete CLI run there", async () => {
+  const byId = await cli([
+    "export",
+    "--runs-dir",
+    join(ROOT, "data/fixtures"),
+    "--run",
+    "run-tiny",
+    "--format",
+    "jsonl",
+  ]);
+  assert.equal(byId.code, 0, byId.stderr);
+  assert.equal(byId.stdout.trimEnd().split("\n").length, run.generations.length);
+  const empty = await Deno.makeTempDir();
+  const none = await cli(["export", "--runs-dir", empty]);
+  assert.equal(none.code, 2, none.stderr);
+  assert.match(none.stderr, /Cannot find a complete run made by "\.\/assay eval"/);
+});
