@@ -9,6 +9,7 @@
 import { runDemo } from "./cli/demo.ts";
 import { EXIT, ToolError, UsageError } from "./cli/errors.ts";
 import { runEval } from "./cli/eval.ts";
+import { runExport } from "./cli/export.ts";
 import { runImport } from "./cli/import.ts";
 import { runLoad } from "./cli/load.ts";
 import { runNotebooks } from "./cli/notebooks.ts";
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   load: runLoad,
   import: runImport,
   score: runScore,
+  export: runExport,
   notebooks: runNotebooks,
   demo: runDemo,
 };
@@ -56,7 +58,7 @@ export async function main(argv: string[]): Promise<void> {
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (run === undefined) {
     throw new UsageError(
-      `Cannot run command "${command}": use eval, report, score, validate, import, load or demo\n\n${USAGE}`,
+      `Cannot run command "${command}": use eval, report, score, export, validate, import, load or demo\n\n${USAGE}`,
     );
   }
   await run(rest);

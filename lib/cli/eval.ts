@@ -8,6 +8,7 @@
 import { relative } from "node:path";
 import { summarize } from "../analyze/summary.ts";
 import { loadRun } from "../analyze/load.ts";
+import { runGaps } from "../analyze/run_gaps.ts";
 import { fileCache } from "../model/cache.ts";
 import { createProvider } from "../model/create.ts";
 import type { Provider } from "../model/provider.ts";
@@ -22,7 +23,8 @@ import { EXIT, scrubArgs, ToolError, UsageError } from "./errors.ts";
 import { parseEvalArgs } from "./eval_args.ts";
 import { ROOT } from "./paths.ts";
 import { reportPolicy } from "./policy_report.ts";
-import { printGaps, summaryText } from "./summary_text.ts";
+import { evalJson } from "./eval_json.ts";
+import { gapsText, summaryText } from "./summary_text.ts";
 
 /**
  * Run `eval [options]` (see `USAGE`): every input is checked before the first request; exits 1
@@ -64,6 +66,7 @@ export async function runEval(
     variants,
     perturbations,
     suite,
+    selection,
     isolation,
     sandbox,
     typecheck,
@@ -71,6 +74,8 @@ export async function runEval(
     python,
     referenceCeilingMs,
   } = await parseEvalArgs(args, { suite: options.suite });
+  // --json: stdout gets exactly one JSON document; what a person reads goes to stderr.
+  const say = values.json ? console.error : console.log;
   const specs = values.model ?? ["synthetic:default"];
   const models: Provider[] = [];
   // Ctrl-C stops the run cleanly (samples in flight dropped, hosts and temp folders removed);
@@ -125,7 +130,11 @@ export async function runEval(
       dependencyStore: { cacheDir: values["cache-dir"], projectDir: ROOT },
       packageCheck: packageCheck({ projectDir: ROOT, registry: values["registry-check"] }),
       runsDir: values["runs-dir"],
-      params: temperature === undefined ? {} : { temperature },
+      params: {
+        ...(temperature === undefined ? {} : { temperature }),
+        // The selection is recorded and part of the run's identity (the suite's hash covers it too).
+        ...(selection === undefined ? {} : { selection }),
+      },
       cache: values["no-cache"] ? undefined : fileCache(values["cache-dir"]),
       cacheMode: values["no-cache"] ? "off" : values.refresh ? "refresh" : "use",
       resume: !values.new,
@@ -191,17 +200,19 @@ export async function runEval(
     const rows = summarize(run).sort((a, b) =>
       modelRank(a.model) - modelRank(b.model) || variantRank(a.variant) - variantRank(b.variant)
     );
-    console.log(summaryText(rows));
-    printGaps(run);
+    say(summaryText(rows));
+    const gaps = gapsText(runGaps(run));
+    if (gaps) say(`\n${gaps}`);
     const slow = slowReferencesText(run.manifest.slowReferences ?? []);
-    if (slow) console.log(`\n${slow}`);
-    console.log(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
+    if (slow) say(`\n${slow}`);
+    say(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
+    if (values.json) console.log(JSON.stringify(evalJson(run, rows, policy), null, 2));
     if (evaluation.generated > 0 && evaluation.generationErrors === evaluation.generated) {
       throw new ToolError(
         `every generation failed (${evaluation.generationErrors} of ${evaluation.generated}): ${evaluation.firstGenerationError}`,
       );
     }
-    if (policy && !(await reportPolicy(run, policy, junit))) {
+    if (policy && !(await reportPolicy(run, policy, junit, say))) {
       await Promise.all(models.map((m) => m.close()));
       Deno.exit(EXIT.policy);
     }

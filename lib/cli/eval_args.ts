@@ -12,6 +12,7 @@ import type { Isolation, PythonRuntime } from "../sandbox/sandbox.ts";
 import type { Semantics } from "../task/schema.ts";
 import type { Policy } from "../score/policy.ts";
 import { loadSuite } from "../task/load.ts";
+import { selectTasks, type TaskSelection } from "../task/select.ts";
 import type { Suite } from "../task/schema.ts";
 import { UsageError } from "./errors.ts";
 import {
@@ -46,6 +47,8 @@ export interface EvalValues {
   name?: string;
   /** `--quiet`. */
   quiet: boolean;
+  /** `--json`: one JSON document on stdout, the human output on stderr. */
+  json: boolean;
 }
 
 /** `eval`'s command line, checked and normalised. */
@@ -72,8 +75,10 @@ export interface EvalArgs {
   variants: PromptTemplate[];
   /** The perturbations each variant is run again under. */
   perturbations: PerturbationName[];
-  /** The suite, loaded. */
+  /** The suite, loaded, with only the tasks `--tasks/--tags/--difficulty/--limit` select. */
   suite: Suite;
+  /** The selection as given (recorded in the manifest's `params.selection`); undefined: every task. */
+  selection: TaskSelection | undefined;
   /** How generated code is isolated. */
   isolation: Isolation;
   /** Pooled warm hosts or one process per sample. */
@@ -144,6 +149,11 @@ export async function parseEvalArgs(
       junit: { type: "string" },
       name: { type: "string" },
       quiet: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      tasks: { type: "string", multiple: true },
+      tags: { type: "string", multiple: true },
+      difficulty: { type: "string", multiple: true },
+      limit: { type: "string" },
       "reference-ceiling-ms": { type: "string" },
     },
   });
@@ -199,7 +209,9 @@ export async function parseEvalArgs(
       throw new UsageError(`Cannot load suite "${values.suite}": ${(error as Error).message}`);
     }
   }
-  const suite = options.suite ?? await loadSuite(values.suite); // throws before any run folder exists
+  // Both throw before any run folder exists.
+  const selection = selectionArgs(values);
+  const suite = await selectedSuite(options.suite ?? await loadSuite(values.suite), selection);
   const isolation = await chooseIsolation(values.isolation, values["unsafe-no-isolation"]);
   const sandbox = values.sandbox;
   if (sandbox !== "pooled" && sandbox !== "strict") {
@@ -231,10 +243,46 @@ export async function parseEvalArgs(
     variants,
     perturbations,
     suite,
+    selection,
     isolation,
     sandbox,
     typecheck,
     semantics: semantics === "task" ? undefined : semantics,
     referenceCeilingMs,
   };
+}
+
+/** A comma-separated list flag (repeatable) as its values; undefined when not given. */
+function listArg(name: string, given: string[] | undefined): string[] | undefined {
+  if (given === undefined) return undefined;
+  const values = given.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  if (values.length === 0) {
+    throw new UsageError(
+      `Cannot use --${name} "${given.join(",")}": it names nothing: give comma-separated values`,
+    );
+  }
+  return values;
+}
+
+/** `--tasks`, `--tags`, `--difficulty` and `--limit` as a selection; undefined when none is given. */
+function selectionArgs(
+  values: { tasks?: string[]; tags?: string[]; difficulty?: string[]; limit?: string },
+): TaskSelection | undefined {
+  const selection: TaskSelection = {
+    ...(values.tasks ? { tasks: listArg("tasks", values.tasks) } : {}),
+    ...(values.tags ? { tags: listArg("tags", values.tags) } : {}),
+    ...(values.difficulty ? { difficulty: listArg("difficulty", values.difficulty) } : {}),
+    ...(values.limit !== undefined ? { limit: intArg("limit", values.limit, 1) } : {}),
+  };
+  return Object.keys(selection).length ? selection : undefined;
+}
+
+/** The suite cut to the selection; a selection that cannot be made is a usage error. */
+async function selectedSuite(suite: Suite, selection: TaskSelection | undefined): Promise<Suite> {
+  if (selection === undefined) return suite;
+  try {
+    return await selectTasks(suite, selection);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -29,21 +29,23 @@ import { judgeRun, type Policy } from "../score/policy.ts";
  * @param run The run to judge.
  * @param policy The thresholds.
  * @param junit Where to write JUnit XML, if anywhere.
+ * @param print Where each line goes (`eval --json` sends it to stderr). @default console.log
  */
 export async function reportPolicy(
   run: Run,
   policy: Policy,
   junit?: string,
+  print: (line: string) => void = console.log,
 ): Promise<boolean> {
   const verdicts = judgeRun(run, policy);
-  console.log(`\npolicy ${policy.name}${policy.description ? ` — ${policy.description}` : ""}`);
+  print(`\npolicy ${policy.name}${policy.description ? ` — ${policy.description}` : ""}`);
   for (const v of verdicts) {
-    console.log(
+    print(
       `  ${v.ok ? "PASS" : "FAIL"}  ${v.model} ${v.variant}${v.language ? ` [${v.language}]` : ""}`,
     );
     for (const c of v.checks) {
       const value = c.value === null ? `— (${c.note})` : String(Number(c.value.toPrecision(4)));
-      console.log(
+      print(
         `        ${c.ok ? "ok  " : "FAIL"} ${c.metric.padEnd(20)} ${
           value.padStart(10)
         }  ${c.bound} ${c.limit}`,
@@ -59,7 +61,7 @@ export async function reportPolicy(
         incomplete: gaps.incomplete ? incompleteLabel(gaps.incomplete) : null,
       }),
     );
-    console.log(`junit: ${junit}`);
+    print(`junit: ${junit}`);
   }
   return verdicts.every((v) => v.ok);
 }

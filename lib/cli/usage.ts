@@ -26,7 +26,14 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
                    [--typecheck off|record|strict] [--registry-check] [--semantics task|module|script]
                    [--python pyodide|cpython]
-                   [--reference-ceiling-ms 120000]
+                   [--reference-ceiling-ms 120000] [--json]
+                   [--tasks a,b] [--tags t1,t2] [--difficulty easy,medium] [--limit N]
+                   Picking tasks: --tasks keeps those ids, --tags tasks with ANY of the tags, --difficulty
+                   any of easy/medium/hard; --limit N then keeps the first N (suite order, by id). The
+                   selection is part of the run's identity (recorded as params.selection); an unknown
+                   id, tag or difficulty, or a selection that leaves no task, exits 2 before any work.
+                   --json: stdout gets one JSON document (run dir and id, complete, counts, summary rows,
+                   policy verdicts with --policy); everything else goes to stderr.
                    The same command resumes an interrupted run (--new starts afresh). Real models'
                    answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
                    again and overwrite); cache hits keep their original latency, flagged, excluded from stats.
@@ -60,6 +67,12 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    written to A's folder as report-vs-<B id>.html; a bare run id is looked up in data/runs
   deno task score  [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]: judge a
                    run against an acceptable-risk policy; exits 1 when a threshold is violated
+  deno task export [--run DIR|RUN-ID] [--runs-dir data/runs] [--format csv|jsonl|md] [--out FILE] [--policy NAME|FILE]
+                   [--allow-incomplete]   (default: the newest complete CLI run, csv, stdout)
+                   csv/jsonl: one row per sample (scores, failure category and evidence, latency,
+                   tokens, errors, the answer and its code); md: the summary table (and with --policy
+                   each row's verdict) for a pull-request comment; md refuses an incomplete run unless
+                   --allow-incomplete
   deno task load   [--model M]… [--concurrency 1,2,4,8,16] [--requests 32]: latency under load,
                    written to data/runs/<id>-load/load.json
   deno task validate [--suite tasks/builtin] [--unsafe-no-isolation] [--reference-ceiling-ms 120000]

@@ -1,19 +1,33 @@
 /**
- * Parquet export of a run: one row per sample ({@link sampleRows}), readable
- * by polars, pandas, DuckDB and Spark.
+ * Parquet export of a run: one row per sample ({@link sampleRows}) plus the answer's text and
+ * extracted code, readable by polars, pandas, DuckDB and Spark.
  *
  * @module
  */
 import { join } from "node:path";
 import { SAMPLE_ROW_DTYPES, type SampleRow, sampleRows } from "../record/sample_rows.ts";
+import { sampleKey } from "../record/sample_key.ts";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 import { RUN_FILES } from "./store.ts";
 
 /**
  * Write `results.parquet` into a run folder from its records, with explicit
- * column types (so an all-null column still has its type). Loads polars
+ * column types (so an all-null column still has its type): the {@link SampleRow} columns, then
+ * `answer` (the raw completion text) and `code` (the code extracted from it), both Utf8 and null
+ * where the sample has no generation (or, for `code`, nothing extractable). Loads polars
  * lazily: it needs FFI and must never be loaded inside the sandbox.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import pl from "nodejs-polars";
+ * import { writeParquet } from "./parquet.ts";
+ * const dir = await Deno.makeTempDir();
+ * const path = await writeParquet(dir, [], []);
+ * assert.deepEqual(pl.readParquet(path).columns.slice(-2), ["answer", "code"]);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
  */
 export async function writeParquet(
   dir: string,
@@ -28,6 +42,11 @@ export async function writeParquet(
   const columns = (Object.keys(types) as (keyof SampleRow)[]).map((name) =>
     // deno-lint-ignore no-explicit-any
     pl.Series(name, rows.map((r) => r[name]), types[name] as any)
+  );
+  const answers = new Map(generations.map((g) => [sampleKey(g), g]));
+  columns.push(
+    pl.Series("answer", rows.map((r) => answers.get(sampleKey(r))?.text ?? null), pl.Utf8),
+    pl.Series("code", rows.map((r) => answers.get(sampleKey(r))?.code ?? null), pl.Utf8),
   );
   const path = join(dir, RUN_FILES.parquet);
   pl.DataFrame(columns).writeParquet(path);

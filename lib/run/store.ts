@@ -189,10 +189,15 @@ export async function findSuperseded(
     const edited = (next.templates ?? []).filter((t) =>
       before.has(t.name) && before.get(t.name) !== t.promptsHash
     ).map((t) => `"${t.name}"`);
-    const reason = edited.length
-      ? `template ${edited.join(", ")} renders different prompts`
+    // A changed suite (or task selection) renders different prompts too: name the cause.
+    const reason = m.suite.tasks !== next.suite.tasks
+      ? `the task selection changed (${m.suite.tasks} task${
+        m.suite.tasks === 1 ? "" : "s"
+      } then, ${next.suite.tasks} now)`
       : m.suite.hash !== next.suite.hash
-      ? "the suite's content changed"
+      ? "the suite's content or the task selection changed"
+      : edited.length
+      ? `template ${edited.join(", ")} renders different prompts`
       : "the models, parameters or sandbox settings changed";
     return { dir, reason };
   }

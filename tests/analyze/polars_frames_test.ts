@@ -43,8 +43,9 @@ Deno.test("samplesFrame() has the dtypes writeParquet() writes", async () => {
     const path = await writeParquet(dir, run.generations, run.results);
     const stored = pl.readParquet(path);
     const df = await samplesFrame(run);
-    assert.deepEqual(stored.columns, df.columns.slice(0, -1));
-    for (const c of stored.columns) {
+    // The Parquet file also holds each sample's answer text and code (not in the frame).
+    assert.deepEqual(stored.columns, [...df.columns.slice(0, -1), "answer", "code"]);
+    for (const c of df.columns.slice(0, -1)) {
       assert.equal(String(stored.getColumn(c).dtype), String(df.getColumn(c).dtype), c);
     }
   } finally {

@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import pl from "nodejs-polars";
+import { loadRun } from "../../lib/analyze/load.ts";
+import { sampleKey } from "../../lib/record/sample_key.ts";
+import { writeParquet } from "../../lib/run/parquet.ts";
+import { ROOT } from "../_helpers.ts";
+
+Deno.test("writeParquet() adds each sample's answer text and extracted code, null where there is none", async () => {
+  const run = await loadRun(join(ROOT, "data/fixtures/run-tiny"));
+  const dir = await Deno.makeTempDir();
+  // A sample with a result and no generation: both columns are null.
+  const orphan = { ...run.results[0], sample: 99 };
+  const path = await writeParquet(dir, run.generations, [...run.results, orphan]);
+  const frame = pl.readParquet(path);
+  assert.equal(frame.height, run.generations.length + 1);
+  assert.match(frame.getColumn("answer").dtype.toString(), /String|Utf8/);
+  const rows = frame.select("task", "model", "variant", "sample", "answer", "code").toRecords();
+  const generationOf = new Map(run.generations.map((g) => [sampleKey(g), g]));
+  for (const row of rows) {
+    const g = generationOf.get(sampleKey(row as never));
+    assert.equal(row.answer, g?.text ?? null);
+    assert.equal(row.code, g?.code ?? null);
+  }
+  assert.ok(run.generations.some((g) => g.code === null), "the fixture has an answer without code");
+  assert.ok(rows.some((r) => String(r.answer).includes("\n")), "multi-line answers survive");
+  assert.equal(rows.at(-1)!.answer, null);
+  await Deno.remove(dir, { recursive: true });
+});
