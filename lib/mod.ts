@@ -235,6 +235,7 @@ export { SAMPLE_ROW_DTYPES } from "./record/sample_rows.ts";
 
 // ── Plots: charts displayed as text/html (Observable Plot + linkedom) ────────
 export { chart, JUPYTER_DISPLAY } from "./plot/chart.ts";
+export { show } from "./plot/show.ts";
 export type { Chart } from "./plot/chart.ts";
 export { MODEL_PALETTE, modelColor, modelColorScale } from "./plot/model_colors.ts";
 export { BUCKET_COLORS, BUCKETS, spectrumChart } from "./plot/spectrum.ts";

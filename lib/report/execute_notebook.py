@@ -3,7 +3,7 @@
 Run with Debian's /usr/bin/python3 (nbclient 0.7.2, nbconvert 6.5.3):
 
     /usr/bin/python3 execute_notebook.py in.ipynb out.html \
-        [--timeout 120] [--kernel-dir DIR] [--cwd DIR] [--kernel deno] \
+        [--timeout 120] [--kernel-dir DIR] [--cwd DIR] [--kernel assay] \
         [--allow-errors] [--no-input] [--quiet-ms 300]
 
 The Deno 2.9.6 kernel may publish `status: idle` before a cell's outputs
@@ -31,7 +31,7 @@ def parse_args(argv):
     p.add_argument("output", help="the HTML file to write")
     p.add_argument("--timeout", type=float, default=120, help="seconds per cell (default 120)")
     p.add_argument("--kernel-dir", help="a folder holding kernels/<name>/kernel.json, put first on JUPYTER_PATH")
-    p.add_argument("--kernel", default="deno", help="kernel name (default deno)")
+    p.add_argument("--kernel", default="assay", help="kernel name (default assay)")
     p.add_argument("--cwd", help="the kernel's working folder (default: the notebook's folder)")
     p.add_argument("--allow-errors", action="store_true", help="keep going and export when a cell fails")
     p.add_argument("--no-input", action="store_true", help="leave code cells' source out of the HTML")

@@ -10,7 +10,7 @@ import { join } from "node:path";
 const JUPYTER_PYTHON = "/usr/bin/python3";
 
 /**
- * Write `<dir>/kernels/deno/kernel.json`, a kernel spec named `deno` that runs
+ * Write `<dir>/kernels/assay/kernel.json`, a kernel spec named `assay` that runs
  * `denoPath jupyter --kernel --conn {connection_file}`. Idempotent: the file is
  * rewritten (atomically) only when its content differs. Put `dir` on
  * `JUPYTER_PATH` to use it.
@@ -20,18 +20,18 @@ const JUPYTER_PYTHON = "/usr/bin/python3";
  * import assert from "node:assert/strict";
  * import { ensureKernelSpec, findJupyter } from "./kernel.ts";
  * const dir = await Deno.makeTempDir();
- * const file = await ensureKernelSpec(dir, Deno.execPath()); // then JUPYTER_PATH=dir finds kernel "deno"
+ * const file = await ensureKernelSpec(dir, Deno.execPath()); // then JUPYTER_PATH=dir finds kernel "assay"
  * assert(JSON.parse(await Deno.readTextFile(file)).language === "typescript");
  * await Deno.remove(dir, { recursive: true });
  * await findJupyter().catch((error) => console.log(error.message)); // the kernel needs Jupyter
  * ```
  *
- * @param dir The folder to hold `kernels/deno/kernel.json`.
+ * @param dir The folder to hold `kernels/assay/kernel.json`.
  * @param denoPath The deno binary the kernel runs (usually `Deno.execPath()`).
  * @returns The path of kernel.json.
  */
 export async function ensureKernelSpec(dir: string, denoPath: string): Promise<string> {
-  const kernelDir = join(dir, "kernels", "deno");
+  const kernelDir = join(dir, "kernels", "assay");
   const file = join(kernelDir, "kernel.json");
   const spec = JSON.stringify(
     {

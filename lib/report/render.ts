@@ -30,7 +30,7 @@ export interface ExecuteNotebookOptions {
 
 /**
  * Execute a notebook on the Deno kernel (this Deno binary, spec kept in
- * `data/jupyter/kernels/deno`) and export it as self-contained HTML, using
+ * `data/jupyter/kernels/assay`) and export it as self-contained HTML, using
  * `lib/report/execute_notebook.py` on Debian's Python (nbclient, draining
  * IOPub after idle; nbconvert's HTMLExporter).
  *

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ensureKernelSpec, findJupyter } from "../../lib/report/kernel.ts";
 
-Deno.test("ensureKernelSpec() writes a deno kernel spec and is idempotent", async () => {
+Deno.test("ensureKernelSpec() writes the "assay" kernel spec and is idempotent", async () => {
   const dir = await Deno.makeTempDir({ prefix: "assay-kernel-" });
   try {
     const file = await ensureKernelSpec(dir, "/opt/deno");
-    assert.equal(file, join(dir, "kernels", "deno", "kernel.json"));
+    assert.equal(file, join(dir, "kernels", "assay", "kernel.json"));
     const spec = JSON.parse(await Deno.readTextFile(file));
     assert.deepEqual(spec, {
       argv: ["/opt/deno", "jupyter", "--kernel", "--conn", "{connection_file}"],
@@ -19,7 +19,7 @@ Deno.test("ensureKernelSpec() writes a deno kernel spec and is idempotent", asyn
     assert.deepEqual((await Deno.stat(file)).mtime, mtime, "unchanged spec is not rewritten");
     await ensureKernelSpec(dir, "/usr/bin/deno");
     assert.equal(JSON.parse(await Deno.readTextFile(file)).argv[0], "/usr/bin/deno");
-    const leftovers = [...Deno.readDirSync(join(dir, "kernels", "deno"))].map((e) => e.name);
+    const leftovers = [...Deno.readDirSync(join(dir, "kernels", "assay"))].map((e) => e.name);
     assert.deepEqual(leftovers, ["kernel.json"]);
   } finally {
     await Deno.remove(dir, { recursive: true });

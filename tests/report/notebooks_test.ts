@@ -53,7 +53,7 @@ Deno.test("notebooks are committed without outputs or execution counts", async (
 Deno.test("notebooks run on the deno kernel and import only lib/mod.ts", async () => {
   for (const path of await listNotebooks(NOTEBOOKS)) {
     const nb = await readNotebook(path);
-    assert.equal(nb.metadata.kernelspec.name, "deno", basename(path));
+    assert.equal(nb.metadata.kernelspec.name, "assay", basename(path));
     const ids = nb.cells.map((c) => c.id);
     assert.equal(new Set(ids).size, ids.length, `${basename(path)}: cell ids are unique`);
     for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
