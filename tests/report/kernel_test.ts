@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ensureKernelSpec, findJupyter } from "../../lib/report/kernel.ts";
 
-Deno.test("ensureKernelSpec() writes the "assay" kernel spec and is idempotent", async () => {
+Deno.test("ensureKernelSpec() writes the assay kernel spec and is idempotent", async () => {
   const dir = await Deno.makeTempDir({ prefix: "assay-kernel-" });
   try {
     const file = await ensureKernelSpec(dir, "/opt/deno");
