@@ -11,6 +11,7 @@ import { EXIT, ToolError, UsageError } from "./cli/errors.ts";
 import { runEval } from "./cli/eval.ts";
 import { runExport } from "./cli/export.ts";
 import { runImport } from "./cli/import.ts";
+import { runInit } from "./cli/init.ts";
 import { runLoad } from "./cli/load.ts";
 import { runNotebooks } from "./cli/notebooks.ts";
 import { runReport } from "./cli/report.ts";
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   export: runExport,
   notebooks: runNotebooks,
   demo: runDemo,
+  init: runInit,
 };
 
 /**
