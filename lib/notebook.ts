@@ -24,8 +24,8 @@ import { RUN_DEFAULTS } from "./run/defaults.ts";
 import { RunInterrupted } from "./run/interrupted.ts";
 import { bwrapAvailable } from "./sandbox/isolate.ts";
 import type { Isolation } from "./sandbox/sandbox.ts";
-import { sha256 } from "./task/hash.ts";
 import { loadSuite } from "./task/load.ts";
+import { SelectionError, selectTasks } from "./task/select.ts";
 import type { Suite } from "./task/schema.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -173,7 +173,7 @@ function chooseTaskIds(
  *
  * @param options The notebook's defaults.
  * @returns The session.
- * @throws {Error} `Cannot select task "x": it is not in "<suite>" (check ASSAY_TASKS)`.
+ * @throws {SelectionError} `Cannot select task "x": it is not in "<suite>": did you mean "y"? (check ASSAY_TASKS)`.
  * @throws {RangeError} For samples or a task count that is not an integer >= 1.
  */
 export async function session(options: SessionOptions = {}): Promise<Session> {
@@ -196,19 +196,18 @@ export async function session(options: SessionOptions = {}): Promise<Session> {
     : await loadSuite(options.suite ?? fromRoot("tasks", "builtin"));
   const chosen = chooseTaskIds(options.tasks, env.ASSAY_TASKS, parent);
   const taskIds = chosen ?? parent.tasks.map((t) => t.id);
-  const unknown = taskIds.filter((id) => !parent.tasks.some((t) => t.id === id));
-  if (existing === null && unknown.length > 0) {
-    throw new Error(
-      `Cannot select task "${unknown[0]}": it is not in "${parent.dir}" (check ASSAY_TASKS)`,
-    );
+  // The slice is a suite of its own (selectTasks(): the same rule as `eval --tasks`): its hash
+  // covers the parent suite and the chosen ids, so an interrupted run of another slice is never
+  // resumed into this one. Reading an existing run, ids the suite lacks are no error.
+  let suite = parent;
+  if (chosen !== null && existing === null) {
+    try {
+      suite = await selectTasks(parent, { tasks: taskIds });
+    } catch (error) {
+      if (!(error instanceof SelectionError)) throw error;
+      throw new SelectionError(`${error.message} (check ASSAY_TASKS)`);
+    }
   }
-  // The slice is a suite of its own: its hash covers the parent suite and the chosen ids,
-  // so an interrupted run of another slice is never resumed into this one.
-  const suite: Suite = chosen === null ? parent : {
-    ...parent,
-    tasks: parent.tasks.filter((t) => taskIds.includes(t.id)),
-    hash: await sha256(`${parent.hash}|${taskIds.join(",")}`),
-  };
   const provider = (spec: string) => createProvider(spec, { tasks: parent.tasks, env });
   const models: Provider[] = [];
   if (existing === null) {

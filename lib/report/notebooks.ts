@@ -103,7 +103,8 @@ export async function executeAllNotebooks(
       try {
         results[i] = await executeNotebook(notebook, {
           outHtml: html,
-          env: options.env,
+          // Each notebook's runs are named after it (`./assay runs` lists them so).
+          env: { ASSAY_NAME: basename(notebook, ".ipynb"), ...options.env },
           timeoutSeconds: options.timeoutSeconds ?? 300,
         });
         options.onNotebook?.({
