@@ -75,8 +75,11 @@ export function progressHTML(state: ProgressState): string {
     `<div style="width: ${
       (100 * share).toFixed(1)
     }%; height: 100%; background: ${colour};"></div></div>` +
-    `<div style="margin-top: 4px;"><strong>${esc(state.label)}</strong> (${status}): ` +
-    `${state.done} / ${state.total} samples (${pct}%) · ${parts.join(" · ")}</div>` +
+    `<div style="margin-top: 4px;"><strong>${esc(state.label)}</strong>` +
+    (state.interrupted
+      ? `: ${status}`
+      : ` (${status}): ${state.done} / ${state.total} samples (${pct}%)`) +
+    ` · ${parts.join(" · ")}</div>` +
     (state.interrupted
       ? `<div style="color: #b45309; font-size: 12px;">The run is incomplete and resumable: run the cell again to resume it.</div>`
       : "") +

@@ -54,5 +54,7 @@ export class RunInterrupted extends Error {
     this.recorded = info.recorded;
     this.total = info.total;
     this.reason = info.reason;
+    // An expected stop, not a fault: shown (by a notebook, a CLI) without a stack trace.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -80,7 +80,7 @@ Deno.test({
       const stoppedMs = performance.now() - pressed;
       const long = (await cells(page)).at(-1)!;
       const text = long.outputs.map((o) => o.text).join(" ");
-      assert.match(text, /long<\/strong> \(interrupted \(\d+ of 120\)\)/, text);
+      assert.match(text, /long<\/strong>: interrupted \(\d+ of 120\)/, text);
       assert.match(text, /RunInterrupted/, text);
       assert.match(text, /run the cell again to resume/, text);
       assert.ok(stoppedMs < 10_000, `the cell stopped ${stoppedMs} ms after the interrupt`);
