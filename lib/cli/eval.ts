@@ -12,6 +12,8 @@ import { fileCache } from "../model/cache.ts";
 import { createProvider } from "../model/create.ts";
 import type { Provider } from "../model/provider.ts";
 import { evaluate } from "../run/evaluate.ts";
+import { RunInterrupted } from "../run/interrupted.ts";
+import { costText } from "./cost_text.ts";
 import type { Suite } from "../task/schema.ts";
 import { writeParquet } from "../run/parquet.ts";
 import { progressBar } from "../run/progress.ts";
@@ -69,6 +71,8 @@ export async function runEval(
     semantics,
     python,
     referenceCeilingMs,
+    prices,
+    budgetUsd,
   } = await parseEvalArgs(args, { suite: options.suite });
   const specs = values.model ?? ["synthetic:default"];
   const models: Provider[] = [];
@@ -96,6 +100,8 @@ export async function runEval(
     );
     let bar = progressBar(0, { quiet: true });
     const evaluation = await evaluate(suite, {
+      prices,
+      ...(budgetUsd === undefined ? {} : { budgetUsd }),
       models,
       variants,
       perturbations,
@@ -138,7 +144,17 @@ export async function runEval(
         bar = progressBar(all - recorded, { quiet: values.quiet });
       },
       onSample: (_g, r) => bar.tick(r.passed),
+    }).catch((error) => {
+      bar.done();
+      // The budget stopped the run: said plainly, exit 1 (a limit the user set, not a failure).
+      if (!(error instanceof RunInterrupted) || error.reason !== "budget") throw error;
+      console.error(`assay: ${error.message}`);
+      return null;
     });
+    if (evaluation === null) {
+      await Promise.all(models.map((m) => m.close()));
+      Deno.exit(EXIT.policy);
+    }
     bar.done();
     if (evaluation.pool) {
       const p = evaluation.pool;
@@ -170,6 +186,8 @@ export async function runEval(
       modelRank(a.model) - modelRank(b.model) || variantRank(a.variant) - variantRank(b.variant)
     );
     console.log(summaryText(rows));
+    const cost = costText(rows, run.manifest.prices?.notes ?? prices.notes);
+    if (cost) console.log(`\n${cost}`);
     printGaps(run);
     const slow = slowReferencesText(run.manifest.slowReferences ?? []);
     if (slow) console.log(`\n${slow}`);

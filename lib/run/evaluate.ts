@@ -335,14 +335,14 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     reason: StopReason = "interrupted",
     detail?: string,
   ): RunInterrupted {
-    return new RunInterrupted(
-      { dir: writer.dir, recorded, total: plan.jobs.length, reason },
-      {
-        cause,
-        ...(detail ? { detail } : {}),
-        ...(options.resumeHint ? { resume: options.resumeHint } : {}),
-      },
-    );
+    const resume = options.resumeHint ?? "run the same command to resume";
+    return new RunInterrupted({ dir: writer.dir, recorded, total: plan.jobs.length, reason }, {
+      cause,
+      ...(detail ? { detail } : {}),
+      resume: reason === "budget"
+        ? `${resume}, with a larger budget (the run's spend so far counts toward it)`
+        : resume,
+    });
   }
   try {
     const workers = Promise.all(Array.from({ length: concurrency + sandboxConcurrency }, worker));

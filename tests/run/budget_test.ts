@@ -93,7 +93,7 @@ Deno.test("evaluate() with budgetUsd stops before a request could exceed it, rec
     assert.equal(first.sent, 2, "no request beyond the budget was sent");
     assert.equal(
       stopped.message,
-      `stopped at the budget (spent $0.40 of $0.50; the next request could cost up to $0.25): 2 of 6 samples recorded in ${stopped.dir}; run the same command to resume`,
+      `stopped at the budget (spent $0.40 of $0.50; the next request could cost up to $0.25): 2 of 6 samples recorded in ${stopped.dir}; run the same command to resume, with a larger budget (the run's spend so far counts toward it)`,
     );
     const run = await loadRun(stopped.dir);
     assert.equal(run.generations.length, 2);
