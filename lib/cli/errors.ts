@@ -1,12 +1,12 @@
 /**
- * The CLI's exit codes and the errors that choose them: 0 ok, 1 policy violated, 2 usage or input
- * error (printed without a stack trace), 3 tool or infrastructure failure.
+ * The CLI's exit codes and the errors that choose them: 0 ok, 1 policy violated (or the budget
+ * reached), 2 usage or input error (printed without a stack trace), 3 tool or infrastructure failure.
  *
  * @module
  */
 
-/** Exit codes a CI can read. */
-export const EXIT = { ok: 0, policy: 1, usage: 2, tool: 3 } as const;
+/** Exit codes a CI can read (`budget`: `eval --budget` stopped the run, resumable; a limit the user set, like a policy). */
+export const EXIT = { ok: 0, policy: 1, budget: 1, usage: 2, tool: 3 } as const;
 
 /**
  * Bad command-line input or input file: printed without a stack trace, exit code 2.

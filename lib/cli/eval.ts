@@ -153,7 +153,7 @@ export async function runEval(
     });
     if (evaluation === null) {
       await Promise.all(models.map((m) => m.close()));
-      Deno.exit(EXIT.policy);
+      Deno.exit(EXIT.budget);
     }
     bar.done();
     if (evaluation.pool) {
