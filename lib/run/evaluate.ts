@@ -318,7 +318,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   // A fixed set of workers pulls samples in order: memory stays flat whatever the run's size.
   let next = 0;
   const worker = async () => {
-    while (next < pending.length && !stop.signal.aborted && !budget?.account.refused) {
+    while (next < pending.length && !stop.signal.aborted && budget?.account.refused == null) {
       try {
         await one(pending[next++]);
       } catch (error) {
