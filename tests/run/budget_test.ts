@@ -8,9 +8,10 @@ import type { PriceTable } from "../../lib/model/prices.ts";
 import type { Provider } from "../../lib/model/provider.ts";
 import { evaluate, type Executor } from "../../lib/run/evaluate.ts";
 import { RunInterrupted } from "../../lib/run/interrupted.ts";
+import { RunBudget } from "../../lib/run/budget.ts";
 import type { SandboxResult } from "../../lib/sandbox/sandbox.ts";
 import { loadSuite } from "../../lib/task/load.ts";
-import { ROOT } from "../_helpers.ts";
+import { generationRecord, ROOT } from "../_helpers.ts";
 import { fixedAnswer } from "./fixed_answer.ts";
 
 const builtin = await loadSuite(join(ROOT, "tasks/builtin"));
@@ -153,4 +154,19 @@ Deno.test("evaluate() refuses a budget for a model without a price before any wo
   } finally {
     await Deno.remove(runsDir, { recursive: true });
   }
+});
+
+Deno.test("RunBudget.recorded() counts a resumed run's spend: tokens × price, the estimate without token counts, nothing for a cache hit or a failed request", () => {
+  const budget = new RunBudget(10, [{ spec: SPEC }], prices);
+  const job = {
+    messages: [{ role: "user" as const, content: "x".repeat(30) }],
+    model: { spec: SPEC, params: { max_tokens: 25 } },
+  };
+  assert.equal(budget.estimate(job), 0.25); // 25 output tokens × $0.01; input is free
+  const g = generationRecord({ model: SPEC, tokensIn: 100, tokensOut: 20 });
+  budget.recorded(g, job); // $0.20
+  budget.recorded({ ...g, tokensIn: null }, job); // the estimate: $0.25
+  budget.recorded({ ...g, cached: true }, job); // 0
+  budget.recorded({ ...g, tokensIn: null, tokensOut: null, error: "HTTP 500" }, job); // 0
+  assert.ok(Math.abs(budget.account.spent - 0.45) < 1e-12, `spent ${budget.account.spent}`);
 });
