@@ -1,17 +1,19 @@
 /**
  * Per (model, variant) summaries of a run: accuracy (pass rate, pass fraction,
- * weighted accuracy, spectrum counts) beside latency percentiles.
+ * weighted accuracy, spectrum counts) beside latency percentiles and what the requests cost.
  *
  * @module
  */
 import type { Run } from "./load.ts";
 import { percentile } from "../score/percentile.ts";
+import type { PriceTable } from "../model/prices.ts";
+import { type CostFields, groupCost, type RunManifestPrices, runPricing } from "./cost.ts";
 
 export { percentile } from "../score/percentile.ts";
 import { sampleKey } from "../record/sample_key.ts";
 
 /** One row of {@link summarize}: a model × variant. Rates and means are null without results. */
-export interface SummaryRow {
+export interface SummaryRow extends CostFields {
   /** The model spec, `provider:model`. */
   model: string;
   /** The prompt variant. */
@@ -60,7 +62,10 @@ export interface SummaryRow {
 /**
  * Summarise a run: one {@link SummaryRow} per (model, variant), in order of
  * first appearance (generations, then results). Latency statistics exclude
- * cached generations and generations with an error.
+ * cached generations and generations with an error. Cost (lib/analyze/cost.ts) is what the
+ * row's uncached requests spent: cached generations spent nothing now and are counted apart
+ * (`cached`); a model without a price has `costUsd` null. Prices: `options.prices` (`--prices`),
+ * else those the run recorded in its manifest, else the built-in table.
  *
  * @example
  * ```ts
@@ -78,12 +83,19 @@ export interface SummaryRow {
  * });
  * const mixed = summarize({ generations: [], results: [result("a", "ts", true), result("b", "py", false)] });
  * assert.deepEqual(mixed.map((r) => [r.language, r.passRate]), [["ts", 1], ["py", 0]]);
+ * assert.equal(mixed[0].costUsd, null); // model "m" has no price
  * ```
  *
- * @param run The run's generations and results.
+ * @param run The run's generations and results (and its manifest, for the prices it recorded).
+ * @param options `prices`: the price table that prices the run. @default the prices the run
+ * recorded, else the built-in table
  * @returns One row per model × variant.
  */
-export function summarize(run: Pick<Run, "generations" | "results">): SummaryRow[] {
+export function summarize(
+  run: Pick<Run, "generations" | "results"> & { manifest?: RunManifestPrices },
+  options: { prices?: PriceTable } = {},
+): SummaryRow[] {
+  const price = runPricing(run, options.prices);
   interface Group {
     model: string;
     variant: string;
@@ -139,6 +151,7 @@ export function summarize(run: Pick<Run, "generations" | "results">): SummaryRow
       cached: generations.filter((g) => g.cached).length,
       retries: generations.reduce((n, g) => n + g.retries, 0),
       retryMs: generations.reduce((n, g) => n + (g.cached ? 0 : g.retryMs), 0),
+      ...groupCost(generations, price(model)),
     };
   });
 }

@@ -1,12 +1,15 @@
 /**
- * The CLI's exit codes and the errors that choose them: 0 ok, 1 policy violated, 2 usage or input
- * error (printed without a stack trace), 3 tool or infrastructure failure.
+ * The CLI's exit codes and the errors that choose them: 0 ok, 1 policy violated (or the budget
+ * reached), 2 usage or input error (printed without a stack trace), 3 tool or infrastructure failure.
  *
  * @module
  */
 
-/** Exit codes a CI can read (130, as shells report Ctrl-C: a run interrupted, resumable). */
-export const EXIT = { ok: 0, policy: 1, usage: 2, tool: 3, interrupted: 130 } as const;
+/**
+ * Exit codes a CI can read: `budget` (1): `eval --budget` stopped the run, resumable, a limit the
+ * user set, like a policy; `interrupted` (130, as shells report Ctrl-C): a run stopped, resumable.
+ */
+export const EXIT = { ok: 0, policy: 1, budget: 1, usage: 2, tool: 3, interrupted: 130 } as const;
 
 /**
  * Bad command-line input or input file: printed without a stack trace, exit code 2.

@@ -14,6 +14,7 @@ import { createProvider } from "../model/create.ts";
 import type { Provider } from "../model/provider.ts";
 import { evaluate } from "../run/evaluate.ts";
 import { RunInterrupted } from "../run/interrupted.ts";
+import { costText } from "./cost_text.ts";
 import type { Suite } from "../task/schema.ts";
 import { writeParquet } from "../run/parquet.ts";
 import { progressBar } from "../run/progress.ts";
@@ -73,6 +74,8 @@ export async function runEval(
     semantics,
     python,
     referenceCeilingMs,
+    prices,
+    budgetUsd,
   } = await parseEvalArgs(args, { suite: options.suite });
   // --json: stdout gets exactly one JSON document; what a person reads goes to stderr.
   const say = values.json ? console.error : console.log;
@@ -113,6 +116,8 @@ export async function runEval(
     );
     let bar = progressBar(0, { quiet: true });
     const evaluation = await evaluate(suite, {
+      prices,
+      ...(budgetUsd === undefined ? {} : { budgetUsd }),
       models,
       variants,
       perturbations,
@@ -162,14 +167,21 @@ export async function runEval(
       onSample: (_g, r) => bar.tick(r.passed),
     }).catch((error) => {
       bar.done();
-      // The run folder as the user typed it, relative to here.
       if (error instanceof RunInterrupted) {
+        // The run folder as the user typed it, relative to here.
         const near = relative(Deno.cwd(), error.dir);
         const dir = near === "" || near.startsWith("..") ? error.dir : near;
         error.message = error.message.replace(error.dir, dir);
       }
-      throw error;
+      // The budget stopped the run: said plainly, exit 1 (a limit the user set, not a failure).
+      if (!(error instanceof RunInterrupted) || error.reason !== "budget") throw error;
+      console.error(`assay: ${error.message}`);
+      return null;
     });
+    if (evaluation === null) {
+      await Promise.all(models.map((m) => m.close()));
+      Deno.exit(EXIT.budget);
+    }
     bar.done();
     if (evaluation.pool) {
       const p = evaluation.pool;
@@ -201,6 +213,8 @@ export async function runEval(
       modelRank(a.model) - modelRank(b.model) || variantRank(a.variant) - variantRank(b.variant)
     );
     say(summaryText(rows));
+    const cost = costText(rows, run.manifest.prices?.notes ?? prices.notes);
+    if (cost) say(`\n${cost}`);
     const gaps = gapsText(runGaps(run));
     if (gaps) say(`\n${gaps}`);
     const slow = slowReferencesText(run.manifest.slowReferences ?? []);

@@ -24,6 +24,8 @@ import {
   pythonPackagesArg,
 } from "./inputs.ts";
 import { CACHE_DIR, RUNS_DIR } from "./paths.ts";
+import { BUILTIN_PRICES, type PriceTable } from "../model/prices.ts";
+import { budgetArg, pricesArg } from "./prices_arg.ts";
 
 /** `eval`'s options as given (strings and flags), defaults filled in. */
 export interface EvalValues {
@@ -91,6 +93,10 @@ export interface EvalArgs {
   python: PythonRuntime;
   /** `--reference-ceiling-ms`: the limit references are measured under, if given (else evaluate()'s default, 120 000). */
   referenceCeilingMs: number | undefined;
+  /** The price table: built-in, extended by `--prices FILE`. */
+  prices: PriceTable;
+  /** `--budget USD`, if given (every model has a price). */
+  budgetUsd: number | undefined;
 }
 
 /**
@@ -109,6 +115,7 @@ export interface EvalArgs {
  * await assert.rejects(parseEvalArgs(["--unsafe-no-isolation", "--sandbox", "x"]), /Cannot use --sandbox "x"/);
  * assert.equal((await parseEvalArgs(["--unsafe-no-isolation", "--reference-ceiling-ms", "30000"])).referenceCeilingMs, 30000);
  * await assert.rejects(parseEvalArgs(["--reference-ceiling-ms", "2s"]), /Cannot use --reference-ceiling-ms "2s": use an integer >= 1/);
+ * await assert.rejects(parseEvalArgs(["--unsafe-no-isolation", "--model", "openai:mine", "--budget", "1"]), /"openai:mine": it has no price/);
  * ```
  *
  * @param args The arguments after `eval`.
@@ -155,6 +162,8 @@ export async function parseEvalArgs(
       difficulty: { type: "string", multiple: true },
       limit: { type: "string" },
       "reference-ceiling-ms": { type: "string" },
+      prices: { type: "string" },
+      budget: { type: "string" },
     },
   });
   // Every input is checked before the first request: a bad policy or path costs nothing.
@@ -229,7 +238,11 @@ export async function parseEvalArgs(
   }
   const python = pythonArg(values.python, isolation);
   pythonPackagesArg(suite, python);
+  const prices = (await pricesArg(values.prices)) ?? BUILTIN_PRICES;
+  const budgetUsd = budgetArg(values.budget, values.model ?? ["synthetic:default"], prices);
   return {
+    prices,
+    budgetUsd,
     values,
     python,
     policy,

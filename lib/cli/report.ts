@@ -11,16 +11,18 @@ import { parseReportArgs, resolveRunDirs, RunArgumentError } from "../report/rep
 import { UsageError } from "./errors.ts";
 import { RUNS_DIR } from "./paths.ts";
 import { defaultRun, refuseIncomplete } from "./run_choice.ts";
+import { pricesArg } from "./prices_arg.ts";
 
 /**
- * Run `report [--run DIR]… [--out FILE] [--show-code] [--allow-incomplete]`: every run is read
- * (and an incomplete one refused) before the notebook executes.
+ * Run `report [--run DIR]… [--out FILE] [--show-code] [--allow-incomplete] [--prices FILE]`: every
+ * run is read (and an incomplete one refused) before the notebook executes.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { runReport } from "./report.ts";
  * await assert.rejects(runReport(["--run", "no/such/run"]), { name: "UsageError" });
+ * await assert.rejects(runReport(["--prices", "no/such.json"]), { name: "UsageError", message: /Cannot read prices/ });
  * ```
  *
  * @param args The arguments after `report`.
@@ -28,7 +30,12 @@ import { defaultRun, refuseIncomplete } from "./run_choice.ts";
  * @throws {UsageError} For a bad option, a missing run or an incomplete one.
  */
 export async function runReport(args: string[]): Promise<string> {
-  const { runs, showCode, out, allowIncomplete } = parseReportArgs(args);
+  const { runs, showCode, out, allowIncomplete, prices } = parseReportArgs(args);
+  // A price file re-prices the runs (checked here; the notebook reads it from ASSAY_PRICES).
+  if (prices !== undefined) {
+    await pricesArg(prices);
+    Deno.env.set("ASSAY_PRICES", resolve(prices));
+  }
   let dirs: string[];
   try {
     dirs = runs.length

@@ -14,10 +14,14 @@ import { RUNS_DIR } from "./paths.ts";
 import { reportPolicy } from "./policy_report.ts";
 import { defaultRun, refuseIncomplete } from "./run_choice.ts";
 import { printGaps, summaryText } from "./summary_text.ts";
+import { costText } from "./cost_text.ts";
+import { pricesArg } from "./prices_arg.ts";
+import { BUILTIN_PRICES } from "../model/prices.ts";
 
 /**
- * Run `score [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]`: print the
- * run's summary, what it does not cover, and the policy's verdicts; exit 1 when one fails.
+ * Run `score [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]
+ * [--prices FILE]`: print the run's summary and cost (priced by `--prices`, else by the prices the
+ * run recorded), what it does not cover, and the policy's verdicts; exit 1 when one fails.
  *
  * @example
  * ```ts
@@ -25,6 +29,7 @@ import { printGaps, summaryText } from "./summary_text.ts";
  * import { runScore } from "./score.ts";
  * await assert.rejects(runScore(["--policy", "no-such-policy"]), { name: "UsageError" });
  * await assert.rejects(runScore(["--run", "no/such/run"]), { name: "UsageError" });
+ * await assert.rejects(runScore(["--prices", "no/such.json"]), { name: "UsageError", message: /Cannot read prices/ });
  * ```
  *
  * @param args The arguments after `score`.
@@ -38,9 +43,11 @@ export async function runScore(args: string[]): Promise<void> {
       policy: { type: "string", default: "internal-tooling" },
       junit: { type: "string" },
       "allow-incomplete": { type: "boolean", default: false },
+      prices: { type: "string" },
     },
   });
   const policy = await policyArg(values.policy);
+  const prices = await pricesArg(values.prices);
   const junit = await junitArg(values.junit);
   const dir = values.run ? resolve(values.run) : await defaultRun(RUNS_DIR);
   let run;
@@ -50,7 +57,10 @@ export async function runScore(args: string[]): Promise<void> {
     throw new UsageError((error as Error).message);
   }
   refuseIncomplete(run, values["allow-incomplete"]);
-  console.log(summaryText(summarize(run)));
+  const rows = summarize(run, { prices });
+  console.log(summaryText(rows));
+  const cost = costText(rows, prices?.notes ?? run.manifest.prices?.notes ?? BUILTIN_PRICES.notes);
+  if (cost) console.log(`\n${cost}`);
   printGaps(run);
   if (!(await reportPolicy(run, policy, junit))) Deno.exit(EXIT.policy);
 }

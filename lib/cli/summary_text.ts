@@ -7,6 +7,7 @@
 import { incompleteLabel } from "../analyze/load.ts";
 import { type RunGaps, runGaps } from "../analyze/run_gaps.ts";
 import type { SummaryRow } from "../analyze/summary.ts";
+import { costCell } from "../analyze/cost_rows.ts";
 
 function fmt(x: number | null, digits = 2, suffix = ""): string {
   return x === null ? "—" : `${x.toFixed(digits)}${suffix}`;
@@ -21,6 +22,7 @@ function fmt(x: number | null, digits = 2, suffix = ""): string {
  * import { summaryText } from "./summary_text.ts";
  * const text = summaryText([]);
  * assert.match(text, /gen errors/);
+ * assert.match(text, /cost$/m);
  * ```
  */
 export function summaryText(rows: SummaryRow[]): string {
@@ -38,6 +40,7 @@ export function summaryText(rows: SummaryRow[]): string {
     "tok/s",
     "cached",
     "retries",
+    "cost",
   ];
   const body = rows.map((r) => [
     r.model + (r.synthetic ? " (synthetic)" : ""),
@@ -54,6 +57,7 @@ export function summaryText(rows: SummaryRow[]): string {
     fmt(r.tokensPerSecP50, 0),
     String(r.cached),
     r.retries ? `${r.retries} (${(r.retryMs / 1000).toFixed(1)} s)` : "0",
+    costCell(r),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");

@@ -13,7 +13,7 @@
  * import assert from "node:assert/strict";
  * import { USAGE } from "./usage.ts";
  * assert.match(USAGE, /^assay — evaluate LLM-generated code/);
- * assert.match(USAGE, /Exit codes: 0 ok, 1 policy violated, 2 usage or input error/);
+ * assert.match(USAGE, /Exit codes: 0 ok, 1 policy violated or --budget reached \(resumable\), 2 usage or input error/);
  * ```
  */
 export const USAGE: string = `assay — evaluate LLM-generated code
@@ -26,7 +26,7 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
                    [--typecheck off|record|strict] [--registry-check] [--semantics task|module|script]
                    [--python pyodide|cpython]
-                   [--reference-ceiling-ms 120000] [--json]
+                   [--reference-ceiling-ms 120000] [--json] [--prices FILE] [--budget USD]
                    [--tasks a,b] [--tags t1,t2] [--difficulty easy,medium] [--limit N]
                    Picking tasks: --tasks keeps those ids, --tags tasks with ANY of the tags, --difficulty
                    any of easy/medium/hard; --limit N then keeps the first N (suite order, by id). The
@@ -61,11 +61,20 @@ export const USAGE: string = `assay — evaluate LLM-generated code
                    offline. An import of any other package is labelled undeclared_dependency or
                    nonexistent_package, decided by a local name list (node_modules, package-lock.json,
                    popular names) or, with --registry-check, by "npm view" (needs the network).
+                   --prices FILE adds or overrides USD per 1M input/output tokens over the built-in,
+                   dated list prices ({"asOf": "2026-01", "source": "…", "models": {"gpt-4o-mini":
+                   {"input": 0.15, "output": 0.6}}}); the summary's cost column is what the requests
+                   spent (cache hits spend nothing; a model without a price shows "no price").
+                   --budget USD stops the run before a request could exceed it (each request's cost
+                   estimated from its prompt and max_tokens, else 2048): exit 1, resumable with a
+                   larger --budget; the run's earlier spend counts. Every model needs a price.
   deno task report [--run data/runs/<run-id>]   (default: the newest complete CLI run) [--out FILE]
                    [--show-code] [--allow-incomplete] (an incomplete run is refused, exit 2, unless allowed)
+                   [--prices FILE] (the Cost section re-priced by this file)
                    --run A --run B [--run C…]: a comparison report (B, C… against A, the baseline),
                    written to A's folder as report-vs-<B id>.html; a bare run id is looked up in data/runs
-  deno task score  [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]: judge a
+  deno task score  [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]
+                   [--prices FILE] (re-prices the run; else the prices it recorded): judge a
                    run against an acceptable-risk policy; exits 1 when a threshold is violated
   deno task export [--run DIR|RUN-ID] [--runs-dir data/runs] [--format csv|jsonl|md] [--out FILE] [--policy NAME|FILE]
                    [--allow-incomplete]   (default: the newest complete CLI run, csv, stdout)
@@ -94,5 +103,6 @@ Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, lab
         (temperature, top_p, max_tokens, seed, reasoning_effort, stop).
         replay:<run folder or answers.jsonl>[#<model>] serves recorded answers again (re-scoring).
 
-Exit codes: 0 ok, 1 policy violated, 2 usage or input error (checked before any request),
+Exit codes: 0 ok, 1 policy violated or --budget reached (resumable), 2 usage or input error
+        (checked before any request),
         3 tool or infrastructure failure (every generation failed, sandbox unavailable, internal error).`;

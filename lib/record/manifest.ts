@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { StoreRecord } from "./dependency_store.ts";
+import { RunPrices } from "./prices.ts";
 
 /**
  * The version of the run store format written by this code. Version 2 added the outcome
@@ -14,7 +15,7 @@ import { StoreRecord } from "./dependency_store.ts";
  * Version 1 runs are read (lib/analyze/load.ts gives their failed generations a result).
  * Optional fields added later without a new version (a reader that does not know them loses
  * nothing it needs): `timeouts.*.cases`, `dependencies`, `slowReferences`, `skippedTests`,
- * `pythonPackages`.
+ * `pythonPackages`, `prices`.
  */
 export const FORMAT_VERSION = 2;
 
@@ -107,6 +108,10 @@ export const Manifest = z.object({
   /** The declared Python packages the run provided (task.json / suite.json `pythonPackages`): each top-level module and the host paths the sandbox mounted for it from Debian's dist-packages; absent when the suite declares none. */
   pythonPackages: z.record(z.string(), z.array(z.string())).optional().describe(
     "declared Python modules and the dist-packages paths mounted for each; absent when none",
+  ),
+  /** The price of each model when the run was made (built-in table, extended by `--prices`), with the table's notes ("list prices as of …; check before quoting"): what decided the run's costs; absent in runs made before prices were recorded. */
+  prices: z.object({ notes: z.array(z.string()), models: RunPrices }).optional().describe(
+    "each model's price (USD per 1M tokens, dated, sourced; null: no price) and the table's notes; absent before prices were recorded",
   ),
   /** ISO times the run was resumed after an interruption. */
   resumedAt: z.array(z.string()).default([]).describe("ISO times the run was resumed"),

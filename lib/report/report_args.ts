@@ -17,6 +17,8 @@ export interface ReportArgs {
   out?: string;
   /** `--allow-incomplete`: report on an incomplete run (every page then says so). */
   allowIncomplete: boolean;
+  /** `--prices FILE`: re-price the runs by this price file over the built-in table, when given. */
+  prices?: string;
 }
 
 /**
@@ -42,9 +44,11 @@ export function parseReportArgs(args: readonly string[]): ReportArgs {
       out: { type: "string" },
       "show-code": { type: "boolean", default: false },
       "allow-incomplete": { type: "boolean", default: false },
+      prices: { type: "string" },
     },
   });
   return {
+    ...(values.prices === undefined ? {} : { prices: values.prices }),
     runs: values.run ?? [],
     showCode: values["show-code"] ?? false,
     out: values.out,

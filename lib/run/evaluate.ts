@@ -28,7 +28,9 @@ import { generateSample } from "./generate_sample.ts";
 import { executeSample, type Executor, generationErrorResult } from "./execute_sample.ts";
 import { type Job, planRun } from "./plan.ts";
 import { newManifest } from "./new_manifest.ts";
-import { RunInterrupted } from "./interrupted.ts";
+import { RunInterrupted, type StopReason } from "./interrupted.ts";
+import { BudgetReached, RunBudget } from "./budget.ts";
+import { BUILTIN_PRICES } from "../model/prices.ts";
 import { testsParseProblem, undefinedCasesProblem } from "./task_problem.ts";
 import {
   createRun,
@@ -69,6 +71,10 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     throw new RangeError(`Cannot evaluate with samples=${samples}: use an integer >= 1`);
   }
   options.signal?.throwIfAborted();
+  // A budget needs every model's price (an unknown spend cannot be kept to): refused before any work.
+  const budget = options.budgetUsd === undefined
+    ? null
+    : new RunBudget(options.budgetUsd, options.models, options.prices ?? BUILTIN_PRICES);
   // One stop for the whole run: the caller's signal (more reasons, such as a budget, may join).
   const stop = new AbortController();
   const onAbort = () => stop.abort(options.signal?.reason);
@@ -208,6 +214,8 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     JSON.stringify(writer.manifest.taskErrors) !== JSON.stringify(taskErrors)
   ) await writer.recordTaskErrors(taskErrors);
   const limits = writer.manifest.timeouts ?? {};
+  const key = (j: Job) =>
+    keyOf({ task: j.task.id, model: j.model.spec, variant: j.variant.name, sample: j.sample });
   // What an interrupted run already holds: keys only, plus generations still waiting for a result.
   const haveResult = new Set<string>();
   const haveGeneration = new Map<string, GenerationRecord>();
@@ -216,7 +224,9 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       join(previous, RUN_FILES.results),
       (r: ResultRecord) => haveResult.add(keyOf(r)),
     );
+    const jobOf = new Map(budget ? plan.jobs.map((j) => [key(j), j]) : []);
     await readRecords(join(previous, RUN_FILES.generations), (g: GenerationRecord) => {
+      budget?.recorded(g, jobOf.get(keyOf(g))); // the run's earlier spend counts toward its budget
       if (!haveResult.has(keyOf(g))) haveGeneration.set(keyOf(g), GenerationRecord.parse(g));
     });
   }
@@ -227,8 +237,6 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     suite: writer.manifest.suite,
     templates: plan.templates,
   }).then((s) => (s?.dir === writer.dir ? null : s));
-  const key = (j: Job) =>
-    keyOf({ task: j.task.id, model: j.model.spec, variant: j.variant.name, sample: j.sample });
   const pending = jobs.filter((j) => !haveResult.has(key(j)));
   options.onStart?.({
     dir: writer.dir,
@@ -253,18 +261,21 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     let gen = haveGeneration.get(key(job));
     if (!gen) {
       const queuedAt = performance.now();
-      gen = await perModel.get(job.model)!(() =>
-        generate(() =>
-          generateSample(
-            job,
-            options.seed ?? 0,
-            performance.now() - queuedAt,
-            options.cache,
-            cacheMode,
-            stop.signal,
+      const ask = (beforeRequest?: () => void) =>
+        perModel.get(job.model)!(() =>
+          generate(() =>
+            generateSample(
+              job,
+              options.seed ?? 0,
+              performance.now() - queuedAt,
+              options.cache,
+              cacheMode,
+              stop.signal,
+              beforeRequest,
+            )
           )
-        )
-      );
+        );
+      gen = budget ? await budget.request(job, ask) : await ask();
       // Stopped meanwhile: an answer cut short is not the model's; nothing is recorded.
       if (stop.signal.aborted) return;
       // The prompt first, so every generation's promptHash resolves in prompts.jsonl.
@@ -307,21 +318,31 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   // A fixed set of workers pulls samples in order: memory stays flat whatever the run's size.
   let next = 0;
   const worker = async () => {
-    while (next < pending.length && !stop.signal.aborted) {
+    while (next < pending.length && !stop.signal.aborted && budget?.account.refused == null) {
       try {
         await one(pending[next++]);
       } catch (error) {
-        // A sample stopped by the interrupt throws its reason: dropped, not an error of the run.
-        if (!stop.signal.aborted) throw error;
+        // A sample stopped by the interrupt throws its reason: dropped, not an error of the run;
+        // one the budget refused was never sent (the requests in flight finish and are recorded).
+        if (!stop.signal.aborted && !(error instanceof BudgetReached)) throw error;
       }
     }
   };
   /** The run as it stands when stopped: recorded samples stay, the same call resumes. */
-  function interrupted(recorded: number, cause: unknown): RunInterrupted {
-    return new RunInterrupted(
-      { dir: writer.dir, recorded, total: plan.jobs.length, reason: "interrupted" },
-      { cause, ...(options.resumeHint ? { resume: options.resumeHint } : {}) },
-    );
+  function interrupted(
+    recorded: number,
+    cause: unknown,
+    reason: StopReason = "interrupted",
+    detail?: string,
+  ): RunInterrupted {
+    const resume = options.resumeHint ?? "run the same command to resume";
+    return new RunInterrupted({ dir: writer.dir, recorded, total: plan.jobs.length, reason }, {
+      cause,
+      ...(detail ? { detail } : {}),
+      resume: reason === "budget"
+        ? `${resume}, with a larger budget (the run's spend so far counts toward it)`
+        : resume,
+    });
   }
   try {
     const workers = Promise.all(Array.from({ length: concurrency + sandboxConcurrency }, worker));
@@ -341,6 +362,10 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
       ]);
       clearTimeout(timer);
       throw interrupted(jobs.length - pending.length + appended, stop.signal.reason);
+    }
+    if (budget?.account.refused != null) {
+      const recorded = jobs.length - pending.length + appended;
+      throw interrupted(recorded, undefined, "budget", budget.account.detail());
     }
     if ((options.typecheck ?? "off") !== "off") {
       const tasks = new Map(jobs.map((j) => [key(j), j.task]));

@@ -5,6 +5,7 @@
  */
 import type { GenerationCache } from "../model/cache.ts";
 import type { Provider } from "../model/provider.ts";
+import type { PriceTable } from "../model/prices.ts";
 import type { PerturbationName } from "../prompt/perturb.ts";
 import type { PromptTemplate } from "../prompt/templates.ts";
 import type { PoolStats } from "../sandbox/pool.ts";
@@ -127,6 +128,21 @@ export interface EvaluateOptions {
   signal?: AbortSignal;
   /** How the `RunInterrupted` message says to resume. @default "run the same command to resume" */
   resumeHint?: string;
+  /**
+   * The price table (lib/model/prices.ts `loadPrices()`): the prices of the run's models are
+   * recorded in the manifest (`prices`), and price the budget. @default BUILTIN_PRICES
+   */
+  prices?: PriceTable;
+  /**
+   * A budget in USD for the run's requests (lib/run/budget.ts): before each request, its cost is
+   * estimated (prompt at 3 characters a token, output at the model's `max_tokens`, else 2048);
+   * when the run's spend (earlier calls of a resumed run included) plus the requests in flight
+   * plus this estimate would exceed it, the request is not sent, the requests in flight finish
+   * and are recorded, and `evaluate()` rejects with `RunInterrupted` (reason `budget`, detail
+   * "spent $0.41 of $0.50; …"); a later call with a larger budget resumes the run. Not part of the
+   * run's identity. Every model needs a price (throws before any work otherwise). @default none
+   */
+  budgetUsd?: number;
 }
 
 /**

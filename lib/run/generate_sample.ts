@@ -30,7 +30,10 @@ export function endpointOf(model: Pick<Provider, "params">): string | null {
   return typeof url === "string" && url !== "" ? url : null;
 }
 
-/** Ask for one job's answer and record it (the cache serves real models' repeats). */
+/**
+ * Ask for one job's answer and record it (the cache serves real models' repeats). `beforeRequest`
+ * runs right before a request is sent (never for a cache hit): a budget's check, which may throw.
+ */
 export async function generateSample(
   job: Job,
   seed: number,
@@ -38,6 +41,7 @@ export async function generateSample(
   cache: GenerationCache | undefined,
   cacheMode: CacheMode,
   signal?: AbortSignal,
+  beforeRequest?: () => void,
 ): Promise<GenerationRecord> {
   const startedAt = new Date().toISOString();
   const request = {
@@ -54,6 +58,7 @@ export async function generateSample(
   let g: Generation | null = useCache && cacheMode === "use" ? await cache!.get(k) : null;
   const cached = g !== null;
   if (!g) {
+    beforeRequest?.();
     g = await job.model.generate(signal ? { ...request, signal } : request);
     if (useCache && g.error === null) await cache!.put(k, g);
   }

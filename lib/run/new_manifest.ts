@@ -10,6 +10,7 @@ import { dependenciesRecord, type RunDependencies } from "./dependency_stores.ts
 import type { EvaluateOptions, RunOrigin } from "./evaluate_options.ts";
 import type { RunPlan } from "./plan.ts";
 import { pythonPackagesRecord } from "./python_packages.ts";
+import { BUILTIN_PRICES, runPricesOf } from "../model/prices.ts";
 import { skippedTestsByTask } from "./skipped_tests.ts";
 import { gitRevision, newRunId, toolVersions } from "./store.ts";
 
@@ -31,6 +32,7 @@ import { gitRevision, newRunId, toolVersions } from "./store.ts";
  * assert.equal(m.name, "try");
  * assert.equal(m.expectedSamples, suite.tasks.length);
  * assert.equal(m.completedAt, null);
+ * assert.equal(m.prices?.models["synthetic:reference"]?.kind, "synthetic");
  * await model.close();
  * ```
  *
@@ -73,6 +75,11 @@ export async function newManifest(
     ...(Object.keys(skipped).length ? { skippedTests: skipped } : {}),
     ...(stores.length ? { dependencies: dependenciesRecord(stores) } : {}),
     ...(pythonPackages ? { pythonPackages } : {}),
+    // The prices that decide the run's costs (a report shows them beside the numbers).
+    prices: {
+      notes: (options.prices ?? BUILTIN_PRICES).notes,
+      models: runPricesOf(options.models.map((m) => m.spec), options.prices ?? BUILTIN_PRICES),
+    },
     resumedAt: [],
     completedAt: null,
   };

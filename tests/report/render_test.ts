@@ -35,9 +35,11 @@ function assertCompleteReport(page: string) {
   // no error or stderr output, no traceback
   assert.doesNotMatch(html, /data-mime-type="application\/vnd\.jupyter\.stderr"/);
   assert.doesNotMatch(html, /Traceback|Uncaught|jp-OutputArea-error|class="ansi-red/);
-  // one output per code cell: load, manifest, summary, gaps, two charts, per-task table, failures,
-  // stability, policy
-  assert.equal(count(html, /class="jp-OutputArea-child"/), 10);
+  // one output per code cell: load, manifest, summary, cost, gaps, two charts, per-task table,
+  // failures, stability, policy
+  assert.equal(count(html, /class="jp-OutputArea-child"/), 11);
+  assert.match(html, /Cost \(USD\) per model × variant/, "the cost table");
+  assert.match(html, /Prices \(USD per 1M tokens\) that decided the cost/);
   assert.match(html, /1 of 12 samples got no answer<\/strong>/, "the generation error, in n");
   assert.match(html, /request failed: 503 Service Unavailable/, "with its message");
   assert.match(html, /Every task could be judged\./);
