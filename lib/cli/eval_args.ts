@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseArgs } from "./args.ts";
 import { perturbationByName, type PerturbationName, PERTURBATIONS } from "../prompt/perturb.ts";
 import { type PromptTemplate, templateByName } from "../prompt/templates.ts";
 import type { TypecheckMode } from "../run/typecheck_stage.ts";
@@ -49,6 +49,10 @@ export interface EvalValues {
   quiet: boolean;
   /** `--json`: one JSON document on stdout, the human output on stderr. */
   json: boolean;
+  /** `--tag`, every label given (repeatable). */
+  tag?: string[];
+  /** `--wide`: the summary with every column. */
+  wide: boolean;
 }
 
 /** `eval`'s command line, checked and normalised. */
@@ -154,6 +158,8 @@ export async function parseEvalArgs(
       tags: { type: "string", multiple: true },
       difficulty: { type: "string", multiple: true },
       limit: { type: "string" },
+      tag: { type: "string", multiple: true },
+      wide: { type: "boolean", default: false },
       "reference-ceiling-ms": { type: "string" },
     },
   });
