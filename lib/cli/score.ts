@@ -1,10 +1,10 @@
 /**
- * `deno task score`: judge a recorded run against an acceptable-risk policy; exits 1 when a
+ * `./assay score`: judge a recorded run against an acceptable-risk policy; exits 1 when a
  * threshold is violated.
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseArgs } from "./args.ts";
 import { resolve } from "node:path";
 import { summarize } from "../analyze/summary.ts";
 import { loadRun } from "../analyze/load.ts";
@@ -16,7 +16,7 @@ import { defaultRun, refuseIncomplete } from "./run_choice.ts";
 import { printGaps, summaryText } from "./summary_text.ts";
 
 /**
- * Run `score [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]`: print the
+ * Run `score [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete] [--wide]`: print the
  * run's summary, what it does not cover, and the policy's verdicts; exit 1 when one fails.
  *
  * @example
@@ -38,6 +38,7 @@ export async function runScore(args: string[]): Promise<void> {
       policy: { type: "string", default: "internal-tooling" },
       junit: { type: "string" },
       "allow-incomplete": { type: "boolean", default: false },
+      wide: { type: "boolean", default: false },
     },
   });
   const policy = await policyArg(values.policy);
@@ -50,7 +51,7 @@ export async function runScore(args: string[]): Promise<void> {
     throw new UsageError((error as Error).message);
   }
   refuseIncomplete(run, values["allow-incomplete"]);
-  console.log(summaryText(summarize(run)));
+  console.log(summaryText(summarize(run), { wide: values.wide }));
   printGaps(run);
   if (!(await reportPolicy(run, policy, junit))) Deno.exit(EXIT.policy);
 }
