@@ -110,6 +110,7 @@ export interface EvalArgs {
  * assert.equal(args.isolation, "none");
  * assert.deepEqual(args.variants.map((v) => v.name), ["plain"]);
  * await assert.rejects(parseEvalArgs(["--samples", "0"]), /Cannot use --samples "0": use an integer >= 1/);
+ * await assert.rejects(parseEvalArgs(["--tag", " "]), /Cannot use --tag " ": give a label/);
  * await assert.rejects(parseEvalArgs(["--unsafe-no-isolation", "--sandbox", "x"]), /Cannot use --sandbox "x"/);
  * assert.equal((await parseEvalArgs(["--unsafe-no-isolation", "--reference-ceiling-ms", "30000"])).referenceCeilingMs, 30000);
  * await assert.rejects(parseEvalArgs(["--reference-ceiling-ms", "2s"]), /Cannot use --reference-ceiling-ms "2s": use an integer >= 1/);
@@ -170,6 +171,10 @@ export async function parseEvalArgs(
     throw new UsageError(
       `Cannot write --junit "${junit}" without --policy: name the policy to judge the run against`,
     );
+  }
+  const emptyTag = values.tag?.find((t) => t.trim() === "");
+  if (emptyTag !== undefined) {
+    throw new UsageError(`Cannot use --tag "${emptyTag}": give a label, e.g. --tag nightly`);
   }
   const samples = intArg("samples", values.samples, 1);
   const concurrency = intArg("concurrency", values.concurrency, 1);
