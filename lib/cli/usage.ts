@@ -64,6 +64,15 @@ Execute notebooks/report.ipynb for a run and export it as HTML.
 Judge a run against an acceptable-risk policy (default internal-tooling; or production-codegen, or
 a JSON file); exits 1 when a threshold is violated. --run: default, the newest complete CLI run.
 The summary fits 100 columns; --wide prints every column.`,
+  export:
+    `usage: ./assay export [--run DIR|RUN-ID] [--runs-dir data/runs] [--format csv|jsonl|md] [--out FILE]
+                   [--policy NAME|FILE] [--allow-incomplete]
+
+Export a run (default: the newest complete CLI run, csv, stdout).
+                   csv/jsonl: one row per sample (scores, failure category and evidence, latency,
+                   tokens, errors, the answer and its code); md: the summary table (and with --policy
+                   each row's verdict) for a pull-request comment; md refuses an incomplete run unless
+                   --allow-incomplete`,
   load:
     `usage: ./assay load [--model M]… [--concurrency 1,2,4,8,16] [--requests 32] [--suite tasks/builtin]
                    [--runs-dir data/runs]
