@@ -1,11 +1,12 @@
 /**
- * The `deno task` entry points (`./assay eval …` runs `deno run -A lib/cli.ts eval …`): this file
+ * The CLI's entry point (`./assay eval …` runs `deno run -A lib/cli.ts eval …`): this file
  * only dispatches to one module per command in `lib/cli/` and maps errors to exit codes — 0 ok,
  * 1 policy violated, 2 usage or input error (printed without a stack trace), 3 tool or internal
  * failure. The only place, with the notebooks, that reads environment variables.
  *
  * @module
  */
+import { nearest, OptionError, optionErrorLine, optionsInText } from "./cli/args.ts";
 import { runDemo } from "./cli/demo.ts";
 import { EXIT, ToolError, UsageError } from "./cli/errors.ts";
 import { runEval } from "./cli/eval.ts";
@@ -15,13 +16,15 @@ import { runInit } from "./cli/init.ts";
 import { runLoad } from "./cli/load.ts";
 import { runNotebooks } from "./cli/notebooks.ts";
 import { runReport } from "./cli/report.ts";
+import { runRuns } from "./cli/runs.ts";
 import { runScore } from "./cli/score.ts";
-import { USAGE } from "./cli/usage.ts";
+import { COMMANDS_HELP, helpFor, overview } from "./cli/usage.ts";
 import { runValidate } from "./cli/validate.ts";
 
 /** Each command and what runs it. */
 const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   eval: runEval,
+  runs: runRuns,
   report: runReport,
   validate: runValidate,
   load: runLoad,
@@ -33,37 +36,72 @@ const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   init: runInit,
 };
 
+/** Commands the `./assay` script runs itself (deno lint/fmt/test, the benchmarks). */
+const SCRIPT_COMMANDS = ["test", "bench"];
+
 /**
- * Run one command line (without the program name): `--help` anywhere, `help` or nothing prints
- * the usage.
+ * Run one command line (without the program name): `help`, `--help` or nothing prints the
+ * overview; `<command> --help` or `help <command>` that command's usage. A malformed option or an
+ * unknown command is one line naming the nearest valid one.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { main } from "./cli.ts";
- * await assert.rejects(main(["frobnicate"]), { name: "UsageError", message: /Cannot run command "frobnicate"/ });
+ * await assert.rejects(main(["evl"]), { name: "UsageError", message: /unknown command "evl": did you mean eval\?/ });
+ * await assert.rejects(main(["score", "--polcy", "x"]), { message: /did you mean --policy\?/ });
  * ```
  *
  * @param argv The command and its arguments.
- * @throws {UsageError} For an unknown command (and whatever the command throws).
+ * @throws {UsageError} For an unknown command or a malformed option (and whatever the command throws).
  */
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (rest.includes("--help") || rest.includes("-h")) {
-    console.log(USAGE);
+  if (command === undefined || command === "--help" || command === "-h") {
+    console.log(overview());
     return;
   }
-  if (command === undefined || command === "help" || command === "--help") {
-    console.log(USAGE);
+  if (command === "help") {
+    if (rest[0] === undefined) console.log(overview());
+    else console.log(helpFor(rest[0]) ?? unknownCommand(rest[0]));
+    return;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(helpFor(command) ?? unknownCommand(command));
     return;
   }
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (run === undefined) {
-    throw new UsageError(
-      `Cannot run command "${command}": use eval, report, score, export, validate, import, load or demo\n\n${USAGE}`,
-    );
+    if (SCRIPT_COMMANDS.includes(command)) {
+      throw new UsageError(
+        `Cannot run "${command}" here: the assay script runs it: ./assay ${command}`,
+      );
+    }
+    return unknownCommand(command);
   }
-  await run(rest);
+  try {
+    await run(rest);
+  } catch (error) {
+    if (error instanceof OptionError) {
+      throw new UsageError(optionErrorLine(error.message, command, error.known));
+    }
+    // A parser outside lib/cli (report's): the options its usage names.
+    if (String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) {
+      const known = optionsInText(helpFor(command) ?? "");
+      throw new UsageError(optionErrorLine((error as Error).message, command, known));
+    }
+    throw error;
+  }
+}
+
+/** Throw the one line for a command that does not exist, with the nearest that does. */
+function unknownCommand(command: string): never {
+  const guess = nearest(command, COMMANDS_HELP.map((c) => c.name));
+  throw new UsageError(
+    `unknown command "${command}"${
+      guess ? `: did you mean ${guess}?` : ""
+    } (./assay help lists every command)`,
+  );
 }
 
 if (import.meta.main) {
@@ -72,10 +110,6 @@ if (import.meta.main) {
   } catch (error) {
     if (error instanceof UsageError || (error as Error).name === "SuiteError") {
       console.error(`error: ${(error as Error).message}`);
-      Deno.exit(EXIT.usage);
-    }
-    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
       Deno.exit(EXIT.usage);
     }
     if ((error as Error).name === "RunInterrupted") {

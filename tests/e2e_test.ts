@@ -44,7 +44,9 @@ Deno.test("eval + report: a run on synthetic models is stored whole and publishe
     "--quiet",
   ]);
   assert.equal(evalOut.code, 0, evalOut.stderr);
-  assert.match(evalOut.stdout, /synthetic:reference \(synthetic\)/);
+  // Synthetic models are marked in the summary (the legend says what the mark means).
+  assert.match(evalOut.stdout, /synthetic:reference\* /);
+  assert.match(evalOut.stdout, /^\* synthetic: an offline stand-in, not an LLM/m);
   const runs = [...Deno.readDirSync(runsDir)];
   assert.equal(runs.length, 1);
   const dir = join(runsDir, runs[0].name);

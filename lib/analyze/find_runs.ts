@@ -1,11 +1,13 @@
 /**
  * Finding runs in a runs folder: which are complete, who made them, which is the newest that a
- * report should read by default (a complete CLI run, never a notebook's slice or an interrupted run).
+ * report should read by default (a complete CLI run, never a notebook's slice or an interrupted run),
+ * and what each holds, counted by streaming its results (for `./assay runs`).
  *
  * @module
  */
 import { join } from "node:path";
 import { Manifest } from "../record/manifest.ts";
+import { sampleKey } from "../record/sample_key.ts";
 
 /** One run folder and what its manifest says. */
 export interface RunEntry {
@@ -18,8 +20,8 @@ export interface RunEntry {
 }
 
 /**
- * Every run folder under `root` whose manifest reads, newest first (by run id, which starts with
- * the creation time). Folders without a readable manifest are left out.
+ * Every run folder under `root` whose manifest reads, newest first (by creation time, then run
+ * id). Folders without a readable manifest are left out.
  *
  * @example
  * ```ts
@@ -45,6 +47,11 @@ export async function listRuns(root: string): Promise<RunEntry[]> {
       out.push({ dir: join(root, name), manifest, complete: manifest.completedAt !== null });
     } catch { /* not a run folder */ }
   }
+  // Newest first by creation time (to the millisecond; ids share a second), then by id.
+  out.sort((a, b) =>
+    b.manifest.createdAt.localeCompare(a.manifest.createdAt) ||
+    b.manifest.runId.localeCompare(a.manifest.runId)
+  );
   return out;
 }
 
@@ -76,4 +83,92 @@ export async function newestRun(
   return (await listRuns(root)).find((r) =>
     (!complete || r.complete) && origins.includes(r.manifest.origin ?? "cli")
   ) ?? null;
+}
+
+/** What a run's results hold, counted line by line (no record is kept). */
+export interface RunTally {
+  /** Samples with a result (one per sample key; the last record of a key wins). */
+  recorded: number;
+  /** Recorded samples of tasks that could be judged (generation errors included): the pass rate's denominator. */
+  judged: number;
+  /** Judged samples that passed every case. */
+  passed: number;
+  /** Lines that could not be read (a truncated last line, from a kill mid-write, is not counted). */
+  unreadable: number;
+}
+
+/**
+ * Count a run's samples without loading its records: `results.jsonl` streamed line by line,
+ * keeping one small entry per sample key (the last record of a key wins, as in `loadRun`); a
+ * format-1 run's failed generations (which had no result) count as judged failures.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { tallyRun } from "./find_runs.ts";
+ * const dir = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
+ * const tally = await tallyRun(dir);
+ * assert.equal(tally.recorded, 12);
+ * assert(tally.passed <= tally.judged && tally.judged <= tally.recorded);
+ * ```
+ *
+ * @param dir The run folder.
+ * @param formatVersion The manifest's format version. @default 2
+ */
+export async function tallyRun(dir: string, formatVersion = 2): Promise<RunTally> {
+  // Per key: 0 failed, 1 passed, 2 not judged (its task could not be judged).
+  const state = new Map<string, 0 | 1 | 2>();
+  let unreadable = 0;
+  await readLines(join(dir, "results.jsonl"), (line, last) => {
+    try {
+      const r = JSON.parse(line);
+      state.set(sampleKey(r), r.taskError !== undefined ? 2 : r.passed === true ? 1 : 0);
+    } catch {
+      if (!last) unreadable++;
+    }
+  });
+  if (formatVersion === 1) {
+    await readLines(join(dir, "generations.jsonl"), (line) => {
+      try {
+        const g = JSON.parse(line);
+        if (g.error !== null && g.error !== undefined) {
+          const key = sampleKey(g);
+          if (!state.has(key)) state.set(key, 0);
+        }
+      } catch { /* counted with the results */ }
+    });
+  }
+  let judged = 0;
+  let passed = 0;
+  for (const v of state.values()) {
+    if (v !== 2) judged++;
+    if (v === 1) passed++;
+  }
+  return { recorded: state.size, judged, passed, unreadable };
+}
+
+/** Stream a text file's non-blank lines (a missing file has none); `last` marks the final one. */
+async function readLines(path: string, onLine: (line: string, last: boolean) => void) {
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return;
+    throw error;
+  }
+  const decoder = new TextDecoder();
+  let rest = "";
+  let held: string | null = null; // one line behind, to know which is last
+  const take = (line: string) => {
+    if (line.trim() === "") return;
+    if (held !== null) onLine(held, false);
+    held = line;
+  };
+  for await (const chunk of file.readable) {
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
+    rest = lines.pop()!;
+    for (const line of lines) take(line);
+  }
+  take(rest + decoder.decode());
+  if (held !== null) onLine(held, true);
 }

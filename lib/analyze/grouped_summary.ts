@@ -1,7 +1,7 @@
 /**
  * The grouped summary in arquero: model × variant × category, from a table of flat sample rows
  * (`samplesTable()`-like columns plus `category`). `summaryFrame()` in `polars_frames.ts`
- * computes the same columns with polars; `deno task bench summaries` compares the two.
+ * computes the same columns with polars; `./assay bench summaries` compares the two.
  *
  * @module
  */

@@ -9,7 +9,7 @@
  *   Observable Plot directly (`table.objects()`), prints HTML with `tableHTML`.
  * - **polars** (this module): large runs (≥ ~100k rows, many runs at once), Parquet in and out
  *   (`results.parquet` is readable with `pl.readParquet`), and when grouping speed matters:
- *   `deno task bench summaries` measures the grouped summary on 10k/100k/1M rows with both.
+ *   `./assay bench summaries` measures the grouped summary on 10k/100k/1M rows with both.
  *   Costs: a native library (~100 MB) loaded on first use (~0.3 s), and permissions —
  *   `--allow-ffi --allow-read --allow-sys=cpus,networkInterfaces,hostname` (its native code
  *   ignores Deno's permissions, so it is never loaded inside the sandbox).

@@ -1,5 +1,5 @@
 /**
- * `deno task demo`: `eval` on the built-in TypeScript suite and ten tasks of the Python suite, in
+ * `./assay demo`: `eval` on the built-in TypeScript suite and ten tasks of the Python suite, in
  * one run, with two synthetic models, then `report`.
  *
  * @module

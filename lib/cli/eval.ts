@@ -1,5 +1,5 @@
 /**
- * `deno task eval`: ask the models for every task × variant × sample, run each answer in the
+ * `./assay eval`: ask the models for every task × variant × sample, run each answer in the
  * sandbox, record the run (resuming an interrupted one), print its summary, and judge it against a
  * policy when asked.
  *
@@ -25,7 +25,29 @@ import { parseEvalArgs } from "./eval_args.ts";
 import { ROOT } from "./paths.ts";
 import { reportPolicy } from "./policy_report.ts";
 import { evalJson } from "./eval_json.ts";
+import { poolText } from "./pool_text.ts";
 import { gapsText, summaryText } from "./summary_text.ts";
+
+/**
+ * The line `eval` ends with: how to see the run's report, list the runs, and judge it against a
+ * policy when none was given.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { nextSteps } from "./eval.ts";
+ * assert.equal(
+ *   nextSteps("data/runs/r", true),
+ *   "next: ./assay report --run data/runs/r  ·  ./assay runs",
+ * );
+ * assert.match(nextSteps("data/runs/r", false), /·  \.\/assay score --run data\/runs\/r --policy …$/);
+ * ```
+ */
+export function nextSteps(dir: string, judged: boolean): string {
+  return `next: ./assay report --run ${dir}  ·  ./assay runs${
+    judged ? "" : `  ·  ./assay score --run ${dir} --policy …`
+  }`;
+}
 
 /**
  * Run `eval [options]` (see `USAGE`): every input is checked before the first request; exits 1
@@ -145,6 +167,7 @@ export async function runEval(
       resume: !values.new,
       origin: "cli",
       name: values.name ?? null,
+      tags: [...new Set(values.tag ?? [])],
       command: options.command ?? ["./assay", "eval", ...scrubArgs(args)],
       signal: interrupt.signal,
       onStart: ({ dir, resumed, recorded, total: all, superseded }) => {
@@ -183,22 +206,8 @@ export async function runEval(
       Deno.exit(EXIT.budget);
     }
     bar.done();
-    if (evaluation.pool) {
-      const p = evaluation.pool;
-      const handed = Object.entries(p.strict).sort((x, y) => y[1] - x[1]);
-      const n = handed.reduce((sum, [, k]) => sum + k, 0);
-      console.error(
-        `assay: sandbox pooled: ${p.pooled} samples in warm hosts, ${p.timeouts} timed out there, ${n} run strict${
-          n ? ` (${handed.map(([why, k]) => `${why}: ${k}`).join("; ")})` : ""
-        }${
-          p.recycled
-            ? `; Python hosts replaced after a sample left state behind: ${
-              Object.entries(p.recycled).map(([why, k]) => `${why}: ${k}`).join("; ")
-            }`
-            : ""
-        }`,
-      );
-    }
+    const pool = evaluation.pool ? poolText(evaluation.pool) : null;
+    if (pool) console.error(`assay: ${pool}`);
     const run = await loadRun(evaluation.dir);
     await writeParquet(run.dir, run.generations, run.results);
     // Rows in the order models and variants were given, not in the order samples finished.
@@ -212,21 +221,24 @@ export async function runEval(
     const rows = summarize(run).sort((a, b) =>
       modelRank(a.model) - modelRank(b.model) || variantRank(a.variant) - variantRank(b.variant)
     );
-    say(summaryText(rows));
+    say(summaryText(rows, { wide: values.wide }));
     const cost = costText(rows, run.manifest.prices?.notes ?? prices.notes);
     if (cost) say(`\n${cost}`);
     const gaps = gapsText(runGaps(run));
     if (gaps) say(`\n${gaps}`);
     const slow = slowReferencesText(run.manifest.slowReferences ?? []);
     if (slow) say(`\n${slow}`);
-    say(`\nrun: ${relative(Deno.cwd(), run.dir) || run.dir}`);
+    const shown = relative(Deno.cwd(), run.dir) || run.dir;
+    say(`\nrun: ${shown}`);
     if (values.json) console.log(JSON.stringify(evalJson(run, rows, policy), null, 2));
     if (evaluation.generated > 0 && evaluation.generationErrors === evaluation.generated) {
       throw new ToolError(
         `every generation failed (${evaluation.generationErrors} of ${evaluation.generated}): ${evaluation.firstGenerationError}`,
       );
     }
-    if (policy && !(await reportPolicy(run, policy, junit, say))) {
+    const kept = policy ? await reportPolicy(run, policy, junit, say) : true;
+    say(`\n${nextSteps(shown, policy !== undefined)}`);
+    if (!kept) {
       await Promise.all(models.map((m) => m.close()));
       Deno.exit(EXIT.policy);
     }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseArgs } from "./args.ts";
 import { perturbationByName, type PerturbationName, PERTURBATIONS } from "../prompt/perturb.ts";
 import { type PromptTemplate, templateByName } from "../prompt/templates.ts";
 import type { TypecheckMode } from "../run/typecheck_stage.ts";
@@ -51,6 +51,10 @@ export interface EvalValues {
   quiet: boolean;
   /** `--json`: one JSON document on stdout, the human output on stderr. */
   json: boolean;
+  /** `--tag`, every label given (repeatable). */
+  tag?: string[];
+  /** `--wide`: the summary with every column. */
+  wide: boolean;
 }
 
 /** `eval`'s command line, checked and normalised. */
@@ -112,6 +116,7 @@ export interface EvalArgs {
  * assert.equal(args.isolation, "none");
  * assert.deepEqual(args.variants.map((v) => v.name), ["plain"]);
  * await assert.rejects(parseEvalArgs(["--samples", "0"]), /Cannot use --samples "0": use an integer >= 1/);
+ * await assert.rejects(parseEvalArgs(["--tag", " "]), /Cannot use --tag " ": give a label/);
  * await assert.rejects(parseEvalArgs(["--unsafe-no-isolation", "--sandbox", "x"]), /Cannot use --sandbox "x"/);
  * assert.equal((await parseEvalArgs(["--unsafe-no-isolation", "--reference-ceiling-ms", "30000"])).referenceCeilingMs, 30000);
  * await assert.rejects(parseEvalArgs(["--reference-ceiling-ms", "2s"]), /Cannot use --reference-ceiling-ms "2s": use an integer >= 1/);
@@ -161,6 +166,8 @@ export async function parseEvalArgs(
       tags: { type: "string", multiple: true },
       difficulty: { type: "string", multiple: true },
       limit: { type: "string" },
+      tag: { type: "string", multiple: true },
+      wide: { type: "boolean", default: false },
       "reference-ceiling-ms": { type: "string" },
       prices: { type: "string" },
       budget: { type: "string" },
@@ -173,6 +180,10 @@ export async function parseEvalArgs(
     throw new UsageError(
       `Cannot write --junit "${junit}" without --policy: name the policy to judge the run against`,
     );
+  }
+  const emptyTag = values.tag?.find((t) => t.trim() === "");
+  if (emptyTag !== undefined) {
+    throw new UsageError(`Cannot use --tag "${emptyTag}": give a label, e.g. --tag nightly`);
   }
   const samples = intArg("samples", values.samples, 1);
   const concurrency = intArg("concurrency", values.concurrency, 1);

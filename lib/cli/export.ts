@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseArgs } from "./args.ts";
 import { csvText, exportRows, jsonlText } from "../analyze/export_rows.ts";
 import { loadRun } from "../analyze/load.ts";
 import { markdownSummary } from "../analyze/markdown_summary.ts";

@@ -1,11 +1,11 @@
 /**
- * `deno task import`: write a benchmark file (MultiPL-E, HumanEval-X, MBXP, can-ai-code, a jest
+ * `./assay import`: write a benchmark file (MultiPL-E, HumanEval-X, MBXP, can-ai-code, a jest
  * or Deno.test file; the Python benchmarks HumanEval, MBPP, MultiPL-E Python, EvalPlus) as a
  * folder suite that `--suite` reads.
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseArgs } from "./args.ts";
 import { relative, resolve } from "node:path";
 import { runSample } from "../sandbox/deno.ts";
 import { bwrapAvailable } from "../sandbox/isolate.ts";
@@ -36,7 +36,7 @@ const IMPORT_FORMATS: Record<string, SuiteFormat | "auto"> = {
  * ```ts
  * import assert from "node:assert/strict";
  * import { runImport } from "./import.ts";
- * await assert.rejects(runImport([]), /Cannot import: expected "deno task import <format> <file> --out DIR"/);
+ * await assert.rejects(runImport([]), /Cannot import: expected "\.\/assay import <format> <file> --out DIR"/);
  * await assert.rejects(runImport(["nope", "x.jsonl"]), /Cannot import with format "nope"/);
  * await assert.rejects(
  *   runImport(["mbxp", "x.jsonl", "--out", "o", "--language", "py"]),
@@ -67,7 +67,7 @@ export async function runImport(args: string[]): Promise<void> {
   const formats = Object.keys(IMPORT_FORMATS).join(", ");
   if (formatName === undefined || file === undefined || extra.length > 0) {
     throw new UsageError(
-      `Cannot import: expected "deno task import <format> <file> --out DIR", got "${
+      `Cannot import: expected "./assay import <format> <file> --out DIR", got "${
         positionals.join(" ")
       }": format is one of ${formats}`,
     );
@@ -130,6 +130,6 @@ export async function runImport(args: string[]): Promise<void> {
   console.log(
     `imported ${written.tasks} task(s) from ${file} into ${out} (${written.files} files; ` +
       `${withReference} with a reference solution)\n` +
-      `next: deno task validate --suite ${out}`,
+      `next: ./assay validate --suite ${out}`,
   );
 }

@@ -1,10 +1,10 @@
 /**
- * `deno task load`: latency under load — each model at several concurrency levels, written to
+ * `./assay load`: latency under load — each model at several concurrency levels, written to
  * `data/runs/<id>-load/load.json`.
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseArgs } from "./args.ts";
 import { join, relative } from "node:path";
 import { createProvider } from "../model/create.ts";
 import type { Provider } from "../model/provider.ts";

@@ -1,5 +1,5 @@
 /**
- * `deno task notebooks`: execute every researcher notebook headlessly into
+ * `./assay notebooks`: execute every researcher notebook headlessly into
  * `data/notebooks/<name>.html`.
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * `deno task report`: execute `notebooks/report.ipynb` for one run, or a comparison of several,
+ * `./assay report`: execute `notebooks/report.ipynb` for one run, or a comparison of several,
  * and export it as HTML.
  *
  * @module

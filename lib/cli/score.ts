@@ -1,10 +1,10 @@
 /**
- * `deno task score`: judge a recorded run against an acceptable-risk policy; exits 1 when a
+ * `./assay score`: judge a recorded run against an acceptable-risk policy; exits 1 when a
  * threshold is violated.
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseArgs } from "./args.ts";
 import { resolve } from "node:path";
 import { summarize } from "../analyze/summary.ts";
 import { loadRun } from "../analyze/load.ts";
@@ -20,8 +20,8 @@ import { BUILTIN_PRICES } from "../model/prices.ts";
 
 /**
  * Run `score [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]
- * [--prices FILE]`: print the run's summary and cost (priced by `--prices`, else by the prices the
- * run recorded), what it does not cover, and the policy's verdicts; exit 1 when one fails.
+ * [--prices FILE] [--wide]`: print the run's summary and cost (priced by `--prices`, else by the
+ * prices the run recorded), what it does not cover, and the policy's verdicts; exit 1 when one fails.
  *
  * @example
  * ```ts
@@ -44,6 +44,7 @@ export async function runScore(args: string[]): Promise<void> {
       junit: { type: "string" },
       "allow-incomplete": { type: "boolean", default: false },
       prices: { type: "string" },
+      wide: { type: "boolean", default: false },
     },
   });
   const policy = await policyArg(values.policy);
@@ -58,7 +59,7 @@ export async function runScore(args: string[]): Promise<void> {
   }
   refuseIncomplete(run, values["allow-incomplete"]);
   const rows = summarize(run, { prices });
-  console.log(summaryText(rows));
+  console.log(summaryText(rows, { wide: values.wide }));
   const cost = costText(rows, prices?.notes ?? run.manifest.prices?.notes ?? BUILTIN_PRICES.notes);
   if (cost) console.log(`\n${cost}`);
   printGaps(run);

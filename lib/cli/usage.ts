@@ -1,12 +1,162 @@
 /**
- * The CLI's help text, printed for `--help`, `help`, no command, and after an unknown command or
- * a malformed option.
+ * The CLI's help: a short overview (`./assay help`, `./assay --help`, no command) with one line
+ * per command, and each command's own usage (`./assay <command> --help`, `./assay help <command>`).
  *
  * @module
  */
+import { EVAL_HELP, MODELS_HELP } from "./help_eval.ts";
 
 /**
- * Every command, its options and defaults, the model specs and the exit codes.
+ * Every command with its one-line summary, in the order the overview lists them.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { COMMANDS_HELP } from "./usage.ts";
+ * assert(COMMANDS_HELP.some((c) => c.name === "runs"));
+ * ```
+ */
+export const COMMANDS_HELP: readonly { name: string; summary: string }[] = [
+  {
+    name: "demo",
+    summary: "set up, evaluate built-in tasks on two offline models, write the report",
+  },
+  { name: "eval", summary: "ask models for every task × variant × sample, judge and record a run" },
+  { name: "runs", summary: "list the recorded runs, newest first (name, tags, n, pass rate…)" },
+  { name: "report", summary: "a run's HTML report, or a comparison of several runs" },
+  { name: "score", summary: "judge a recorded run against an acceptable-risk policy (exit 1)" },
+  { name: "export", summary: "a run per sample as CSV or JSONL, or its summary as markdown" },
+  { name: "validate", summary: "check a suite: references pass, tests kill the mutants" },
+  { name: "import", summary: "turn a benchmark file (HumanEval, MBXP, jest…) into a suite folder" },
+  { name: "load", summary: "latency under load: each model at several concurrency levels" },
+  { name: "notebooks", summary: "execute every notebook headlessly into data/notebooks/" },
+  { name: "test", summary: "lint, format check and every test (what CI runs)" },
+  { name: "bench", summary: "benchmarks that print ratios measured in one run" },
+  { name: "help", summary: "this overview; ./assay help <command> for a command's options" },
+];
+
+const EXIT_CODES =
+  `Exit codes: 0 ok, 1 policy violated or --budget reached (resumable), 2 usage or input error
+        (checked before any request),
+        3 tool or infrastructure failure (every generation failed, sandbox unavailable, internal error),
+        130 interrupted (Ctrl-C: what was recorded is kept; the same command resumes).`;
+
+/** Each command's own usage (`./assay <command> --help`). */
+const COMMAND_HELP: Record<string, string> = {
+  eval: EVAL_HELP,
+  runs: `usage: ./assay runs [--runs-dir data/runs] [--json] [--all]
+
+List the runs in the runs folder, newest first: id, name, origin (cli, notebook, library, bench),
+created, suite, models, variants, n (expected samples), complete or "k/n" recorded, pass rate over
+the judged samples (with its denominator: "61% of 357"), tags.
+The table shows the 20 newest runs in 100 columns (long cells cut with "…"); --all: every run.
+                   --json: every run as an array of objects on stdout.`,
+  report:
+    `usage: ./assay report [--run data/runs/<run-id>] [--out FILE] [--show-code] [--allow-incomplete]
+                   [--prices FILE] (the Cost section re-priced by this file)
+
+Execute notebooks/report.ipynb for a run and export it as HTML.
+                   --run: default, the newest complete CLI run; an incomplete run is refused
+                   (exit 2) unless --allow-incomplete.
+                   --run A --run B [--run C…]: a comparison report (B, C… against A, the baseline),
+                   written to A's folder as report-vs-<B id>.html; a bare run id is looked up in data/runs`,
+  score:
+    `usage: ./assay score [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete] [--wide]
+                   [--prices FILE] (re-prices the run; else the prices it recorded)
+
+Judge a run against an acceptable-risk policy (default internal-tooling; or production-codegen, or
+a JSON file); exits 1 when a threshold is violated. --run: default, the newest complete CLI run.
+The summary fits 100 columns; --wide prints every column.`,
+  export:
+    `usage: ./assay export [--run DIR|RUN-ID] [--runs-dir data/runs] [--format csv|jsonl|md] [--out FILE]
+                   [--policy NAME|FILE] [--allow-incomplete]
+
+Export a run (default: the newest complete CLI run, csv, stdout).
+                   csv/jsonl: one row per sample (scores, failure category and evidence, latency,
+                   tokens, errors, the answer and its code); md: the summary table (and with --policy
+                   each row's verdict) for a pull-request comment; md refuses an incomplete run unless
+                   --allow-incomplete`,
+  load:
+    `usage: ./assay load [--model M]… [--concurrency 1,2,4,8,16] [--requests 32] [--suite tasks/builtin]
+                   [--runs-dir data/runs]
+
+Latency under load, written to data/runs/<id>-load/load.json.
+
+${MODELS_HELP}`,
+  validate:
+    `usage: ./assay validate [--suite tasks/builtin] [--unsafe-no-isolation] [--reference-ceiling-ms 120000]
+                   [--python pyodide|cpython]
+
+Check a suite before models are judged by it: the reference passes 3×, the tests kill the
+reference's mutants; a task without a reference is reported, and its tests are shown to load and
+run every case; references slower than their declared timeoutMs and skipped tests are listed.`,
+  import: `usage: ./assay import <format> <file> --out DIR [--force] [--limit N] [--language js|py]
+
+Write a benchmark file as a folder suite (one folder per task) that --suite reads.
+                   format: auto | multipl-e | humaneval-x | mbxp | can-ai-code | jest | deno-test |
+                   humaneval | mbpp | multipl-e-py | evalplus (Python); --language: can-ai-code only;
+                   refuses a non-empty DIR unless --force (which replaces its task folders)`,
+  demo: `usage: ./assay demo [eval options]
+
+eval on tasks/builtin (and ten tasks of tasks/python) with synthetic:default and synthetic:sloppy,
+then report. Any eval option may follow (./assay eval --help).`,
+  notebooks: `usage: ./assay notebooks
+
+Execute every researcher notebook headlessly into data/notebooks/ (each records its own runs).`,
+  test: `usage: ./assay test [deno test arguments]
+
+deno lint and deno fmt --check on lib, tests and bench, then deno test -A --doc lib/ tests/ (what CI
+runs); arguments are passed on to deno test.`,
+  bench: `usage: ./assay bench [name] [arguments]
+
+Benchmarks that print ratios measured in one run (bench/main.ts lists them: sandbox, orchestrator,
+summaries, agreement, python, python-speed, …). No name: every benchmark.`,
+  help: `usage: ./assay help [command]
+
+The overview of every command, or one command's usage (the same as ./assay <command> --help).`,
+};
+
+/**
+ * The overview: what assay is, one line per command, where each command's options are, exit codes.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { overview } from "./usage.ts";
+ * assert.match(overview(), /^assay — evaluate LLM-generated code/);
+ * assert.match(overview(), /^  eval +ask models/m);
+ * ```
+ */
+export function overview(): string {
+  const width = Math.max(...COMMANDS_HELP.map((c) => c.name.length));
+  return [
+    "assay — evaluate LLM-generated code",
+    "",
+    "usage: ./assay <command> [options]     ./assay <command> --help: that command's options",
+    "",
+    ...COMMANDS_HELP.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    EXIT_CODES,
+  ].join("\n");
+}
+
+/**
+ * One command's usage, or null for a name that is no command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { helpFor } from "./usage.ts";
+ * assert.match(helpFor("score") ?? "", /^usage: \.\/assay score/);
+ * assert.equal(helpFor("nosuch"), null);
+ * ```
+ */
+export function helpFor(command: string): string | null {
+  return Object.hasOwn(COMMAND_HELP, command) ? `${COMMAND_HELP[command]}\n\n${EXIT_CODES}` : null;
+}
+
+/**
+ * Every command's usage in one text (the overview, then each command's), as one reference.
  *
  * @example
  * ```ts
@@ -14,95 +164,10 @@
  * import { USAGE } from "./usage.ts";
  * assert.match(USAGE, /^assay — evaluate LLM-generated code/);
  * assert.match(USAGE, /Exit codes: 0 ok, 1 policy violated or --budget reached \(resumable\), 2 usage or input error/);
+ * assert.match(USAGE, /usage: \.\/assay import <format> <file> --out DIR/);
  * ```
  */
-export const USAGE: string = `assay — evaluate LLM-generated code
-
-  deno task eval   [--suite tasks/builtin] [--model synthetic:default]… [--samples 1]
-                   [--variant plain]… [--concurrency 4] [--model-concurrency N] [--sandbox-concurrency 4]
-                   [--unsafe-no-isolation] [--sandbox pooled|strict] [--temperature T] [--seed N]
-                   [--runs-dir data/runs] [--name NAME] [--quiet]
-                   [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
-                   [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
-                   [--typecheck off|record|strict] [--registry-check] [--semantics task|module|script]
-                   [--python pyodide|cpython]
-                   [--reference-ceiling-ms 120000] [--json] [--prices FILE] [--budget USD]
-                   [--tasks a,b] [--tags t1,t2] [--difficulty easy,medium] [--limit N]
-                   Picking tasks: --tasks keeps those ids, --tags tasks with ANY of the tags, --difficulty
-                   any of easy/medium/hard; --limit N then keeps the first N (suite order, by id). The
-                   selection is part of the run's identity (recorded as params.selection); an unknown
-                   id, tag or difficulty, or a selection that leaves no task, exits 2 before any work.
-                   --json: stdout gets one JSON document (run dir and id, complete, counts, summary rows,
-                   policy verdicts with --policy); everything else goes to stderr.
-                   The same command resumes an interrupted run (--new starts afresh). Real models'
-                   answers are cached in data/cache (--no-cache: neither read nor write; --refresh: ask
-                   again and overwrite); cache hits keep their original latency, flagged, excluded from stats.
-                   --perturb adds each variant again under each perturbation (robustness): rename_entry,
-                   rename_params, reorder, reword, drop_examples, irrelevant_context, formatting.
-                   --sandbox pooled (default): warm hosts under the same isolation, a fresh context per
-                   sample, and the strict runner for whatever the pool cannot run identically;
-                   --sandbox strict: one sandboxed process per sample.
-                   Each task's reference is timed first, under --reference-ceiling-ms (not its declared
-                   timeoutMs); samples get max(1 s, 10 × that time). A reference slower than its declared
-                   timeoutMs is listed at the end and in the manifest; one over the ceiling is a task error.
-                   --typecheck record: after the run, deno check in batches; diagnostics recorded per
-                   sample and used as failure evidence; strict: a type error also fails a passing sample.
-                   --semantics module|script runs every task's code as an ES module (strict) or as a
-                   non-strict script (as node runs a .js file, how MBXP, MultiPL-E, HumanEval-X and
-                   can-ai-code run JavaScript) instead of each task's own (task.json "semantics").
-                   --python picks the runtime of Python tasks: pyodide (default; CPython compiled to
-                   WebAssembly, inside the same permission-less Deno sandbox) or cpython (the machine's
-                   /usr/bin/python3 under bubblewrap and prlimit: the reference runtime). Python packages
-                   a task declares (task.json / suite.json "pythonPackages": ["yaml"]) need cpython and
-                   Debian's package (apt-get install python3-yaml); any other non-stdlib import is
-                   labelled undeclared_dependency or nonexistent_package, as for npm.
-                   Declared npm dependencies (suite.json / task.json "dependencies") are installed once
-                   into a read-only store in data/cache/deps (from node_modules or npm), then runs are
-                   offline. An import of any other package is labelled undeclared_dependency or
-                   nonexistent_package, decided by a local name list (node_modules, package-lock.json,
-                   popular names) or, with --registry-check, by "npm view" (needs the network).
-                   --prices FILE adds or overrides USD per 1M input/output tokens over the built-in,
-                   dated list prices ({"asOf": "2026-01", "source": "…", "models": {"gpt-4o-mini":
-                   {"input": 0.15, "output": 0.6}}}); the summary's cost column is what the requests
-                   spent (cache hits spend nothing; a model without a price shows "no price").
-                   --budget USD stops the run before a request could exceed it (each request's cost
-                   estimated from its prompt and max_tokens, else 2048): exit 1, resumable with a
-                   larger --budget; the run's earlier spend counts. Every model needs a price.
-  deno task report [--run data/runs/<run-id>]   (default: the newest complete CLI run) [--out FILE]
-                   [--show-code] [--allow-incomplete] (an incomplete run is refused, exit 2, unless allowed)
-                   [--prices FILE] (the Cost section re-priced by this file)
-                   --run A --run B [--run C…]: a comparison report (B, C… against A, the baseline),
-                   written to A's folder as report-vs-<B id>.html; a bare run id is looked up in data/runs
-  deno task score  [--run DIR] [--policy NAME|FILE] [--junit out.xml] [--allow-incomplete]
-                   [--prices FILE] (re-prices the run; else the prices it recorded): judge a
-                   run against an acceptable-risk policy; exits 1 when a threshold is violated
-  deno task export [--run DIR|RUN-ID] [--runs-dir data/runs] [--format csv|jsonl|md] [--out FILE] [--policy NAME|FILE]
-                   [--allow-incomplete]   (default: the newest complete CLI run, csv, stdout)
-                   csv/jsonl: one row per sample (scores, failure category and evidence, latency,
-                   tokens, errors, the answer and its code); md: the summary table (and with --policy
-                   each row's verdict) for a pull-request comment; md refuses an incomplete run unless
-                   --allow-incomplete
-  deno task load   [--model M]… [--concurrency 1,2,4,8,16] [--requests 32]: latency under load,
-                   written to data/runs/<id>-load/load.json
-  deno task validate [--suite tasks/builtin] [--unsafe-no-isolation] [--reference-ceiling-ms 120000]
-                   [--python pyodide|cpython]
-                   the reference passes 3×, the tests kill the reference's mutants; a task without
-                   a reference is reported, and its tests are shown to load and run every case;
-                   references slower than their declared timeoutMs and skipped tests are listed
-  deno task import <format> <file> --out DIR [--force] [--limit N] [--language js|py]
-                   write a benchmark file as a folder suite (one folder per task) that --suite reads;
-                   format: auto | multipl-e | humaneval-x | mbxp | can-ai-code | jest | deno-test |
-                   humaneval | mbpp | multipl-e-py | evalplus (Python); --language: can-ai-code only;
-                   refuses a non-empty DIR unless --force (which replaces its task folders)
-  deno task demo   eval on tasks/builtin with synthetic:default and synthetic:sloppy, then report
-
-Models: synthetic:reference | synthetic:default | synthetic:sloppy (offline, labelled synthetic);
-        openai:<model> (OPENAI_API_KEY; OPENAI_BASE_URL for any compatible server) and the presets
-        ollama: vllm: llamacpp: lmstudio: openrouter: together: groq: deepseek: (<NAME>_API_KEY,
-        <NAME>_BASE_URL). Parameters ride on the spec: openai:gpt-4o-mini?temperature=0&max_tokens=1024
-        (temperature, top_p, max_tokens, seed, reasoning_effort, stop).
-        replay:<run folder or answers.jsonl>[#<model>] serves recorded answers again (re-scoring).
-
-Exit codes: 0 ok, 1 policy violated or --budget reached (resumable), 2 usage or input error
-        (checked before any request),
-        3 tool or infrastructure failure (every generation failed, sandbox unavailable, internal error).`;
+export const USAGE: string = [
+  overview(),
+  ...COMMANDS_HELP.map((c) => COMMAND_HELP[c.name]),
+].join("\n\n");

@@ -1,10 +1,10 @@
 /**
- * `deno task validate`: check a suite before models are judged by it — the reference passes 3×,
+ * `./assay validate`: check a suite before models are judged by it — the reference passes 3×,
  * the tests kill the reference's mutants; exits 1 when a task fails validation.
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseArgs } from "./args.ts";
 import { progressBar } from "../run/progress.ts";
 import { loadSuite } from "../task/load.ts";
 import { validateSuite } from "../run/validate.ts";

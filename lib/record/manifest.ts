@@ -15,7 +15,7 @@ import { RunPrices } from "./prices.ts";
  * Version 1 runs are read (lib/analyze/load.ts gives their failed generations a result).
  * Optional fields added later without a new version (a reader that does not know them loses
  * nothing it needs): `timeouts.*.cases`, `dependencies`, `slowReferences`, `skippedTests`,
- * `pythonPackages`, `prices`.
+ * `pythonPackages`, `prices`, `tags`.
  */
 export const FORMAT_VERSION = 2;
 
@@ -51,6 +51,10 @@ export const Manifest = z.object({
     .describe("who made the run: cli, notebook, bench or library; absent before format 2"),
   /** A name given to the run (`--name`), or null. */
   name: z.string().nullable().optional().describe("a name given to the run, or null"),
+  /** Labels given to the run (`eval --tag`, repeatable); absent when none (and in runs recorded before tags). */
+  tags: z.array(z.string()).optional().describe(
+    "labels given to the run (eval --tag, repeatable); absent when none",
+  ),
   /** The command line that made the run, with secrets removed; absent when not made by the CLI. */
   command: z.array(z.string()).optional().describe(
     "the command line that made the run, secrets removed",

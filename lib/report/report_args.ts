@@ -132,7 +132,7 @@ export async function resolveRunDirs(
     if (found === "missing") {
       fail(
         `"${path}" does not exist: pass a run folder or a run id from "${options.runsDir}" ` +
-          `(e.g. --run ${join(options.runsDir, "<run-id>")}; "deno task eval" creates one)`,
+          `(e.g. --run ${join(options.runsDir, "<run-id>")}; "./assay eval" creates one)`,
       );
     }
     if (found === "file") {
@@ -145,7 +145,7 @@ export async function resolveRunDirs(
     if (found === "folder") {
       fail(
         `"${path}" has no manifest.json, so it is not a run folder: pass a folder written by ` +
-          `"deno task eval", e.g. --run ${join(options.runsDir, "<run-id>")}`,
+          `"./assay eval", e.g. --run ${join(options.runsDir, "<run-id>")}`,
       );
     }
     const same = dirs.findIndex((d) => resolve(d) === resolve(dir));

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { plain } from "../prompt/templates.ts";
 import { runSample } from "../sandbox/deno.ts";
 import { createPool } from "../sandbox/pool.ts";
+import { poolStatsSince } from "../sandbox/pool_stats.ts";
 import { type RunDependencies, runDependencies } from "./dependency_stores.ts";
 import { packageCheck } from "../score/package_check.ts";
 import { pythonPackageCheck } from "../score/python_package_check.ts";
@@ -216,6 +217,8 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   const limits = writer.manifest.timeouts ?? {};
   const key = (j: Job) =>
     keyOf({ task: j.task.id, model: j.model.spec, variant: j.variant.name, sample: j.sample });
+  // The pool's statistics count the samples only: what it ran for the references is taken off.
+  const referencePool = pool?.stats();
   // What an interrupted run already holds: keys only, plus generations still waiting for a result.
   const haveResult = new Set<string>();
   const haveGeneration = new Map<string, GenerationRecord>();
@@ -391,6 +394,6 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     generationErrors,
     firstGenerationError,
     taskErrors,
-    ...(pool ? { pool: pool.stats() } : {}),
+    ...(pool ? { pool: poolStatsSince(pool.stats(), referencePool) } : {}),
   };
 }

@@ -117,6 +117,8 @@ export interface EvaluateOptions {
   origin?: RunOrigin;
   /** A name for the run (shown in listings and reports). @default null */
   name?: string | null;
+  /** Labels for the run (shown in listings). @default none */
+  tags?: string[];
   /** The command line that made the run, secrets already removed (the CLI passes it). @default none */
   command?: string[];
   /**
@@ -170,6 +172,6 @@ export interface Evaluation {
   firstGenerationError: string | null;
   /** Tasks that could not be judged, with the reason (their samples are left out of model scores). */
   taskErrors: Record<string, string>;
-  /** What the warm pool did (`sandbox: "pooled"`): samples it ran, and those it handed to the strict runner, by reason. */
+  /** What the warm pool did for the samples (`sandbox: "pooled"`; the reference timings left out): samples it ran, and those it handed to the strict runner, by reason. */
   pool?: PoolStats;
 }

@@ -67,6 +67,7 @@ export async function newManifest(
     params,
     origin: options.origin ?? defaultOrigin(),
     name: options.name ?? null,
+    ...(options.tags?.length ? { tags: options.tags } : {}),
     ...(options.command ? { command: options.command } : {}),
     templates: plan.templates,
     expectedSamples: plan.jobs.length,

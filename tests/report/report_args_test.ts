@@ -52,7 +52,7 @@ Deno.test("resolveRunDirs() names the path and the fix for a bad --run value", a
         assert.equal(
           error.message,
           `Cannot report on run "${missing}": "${missing}" does not exist: pass a run folder or a ` +
-            `run id from "${dir}" (e.g. --run ${dir}/<run-id>; "deno task eval" creates one)`,
+            `run id from "${dir}" (e.g. --run ${dir}/<run-id>; "./assay eval" creates one)`,
         );
         return true;
       },
@@ -100,5 +100,8 @@ Deno.test("runReport() (deno task report) exits 2 with the message for a bad or 
   assert.match(twice.stderr, /^error: Cannot compare run "[^"]+run-tiny" with itself/);
   const unknown = await cli("--runs", TINY);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /Unknown option '--runs'/);
+  assert.match(
+    unknown.stderr,
+    /^error: unknown option --runs for "\.\/assay report": did you mean --run\? /,
+  );
 });

@@ -21,7 +21,7 @@ export interface HumanEvalPyOptions {
   limit?: number;
 }
 
-/** A suite with what the importer wants the user to know (printed by `deno task import`). */
+/** A suite with what the importer wants the user to know (printed by `./assay import`). */
 export type SuiteWithNotes = Suite & { notes: string[] };
 
 /**
