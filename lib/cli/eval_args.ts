@@ -12,6 +12,7 @@ import type { Isolation, PythonRuntime } from "../sandbox/sandbox.ts";
 import type { Semantics } from "../task/schema.ts";
 import type { Policy } from "../score/policy.ts";
 import { loadSuite } from "../task/load.ts";
+import { RUN_DEFAULTS } from "../run/defaults.ts";
 import { selectTasks, type TaskSelection } from "../task/select.ts";
 import type { Suite } from "../task/schema.ts";
 import { UsageError } from "./errors.ts";
@@ -139,16 +140,16 @@ export async function parseEvalArgs(
       model: { type: "string", multiple: true },
       variant: { type: "string", multiple: true },
       perturb: { type: "string" },
-      samples: { type: "string", default: "1" },
-      concurrency: { type: "string", default: "4" },
-      "sandbox-concurrency": { type: "string", default: "4" },
+      samples: { type: "string", default: String(RUN_DEFAULTS.samples) },
+      concurrency: { type: "string", default: String(RUN_DEFAULTS.concurrency) },
+      "sandbox-concurrency": { type: "string", default: String(RUN_DEFAULTS.sandboxConcurrency) },
       "model-concurrency": { type: "string" },
       isolation: { type: "string" },
       "unsafe-no-isolation": { type: "boolean", default: false },
-      sandbox: { type: "string", default: "pooled" },
+      sandbox: { type: "string", default: RUN_DEFAULTS.sandbox },
       typecheck: { type: "string", default: "off" },
       semantics: { type: "string", default: "task" },
-      python: { type: "string", default: "pyodide" },
+      python: { type: "string", default: RUN_DEFAULTS.python },
       "registry-check": { type: "boolean", default: false },
       temperature: { type: "string" },
       seed: { type: "string", default: "0" },

@@ -19,7 +19,7 @@ import { pythonPackagesProblem } from "./python_packages.ts";
 import { referenceTimeouts } from "./reference_timeouts.ts";
 import { sampleLimits } from "./sample_limits.ts";
 import { slowReferences } from "./slow_references.ts";
-import { type Suite, taskPythonPackages } from "../task/schema.ts";
+import type { Suite } from "../task/schema.ts";
 import { limiter } from "./pool.ts";
 import { GenerationRecord } from "../record/generation.ts";
 import { type ResultRecord } from "../record/result.ts";
@@ -28,6 +28,7 @@ import { typecheckRun } from "./typecheck_stage.ts";
 import { generateSample } from "./generate_sample.ts";
 import { executeSample, type Executor, generationErrorResult } from "./execute_sample.ts";
 import { type Job, planRun } from "./plan.ts";
+import { taskExecutor } from "./task_executor.ts";
 import { newManifest } from "./new_manifest.ts";
 import { RunInterrupted, type StopReason } from "./interrupted.ts";
 import { BudgetReached, RunBudget } from "./budget.ts";
@@ -137,25 +138,8 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     await pool?.close();
     throw error;
   }
-  const storeOf = deps.storeOf;
   const stores = deps.stores;
-  const pythonPackagesOf = new Map(suite.tasks.map((t) => [t.id, taskPythonPackages(suite, t)]));
-  /** Runs a job of `taskId` with that task's dependency store and Python packages, if it declares any. */
-  const executor = (taskId: string): Executor => (job, o) => {
-    const dependencies = storeOf(taskId);
-    const pythonPackages = pythonPackagesOf.get(taskId) ?? [];
-    // The run's Python runtime reaches every Python job: the samples' and the references'.
-    const python = job.language === "py"
-      ? {
-        python: options.python ?? "pyodide",
-        ...(pythonPackages.length ? { pythonPackages } : {}),
-      }
-      : {};
-    return baseExecutor(
-      dependencies ? { ...job, ...python, dependencies } : { ...job, ...python },
-      o,
-    );
-  };
+  const executor = taskExecutor(suite, baseExecutor, deps, options.python ?? "pyodide");
   const check = options.packageCheck ?? packageCheck();
   const pythonCheck = options.pythonPackageCheck ?? pythonPackageCheck();
   let writer: RunWriter;

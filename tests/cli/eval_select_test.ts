@@ -127,5 +127,5 @@ Deno.test("eval --json prints exactly one JSON document on stdout: the run, coun
   assert.equal(doc.policy.ok, out.code === 0);
   assert.equal(doc.policy.verdicts.length, 1);
   assert.match(out.stderr, /policy internal-tooling/);
-  assert.match(out.stderr, /gen errors/);
+  assert.match(out.stderr, /gen err/);
 });
