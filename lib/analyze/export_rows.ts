@@ -10,6 +10,9 @@ import type { ResultRecord } from "../record/result.ts";
 import { sampleKey } from "../record/sample_key.ts";
 import { type SampleRow, sampleRows } from "../record/sample_rows.ts";
 import type { Run } from "./load.ts";
+import type { ModelPrice } from "../record/prices.ts";
+import type { PriceTable } from "../model/prices.ts";
+import { runPricing, sampleCost } from "./cost.ts";
 
 /** One exported value: text, a number, a flag, or null where the sample has none. */
 export type ExportCell = string | number | boolean | null;
@@ -24,6 +27,8 @@ export interface ExportSample {
   generation: GenerationRecord | undefined;
   /** Its result (judged, or of a task that could not be judged), if recorded. */
   result: ResultRecord | undefined;
+  /** Its model's price (USD per 1M tokens), null without one. */
+  price: ModelPrice | null;
 }
 
 /** One column: its name (the CSV header and the JSONL key), what it holds, and its value. */
@@ -83,6 +88,12 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: "tokensIn", doc: "prompt tokens", value: (s) => s.row.tokensIn },
   { name: "tokensOut", doc: "completion tokens", value: (s) => s.row.tokensOut },
   {
+    name: "costUsd",
+    doc: "USD the request spent: tokens × its model's price (0: a cache hit or a free model; " +
+      "empty: no price, or no token counts)",
+    value: (s) => s.generation ? sampleCost(s.generation, s.price) : null,
+  },
+  {
     name: "cached",
     doc: "served from the cache (its latency is the original's)",
     value: (s) => s.row.cached,
@@ -122,12 +133,15 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
  * ```
  *
  * @param run The run, loaded.
- * @param columns The columns. @default EXPORT_COLUMNS
+ * @param options `columns`: the columns; `prices`: a price table over the prices the run
+ * recorded. @default EXPORT_COLUMNS, the run's own prices (else the built-in table)
  */
 export function exportRows(
   run: Pick<Run, "manifest" | "generations" | "results" | "unjudged">,
-  columns: readonly ExportColumn[] = EXPORT_COLUMNS,
+  options: { columns?: readonly ExportColumn[]; prices?: PriceTable } = {},
 ): Record<string, ExportCell>[] {
+  const columns = options.columns ?? EXPORT_COLUMNS;
+  const priceOf = runPricing(run, options.prices);
   const results = [...run.results, ...run.unjudged];
   const generationOf = new Map(run.generations.map((g) => [sampleKey(g), g]));
   const resultOf = new Map(results.map((r) => [sampleKey(r), r]));
@@ -137,6 +151,7 @@ export function exportRows(
       row,
       generation: generationOf.get(sampleKey(row)),
       result: resultOf.get(sampleKey(row)),
+      price: priceOf(row.model),
     };
     return Object.fromEntries(columns.map((c) => [c.name, c.value(sample)]));
   });

@@ -7,6 +7,8 @@
  * @module
  */
 import { judgeRun, type Policy, type PolicyVerdict } from "../score/policy.ts";
+import type { PriceTable } from "../model/prices.ts";
+import { costCell } from "./cost_rows.ts";
 import { incompleteLabel, type Run } from "./load.ts";
 import { runGaps } from "./run_gaps.ts";
 import { summarize, type SummaryRow } from "./summary.ts";
@@ -15,6 +17,8 @@ import { summarize, type SummaryRow } from "./summary.ts";
 export interface MarkdownSummaryOptions {
   /** Judge every row against this policy (a column and a verdict section). @default none */
   policy?: Policy;
+  /** Prices over those the run recorded (the cost column). @default the run's own */
+  prices?: PriceTable;
 }
 
 /** `1 sample`, `2 samples`. */
@@ -68,7 +72,7 @@ function failedChecks(v: PolicyVerdict): string {
  */
 export function markdownSummary(run: Run, options: MarkdownSummaryOptions = {}): string {
   const m = run.manifest;
-  const rows = summarize(run);
+  const rows = summarize(run, options.prices ? { prices: options.prices } : {});
   const gaps = runGaps(run);
   const mixed = rows.some((r) => r.language !== undefined);
   const verdicts = options.policy ? judgeRun(run, options.policy) : null;
@@ -103,6 +107,7 @@ export function markdownSummary(run: Run, options: MarkdownSummaryOptions = {}):
     "correct / almost / wrong",
     "p50 latency",
     "gen errors",
+    "cost",
     ...(verdicts ? [`policy \`${options.policy!.name}\``] : []),
   ];
   const align = head.map((h, i) =>
@@ -125,6 +130,7 @@ export function markdownSummary(run: Run, options: MarkdownSummaryOptions = {}):
           `${r.correct} / ${r.almost} / ${r.wrong}`,
           r.totalP50 === null ? "—" : `${Math.round(r.totalP50)} ms`,
           `${r.generationErrors} of ${r.samples}`,
+          costCell(r),
           ...(verdicts ? [v === undefined ? "—" : v.ok ? "✅ pass" : "❌ fail"] : []),
         ].join(" | ")
       } |`,
@@ -134,7 +140,8 @@ export function markdownSummary(run: Run, options: MarkdownSummaryOptions = {}):
     "",
     "<sub>n: judged samples (failed generations included, scored as no code). " +
       "Weighted accuracy in [-1, 1]. p50 latency: total generation time of uncached, " +
-      "successful generations.</sub>",
+      "successful generations. Cost: USD the requests spent (a cache hit spends nothing; " +
+      '"no price": the model has none, never 0).</sub>',
   );
   if (verdicts && options.policy) {
     const failed = verdicts.filter((v) => !v.ok);

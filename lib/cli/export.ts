@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "./args.ts";
 import { csvText, exportRows, jsonlText } from "../analyze/export_rows.ts";
+import { pricesArg } from "./prices_arg.ts";
 import { loadRun } from "../analyze/load.ts";
 import { markdownSummary } from "../analyze/markdown_summary.ts";
 import { incompleteLabel } from "../analyze/load.ts";
@@ -20,7 +21,7 @@ export const EXPORT_FORMATS = ["csv", "jsonl", "md"] as const;
 
 /**
  * Run `export [--run R] [--runs-dir data/runs] [--format csv|jsonl|md] [--out FILE]
- * [--policy NAME|FILE] [--allow-incomplete]`: R is a run folder or a bare run id in the runs
+ * [--policy NAME|FILE] [--prices FILE] [--allow-incomplete]`: R is a run folder or a bare run id in the runs
  * folder (default: the newest complete CLI run there); the text goes to stdout unless `--out`. csv and jsonl write every recorded
  * sample (an incomplete run too, with a warning on stderr); md refuses an incomplete run unless
  * `--allow-incomplete`, and then says so at the top.
@@ -47,6 +48,7 @@ export async function runExport(args: string[]): Promise<string> {
       format: { type: "string", default: "csv" },
       out: { type: "string" },
       policy: { type: "string" },
+      prices: { type: "string" },
       "allow-incomplete": { type: "boolean", default: false },
     },
   });
@@ -60,6 +62,7 @@ export async function runExport(args: string[]): Promise<string> {
     );
   }
   const policy = values.policy === undefined ? undefined : await policyArg(values.policy);
+  const prices = await pricesArg(values.prices);
   let dir: string;
   try {
     dir = values.run === undefined
@@ -79,14 +82,14 @@ export async function runExport(args: string[]): Promise<string> {
   let text: string;
   if (format === "md") {
     refuseIncomplete(run, values["allow-incomplete"]);
-    text = markdownSummary(run, policy ? { policy } : {});
+    text = markdownSummary(run, { ...(policy ? { policy } : {}), ...(prices ? { prices } : {}) });
   } else {
     if (run.incomplete) {
       console.error(
         `assay: warning: ${run.dir} is ${incompleteLabel(run.incomplete)}; exporting those`,
       );
     }
-    const rows = exportRows(run);
+    const rows = exportRows(run, prices ? { prices } : {});
     text = format === "csv" ? csvText(rows) : jsonlText(rows);
   }
   if (values.out === undefined) {

@@ -69,11 +69,12 @@ a JSON file); exits 1 when a threshold is violated. --run: default, the newest c
 The summary fits 100 columns; --wide prints every column.`,
   export:
     `usage: ./assay export [--run DIR|RUN-ID] [--runs-dir data/runs] [--format csv|jsonl|md] [--out FILE]
-                   [--policy NAME|FILE] [--allow-incomplete]
+                   [--policy NAME|FILE] [--prices FILE] [--allow-incomplete]
 
 Export a run (default: the newest complete CLI run, csv, stdout).
                    csv/jsonl: one row per sample (scores, failure category and evidence, latency,
-                   tokens, errors, the answer and its code); md: the summary table (and with --policy
+                   tokens, cost, errors, the answer and its code); md: the summary table with cost
+                   (--prices FILE re-prices the run; else the prices it recorded) (and with --policy
                    each row's verdict) for a pull-request comment; md refuses an incomplete run unless
                    --allow-incomplete`,
   load:

@@ -123,3 +123,19 @@ Deno.test("export --run takes a bare run id from --runs-dir, and defaults to the
   assert.equal(none.code, 2, none.stderr);
   assert.match(none.stderr, /Cannot find a complete run made by "\.\/assay eval"/);
 });
+
+Deno.test("export writes each sample's cost (costUsd) and the md summary's cost column", async () => {
+  const out = await cli(["export", "--run", FIXTURE, "--format", "jsonl"]);
+  assert.equal(out.code, 0, out.stderr);
+  const rows = out.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+  // Synthetic models cost nothing; a request without token counts has no cost, never 0.
+  for (const row of rows) {
+    const counted = row.tokensIn !== null && row.tokensOut !== null;
+    assert.equal(row.costUsd, counted ? 0 : null, JSON.stringify(row).slice(0, 200));
+  }
+  assert.ok(rows.some((r) => r.costUsd === 0));
+  const md = await cli(["export", "--run", FIXTURE, "--format", "md"]);
+  assert.equal(md.code, 0, md.stderr);
+  assert.match(md.stdout, /\| gen errors \| cost \|/);
+  assert.match(md.stdout, /\| \$0 \(synthetic\) \|/);
+});
