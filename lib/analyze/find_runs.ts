@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { readLines } from "../record/jsonl_lines.ts";
 import { join } from "node:path";
 import { Manifest } from "../record/manifest.ts";
 import { sampleKey } from "../record/sample_key.ts";
@@ -119,7 +120,7 @@ export async function tallyRun(dir: string, formatVersion = 2): Promise<RunTally
   // Per key: 0 failed, 1 passed, 2 not judged (its task could not be judged).
   const state = new Map<string, 0 | 1 | 2>();
   let unreadable = 0;
-  await readLines(join(dir, "results.jsonl"), (line, last) => {
+  await readLines(join(dir, "results.jsonl"), (line, _n, last) => {
     try {
       const r = JSON.parse(line);
       state.set(sampleKey(r), r.taskError !== undefined ? 2 : r.passed === true ? 1 : 0);
@@ -145,30 +146,4 @@ export async function tallyRun(dir: string, formatVersion = 2): Promise<RunTally
     if (v === 1) passed++;
   }
   return { recorded: state.size, judged, passed, unreadable };
-}
-
-/** Stream a text file's non-blank lines (a missing file has none); `last` marks the final one. */
-async function readLines(path: string, onLine: (line: string, last: boolean) => void) {
-  let file: Deno.FsFile;
-  try {
-    file = await Deno.open(path);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return;
-    throw error;
-  }
-  const decoder = new TextDecoder();
-  let rest = "";
-  let held: string | null = null; // one line behind, to know which is last
-  const take = (line: string) => {
-    if (line.trim() === "") return;
-    if (held !== null) onLine(held, false);
-    held = line;
-  };
-  for await (const chunk of file.readable) {
-    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
-    rest = lines.pop()!;
-    for (const line of lines) take(line);
-  }
-  take(rest + decoder.decode());
-  if (held !== null) onLine(held, true);
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { readLines } from "../record/jsonl_lines.ts";
 import { join } from "node:path";
 import { type GenerationRecord, type PromptRecord } from "../record/generation.ts";
 import { FORMAT_VERSION, Manifest } from "../record/manifest.ts";
@@ -289,31 +290,11 @@ async function openWriter(dir: string, manifest: Manifest): Promise<RunWriter> {
  * ```
  */
 export async function readRecords<T>(path: string, onRecord: (record: T) => void): Promise<void> {
-  let file: Deno.FsFile;
-  try {
-    file = await Deno.open(path);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return;
-    throw error;
-  }
-  const decoder = new TextDecoder();
-  let rest = "";
-  let lineNo = 0;
-  const take = (line: string) => {
-    lineNo++;
-    if (line.trim() !== "") {
-      try {
-        onRecord(JSON.parse(line) as T);
-      } catch (error) {
-        throw new Error(`Cannot read "${path}": line ${lineNo}: ${(error as Error).message}`);
-      }
+  await readLines(path, (line, lineNo) => {
+    try {
+      onRecord(JSON.parse(line) as T);
+    } catch (error) {
+      throw new Error(`Cannot read "${path}": line ${lineNo}: ${(error as Error).message}`);
     }
-  };
-  for await (const chunk of file.readable) {
-    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
-    rest = lines.pop()!;
-    for (const line of lines) take(line);
-  }
-  rest += decoder.decode();
-  if (rest.trim() !== "") take(rest);
+  });
 }
