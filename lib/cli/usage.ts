@@ -30,6 +30,10 @@ export const COMMANDS_HELP: readonly { name: string; summary: string }[] = [
   { name: "import", summary: "turn a benchmark file (HumanEval, MBXP, jest…) into a suite folder" },
   { name: "load", summary: "latency under load: each model at several concurrency levels" },
   { name: "notebooks", summary: "execute every notebook headlessly into data/notebooks/" },
+  {
+    name: "init",
+    summary: "a notebook folder of your own that imports this checkout's lib/mod.ts",
+  },
   { name: "test", summary: "lint, format check and every test (what CI runs)" },
   { name: "bench", summary: "benchmarks that print ratios measured in one run" },
   { name: "help", summary: "this overview; ./assay help <command> for a command's options" },
@@ -104,6 +108,12 @@ then report. Any eval option may follow (./assay eval --help).`,
   notebooks: `usage: ./assay notebooks
 
 Execute every researcher notebook headlessly into data/notebooks/ (each records its own runs).`,
+  init: `usage: ./assay init <folder>
+
+Make <folder> (created if needed) a place for notebooks of your own, outside the checkout: writes its
+deno.json ("nodeModulesDir": "manual", so Deno finds assay's packages in this checkout; an existing
+deno.json without it is left alone and named) and assay-start.ipynb, a first notebook on the kernel
+"Deno (assay)" that imports this checkout's lib/mod.ts by its path. Nothing is overwritten.`,
   test: `usage: ./assay test [deno test arguments]
 
 deno lint and deno fmt --check on lib, tests and bench, then deno test -A --doc lib/ tests/ (what CI
