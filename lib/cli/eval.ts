@@ -29,8 +29,8 @@ import { poolText } from "./pool_text.ts";
 import { gapsText, summaryText } from "./summary_text.ts";
 
 /**
- * The line `eval` ends with: how to see the run's report, list the runs, and judge it against a
- * policy when none was given.
+ * The lines `eval` ends with, one command a line (each fits a terminal): how to see the run's
+ * report, list the runs, and judge it against a policy when none was given.
  *
  * @example
  * ```ts
@@ -38,15 +38,17 @@ import { gapsText, summaryText } from "./summary_text.ts";
  * import { nextSteps } from "./eval.ts";
  * assert.equal(
  *   nextSteps("data/runs/r", true),
- *   "next: ./assay report --run data/runs/r  ·  ./assay runs",
+ *   "next: ./assay report --run data/runs/r\n      ./assay runs",
  * );
- * assert.match(nextSteps("data/runs/r", false), /·  \.\/assay score --run data\/runs\/r --policy …$/);
+ * assert.match(nextSteps("data/runs/r", false), /\n {6}\.\/assay score --run data\/runs\/r --policy …$/);
  * ```
  */
 export function nextSteps(dir: string, judged: boolean): string {
-  return `next: ./assay report --run ${dir}  ·  ./assay runs${
-    judged ? "" : `  ·  ./assay score --run ${dir} --policy …`
-  }`;
+  return [
+    `./assay report --run ${dir}`,
+    "./assay runs",
+    ...(judged ? [] : [`./assay score --run ${dir} --policy …`]),
+  ].map((step, i) => `${i === 0 ? "next:" : "     "} ${step}`).join("\n");
 }
 
 /**
@@ -206,7 +208,7 @@ export async function runEval(
       Deno.exit(EXIT.budget);
     }
     bar.done();
-    const pool = evaluation.pool ? poolText(evaluation.pool) : null;
+    const pool = evaluation.pool ? poolText(evaluation.pool, evaluation.executed) : null;
     if (pool) console.error(`assay: ${pool}`);
     const run = await loadRun(evaluation.dir);
     await writeParquet(run.dir, run.generations, run.results);

@@ -70,9 +70,13 @@ function phrase(code: string): string {
  *     "uses a process-only global (Deno, fetch…): 2); 3 hosts were replaced after a sample left state behind",
  * );
  * assert.equal(poolText({ pooled: 0, strict: {}, timeouts: 0, hostsStarted: 0, contaminated: 0 }), null);
+ * assert.match(poolText({ pooled: 8, strict: {}, timeouts: 0, hostsStarted: 1, contaminated: 0 }, 10)!, /; 2 more had no code to run$/);
  * ```
+ *
+ * @param stats What the pool did for the run's samples.
+ * @param judged The samples this call judged (those with no code to run included), when known.
  */
-export function poolText(stats: PoolStats): string | null {
+export function poolText(stats: PoolStats, judged?: number): string | null {
   const reasons = new Map<string, number>();
   for (const [code, n] of Object.entries(stats.strict)) {
     const words = strictReasonText(code);
@@ -100,6 +104,10 @@ export function poolText(stats: PoolStats): string | null {
           : ""
       }`,
     );
+  }
+  // Samples with nothing to run (no code extracted) never reach a sandbox: said, not hidden.
+  if (judged !== undefined && judged > total) {
+    parts.push(`${judged - total} more had no code to run`);
   }
   return parts.join("; ");
 }

@@ -32,9 +32,9 @@ Deno.test("eval records --name and --tag, counts only the run's samples in the s
   assert.equal(Number(total), 4, line);
   assert.ok(Number(warm) <= 4);
   assert.doesNotMatch(line, /the job does/);
-  const last = out.stdout.trimEnd().split("\n").at(-1)!;
+  const last = out.stdout.trimEnd().split("\n").slice(-3).join("\n");
   const next = last.match(
-    /^next: \.\/assay report --run (\S+) {2}· {2}\.\/assay runs {2}· {2}\.\/assay score --run \1 --policy …$/,
+    /^next: \.\/assay report --run (\S+)\n {6}\.\/assay runs\n {6}\.\/assay score --run \1 --policy …$/,
   );
   assert.ok(next, last);
   assert.equal(resolve(ROOT, next[1]), dir, "the run folder, relative to where eval ran");
