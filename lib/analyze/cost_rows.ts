@@ -52,6 +52,7 @@ export function costRows(
     SummaryRow,
     | "model"
     | "variant"
+    | "language"
     | "costUsd"
     | "costRequests"
     | "costUncounted"
@@ -60,9 +61,12 @@ export function costRows(
     | "cached"
   >[],
 ): Record<string, string | number>[] {
+  // A run that mixes languages has a row per model × variant × language: the language is shown.
+  const mixed = summary.some((r) => r.language !== undefined);
   const rows: Record<string, string | number>[] = summary.map((r) => ({
     model: r.model,
     variant: r.variant,
+    ...(mixed ? { language: r.language ?? "ts" } : {}),
     cost: costCell(r),
     requests: r.costRequests,
     cached: r.cached,
@@ -75,6 +79,7 @@ export function costRows(
   rows.push({
     model: "run (all rows)",
     variant: "",
+    ...(mixed ? { language: "" } : {}),
     cost: total.usd === null
       ? `no price (${total.unpriced.join(", ")})`
       : `${total.uncounted ? "≥" : total.estimated ? "~" : ""}${formatUsd(total.usd)}`,

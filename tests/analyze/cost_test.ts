@@ -87,3 +87,22 @@ Deno.test("summarize() prices a run by its manifest's recorded prices unless a t
   assert.equal(summarize(run)[0].costUsd, 0.01);
   assert.equal(summarize(run, { prices: table })[0].costUsd, 0.003 + 50 * 15 / 1e6);
 });
+
+Deno.test("costRows() names the language of each row in a run that mixes languages", () => {
+  const row = {
+    model: "openai:gpt-4o",
+    variant: "plain",
+    costUsd: 0.03,
+    costRequests: 3,
+    costUncounted: 0,
+    costEstimated: false,
+    priceKind: "list" as const,
+    cached: 0,
+  };
+  const rows = costRows([{ ...row, language: "ts" }, { ...row, language: "py", costUsd: 0.01 }]);
+  assert.deepEqual(rows.map((r) => [r.language, r.cost]), [["ts", "$0.03"], ["py", "$0.01"], [
+    "",
+    "$0.04",
+  ]]);
+  assert.equal(costRows([row])[0].language, undefined, "one language: no column");
+});
