@@ -1,11 +1,11 @@
+import { instantPass } from "./fixed_answer.ts";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadRun } from "../../lib/analyze/load.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
-import { evaluate, type Executor } from "../../lib/run/evaluate.ts";
+import { evaluate } from "../../lib/run/evaluate.ts";
 import type { ResultRecord } from "../../lib/record/result.ts";
 import { withDiagnostics } from "../../lib/run/typecheck_stage.ts";
-import type { SandboxResult } from "../../lib/sandbox/sandbox.ts";
 import { loadSuite } from "../../lib/task/load.ts";
 
 const passing = {
@@ -74,21 +74,7 @@ Deno.test("evaluate() with typecheck records diagnostics per sample at the end o
   );
   const runsDir = await Deno.makeTempDir();
   const model = syntheticProvider("default", suite.tasks);
-  // Every case passes at once: the type-check stage alone decides in strict mode.
-  const instantPass: Executor = (job) =>
-    Promise.resolve<SandboxResult>({
-      outcome: "completed",
-      detail: "",
-      cases: job.cases.map((c) => ({
-        name: c.name,
-        kind: c.kind,
-        status: "pass",
-        message: "",
-        ms: 0,
-      })),
-      execMs: 0,
-      stderr: "",
-    });
+  // Every case passes at once (instantPass): the type-check stage alone decides in strict mode.
   try {
     const e = await evaluate(suite, {
       models: [model],
