@@ -15,6 +15,8 @@ export type SampleStatus = "passed" | "failed" | "generation_error" | "task_erro
 
 /** A filter of the sample browser and the open sample; every field is optional (absent: any). */
 export interface SampleFilter {
+  /** Run label in a comparison report (`A`, `B`, …); absent in a one-run report. */
+  run?: string;
   /** Model spec, e.g. `synthetic:sloppy`. */
   model?: string;
   /** Prompt variant, e.g. `plain`. */
@@ -37,6 +39,7 @@ export interface SampleFilter {
 
 /** The fields of a {@link SampleFilter}, in fragment order. */
 export const SAMPLE_FILTER_FIELDS = [
+  "run",
   "model",
   "variant",
   "language",

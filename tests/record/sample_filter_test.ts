@@ -3,6 +3,7 @@ import { parseSampleFilterHash, sampleFilterHash } from "../../lib/record/sample
 
 Deno.test("sampleFilterHash() round-trips every field through parseSampleFilterHash()", () => {
   const filter = {
+    run: "B",
     model: "openai:gpt-4o?temperature=0&seed=7",
     variant: "plain+reword",
     language: "py",
