@@ -282,6 +282,10 @@ export { parseReportArgs, resolveRunDirs, RunArgumentError } from "./report/repo
 export type { ReportArgs } from "./report/report_args.ts";
 export type { ExecuteNotebookOptions, RenderReportOptions } from "./report/render.ts";
 export { executeAllNotebooks, listNotebooks } from "./report/notebooks.ts";
+export { sampleBrowser } from "./report/sample_browser.ts";
+export type { SampleBrowserOptions } from "./report/sample_browser.ts";
+export { parseSampleFilterHash, sampleFilterHash } from "./record/sample_filter.ts";
+export type { SampleFilter } from "./record/sample_filter.ts";
 export type { ExecuteAllNotebooksOptions } from "./report/notebooks.ts";
 
 // ── Notebooks: a session is every notebook's first cell ──────────────────────
