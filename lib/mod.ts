@@ -264,8 +264,6 @@ export { comparisonChart } from "./plot/comparison.ts";
 export type { ComparisonChartOptions } from "./plot/comparison.ts";
 export { FAILURE_COLORS, failureModesChart } from "./plot/failure_modes.ts";
 export type { FailureModesChartOptions } from "./plot/failure_modes.ts";
-export { failureExamplesHTML } from "./plot/failure_examples.ts";
-export type { FailureExamplesOptions } from "./plot/failure_examples.ts";
 export { robustnessChart, robustnessRows } from "./plot/robustness.ts";
 export type { RobustnessOptions, RobustnessRow } from "./plot/robustness.ts";
 export { liveProgress, progressHTML } from "./plot/progress.ts";

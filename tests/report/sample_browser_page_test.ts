@@ -11,7 +11,7 @@ import { createProvider } from "../../lib/model/create.ts";
 import { parseSampleFilterHash } from "../../lib/record/sample_filter.ts";
 import { sampleKey } from "../../lib/record/sample_key.ts";
 import { findJupyter } from "../../lib/report/kernel.ts";
-import { renderReport } from "../../lib/report/render.ts";
+import { executeNotebook, renderReport } from "../../lib/report/render.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { sha256 } from "../../lib/task/hash.ts";
@@ -197,11 +197,52 @@ Deno.test({
         `${expected} of ${total} samples`,
       ).catch(async (e) => {
         const shown = await page.$eval(".assay-sb .sb-count", (el) => el.textContent);
-        const value = await page.$eval('.assay-sb form[data-field="q"] input', (el) => (el as HTMLInputElement).value);
-        throw new Error(`expected ${expected} of ${total} for "${value}", the page says ${shown}`, { cause: e });
+        const value = await page.$eval(
+          '.assay-sb form[data-field="q"] input',
+          (el) => (el as HTMLInputElement).value,
+        );
+        throw new Error(`expected ${expected} of ${total} for "${value}", the page says ${shown}`, {
+          cause: e,
+        });
       });
       assert.ok((await rowKeys(page)).includes(keys[0]));
-      assert.deepEqual(errors, [], "no script error in the page");
+      assert.equal(errors.length, 0, `no script error in the page: ${errors.join("; ")}`);
+
+      // The same browser inside an executed notebook's HTML: 04 opens it on the most frequent category.
+      const notebookHtml = join(dir, "04.html");
+      await executeNotebook(join(ROOT, "notebooks/04-failure-modes.ipynb"), {
+        outHtml: notebookHtml,
+        env: { ASSAY_RUN: run.dir },
+      });
+      const nb = await browser.newPage();
+      nb.on("pageerror", (e) => errors.push(String(e)));
+      await nb.setViewport({ width: 1200, height: 1000 });
+      await nb.goto(`file://${notebookHtml}`);
+      await nb.waitForSelector(".assay-sb[data-ready]", { timeout: 30_000 });
+      const chosen = await nb.$eval(
+        '.assay-sb form[data-field="category"] select',
+        (e) => (e as HTMLSelectElement).selectedOptions[0].text,
+      );
+      assert.ok(
+        chosen.startsWith(`${category} (${n})`),
+        `the notebook opens on ${category}: ${chosen}`,
+      );
+      const nbKeys = await rowKeys(nb);
+      assert.ok(nbKeys.length > 0 && nbKeys.every((k) => inCategory.has(k)));
+      await nb.click(
+        `.assay-sb tr[data-sample-key="${nbKeys[0].replaceAll('"', '\\"')}"] td:nth-child(2)`,
+      );
+      assert.equal(await hashSample(nb), nbKeys[0]);
+      const opened = run.results.find((r) => sampleKey(r) === nbKeys[0])!;
+      assert.ok(
+        (await nb.$eval(".assay-sb .sb-detail", (e) => e.textContent!)).includes(
+          opened.failure!.evidence[0].text,
+        ),
+      );
+      await (await nb.$(".assay-sb"))!.screenshot({
+        path: join(ARTIFACTS, "sample-browser-notebook.png"),
+      });
+      assert.equal(errors.length, 0, `no script error in the notebook page: ${errors.join("; ")}`);
     } finally {
       await browser.close();
       await Deno.remove(dir, { recursive: true });
