@@ -42,6 +42,7 @@ import { summariesBench } from "./summaries.ts";
 import { agreementBench } from "./agreement.ts";
 import { pythonAgreementBench } from "./python_agreement.ts";
 import { pythonThroughputBench } from "./python_throughput.ts";
+import { sampleBrowserBench } from "./sample_browser.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -122,19 +123,21 @@ if (
     "agreement",
     "python",
     "python-speed",
+    "browser",
     "all",
   ].includes(
     which,
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, orchestrator, summaries, agreement, python, python-speed or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, orchestrator, summaries, agreement, python, python-speed, browser or all`,
   );
   Deno.exit(2);
 }
 if (which === "agreement") await agreementBench(Deno.args.slice(1));
 if (which === "python") await pythonAgreementBench(Deno.args.slice(1));
 if (which === "python-speed") await pythonThroughputBench(Deno.args.slice(1));
+if (which === "browser") await sampleBrowserBench(Deno.args.slice(1));
 if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
 if (which === "mbxp" || which === "sandbox" || which === "all") {
   const all = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(

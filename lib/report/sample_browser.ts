@@ -19,7 +19,12 @@ import { loadSuite } from "../task/load.ts";
 import { type Chart, JUPYTER_DISPLAY } from "../plot/chart.ts";
 import { browserBundle } from "./browser_bundle.ts";
 import { samplePayload } from "./sample_browser_data.ts";
-import type { BrowserPayload } from "./browser/payload.ts";
+import {
+  type BrowserListPart,
+  type BrowserPayload,
+  DETAIL_CHUNK,
+  LIST_FIELDS,
+} from "./browser/payload.ts";
 
 /** Options for {@link sampleBrowser}. */
 export interface SampleBrowserOptions {
@@ -87,10 +92,58 @@ async function runReferences(
   return { references, note };
 }
 
-/** The HTML of a browser on a payload, with the bundled script and style. */
+/** Base64 of the gzip of a value's JSON. */
+function packed(value: unknown): string {
+  return Buffer.from(gzipSync(JSON.stringify(value), { level: 9 })).toString("base64");
+}
+
+/** A data element of the browser: one part of the payload. */
+function dataElement(part: string, value: unknown, chunk?: number): string {
+  const index = chunk === undefined ? "" : ` data-chunk="${chunk}"`;
+  return `<script type="application/octet-stream" class="sb-data" data-part="${part}"${index}>${
+    packed(value)
+  }</script>`;
+}
+
+/**
+ * The HTML of a browser on a payload, with the bundled script and style. The
+ * payload is embedded in parts, each gzip-compressed: the list's fields first
+ * (decoded when the page opens), the prompts and references, then the
+ * samples' details in chunks of {@link DETAIL_CHUNK} (decoded when one of
+ * their samples is opened, or all of them for a text search), so a page of
+ * 10,000 samples opens without decoding every answer.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { browserHTML } from "./sample_browser.ts";
+ * const html = await browserHTML({ version: 1, runs: [], samples: [], prompts: {}, references: {}, referenceNote: null, filter: {} });
+ * assert.match(html, /data-part="list"/);
+ * ```
+ *
+ * @param payload What the browser shows.
+ * @param title The heading. @default "Samples"
+ * @returns The HTML.
+ */
 export async function browserHTML(payload: BrowserPayload, title = "Samples"): Promise<string> {
   const { js, css } = await browserBundle();
-  const data = Buffer.from(gzipSync(JSON.stringify(payload), { level: 9 })).toString("base64");
+  const list: BrowserListPart = {
+    version: payload.version,
+    runs: payload.runs,
+    filter: payload.filter,
+    referenceNote: payload.referenceNote,
+    samples: payload.samples.map((s) =>
+      Object.fromEntries(LIST_FIELDS.map((f) => [f, s[f]])) as BrowserListPart["samples"][number]
+    ),
+  };
+  const listed = new Set<string>(LIST_FIELDS);
+  const details: string[] = [];
+  for (let from = 0; from < payload.samples.length; from += DETAIL_CHUNK) {
+    const chunk = payload.samples.slice(from, from + DETAIL_CHUNK).map((s) =>
+      Object.fromEntries(Object.entries(s).filter(([k]) => !listed.has(k)))
+    );
+    details.push(dataElement("details", chunk, from / DETAIL_CHUNK));
+  }
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   return `<div class="assay-sb"><style>${css}</style>` +
     `<div class="sb-head"><h3>${
@@ -98,7 +151,9 @@ export async function browserHTML(payload: BrowserPayload, title = "Samples"): P
     }</h3><span class="sb-count">Loading ${payload.samples.length} samples…</span>` +
     `<span class="sb-keys">j / k: next / previous sample · /: search · the address keeps the view</span></div>` +
     `<div class="sb-filters"></div><div class="sb-list"></div><div class="sb-detail"></div>` +
-    `<script type="application/octet-stream" class="sb-data">${data}</script></div>` +
+    dataElement("list", list) +
+    dataElement("extras", { prompts: payload.prompts, references: payload.references }) +
+    details.join("") + `</div>` +
     // One copy of the script runs per page; a later browser (another cell's) only mounts itself.
     `<script>if (!window.assayMountSampleBrowsers) {${js}} else { window.assayMountSampleBrowsers(); }</script>`;
 }

@@ -141,7 +141,7 @@ const EXPECTED: Record<string, Record<string, Marker[]>> = {
     "drill-down": [
       text(/<div class="assay-sb">[\s\S]*<h3>Samples: [a-z_]+ first<\/h3>/),
       text(
-        /<script type="application\/octet-stream" class="sb-data">[A-Za-z0-9+/=]{200,}<\/script>/,
+        /<script type="application\/octet-stream" class="sb-data" data-part="list">[A-Za-z0-9+/=]{200,}<\/script>/,
       ),
     ],
   },

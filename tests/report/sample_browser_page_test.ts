@@ -80,6 +80,17 @@ function rowKeys(page: Page): Promise<string[]> {
   );
 }
 
+/** Wait until the detail view shows the sample `key`. */
+async function detailOf(page: Page, key: string): Promise<string> {
+  await page.waitForFunction(
+    (key: string) =>
+      document.querySelector<HTMLElement>(".assay-sb .sb-detail")?.dataset.sampleKey === key,
+    { timeout: 10_000, polling: 50 },
+    key,
+  );
+  return await page.$eval(".assay-sb .sb-detail", (e) => e.textContent!);
+}
+
 /** The sample the URL fragment opens. */
 async function hashSample(page: Page): Promise<string | undefined> {
   return parseSampleFilterHash(await page.evaluate(() => location.hash))?.sample;
@@ -146,7 +157,7 @@ Deno.test({
       assert.equal(await hashSample(page), keys[0]);
       const result = run.results.find((r) => sampleKey(r) === keys[0])!;
       const generation = run.generations.find((g) => sampleKey(g) === keys[0])!;
-      const detail = await page.$eval(".assay-sb .sb-detail", (e) => e.textContent!);
+      const detail = await detailOf(page, keys[0]);
       if (generation.code !== null) {
         const code = await page.$eval(".assay-sb .sb-detail pre.sb-code", (e) => e.textContent!);
         assert.equal(code, generation.code);
@@ -174,7 +185,7 @@ Deno.test({
       await again.waitForSelector(".assay-sb[data-ready]", { timeout: 30_000 });
       assert.equal(await hashSample(again), keys[0]);
       assert.ok(
-        (await again.$eval(".assay-sb .sb-detail", (e) => e.textContent!)).includes(
+        (await detailOf(again, keys[0])).includes(
           result.cases[0].name,
         ),
       );
@@ -235,7 +246,7 @@ Deno.test({
       assert.equal(await hashSample(nb), nbKeys[0]);
       const opened = run.results.find((r) => sampleKey(r) === nbKeys[0])!;
       assert.ok(
-        (await nb.$eval(".assay-sb .sb-detail", (e) => e.textContent!)).includes(
+        (await detailOf(nb, nbKeys[0])).includes(
           opened.failure!.evidence[0].text,
         ),
       );

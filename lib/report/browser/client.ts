@@ -15,7 +15,12 @@ import {
   type SampleFilter,
   sampleFilterHash,
 } from "../../record/sample_filter.ts";
-import type { BrowserPayload, BrowserSample } from "./payload.ts";
+import {
+  type BrowserListPart,
+  type BrowserPayload,
+  type BrowserSample,
+  DETAIL_CHUNK,
+} from "./payload.ts";
 import { fieldOptions, sampleMatcher, SELECT_FIELDS, type SelectField } from "./filter.ts";
 import { detailHTML, STATUS_WORDS } from "./detail.ts";
 import { duration, signed, usd } from "./format.ts";
@@ -33,11 +38,50 @@ const Inputs = ObservableInputs as unknown as {
 /** The browser the keyboard drives: the last one clicked, else the first mounted. */
 let active: { step(delta: number): void; focusSearch(): void } | undefined;
 
-/** Decode the embedded payload: base64 of gzip of JSON. */
-async function decodePayload(base64: string): Promise<BrowserPayload> {
-  const bytes = Uint8Array.from(atob(base64.trim()), (c) => c.charCodeAt(0));
+/** Decode one embedded part of the payload: base64 of gzip of JSON. */
+async function unpack<T>(element: Element | null): Promise<T> {
+  if (!element) throw new Error("a part of the data is missing from the page");
+  const binary = atob((element.textContent ?? "").trim());
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return await new Response(stream).json() as BrowserPayload;
+  return JSON.parse(new TextDecoder().decode(await new Response(stream).arrayBuffer())) as T;
+}
+
+/** The parts decoded on demand: a chunk of details when one of its samples opens, all for a search. */
+function lazyParts(root: HTMLElement, payload: BrowserPayload) {
+  const chunks = new Map<number, Promise<void>>();
+  let extras: Promise<void> | undefined;
+  const chunkCount = Math.ceil(payload.samples.length / DETAIL_CHUNK);
+  let loaded = 0;
+  const chunk = (c: number): Promise<void> => {
+    if (!chunks.has(c)) {
+      const element = root.querySelector(`script.sb-data[data-part="details"][data-chunk="${c}"]`);
+      chunks.set(
+        c,
+        unpack<Partial<BrowserSample>[]>(element).then((details) => {
+          details.forEach((d, j) => Object.assign(payload.samples[c * DETAIL_CHUNK + j], d));
+          loaded++;
+        }),
+      );
+    }
+    return chunks.get(c)!;
+  };
+  return {
+    /** The details of sample i, and the prompts and references. */
+    sample(i: number): Promise<unknown> {
+      extras ??= unpack<Pick<BrowserPayload, "prompts" | "references">>(
+        root.querySelector('script.sb-data[data-part="extras"]'),
+      ).then(({ prompts, references }) => void Object.assign(payload, { prompts, references }));
+      return Promise.all([chunk(Math.floor(i / DETAIL_CHUNK)), extras]);
+    },
+    /** Every sample's details (answers and evidence, for the text search). */
+    all(): Promise<unknown> {
+      return Promise.all(Array.from({ length: chunkCount }, (_, c) => chunk(c)));
+    },
+    /** True when every chunk is decoded. */
+    complete: () => loaded === chunkCount,
+  };
 }
 
 /** The list's columns: those that tell samples apart in this payload. */
@@ -77,7 +121,8 @@ const HEADERS: Record<string, string> = {
 /** Mount one browser on its root element. */
 function mount(root: HTMLElement, payload: BrowserPayload): void {
   const samples = payload.samples;
-  const byKey = new Map(samples.map((s) => [s.key, s]));
+  const indexOf = new Map(samples.map((s, i) => [s.key, i]));
+  const parts = lazyParts(root, payload);
   let state: SampleFilter = { ...payload.filter, ...parseSampleFilterHash(location.hash) };
   const bar = root.querySelector<HTMLElement>(".sb-filters")!;
   const count = root.querySelector<HTMLElement>(".sb-count")!;
@@ -164,31 +209,46 @@ function mount(root: HTMLElement, payload: BrowserPayload): void {
     new MutationObserver(tagRows).observe(tbody, { childList: true });
     tbody.addEventListener("click", (event) => {
       const tr = (event.target as Element).closest("tr");
-      if (tr?.dataset.sampleKey) open(tr.dataset.sampleKey);
+      if (tr?.dataset.sampleKey) void open(tr.dataset.sampleKey);
     });
     listEl.replaceChildren(table);
     tagRows();
   }
 
-  function open(key: string | undefined): void {
+  /** Render the list; a text search first decodes every sample's answer and evidence. */
+  function refresh(): void {
+    if (!state.q || parts.complete()) return renderList();
+    count.textContent = `Searching the answers of ${samples.length} samples…`;
+    const q = state.q;
+    void parts.all().then(() => state.q === q && renderList());
+  }
+
+  async function open(key: string | undefined): Promise<void> {
     state = { ...state, sample: key };
     history.replaceState(null, "", sampleFilterHash(state));
-    const s = key === undefined ? undefined : byKey.get(key);
-    detailEl.innerHTML = s
-      ? detailHTML(s, payload)
-      : `<p class="sb-note">${
+    tagRows();
+    const i = key === undefined ? undefined : indexOf.get(key);
+    delete detailEl.dataset.sampleKey;
+    if (i === undefined) {
+      detailEl.innerHTML = `<p class="sb-note">${
         key === undefined
           ? "Click a row (or press j) to open a sample."
           : "No sample has this key in this page."
       }</p>`;
-    tagRows();
+      return;
+    }
+    detailEl.innerHTML = `<p class="sb-note">Loading the sample…</p>`;
+    await parts.sample(i);
+    if (state.sample !== key) return; // another sample was opened meanwhile
+    detailEl.innerHTML = detailHTML(samples[i], payload);
+    detailEl.dataset.sampleKey = key;
   }
 
   /** Change some filter fields (the open sample stays open). */
   function update(change: SampleFilter): void {
     state = { ...state, ...change };
     history.replaceState(null, "", sampleFilterHash(state));
-    renderList();
+    refresh();
   }
 
   /** Replace the whole state (a link was followed). */
@@ -196,8 +256,8 @@ function mount(root: HTMLElement, payload: BrowserPayload): void {
     state = { ...next };
     for (const [field, form] of selects) form.value = state[field] ?? "";
     search.value = state.q ?? "";
-    renderList();
-    open(state.sample);
+    refresh();
+    void open(state.sample);
   }
 
   const self = {
@@ -214,7 +274,7 @@ function mount(root: HTMLElement, payload: BrowserPayload): void {
       }
       const tr = trs[next];
       if (!tr) return;
-      open(tr.dataset.sampleKey);
+      void open(tr.dataset.sampleKey);
       tr.scrollIntoView({ block: "nearest" });
     },
     focusSearch(): void {
@@ -238,8 +298,8 @@ function mount(root: HTMLElement, payload: BrowserPayload): void {
     const filter = parseSampleFilterHash(location.hash);
     if (filter) apply(filter);
   });
-  renderList();
-  open(state.sample);
+  refresh();
+  void open(state.sample);
 }
 
 document.addEventListener("keydown", (event) => {
@@ -259,9 +319,16 @@ document.addEventListener("keydown", (event) => {
 async function mountAll(): Promise<void> {
   for (const root of document.querySelectorAll<HTMLElement>(".assay-sb:not([data-mounted])")) {
     root.dataset.mounted = "true";
-    const data = root.querySelector("script.sb-data");
     try {
-      mount(root, await decodePayload(data?.textContent ?? ""));
+      const list = await unpack<BrowserListPart>(
+        root.querySelector('script.sb-data[data-part="list"]'),
+      );
+      mount(root, {
+        ...list,
+        samples: list.samples as BrowserSample[],
+        prompts: {},
+        references: {},
+      });
       root.dataset.ready = "true";
     } catch (error) {
       root.querySelector(".sb-count")!.textContent =

@@ -122,6 +122,42 @@ export interface BrowserSample {
   mutations: string[];
 }
 
+/** The fields of a sample the list shows and filters on: embedded apart, decoded first. */
+export const LIST_FIELDS = [
+  "key",
+  "run",
+  "task",
+  "model",
+  "variant",
+  "language",
+  "sample",
+  "status",
+  "bucket",
+  "category",
+  "weighted",
+  "casesPassed",
+  "casesTotal",
+  "totalMs",
+  "costUsd",
+] as const satisfies readonly (keyof BrowserSample)[];
+
+/** Samples per embedded chunk of details (a chunk is decoded when one of its samples is opened). */
+export const DETAIL_CHUNK = 500;
+
+/** What the page decodes first: the list, and how to find the rest. */
+export interface BrowserListPart {
+  /** Format of this payload. */
+  version: 1;
+  /** The runs shown. */
+  runs: BrowserPayload["runs"];
+  /** The starting filter. */
+  filter: Record<string, string>;
+  /** Why references are missing. */
+  referenceNote: string | null;
+  /** Each sample's list fields, in payload order. */
+  samples: Pick<BrowserSample, typeof LIST_FIELDS[number]>[];
+}
+
 /** Everything the browser shows. */
 export interface BrowserPayload {
   /** Format of this payload. */
