@@ -57,6 +57,23 @@ Deno.test({
         JSON.stringify(ran.map((c) => [c.prompt, c.outputs.map((o) => o.type)])),
       );
       assert.match(ran[2].outputs.map((o) => o.text).join(" "), /quickstart<\/strong> \(done\)/);
+      // The sample browser's script ran in the live notebook: rows carry their keys, a click opens one.
+      await page.waitForSelector(".assay-sb[data-ready] tr[data-sample-key]", { timeout: 20_000 });
+      const key = await page.$eval(
+        ".assay-sb tr[data-sample-key]",
+        (tr) => (tr as HTMLElement).dataset.sampleKey!,
+      );
+      await page.click(".assay-sb tr[data-sample-key] td:nth-child(2)");
+      await page.waitForFunction(
+        (key: string) =>
+          document.querySelector<HTMLElement>(".assay-sb .sb-detail")?.dataset.sampleKey === key,
+        { timeout: 10_000, polling: 50 },
+        key,
+      );
+      assert.match(
+        await page.$eval(".assay-sb .sb-detail", (e) => e.textContent!),
+        /Cases \(\d+\)/,
+      );
 
       // A long evaluation, interrupted from the Kernel menu as a user would.
       await page.evaluate(() => {

@@ -95,6 +95,11 @@ const EXPECTED: Record<string, Record<string, Marker[]>> = {
     run: [done("quickstart")],
     results: [table("Accuracy"), table("Latency (ms) and throughput")],
     spectrum: [chartOf("Accuracy spectrum", "rect")],
+    samples: [
+      text(
+        /<div class="assay-sb">[\s\S]*<h3>Samples<\/h3><span class="sb-count">Loading \d+ samples/,
+      ),
+    ],
   },
   "02-accuracy-spectrum": {
     setup,
