@@ -121,7 +121,7 @@ runs); arguments are passed on to deno test.`,
   bench: `usage: ./assay bench [name] [arguments]
 
 Benchmarks that print ratios measured in one run (bench/main.ts lists them: sandbox, orchestrator,
-summaries, agreement, python, python-speed, …). No name: every benchmark.`,
+summaries, agreement, python, python-speed, browser, …). No name: every benchmark.`,
   help: `usage: ./assay help [command]
 
 The overview of every command, or one command's usage (the same as ./assay <command> --help).`,
