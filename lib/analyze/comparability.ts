@@ -98,8 +98,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  *   same name); sandbox settings (isolation, sandbox, semantics, python,
  *   typecheck); time limits: a task whose limit differs between the runs
  *   (limits derived from the reference's time move with the machine's load)
- *   and that has a sample that timed out or ran longer than the lower limit,
- *   so the limit may have decided its verdict; or one run derived its limits
+ *   and whose verdict the limit may have decided: a sample timed out in the
+ *   run with the lower limit (it might have finished under the higher), or a
+ *   sample of the run with the higher limit ran past the lower one without
+ *   timing out (it would have timed out there); or one run derived its limits
  *   and the other did not; tool versions (deno, typescript).
  *
  * @example
@@ -244,15 +246,19 @@ export function comparabilityWarnings(
     // time limits of the tasks in both runs, where the difference could decide a verdict
     const [ta, tb] = [ma.timeouts ?? {}, mb.timeouts ?? {}];
     const limit = (t: Manifest["timeouts"], task: string) => t?.[task]?.timeoutMs;
-    const mattered = [...new Set([...base.results, ...other.results].map((r) => r.task))]
-      .filter((task) => {
-        const [x, y] = [limit(ta, task), limit(tb, task)];
-        if (x === undefined || y === undefined || x === y) return false;
-        const low = Math.min(x, y);
-        return [...base.results, ...other.results].some((r) =>
-          r.task === task && (r.outcome === "timeout" || r.execMs > low)
-        );
-      }).sort();
+    // The limit decides a verdict when a sample of the run with the higher limit finished after
+    // the lower one (it would have timed out there), or a sample of the run with the lower limit
+    // timed out (it might have finished under the higher one).
+    const byTask = (results: readonly ResultRecord[], task: string) =>
+      results.filter((r) => r.task === task);
+    const mattered = [...new Set(base.results.map((r) => r.task))].filter((task) => {
+      const [x, y] = [limit(ta, task), limit(tb, task)];
+      if (x === undefined || y === undefined || x === y) return false;
+      const [lower, higher] = x < y ? [base, other] : [other, base];
+      const low = Math.min(x, y);
+      return byTask(higher.results, task).some((r) => r.outcome !== "timeout" && r.execMs > low) ||
+        byTask(lower.results, task).some((r) => r.outcome === "timeout");
+    }).sort();
     const derived = [Object.keys(ta).length > 0, Object.keys(tb).length > 0];
     if (mattered.length || derived[0] !== derived[1]) {
       const shown = mattered.slice(0, 3);
@@ -267,7 +273,7 @@ export function comparabilityWarnings(
         mattered.length
           ? `${
             plural(mattered.length, "task")
-          } ran under different time limits and had a sample that timed out or ran longer than the lower limit (${B}: ${after}${more}; ${A}: ${before}${more}): its verdict may come from the limit`
+          } ran under different time limits that may have decided a verdict (${B}: ${after}${more}; ${A}: ${before}${more}): a sample timed out under the lower limit, or ran past it under the higher`
           : `${derived[1] ? B : A} derived its time limits from the reference's time, ${
             derived[1] ? A : B
           } used the declared ones: timeouts may differ`,

@@ -78,7 +78,7 @@ Deno.test("comparabilityWarnings() names every difference with both values, in a
   );
   assert.match(
     by["time limits"].text,
-    /^1 task ran under different time limits .*\(B: t 4\.0 s; A: t 1\.0 s\)/,
+    /^1 task ran under different time limits that may have decided a verdict \(B: t 4\.0 s; A: t 1\.0 s\)/,
   );
   assert.equal(by.tools.after, "deno 2.9.7", "the assay version is not a tool that judges");
   assert.ok(warnings.every((w) => w.baseline === "A" && w.run === "B"));
@@ -92,7 +92,13 @@ Deno.test("comparabilityWarnings() leaves out time limits that could not decide 
   assert.deepEqual(comparabilityWarnings([run(a, [quick]), run(b, [quick])]), []);
   const timedOut = resultRecord({ task: "t" }, ["timeout"], { outcome: "timeout", execMs: 1000 });
   const [w] = comparabilityWarnings([run(a, [timedOut]), run(b, [quick])]);
-  assert.equal(w.aspect, "time limits");
+  assert.equal(w.aspect, "time limits", "a timeout under the lower limit might have finished");
+  const loop = resultRecord({ task: "t" }, ["timeout"], { outcome: "timeout", execMs: 3000 });
+  assert.deepEqual(
+    comparabilityWarnings([run(a, [quick]), run(b, [loop])]),
+    [],
+    "a timeout under the higher limit times out under the lower one too",
+  );
 });
 
 Deno.test("comparabilityWarnings() compares every run with the baseline, under the given labels", () => {
