@@ -8,11 +8,13 @@
  */
 import type { Manifest } from "../record/manifest.ts";
 import type { ResultRecord } from "../record/result.ts";
+import { limitDecidedTasks } from "./limit_decided.ts";
+import { incompleteLabel, type Incompleteness } from "./load.ts";
 import { runLabel } from "./runs_side_by_side.ts";
 
 /** One way in which a run differs from the baseline. */
 export interface ComparabilityWarning {
-  /** What differs: `samples per task`, `seed`, `suite`, `models`, `model parameters`, `variants`, `sandbox`, `time limits`, `tools`. */
+  /** What differs: `completeness`, `samples per task`, `seed`, `suite`, `models`, `model parameters`, `variants`, `sandbox`, `time limits`, `tools`. */
   aspect: string;
   /** The label of the baseline run (`A`). */
   baseline: string;
@@ -27,7 +29,12 @@ export interface ComparabilityWarning {
 }
 
 /** What {@link comparabilityWarnings} reads of a run. */
-export type ComparedRun = { manifest: Manifest; results: readonly ResultRecord[] };
+export type ComparedRun = {
+  manifest: Manifest;
+  results: readonly ResultRecord[];
+  /** Null or absent when the run completed; else how many samples it holds of how many it should (`loadRun()`). */
+  incomplete?: Incompleteness | null;
+};
 
 /** Options for {@link comparabilityWarnings}. */
 export interface ComparabilityOptions {
@@ -37,6 +44,7 @@ export interface ComparabilityOptions {
 
 /** The aspects {@link comparabilityWarnings} checks, in the order it reports them. */
 export const COMPARED_ASPECTS = [
+  "completeness",
   "samples per task",
   "seed",
   "suite",
@@ -89,6 +97,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * Every way in which each run differs from the first (the baseline), in the
  * order of {@link COMPARED_ASPECTS}; empty when the runs are comparable.
  *
+ * - completeness (an interrupted run lacks samples);
  * - samples per task (`params.samples`): fewer samples make flips and
  *   intervals weaker;
  * - seed; suite (content hash, task count, selection): only tasks in both are
@@ -136,6 +145,22 @@ export function comparabilityWarnings(
     const add = (aspect: string, before: string, after: string, sentence: string) =>
       warnings.push({ aspect, baseline: A, run: B, before, after, text: sentence });
     const [ma, mb] = [base.manifest, other.manifest];
+    // completeness: a sample a run lacks is left out of every pair
+    const [ia, ib] = [base.incomplete ?? null, other.incomplete ?? null];
+    if (ia !== null || ib !== null) {
+      const state = (i: Incompleteness | null) => (i === null ? "complete" : incompleteLabel(i));
+      const which = [ia === null ? [] : [A], ib === null ? [] : [B]].flat().join(" and ");
+      add(
+        "completeness",
+        state(ia),
+        state(ib),
+        `${which} ${ia !== null && ib !== null ? "are" : "is"} incomplete (${A}: ${
+          state(ia)
+        }; ${B}: ${
+          state(ib)
+        }): the tasks a run lacks are left out of the comparison, and a partly recorded task rests on fewer samples`,
+      );
+    }
     // samples per task
     const [sa, sb] = [samplesPerTask(base), samplesPerTask(other)];
     if (sa !== sb) {
@@ -245,20 +270,7 @@ export function comparabilityWarnings(
     }
     // time limits of the tasks in both runs, where the difference could decide a verdict
     const [ta, tb] = [ma.timeouts ?? {}, mb.timeouts ?? {}];
-    const limit = (t: Manifest["timeouts"], task: string) => t?.[task]?.timeoutMs;
-    // The limit decides a verdict when a sample of the run with the higher limit finished after
-    // the lower one (it would have timed out there), or a sample of the run with the lower limit
-    // timed out (it might have finished under the higher one).
-    const byTask = (results: readonly ResultRecord[], task: string) =>
-      results.filter((r) => r.task === task);
-    const mattered = [...new Set(base.results.map((r) => r.task))].filter((task) => {
-      const [x, y] = [limit(ta, task), limit(tb, task)];
-      if (x === undefined || y === undefined || x === y) return false;
-      const [lower, higher] = x < y ? [base, other] : [other, base];
-      const low = Math.min(x, y);
-      return byTask(higher.results, task).some((r) => r.outcome !== "timeout" && r.execMs > low) ||
-        byTask(lower.results, task).some((r) => r.outcome === "timeout");
-    }).sort();
+    const mattered = limitDecidedTasks(base, other);
     const derived = [Object.keys(ta).length > 0, Object.keys(tb).length > 0];
     if (mattered.length || derived[0] !== derived[1]) {
       const shown = mattered.slice(0, 3);

@@ -104,7 +104,9 @@ export function flipSamples(
     const results = new Map<string, ResultRecord[]>();
     for (const r of run.results) {
       const k = JSON.stringify([r.model, r.variant, r.task]);
-      results.set(k, [...(results.get(k) ?? []), r]);
+      const list = results.get(k) ?? [];
+      list.push(r);
+      results.set(k, list);
     }
     const generations = new Map(run.generations.map((g) => [sampleKey(g), g]));
     return { results, generations };

@@ -135,3 +135,18 @@ Deno.test("comparabilityWarnings() names models present in one run only", () => 
   assert.equal(w.aspect, "models");
   assert.match(w.text, /models only in A: openai:gpt-x; only in B: openai:gpt-y/);
 });
+
+Deno.test("comparabilityWarnings() says which run is incomplete, first", () => {
+  const warnings = comparabilityWarnings([
+    { ...run(manifest()), incomplete: null },
+    {
+      ...run(manifest({ params: { ...manifest().params, seed: 1 } })),
+      incomplete: { recorded: 13, expected: 60 },
+    },
+  ]);
+  assert.deepEqual(warnings.map((w) => w.aspect), ["completeness", "seed"]);
+  assert.equal(
+    warnings[0].text,
+    "B is incomplete (A: complete; B: incomplete: 13 of 60 samples recorded): the tasks a run lacks are left out of the comparison, and a partly recorded task rests on fewer samples",
+  );
+});
