@@ -21,7 +21,7 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
  * const w = { aspect: "samples per task", baseline: "A", run: "B", before: "3", after: "1", text: "B has 1 sample per task, A has 3: flips and intervals are weaker" };
  * assert.match(comparabilityHTML([w]), /The runs differ in 1 way/);
  * assert.match(comparabilityHTML([w]), /<b>samples per task<\/b>: B has 1 sample per task, A has 3/);
- * assert.match(comparabilityHTML([]), /The runs agree in samples per task, seed, suite/);
+ * assert.match(comparabilityHTML([]), /The runs agree in completeness, samples per task, seed, suite/);
  * ```
  *
  * @param warnings The differences.
