@@ -147,7 +147,9 @@ export function flipsHTML(
     const majority = sum((g) => g.majorityOnly);
     const noise = majority === 0
       ? ""
-      : `; ${majority} more crossed 50% without meeting the rule (a majority flip by one sample or a small change: not counted)`;
+      : `; ${majority} of the ${pairs} pair${
+        pairs === 1 ? "" : "s"
+      } crossed 50% (a majority flip) without meeting the rule: not counted as flips`;
     const details = flips.map((f) => {
       const s = byKey.get(JSON.stringify([f.model, f.variant, f.task]));
       if (!s || shown >= limit) {

@@ -47,7 +47,10 @@ Deno.test("flipsHTML() groups flips by model, counts what could not be judged an
     first,
     /1 of 2 task × variant pairs could not be judged<\/b> \(fewer than 3 samples in A or B\)/,
   );
-  assert.match(first, /1 more crossed 50% without meeting the rule/);
+  assert.match(
+    first,
+    /1 of the 2 pairs crossed 50% \(a majority flip\) without meeting the rule: not counted as flips/,
+  );
   assert.match(
     html.slice(two),
     /1 flip \(0 fixed in B, 1 broken in B\) among 2 judged task × variant pairs\./,
