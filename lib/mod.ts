@@ -194,6 +194,22 @@ export { compareRuns } from "./analyze/compare.ts";
 export type { CompareOptions, ComparisonRow, Flip } from "./analyze/compare.ts";
 export { runDifferenceRows, runLabel, runsSideBySide } from "./analyze/runs_side_by_side.ts";
 export type { RunDifferenceOptions, SideBySideOptions } from "./analyze/runs_side_by_side.ts";
+export { comparabilityWarnings, COMPARED_ASPECTS } from "./analyze/comparability.ts";
+export type {
+  ComparabilityOptions,
+  ComparabilityWarning,
+  ComparedRun,
+} from "./analyze/comparability.ts";
+export { DEFAULT_FLIP_RULE, flipRuleText, judgeFlips } from "./analyze/flips.ts";
+export type {
+  FlipGroup,
+  FlipRule,
+  JudgedFlip,
+  JudgedFlips,
+  UnjudgedPair,
+} from "./analyze/flips.ts";
+export { flipSamples } from "./analyze/flip_samples.ts";
+export type { ChangedCase, FlipSamples, FlipSide } from "./analyze/flip_samples.ts";
 export {
   failedSamples,
   FAILURE_LABELS,
@@ -272,6 +288,13 @@ export { rowsHTML } from "./plot/rows_table.ts";
 export type { RowsHTMLOptions } from "./plot/rows_table.ts";
 export { syntheticBanner } from "./plot/synthetic_banner.ts";
 export { gapsHTML, incompleteBanner } from "./plot/run_notices.ts";
+export { comparabilityHTML } from "./plot/comparability_box.ts";
+export { codeDiffHTML } from "./plot/code_diff.ts";
+export type { CodeDiffOptions } from "./plot/code_diff.ts";
+export { flipsHTML } from "./plot/flip_details.ts";
+export type { FlipsHTMLOptions } from "./plot/flip_details.ts";
+export { runDetailHTML } from "./plot/run_detail.ts";
+export type { RunDetailOptions } from "./plot/run_detail.ts";
 
 // ── Reports: execute notebooks headlessly, export HTML ───────────────────────
 export { ensureKernelSpec, findJupyter } from "./report/kernel.ts";

@@ -24,7 +24,11 @@ export interface ComparisonRow {
   high: number;
 }
 
-/** A task whose majority verdict changed. */
+/**
+ * A task whose majority verdict changed (its pass rate crossed 50%), whatever the
+ * number of samples: noisy (a single sample decides it); `judgeFlips()` (flips.ts)
+ * applies a rule that needs enough samples on both sides.
+ */
 export interface Flip {
   task: string;
   model: string;
