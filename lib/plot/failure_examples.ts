@@ -6,6 +6,7 @@
  */
 import type { FailedSample, FailureLabel } from "../analyze/failure_modes.ts";
 import { FAILURE_COLORS } from "./failure_modes.ts";
+import { cutAtWord } from "../analyze/number_format.ts";
 
 /** Options for {@link failureExamplesHTML}. */
 export interface FailureExamplesOptions {
@@ -23,7 +24,8 @@ export interface FailureExamplesOptions {
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Long text cut at a word boundary with "…" (never mid-word). */
+const clip = cutAtWord;
 const FONT = "font: 13px system-ui, sans-serif;";
 const MONO = "font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;";
 const HEAD = "font-weight: 600; margin: 8px 0 3px;";
