@@ -190,6 +190,9 @@ export { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./anal
 export { SKIPPED_TESTS_LEGEND } from "./analyze/frames.ts";
 export { sampleRows } from "./record/sample_rows.ts";
 export { failureTable, policyTable, stabilityTable } from "./analyze/verdict_tables.ts";
+export { cutAtWord, formatFixed, formatPercent, MINUS } from "./analyze/number_format.ts";
+export { columnLabel, metricLabel } from "./analyze/column_label.ts";
+export { formatMetric, thresholdRows } from "./analyze/threshold_rows.ts";
 export { compareRuns } from "./analyze/compare.ts";
 export type { CompareOptions, ComparisonRow, Flip } from "./analyze/compare.ts";
 export { runDifferenceRows, runLabel, runsSideBySide } from "./analyze/runs_side_by_side.ts";
@@ -272,6 +275,11 @@ export { liveProgress, progressHTML } from "./plot/progress.ts";
 export type { LiveProgress, LiveProgressOptions, ProgressState } from "./plot/progress.ts";
 export { rowsHTML } from "./plot/rows_table.ts";
 export type { RowsHTMLOptions } from "./plot/rows_table.ts";
+export { taskHeatmapCells, taskHeatmapChart } from "./plot/task_heatmap.ts";
+export type { HeatmapCell, TaskHeatmapOptions, TaskOrder } from "./plot/task_heatmap.ts";
+export { CLICK_HINT, sampleHref } from "./plot/sample_links.ts";
+export type { SampleLinkOptions } from "./plot/sample_links.ts";
+export { publishedPath, publishedText } from "./plot/published_path.ts";
 export { syntheticBanner } from "./plot/synthetic_banner.ts";
 export { gapsHTML, incompleteBanner } from "./plot/run_notices.ts";
 
