@@ -25,6 +25,11 @@ export interface TaskHeatmapOptions extends SampleLinkOptions {
   order?: TaskOrder;
   /** The title. @default "Pass rate per task" */
   title?: string;
+  /**
+   * The most rows drawn (the first in {@link TaskHeatmapOptions.order}); a caption says how many
+   * tasks were left out. @default 150
+   */
+  limit?: number;
 }
 
 /** One cell: the samples of one task for one model (× variant). */
@@ -147,7 +152,8 @@ export function taskHeatmapCells(run: Records, options: TaskHeatmapOptions = {})
  * variants) as a heatmap: each cell coloured by the share of its samples that
  * passed every case (red 0% to green 100%) and labelled "passed/n"; a task
  * that could not be judged is a grey cell marked "task error", never a 0.
- * Rows in {@link TaskHeatmapOptions.order} (hardest first by default); a run
+ * Rows in {@link TaskHeatmapOptions.order} (hardest first by default), at
+ * most {@link TaskHeatmapOptions.limit} (a caption says how many are left out); a run
  * that mixes languages has its TypeScript tasks, then its Python tasks, each
  * row named `task [py]`. Every cell links to its samples in the report's
  * sample browser (`#samples?model=…&task=…`).
@@ -172,8 +178,12 @@ export function taskHeatmapChart(
   options: TaskHeatmapOptions = {},
 ): Chart {
   const order = options.order ?? "difficulty";
-  const cells = taskHeatmapCells(run, options);
-  const rows = [...new Set(cells.map((c) => c.row))];
+  const all = taskHeatmapCells(run, options);
+  const allRows = [...new Set(all.map((c) => c.row))];
+  const rows = allRows.slice(0, Math.max(1, options.limit ?? 150));
+  const shown = new Set(rows);
+  const cells = all.filter((c) => shown.has(c.row));
+  const hidden = allRows.length - rows.length;
   const columns = [...new Set(cells.map((c) => c.column))];
   const judged = cells.filter((c) => c.rate !== null);
   const errors = cells.filter((c) => c.rate === null);
@@ -208,6 +218,11 @@ export function taskHeatmapChart(
       (languages.size > 1 ? "; TypeScript tasks first, then each other language" : "") +
       (errors.length ? `; grey = the task could not be judged (task error), not a score` : "") +
       ".",
+    caption: hidden > 0
+      ? `The first ${rows.length} of ${allRows.length} tasks in this order: ${hidden} more ${
+        hidden === 1 ? "is" : "are"
+      } not drawn.`
+      : undefined,
     width: marginLeft + cellWidth * Math.max(1, columns.length) + 20,
     height: 70 + 16 * Math.max(1, rows.length),
     marginLeft,

@@ -70,3 +70,12 @@ Deno.test("taskHeatmapChart() shows passed/n in every cell, n in its legend, tas
   assert.match(c.html, /1 of 2 samples passed \(50%\)/);
   assert.match(c.html, /aria-label="x-axis label"/);
 });
+
+Deno.test("taskHeatmapChart() draws at most limit rows and says how many it left out", () => {
+  const results = ["a", "b", "c"].map((task) => result(task, "a", task === "c"));
+  const c = taskHeatmapChart({ manifest, results }, { limit: 2 });
+  assert.match(c.html, /The first 2 of 3 tasks in this order: 1 more is not drawn\./);
+  assert.equal(c.html.match(/<rect /g)?.length, 2 + 5, "2 cells and the 5 legend bands");
+  assert.doesNotMatch(c.html, />c</, "the easiest task is the one left out");
+  assert.doesNotMatch(taskHeatmapChart({ manifest, results }).html, /not drawn/);
+});
