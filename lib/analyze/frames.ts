@@ -8,6 +8,7 @@ import type { ColumnTable } from "arquero";
 import type { Run } from "./load.ts";
 import { sampleRows } from "../record/sample_rows.ts";
 import { summarize } from "./summary.ts";
+import { htmlTable, type HtmlTableOptions } from "./html_table.ts";
 
 /** The columns of {@link samplesTable}, in order. */
 const SAMPLE_COLUMNS = [
@@ -139,21 +140,14 @@ export function taskPassRateTable(
   return aq.from(rows, ["task", ...languageColumn, ...skippedColumn, ...columns]);
 }
 
-/** Options for {@link tableHTML}. */
-interface TableHTMLOptions {
-  /** The most rows to show; a note says how many were left out. @default 50 */
-  limit?: number;
-  /** The most fractional digits for numbers. @default 3 */
-  maxdigits?: number;
-  /** A caption shown above the table. @default undefined (none) */
-  caption?: string;
-  /** The columns to show, in order. @default every column */
-  columns?: string[];
-}
+/** Options for {@link tableHTML}: those of `htmlTable()` (columns, caption, digits, limit, words). */
+type TableHTMLOptions = Omit<HtmlTableOptions, "columns"> & { columns?: string[] };
 
 /**
  * An arquero table as an HTML string styled for a report (inline CSS: it
- * survives nbconvert and needs no stylesheet). Nulls show as a grey "–".
+ * survives nbconvert and needs no stylesheet), written by `htmlTable()`:
+ * headers in words, one number format per column (rates as percentages,
+ * weighted accuracy with 2 decimals, minus sign U+2212), nulls as a grey "–".
  *
  * @example
  * ```ts
@@ -161,36 +155,15 @@ interface TableHTMLOptions {
  * import { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./frames.ts";
  * const run = { generations: [], results: [] };
  * const html = tableHTML(samplesTable(run), { limit: 20, caption: "Samples" });
- * assert(html.includes("Samples") && html.includes("<table"));
+ * assert(html.includes("Samples") && html.includes("<table") && html.includes(">weighted accuracy</th>"));
  * assert([summaryTable(run), taskPassRateTable(run)].every((t) => tableHTML(t).length > 0));
  * ```
  */
 export function tableHTML(table: ColumnTable, options: TableHTMLOptions = {}): string {
-  const { limit = 50, maxdigits = 3, caption, columns } = options;
-  const cell = "padding: 3px 8px; border-bottom: 1px solid #e5e7eb; white-space: nowrap;";
-  const html = table.toHTML({
-    limit,
-    ...(columns ? { columns } : {}),
-    maxdigits,
-    null: () => `<span style="color: #9ca3af;">–</span>`,
-    style: {
-      table: "border-collapse: collapse; font-family: system-ui, sans-serif; font-size: 13px; " +
-        "font-variant-numeric: tabular-nums; margin: 4px 0 12px 0; color: #111827;",
-      th: `${cell} border-bottom: 2px solid #9ca3af; font-weight: 600; background: #f9fafb;`,
-      td: (_name: string, row: number) => `${cell}${row % 2 ? " background: #f9fafb;" : ""}`,
-    },
-  });
-  const hidden = table.numRows() - limit;
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const title = caption
-    ? `<div style="font: 600 14px system-ui, sans-serif; margin: 8px 0 4px;">${
-      escape(caption)
-    }</div>`
-    : "";
-  const more = hidden > 0
-    ? `<div style="font: 12px system-ui, sans-serif; color: #6b7280;">… ${hidden} more row${
-      hidden === 1 ? "" : "s"
-    }</div>`
-    : "";
-  return `<div class="assay-table" style="overflow-x: auto;">${title}${html}${more}</div>`;
+  const columns = options.columns ?? table.columnNames();
+  const rows = table.objects() as Record<string, unknown>[];
+  if (rows.length > 0) return htmlTable(rows, { ...options, columns });
+  // An empty table still shows its header.
+  return htmlTable([Object.fromEntries(columns.map((c) => [c, null]))], { ...options, columns })
+    .replace(/<tbody>.*<\/tbody>/, "<tbody></tbody>");
 }

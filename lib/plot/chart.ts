@@ -2,6 +2,7 @@
  * Charts as HTML: Observable Plot rendered on a linkedom document, serialised
  * once, displayed as `text/html` (nbconvert 6.5.3 blanks `image/svg+xml`
  * outputs, so a chart must never be emitted as SVG; TOOLCHAIN.md DEFECT 1).
+ * Marks given an `href` (Plot's channel) become links with `cursor: pointer`.
  *
  * @module
  */
@@ -69,6 +70,8 @@ export function chart(build: ChartOptions | ((document: Document) => Element)): 
     : Plot.plot({ ...build, document: doc }) as Element;
   if (element.tagName.toLowerCase() === "svg") element.setAttribute("xmlns", SVG_NS);
   for (const svg of element.querySelectorAll("svg")) svg.setAttribute("xmlns", SVG_NS);
+  // A mark with an `href` (a link to its samples) shows a pointing hand.
+  for (const a of element.querySelectorAll("a[href]")) a.setAttribute("style", "cursor: pointer");
   // Notebook themes restyle h2/h3 (huge headings); pin a chart's own title and subtitle.
   if (element.tagName.toLowerCase() === "figure") {
     element.setAttribute("style", `${element.getAttribute("style") ?? ""};margin:8px 0 16px`);
@@ -79,7 +82,12 @@ export function chart(build: ChartOptions | ((document: Document) => Element)): 
       if (tag === "figcaption") child.setAttribute("style", CAPTION_STYLE);
     }
   }
-  return htmlChart(element.outerHTML);
+  // linkedom leaves "&" bare in attributes; a link's "&model=…" is written "&amp;model=…".
+  const html = element.outerHTML.replace(
+    / href="([^"]*)"/g,
+    (_m, href: string) => ` href="${href.replace(/&(?!amp;)/g, "&amp;")}"`,
+  );
+  return htmlChart(html);
 }
 
 /** Wrap HTML as a {@link Chart}. */

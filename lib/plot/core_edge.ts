@@ -8,6 +8,7 @@ import * as Plot from "@observablehq/plot";
 import type { Run } from "../analyze/load.ts";
 import { type Chart, chart } from "./chart.ts";
 import { byModel, modelScale } from "./model_scale.ts";
+import { CLICK_HINT, sampleHref, type SampleLinkOptions } from "./sample_links.ts";
 
 /** One bar: the failed cases of one kind for one model (× variant). */
 interface KindBar {
@@ -21,6 +22,8 @@ interface KindBar {
   total: number;
   /** failed / total, in %. */
   share: number;
+  /** The link to the row's samples in the sample browser; null without links. */
+  href: string | null;
 }
 
 /**
@@ -30,7 +33,10 @@ interface KindBar {
  * coloured by model (`modelColorScale()`), each labelled with the counts.
  * A model whose edge bar is much longer than its core bar understands the task
  * but misses boundaries (the `almost` bucket); long core bars mean it solves
- * a different problem or crashes.
+ * a different problem or crashes. A run that mixes languages has a pair per
+ * model × language (`model [py]`). A bar's share is taken over the cases of
+ * every sample of its row: it links to those samples in the report's sample
+ * browser (`#samples?model=…`).
  *
  * @example
  * ```ts
@@ -46,20 +52,25 @@ interface KindBar {
  * ```
  *
  * @param run The run (its results; its manifest orders the model colours).
+ * @param options Links to the samples (the run's label in a comparison report).
  * @returns The chart.
  */
 export function coreEdgeChart(
   run: {
     manifest: Pick<Run["manifest"], "models">;
-    results: readonly Pick<
-      Run["results"][number],
-      "task" | "model" | "variant" | "sample" | "cases"
-    >[];
+    results: readonly (
+      & Pick<Run["results"][number], "task" | "model" | "variant" | "sample" | "cases">
+      & { language?: string }
+    )[];
   },
+  options: SampleLinkOptions = {},
 ): Chart {
   const variants = new Set(run.results.map((r) => r.variant));
-  const label = (r: { model: string; variant: string }) =>
-    variants.size > 1 ? `${r.model} · ${r.variant}` : r.model;
+  // A run that mixes languages has a pair of bars per model × language.
+  const languages = new Set(run.results.map((r) => r.language ?? "ts"));
+  const label = (r: { model: string; variant: string; language?: string }) =>
+    (variants.size > 1 ? `${r.model} · ${r.variant}` : r.model) +
+    (languages.size > 1 ? ` [${r.language ?? "ts"}]` : "");
   const color = modelScale(run.manifest.models, run.results);
   const labels = [...new Set(byModel(run.results, color.domain).map(label))];
   const bars: KindBar[] = labels.flatMap((l) => {
@@ -67,8 +78,14 @@ export function coreEdgeChart(
     return (["core", "edge"] as const).map((kind) => {
       const cases = rows.flatMap((r) => r.cases.filter((c) => c.kind === kind));
       const failed = cases.filter((c) => c.status !== "pass").length;
+      const href = sampleHref({
+        model: rows[0].model,
+        variant: variants.size > 1 ? rows[0].variant : undefined,
+        language: languages.size > 1 ? rows[0].language ?? "ts" : undefined,
+      }, options);
       return {
         label: l,
+        href,
         model: rows[0].model,
         kind,
         failed,
@@ -96,7 +113,12 @@ export function coreEdgeChart(
     },
     y: { axis: null, domain: ["core", "edge"] },
     fy: labels.length
-      ? { label: variants.size > 1 ? "model · variant" : "model", domain: labels, axis: "left" }
+      ? {
+        label: (variants.size > 1 ? "model · variant" : "model") +
+          (languages.size > 1 ? " [language]" : ""),
+        domain: labels,
+        axis: "left",
+      }
       : undefined,
     color: { ...color, legend: true },
     marks: bars.length === 0 ? [Plot.text(["no scored samples"], { frameAnchor: "middle" })] : [
@@ -107,7 +129,10 @@ export function coreEdgeChart(
         fill: "model",
         fillOpacity: (d: KindBar) => (d.kind === "core" ? 1 : 0.55),
         inset: 1,
-        title: (d: KindBar) => `${d.label}\n${d.kind}: ${d.failed} of ${d.total} failed`,
+        title: (d: KindBar) =>
+          `${d.label}\n${d.kind}: ${d.failed} of ${d.total} failed` +
+          (d.href ? `\n${CLICK_HINT}` : ""),
+        href: "href",
       }),
       Plot.text(bars, {
         x: "share",

@@ -6,9 +6,12 @@
  */
 import * as Plot from "@observablehq/plot";
 import { failedSamples, FAILURE_LABELS, type FailureLabel } from "../analyze/failure_modes.ts";
+import { columnLabel } from "../analyze/column_label.ts";
 import type { Run } from "../analyze/load.ts";
+import { sampleKey } from "../record/sample_key.ts";
 import { type Chart, chart } from "./chart.ts";
 import { modelScale } from "./model_scale.ts";
+import { CLICK_HINT, sampleHref, type SampleLinkOptions } from "./sample_links.ts";
 
 /**
  * One fixed colour per failure label, in {@link FAILURE_LABELS} order: greys for
@@ -44,7 +47,7 @@ export const FAILURE_COLORS: Readonly<Record<FailureLabel, string>> = {
 const LIGHT = new Set<FailureLabel>(["wrong_interface", "resource", "boundary", "unclassified"]);
 
 /** Options for {@link failureModesChart}. */
-export interface FailureModesChartOptions {
+export interface FailureModesChartOptions extends SampleLinkOptions {
   /** The title. @default "Failure modes per model" */
   title?: string;
 }
@@ -53,6 +56,8 @@ export interface FailureModesChartOptions {
 interface Segment {
   label: string;
   model: string;
+  /** The samples' link to the sample browser; null without links. */
+  href: string | null;
   category: FailureLabel;
   count: number;
   failed: number;
@@ -64,7 +69,9 @@ interface Segment {
  * the share of its failed samples in each primary category (precedence order,
  * fixed {@link FAILURE_COLORS}), with a square in the model's colour (the
  * run's `modelColorScale()`, as in every other chart) before each row, and
- * "k of n failed" after it. A row without failures says so.
+ * "k of n failed" after it. A row without failures says so. A run that mixes
+ * languages has a row per model × language (`model [py]`). Each segment links
+ * to its samples in the report's sample browser (`#samples?model=…&category=…`).
  *
  * @example
  * ```ts
@@ -77,7 +84,7 @@ interface Segment {
  * ```
  *
  * @param run The run (manifest for colours and the synthetic flag, results, generations).
- * @param options The title.
+ * @param options The title; links to the samples (the run's label in a comparison report).
  * @returns The chart.
  */
 export function failureModesChart(
@@ -89,22 +96,40 @@ export function failureModesChart(
 ): Chart {
   const failed = failedSamples(run);
   const variants = new Set(run.results.map((r) => r.variant));
-  const label = (r: { model: string; variant: string }) =>
-    variants.size > 1 ? `${r.model} · ${r.variant}` : r.model;
+  // A run that mixes languages has a row per model × language, as its summary has.
+  const languageOf = new Map(run.results.map((r) => [sampleKey(r), r.language ?? "ts"]));
+  const languages = new Set(languageOf.values());
+  const label = (r: { model: string; variant: string; language?: string }) =>
+    (variants.size > 1 ? `${r.model} · ${r.variant}` : r.model) +
+    (languages.size > 1 ? ` [${r.language ?? "ts"}]` : "");
+  const failedLabel = (f: { task: string; model: string; variant: string; sample: number }) =>
+    label({ ...f, language: languageOf.get(sampleKey(f)) });
   const color = modelScale(run.manifest.models, run.results);
   const rank = (m: string) => color.domain.indexOf(m);
   const rows = [
-    ...new Map(run.results.map((r) => [label(r), { label: label(r), model: r.model }])).values(),
+    ...new Map(run.results.map((r) => [label(r), {
+      label: label(r),
+      model: r.model,
+      variant: r.variant,
+      language: r.language ?? "ts",
+    }])).values(),
   ].sort((a, b) => rank(a.model) - rank(b.model));
   const labels = rows.map((r) => r.label);
   const samples = (l: string) => run.results.filter((r) => label(r) === l).length;
-  const segments: Segment[] = rows.flatMap(({ label: l, model }) => {
-    const mine = failed.filter((f) => label(f) === l);
+  const segments: Segment[] = rows.flatMap(({ label: l, model, variant, language }) => {
+    const mine = failed.filter((f) => failedLabel(f) === l);
     return FAILURE_LABELS.map((category) => {
       const count = mine.filter((f) => f.category === category).length;
+      const href = sampleHref({
+        model,
+        variant: variants.size > 1 ? variant : undefined,
+        language: languages.size > 1 ? language : undefined,
+        category,
+      }, options);
       return {
         label: l,
         model,
+        href,
         category,
         count,
         failed: mine.length,
@@ -118,7 +143,7 @@ export function failureModesChart(
   const pct = (d: Segment) => `${Math.round(d.share)}%`;
   const tail = (l: string) => {
     const n = samples(l);
-    const k = failed.filter((f) => label(f) === l).length;
+    const k = failed.filter((f) => failedLabel(f) === l).length;
     return k === 0 ? `no failures (n=${n})` : `${k} of ${n} failed`;
   };
   return chart({
@@ -137,12 +162,14 @@ export function failureModesChart(
       domain: shown,
       range: shown.map((c) => FAILURE_COLORS[c]),
       legend: true,
+      tickFormat: (c: string) => columnLabel(c), // categories in words: "hallucinated API"
     },
     marks: [
       Plot.axisY({
         tickSize: 0,
         tickPadding: 20,
-        label: variants.size > 1 ? "model · variant" : "model",
+        label: (variants.size > 1 ? "model · variant" : "model") +
+          (languages.size > 1 ? " [language]" : ""),
       }),
       Plot.barX(segments, {
         x: "share",
@@ -151,7 +178,9 @@ export function failureModesChart(
         order: shown,
         inset: 0.5,
         title: (d: Segment) =>
-          `${d.label}\n${d.category}: ${d.count} of ${d.failed} failed (${pct(d)})`,
+          `${d.label}\n${columnLabel(d.category)}: ${d.count} of ${d.failed} failed (${pct(d)})` +
+          (d.href ? `\n${CLICK_HINT}` : ""),
+        href: "href",
       }),
       Plot.text(
         segments,
@@ -163,6 +192,7 @@ export function failureModesChart(
           text: (d: Segment) => (d.share >= 9 ? pct(d) : ""),
           fill: (d: Segment) => (LIGHT.has(d.category) ? "#111827" : "white"),
           fontWeight: "bold",
+          pointerEvents: "none",
         }),
       ),
       // The model's colour, as in the run's other charts.

@@ -5,9 +5,11 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Run } from "../analyze/load.ts";
+import { formatFixed } from "../analyze/number_format.ts";
 import { sampleKey } from "../record/sample_key.ts";
 import { type Chart, chart } from "./chart.ts";
 import { modelColorScale } from "./model_colors.ts";
+import { sampleHref, type SampleLinkOptions } from "./sample_links.ts";
 
 /** A plotted point: one sample, or one model's mean. */
 interface Point {
@@ -15,6 +17,8 @@ interface Point {
   totalMs: number;
   weightedAccuracy: number;
   label: string;
+  /** A sample's link to the sample browser (`#samples?sample=<key>`); null for a mean or without links. */
+  href: string | null;
 }
 
 /**
@@ -22,7 +26,9 @@ interface Point {
  * accuracy (y, [-1, 1]), coloured by model (the run's
  * {@link modelColorScale}), with each model's mean as a large outlined
  * diamond. Cached samples, generation errors and samples without a result are
- * left out (as in the latency statistics of `summarize()`).
+ * left out (as in the latency statistics of `summarize()`). Each dot links to
+ * its sample in the report's sample browser (`#samples?sample=<sampleKey>`);
+ * a mean, which stands for no filter the browser has, does not.
  *
  * @example
  * ```ts
@@ -33,10 +39,12 @@ interface Point {
  * ```
  *
  * @param run The run.
+ * @param options Links to the samples (the run's label in a comparison report).
  * @returns The chart.
  */
 export function latencyAccuracyChart(
   run: { manifest: Pick<Run["manifest"], "models"> } & Pick<Run, "generations" | "results">,
+  options: SampleLinkOptions = {},
 ): Chart {
   const key = sampleKey;
   const results = new Map(run.results.map((r) => [key(r), r]));
@@ -48,6 +56,7 @@ export function latencyAccuracyChart(
       totalMs: g.totalMs,
       weightedAccuracy: r.weightedAccuracy,
       label: `${g.task} #${g.sample} (${g.variant})`,
+      href: sampleHref({ sample: key(g) }, options),
     }];
   });
   const models = [...new Set(points.map((p) => p.model))];
@@ -59,13 +68,14 @@ export function latencyAccuracyChart(
       totalMs: avg((p) => p.totalMs),
       weightedAccuracy: avg((p) => p.weightedAccuracy),
       label: `mean of ${mine.length}`,
+      href: null,
     };
   });
   const synthetic = run.manifest.models.some((m) => m.synthetic);
   const tip = (p: Point) =>
     `${p.model}\n${p.label}\n${Math.round(p.totalMs)} ms, weighted accuracy ${
-      p.weightedAccuracy.toFixed(2)
-    }`;
+      formatFixed(p.weightedAccuracy, 2)
+    }${p.href ? "\n(click: open this sample)" : ""}`;
   return chart({
     title: "Latency vs weighted accuracy",
     subtitle:
@@ -87,6 +97,7 @@ export function latencyAccuracyChart(
         fillOpacity: 0.65,
         r: 5,
         title: tip,
+        href: "href",
       }),
       Plot.dot(means, {
         x: "totalMs",

@@ -7,13 +7,15 @@
 import * as Plot from "@observablehq/plot";
 import type { Run } from "../analyze/load.ts";
 import { type Chart, chart } from "./chart.ts";
+import { sampleKey } from "../record/sample_key.ts";
 import { byModel, modelScale } from "./model_scale.ts";
+import { sampleHref, type SampleLinkOptions } from "./sample_links.ts";
 
 /** The per-sample latency measures {@link latencyDistributionChart} can show. */
 export type LatencyMetric = "ttftMs" | "totalMs" | "tokensPerSec";
 
 /** Options for {@link latencyDistributionChart}. */
-export interface LatencyDistributionOptions {
+export interface LatencyDistributionOptions extends SampleLinkOptions {
   /** The measure. @default "totalMs" */
   metric?: LatencyMetric;
   /** The title. @default by metric, e.g. "Time to first token per model" */
@@ -45,6 +47,8 @@ interface Value {
   task: string;
   sample: number;
   value: number;
+  /** The sample's link to the sample browser; null without links. */
+  href: string | null;
 }
 
 /**
@@ -53,7 +57,9 @@ interface Value {
  * 1.5 × IQR, outliers as dots) on top, coloured by model
  * (`modelColorScale()`), and the median and p90 written beside each row.
  * Cached samples and generation errors are left out (DESIGN.md: latency
- * statistics exclude them).
+ * statistics exclude them). A run that mixes languages has a row per model ×
+ * language (`model [py]`; the language comes from the results). Each tick
+ * links to its sample in the report's sample browser (`#samples?sample=<key>`).
  *
  * @example
  * ```ts
@@ -66,8 +72,9 @@ interface Value {
  * assert(c.html.includes("Time to first token per model") && c.html.includes("time to first token (ms)"));
  * ```
  *
- * @param run The run (its generations; its manifest orders the model colours).
- * @param options The measure and the title.
+ * @param run The run (its generations; its results give each sample's language; its manifest
+ *   orders the model colours).
+ * @param options The measure, the title, links to the samples.
  * @returns The chart.
  */
 export function latencyDistributionChart(
@@ -85,18 +92,25 @@ export function latencyDistributionChart(
       | "cached"
       | "error"
     >[];
+    results?: readonly (Pick<Run["results"][number], "task" | "model" | "variant" | "sample"> & {
+      language?: string;
+    })[];
   },
   options: LatencyDistributionOptions = {},
 ): Chart {
   const metric = options.metric ?? "totalMs";
   const axis = AXIS[metric];
   const variants = new Set(run.generations.map((g) => g.variant));
-  const label = (g: { model: string; variant: string }) =>
-    variants.size > 1 ? `${g.model} · ${g.variant}` : g.model;
+  const languageOf = new Map((run.results ?? []).map((r) => [sampleKey(r), r.language ?? "ts"]));
+  const languages = new Set(languageOf.values());
+  const label = (g: { task: string; model: string; variant: string; sample: number }) =>
+    (variants.size > 1 ? `${g.model} · ${g.variant}` : g.model) +
+    (languages.size > 1 ? ` [${languageOf.get(sampleKey(g)) ?? "?"}]` : "");
   const values: Value[] = run.generations.flatMap((g) => {
     const value = g[metric];
     if (g.cached || g.error !== null || value === null || !Number.isFinite(value)) return [];
-    return [{ label: label(g), model: g.model, task: g.task, sample: g.sample, value }];
+    const href = sampleHref({ sample: sampleKey(g) }, options);
+    return [{ label: label(g), model: g.model, task: g.task, sample: g.sample, value, href }];
   });
   const color = modelScale(run.manifest.models, run.generations);
   const labels = [...new Set(byModel(run.generations, color.domain).map(label))];
@@ -125,7 +139,11 @@ export function latencyDistributionChart(
     marginLeft: Math.min(320, 16 + 6.5 * longest),
     marginRight: 210,
     x: { label: axis.label, zero: true, nice: true, grid: true },
-    y: { label: variants.size > 1 ? "model · variant" : "model", domain: labels },
+    y: {
+      label: (variants.size > 1 ? "model · variant" : "model") +
+        (languages.size > 1 ? " [language]" : ""),
+      domain: labels,
+    },
     color: { ...color, legend: true },
     marks: [
       Plot.tickX(values, {
@@ -133,7 +151,10 @@ export function latencyDistributionChart(
         y: "label",
         stroke: "model",
         strokeOpacity: 0.35,
-        title: (v: Value) => `${v.label}\n${v.task} #${v.sample}: ${Math.round(v.value)}${unit}`,
+        title: (v: Value) =>
+          `${v.label}\n${v.task} #${v.sample}: ${Math.round(v.value)}${unit}` +
+          (v.href ? "\n(click: open this sample)" : ""),
+        href: "href",
       }),
       Plot.boxX(values, {
         x: "value",
@@ -142,6 +163,7 @@ export function latencyDistributionChart(
         fillOpacity: 0.45,
         stroke: "#374151",
         r: 2.5,
+        pointerEvents: "none", // the ticks under the box stay clickable
       }),
       Plot.text(stats, {
         frameAnchor: "right",

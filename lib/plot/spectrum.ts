@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Run } from "../analyze/load.ts";
 import { type Chart, chart } from "./chart.ts";
+import { CLICK_HINT, sampleHref, type SampleLinkOptions } from "./sample_links.ts";
 
 /** The spectrum buckets, in stacking order. */
 export const BUCKETS = ["correct", "almost", "wrong"] as const;
@@ -15,6 +16,8 @@ export const BUCKET_COLORS: readonly string[] = ["#2e9e4f", "#f2a900", "#d8362b"
 /** One bar segment of the spectrum. */
 interface Segment {
   label: string;
+  /** The samples' link to the sample browser; null without links. */
+  href: string | null;
   bucket: (typeof BUCKETS)[number];
   count: number;
   n: number;
@@ -25,7 +28,8 @@ interface Segment {
  * The accuracy spectrum per model × variant (× language, `[ts]`/`[py]`, when the run mixes
  * languages): horizontal bars stacked by the
  * share of samples (%) in each bucket (correct green, almost amber, wrong red),
- * with a legend, a title, and the sample count per row.
+ * with a legend, a title, and the sample count per row. Each segment links to
+ * its samples in the report's sample browser (`#samples?model=…&bucket=…`).
  *
  * @example
  * ```ts
@@ -42,10 +46,12 @@ interface Segment {
  * ```
  *
  * @param run The run (its results; its manifest says whether models are synthetic).
+ * @param options Links to the samples (the run's label in a comparison report).
  * @returns The chart.
  */
 export function spectrumChart(
   run: { manifest: Pick<Run["manifest"], "models"> } & Pick<Run, "results">,
+  options: SampleLinkOptions = {},
 ): Chart {
   const variants = new Set(run.results.map((r) => r.variant));
   // A run that mixes languages has a bar per language, as its summary has a row per language.
@@ -56,9 +62,16 @@ export function spectrumChart(
   const labels = [...new Set(run.results.map(label))];
   const segments: Segment[] = labels.flatMap((l) => {
     const rows = run.results.filter((r) => label(r) === l);
+    const first = rows[0];
     return BUCKETS.map((bucket) => {
       const count = rows.filter((r) => r.bucket === bucket).length;
-      return { label: l, bucket, count, n: rows.length, share: (100 * count) / rows.length };
+      const href = sampleHref({
+        model: first.model,
+        variant: variants.size > 1 ? first.variant : undefined,
+        language: languages.size > 1 ? first.language ?? "ts" : undefined,
+        bucket,
+      }, options);
+      return { label: l, href, bucket, count, n: rows.length, share: (100 * count) / rows.length };
     });
   });
   const synthetic = run.manifest.models.some((m) => m.synthetic);
@@ -87,7 +100,11 @@ export function spectrumChart(
         fill: "bucket",
         order: [...BUCKETS],
         inset: 0.5,
-        title: (d: Segment) => `${d.label}\n${d.bucket}: ${d.count} of ${d.n} (${pct(d)})`,
+        title: (d: Segment) =>
+          `${d.label}\n${d.bucket}: ${d.count} of ${d.n} (${pct(d)})${
+            d.href ? `\n${CLICK_HINT}` : ""
+          }`,
+        href: "href",
       }),
       Plot.text(
         segments,
@@ -99,6 +116,7 @@ export function spectrumChart(
           text: (d: Segment) => (d.share >= 8 ? pct(d) : ""),
           fill: "white",
           fontWeight: "bold",
+          pointerEvents: "none",
         }),
       ),
       Plot.text(labels, {

@@ -87,21 +87,38 @@ class DrainingClient(NotebookClient):
             deadline = time.monotonic() + self.quiet_seconds
 
 
+# A script or stylesheet from a CDN (https://, //) or from this machine's disk (file://, such as
+# nbconvert's <script src="file:///usr/share/javascript/requirejs/require.min.js">): dead links
+# in a page that is published or mailed.
 REMOTE_SCRIPT = re.compile(
-    r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>\s*", re.IGNORECASE
+    r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:|file:)?//[^>]*>\s*</script>\s*", re.IGNORECASE
 )
-REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*", re.IGNORECASE)
+REMOTE_LINK = re.compile(
+    r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:|file:)?//[^>]*>\s*", re.IGNORECASE
+)
+TITLE = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 MATHJAX_CONFIG = re.compile(
     r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->\s*", re.IGNORECASE | re.DOTALL
 )
 
 
 def self_contained(html):
-    """Drop CDN references (require.js, MathJax): the report needs no network."""
+    """Drop CDN and file:// references (require.js, MathJax): the report needs no network and no
+    file of this machine."""
     html = MATHJAX_CONFIG.sub("", html)
     html = REMOTE_SCRIPT.sub("", html)
     html = REMOTE_LINK.sub("", html)
     return html
+
+
+def page_title(nb):
+    """The page's <title>: the first markdown heading (`# assay — run report`), else "Notebook"."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            found = TITLE.search(cell.source)
+            if found:
+                return found.group(1).strip()
+    return "Notebook"
 
 
 def main():
@@ -130,7 +147,7 @@ def main():
         exporter.exclude_input = True
         exporter.exclude_input_prompt = True
         exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": page_title(nb)}})
     out = os.path.abspath(args.output)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     tmp = out + ".tmp"

@@ -8,6 +8,7 @@ import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { sha256 } from "../../lib/task/hash.ts";
 import { loadSuite } from "../../lib/task/load.ts";
 import { mixSuites } from "../../lib/task/mix_suites.ts";
+import { CHECKOUT } from "../../lib/plot/published_path.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
 
@@ -28,6 +29,59 @@ function figure(html: string, title: string): string {
   return html.slice(start, html.indexOf("</figure>", at));
 }
 
+/** The report's charts, by title, in page order. */
+const CHARTS = [
+  "Accuracy spectrum",
+  "Latency vs weighted accuracy",
+  "Time to first token per model",
+  "Total generation time per model",
+  "Pass rate per task and model",
+  "Failure modes per model",
+  "Failed core vs edge cases",
+];
+
+/**
+ * A page one can publish: nothing from this machine (no file:// reference, no absolute path of
+ * the checkout), headers in words, one minus sign, no developer prose, and every chart, with
+ * marks that link to their samples.
+ */
+function assertPublishable(page: string) {
+  assert.doesNotMatch(page, /file:\/\//, "no file:// reference");
+  assert.ok(!page.includes(CHECKOUT), `no absolute path of the checkout (${CHECKOUT})`);
+  assert.match(page, /<title>assay — run report<\/title>/);
+  const html = page.slice(page.indexOf("<body"));
+  for (const [, header] of html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)) {
+    assert.doesNotMatch(header, /[a-z][A-Z]/, `a header in words, not "${header}"`);
+  }
+  assert.doesNotMatch(html, /<td[^>]*>-\d/, "negative numbers with U+2212, not a hyphen");
+  assert.doesNotMatch(
+    html,
+    /renderReport\(\)|ASSAY_RUN\b|ASSAY_POLICY|ASSAY_PRICES/,
+    "no developer prose",
+  );
+  let at = 0;
+  for (const title of CHARTS) {
+    const chart = figure(html, title);
+    assert.ok(html.indexOf(chart) > at, `${title}: in order`);
+    at = html.indexOf(chart);
+    assert.match(
+      chart.slice(chart.lastIndexOf("<svg")),
+      /<(rect|circle|path|line) /,
+      `${title}: marks`,
+    );
+    assert.match(
+      chart,
+      /<a style="cursor: pointer" href="#samples\?[^"]+"/,
+      `${title}: linked marks`,
+    );
+  }
+  assert.match(
+    html,
+    /<details[^>]*><summary[^>]*>Pass rate per task as a table/,
+    "the per-task table, kept",
+  );
+}
+
 /** Every output the report must contain, each time (TOOLCHAIN.md DEFECT 2 drops some). */
 function assertCompleteReport(page: string) {
   assert.doesNotMatch(page, /<script[^>]*src="https?:/, "nothing loaded from the network");
@@ -35,16 +89,18 @@ function assertCompleteReport(page: string) {
   // no error or stderr output, no traceback
   assert.doesNotMatch(html, /data-mime-type="application\/vnd\.jupyter\.stderr"/);
   assert.doesNotMatch(html, /Traceback|Uncaught|jp-OutputArea-error|class="ansi-red/);
-  // one output per code cell: load, manifest, summary, cost, gaps, two charts, per-task table,
-  // failures, stability, policy
-  assert.equal(count(html, /class="jp-OutputArea-child"/), 11);
+  // one output per code cell: load, manifest, summary, cost, gaps, spectrum, latency vs accuracy,
+  // two latency distributions, the per-task heatmap, failure chart, failures, core vs edge,
+  // stability, policy
+  assert.equal(count(html, /class="jp-OutputArea-child"/), 15);
+  assertPublishable(page);
   assert.match(html, /Cost \(USD\) per model × variant/, "the cost table");
   assert.match(html, /Prices \(USD per 1M tokens\) that decided the cost/);
   assert.match(html, /1 of 12 samples got no answer<\/strong>/, "the generation error, in n");
   assert.match(html, /request failed: 503 Service Unavailable/, "with its message");
   assert.match(html, /Every task could be judged\./);
   assert.match(html, />Failed samples per primary category</, "the failure-modes table");
-  assert.match(html, />Stability \(2 sample\(s\) per task\)</, "the stability table");
+  assert.match(html, />Stability \(2 samples per task; pass@k, pass\^k and consistency in %\)</);
   assert.match(html, /<th[^>]*>pass\^1<\/th>/);
   assert.match(html, /Policy <b>internal-tooling<\/b>/, "the acceptable-risk verdict");
   assert.match(html, /<b style="color:#(1a7f37|c62828)">(PASS|FAIL)<\/b> synthetic:steady/);
@@ -54,12 +110,12 @@ function assertCompleteReport(page: string) {
   // the summary table (accuracy and latency)
   for (
     const column of [
-      "passRate",
-      "weightedAccuracy",
+      "pass rate",
+      "weighted accuracy",
       "almost",
-      "ttftP50",
-      "totalP90",
-      "tokensPerSecP50",
+      "TTFT p50 \\(ms\\)",
+      "total p90 \\(ms\\)",
+      "tokens/s p50",
     ]
   ) {
     assert.match(html, new RegExp(`<th[^>]*>${column}</th>`), `summary column ${column}`);
@@ -76,9 +132,11 @@ function assertCompleteReport(page: string) {
   }
   assert.ok(count(spectrum, /<rect /) >= 6, "spectrum bars");
   assert.equal(count(latency, /<circle /), 10, "latency dots");
-  // the per-task table
+  // rates as percentages, weighted accuracy with 2 decimals (synthetic:steady: 5 of 6 pass)
+  assert.match(html, /<td[^>]*>synthetic:steady<\/td>(<td[^>]*>[^<]*<\/td>){4}<td[^>]*>83%<\/td>/);
+  // the per-task table, under the heatmap
   assert.match(html, /<th[^>]*>task<\/th>/);
-  assert.match(html, /<td[^>]*>sum_pairs<\/td>/);
+  assert.match(html, /<td[^>]*>sum_pairs<\/td><td[^>]*>(\d+%|<span[^>]*>–<\/span>)<\/td>/);
 }
 
 Deno.test({
@@ -229,13 +287,14 @@ Deno.test({
       // the baseline's details are still there, with marks
       assert.ok(count(figure(html, "Accuracy spectrum"), /<rect /) >= 2, "spectrum bars");
       assert.ok(count(figure(html, "Latency vs weighted accuracy"), /<circle /) >= 2);
-      // every chart on the page has an SVG with marks
+      // every chart on the page has an SVG with marks; the baseline's link to run A's samples
       const figures = html.split("<figure").slice(1);
       assert.equal(
         figures.length,
-        5,
-        "the change chart, B's spectrum and failure modes, A's spectrum, latency vs accuracy",
+        3 + CHARTS.length,
+        "the change chart, B's spectrum and failure modes, and the baseline's charts",
       );
+      assert.match(figure(html, "Accuracy spectrum"), /href="#samples\?run=A&amp;model=/);
       for (const f of figures) assert.match(f.slice(f.indexOf("<svg")), /<(rect|circle|path) /);
       // the acceptable-risk verdict of every run, last
       const policy = html.slice(html.lastIndexOf("Policy <b>internal-tooling</b>"));
@@ -257,7 +316,7 @@ Deno.test({
         policy,
         /<th[^>]*>value A<\/th><th[^>]*>verdict A<\/th><th[^>]*>value B<\/th><th[^>]*>verdict B<\/th>/,
       );
-      assert.match(policy, /<td[^>]*>passRate<\/td>/);
+      assert.match(policy, /<td[^>]*>pass rate<\/td>/);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
@@ -313,6 +372,11 @@ Deno.test({
       assert.match(figure(html, "Accuracy spectrum"), /synthetic:default \[py\]/);
       assert.match(html, /This chart pools the run's languages \((ts, py|py, ts)\)/);
       assert.match(html, /<\/b> synthetic:sloppy · plain · py<\/li>/);
+      // the suite's path relative to the checkout, no absolute path; charts split by language
+      assert.match(html, /builtin\+python \(2 tasks, <code>tasks<\/code>\)/);
+      assertPublishable(page);
+      assert.match(figure(html, "Failure modes per model"), /synthetic:sloppy \[py\]/);
+      assert.match(figure(html, "Pass rate per task and model"), />mean \[py\]</);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
