@@ -74,7 +74,7 @@ export function runDetailHTML(run: Run, options: RunDetailOptions = {}): string 
   ).join(", ");
   const P = "font: 13px system-ui, sans-serif; color: #374151; margin: 4px 0;";
   const failures = run.results.some((r) => !r.passed)
-    ? failureModesChart(run, { title: `Failure modes per model, run ${label}` }).html +
+    ? failureModesChart(run, { title: `Failure modes per model, run ${label}`, run: label }).html +
       tableHTML(failureTable(run), { caption: `Failed samples per primary category, run ${label}` })
     : `<p style="${P}">No failed samples in run ${esc(label)}.</p>`;
   return `<section class="assay-run-detail" data-run="${esc(label)}">
@@ -92,5 +92,5 @@ ${
         `Summary of run ${label} per model × variant (samples = n, failed generations included)`,
       columns,
     })
-  }${spectrumChart(run).html}${failures}</section>`;
+  }${spectrumChart(run, { run: label }).html}${failures}</section>`;
 }

@@ -10,7 +10,7 @@ Deno.test("runDetailHTML() shows a run's summary, spectrum and failure categorie
   assert.match(html, /<h3 id="run-C"[^>]*>Run C in detail · run-tiny<\/h3>/);
   assert.match(html, /12 judged results\./);
   assert.match(html, /Summary of run C per model × variant/);
-  assert.match(html, /<th[^>]*>passRate<\/th>/);
+  assert.match(html, /<th[^>]*>pass rate<\/th>/);
   assert.doesNotMatch(html, /<th[^>]*>tokensPerSecP50<\/th>/, "only the default columns");
   assert.match(html, />Accuracy spectrum</);
   assert.match(html, />Failure modes per model, run C</);

@@ -91,8 +91,8 @@ function assertCompleteReport(page: string) {
   assert.doesNotMatch(html, /Traceback|Uncaught|jp-OutputArea-error|class="ansi-red/);
   // one output per code cell: load, manifest, summary, cost, gaps, spectrum, latency vs accuracy,
   // two latency distributions, the per-task heatmap, failure chart, failures, core vs edge,
-  // stability, policy
-  assert.equal(count(html, /class="jp-OutputArea-child"/), 15);
+  // stability, policy, the sample browser
+  assert.equal(count(html, /class="jp-OutputArea-child"/), 16);
   assertPublishable(page);
   assert.match(html, /Cost \(USD\) per model × variant/, "the cost table");
   assert.match(html, /Prices \(USD per 1M tokens\) that decided the cost/);
@@ -294,7 +294,12 @@ Deno.test({
         3 + CHARTS.length,
         "the change chart, B's spectrum and failure modes, and the baseline's charts",
       );
-      assert.match(figure(html, "Accuracy spectrum"), /href="#samples\?run=A&amp;model=/);
+      // Run B's section comes first: its spectrum links to B's samples, the baseline's to A's.
+      assert.match(figure(html, "Accuracy spectrum"), /href="#samples\?run=B&amp;model=/);
+      assert.ok(
+        html.includes('<a style="cursor: pointer" href="#samples?run=A&amp;model='),
+        "A's marks link to A",
+      );
       for (const f of figures) assert.match(f.slice(f.indexOf("<svg")), /<(rect|circle|path) /);
       // the acceptable-risk verdict of every run, last
       const policy = html.slice(html.lastIndexOf("Policy <b>internal-tooling</b>"));

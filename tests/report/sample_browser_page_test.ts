@@ -178,8 +178,45 @@ Deno.test({
         path: join(ARTIFACTS, "sample-browser-report.png"),
       });
 
-      // A link to the fragment (reloaded from scratch) opens the same view.
       const link = await page.evaluate(() => location.href);
+      // A chart's mark filters the browser to its samples: a segment of the failure-modes chart.
+      const marks = await page.$$('figure a[href*="category="]');
+      assert.ok(marks.length > 0, "the failure-modes chart links its segments");
+      const href = await marks[0].evaluate((a) => a.getAttribute("href")!);
+      const wanted = parseSampleFilterHash(href)!;
+      await marks[0].click();
+      assert.equal(
+        await page.evaluate(() => decodeURIComponent(location.hash)),
+        decodeURIComponent(href),
+      );
+      const matching = failed.filter((r) =>
+        r.failure!.category === wanted.category && r.model === wanted.model &&
+        (wanted.variant === undefined || r.variant === wanted.variant)
+      ).length;
+      assert.match(
+        await page.$eval(".assay-sb .sb-count", (e) =>
+          e.textContent!),
+        new RegExp(`^${matching} of ${total} samples`),
+        `the mark ${href} lists its ${matching} samples`,
+      );
+      const shownCategory = await page.$eval(
+        '.assay-sb form[data-field="category"] select',
+        (e) => (e as HTMLSelectElement).selectedOptions[0].text,
+      );
+      assert.ok(shownCategory.startsWith(`${wanted.category} (`), shownCategory);
+      await (await page.$(".assay-sb"))!.screenshot({
+        path: join(ARTIFACTS, "sample-browser-chart-click.png"),
+      });
+      // Back to the category view (the address names it) for what follows.
+      await page.goto(link);
+      await page.waitForFunction(
+        (key: string) =>
+          document.querySelector<HTMLElement>(".assay-sb .sb-detail")?.dataset.sampleKey === key,
+        { timeout: 10_000, polling: 50 },
+        keys[0],
+      );
+
+      // A link to the fragment (reloaded from scratch) opens the same view.
       const again = await browser.newPage();
       await again.goto(link);
       await again.waitForSelector(".assay-sb[data-ready]", { timeout: 30_000 });
