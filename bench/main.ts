@@ -5,9 +5,12 @@
  *   deno task bench            all benchmarks
  *   deno task bench sandbox    sandbox throughput: the built-in references per mode, then the
  *                              four modes on the 968 MBXP TypeScript samples (when ../shared has them)
- *   deno task bench mbxp [N] [Na]   MBXP TypeScript samples (N, default 968): (a) tsc+node on the
- *                              first Na (default 60: seconds each), (b) cold deno run,
- *                              (c) assay strict, (d) assay pooled; ratios and verdict differences
+ *   deno task bench mbxp [N] [Na] [R]   MBXP TypeScript samples (N, default 968): (a) tsc+node on
+ *                              the first Na (default 60: seconds each), then (b) cold deno run,
+ *                              (d) assay pooled, (c) assay strict interleaved in R rounds (default
+ *                              8) over slices of the programs; cores and load average before and
+ *                              after, ratios (a target verdict only when the 1-min load before
+ *                              was at most the core count), verdict differences
  *   deno task bench deps       MBXP TypeScript samples without and with declared dependencies
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
  *   deno task bench orchestrator [N]   the evaluation loop: overhead, cache hits, memory over N samples
@@ -142,8 +145,14 @@ if (which === "mbxp" || which === "sandbox" || which === "all") {
     () => false,
   );
   const n = which === "mbxp" ? Number(Deno.args[1] ?? 968) : 968;
-  if (all) await sandboxMbxpBench(n, 4, Number(Deno.args[2] ?? Math.min(n, 60)));
-  else console.log("mbxp: skipped, ../shared/datasets/mxeval is not here");
+  if (all) {
+    await sandboxMbxpBench(
+      n,
+      4,
+      Number(Deno.args[2] ?? Math.min(n, 60)),
+      which === "mbxp" ? Number(Deno.args[3] ?? 8) : 8,
+    );
+  } else console.log("mbxp: skipped, ../shared/datasets/mxeval is not here");
 }
 if (which === "deps" || which === "all") {
   const here = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(
