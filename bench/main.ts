@@ -13,6 +13,8 @@
  *                              was at most the core count), verdict differences
  *   deno task bench deps       MBXP TypeScript samples without and with declared dependencies
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
+ *   deno task bench pool-profile [N]   where a pooled sample's fixed cost goes, step by step
+ *                              (in one process; report on stderr, protocol lines on stdout)
  *   deno task bench orchestrator [N]   the evaluation loop: overhead, cache hits, memory over N samples
  *   deno task bench summaries [10000,100000,1000000]   grouped summaries: arquero vs polars
  *   deno task bench agreement [--limit N] [--only mbxp-js,…]   verdict agreement with each
@@ -41,6 +43,7 @@ import { overlayTree, parseFileBundle } from "../lib/task/tree.ts";
 import { orchestratorBench } from "./orchestrator.ts";
 import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
 import { depsMbxpBench } from "./deps_mbxp.ts";
+import { poolProfileBench } from "./pool_profile.ts";
 import { summariesBench } from "./summaries.ts";
 import { agreementBench } from "./agreement.ts";
 import { pythonAgreementBench } from "./python_agreement.ts";
@@ -120,6 +123,7 @@ if (
     "sandbox",
     "mbxp",
     "deps",
+    "pool-profile",
     "orchestrator",
     "summaries",
     "agreement",
@@ -131,7 +135,7 @@ if (
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, orchestrator, summaries, agreement, python, python-speed or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, orchestrator, summaries, agreement, python, python-speed or all`,
   );
   Deno.exit(2);
 }
@@ -162,6 +166,7 @@ if (which === "deps" || which === "all") {
   if (here) await depsMbxpBench();
   else console.log("deps: skipped, ../shared/datasets/mxeval is not here");
 }
+if (which === "pool-profile") await poolProfileBench(Number(Deno.args[1] ?? 200));
 if (which === "orchestrator" || which === "all") {
   await orchestratorBench(Number(Deno.args[1] ?? 20_000));
 }
