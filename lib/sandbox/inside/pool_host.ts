@@ -80,7 +80,10 @@ for (;;) {
     exit(CONTAMINATED);
   }
   send(ending);
-  // While the parent reads that and sends the next job: that job's fresh context.
-  prepareContext(job.outputCap);
+  // While the parent reads that and sends the next job: that job's fresh context (should this
+  // fail, the next job makes its own, as before).
+  try {
+    prepareContext(job.outputCap);
+  } catch { /* made with the next job */ }
 }
 exit(0);
