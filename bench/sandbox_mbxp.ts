@@ -92,7 +92,7 @@ export async function sandboxMbxpBench(
   let typeErrorsOnly: string[] = [];
   const rates = { a: NaN };
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  if ((await Deno.stat(tsc).catch(() => null))?.isFile) {
+  if (limitA > 0 && (await Deno.stat(tsc).catch(() => null))?.isFile) {
     // tsc costs seconds per program: (a) runs on the first `limitA` programs (its rate is per
     // program, so the ratios hold; its verdicts are compared on that subset).
     const a = await timed(
@@ -124,7 +124,9 @@ export async function sandboxMbxpBench(
     results["(a)"] = a.value.map((v) => v === true);
     rates.a = a.rate;
   } else {console.log(
-      "  (a) skipped: typescript is not in node_modules (npm i --no-save typescript)",
+      limitA > 0
+        ? "  (a) skipped: typescript is not in node_modules (npm i --no-save typescript)"
+        : "  (a) skipped (Na = 0)",
     );}
   const suite = await importMbxp(join(DATA, "mxeval/mbtsp_release_v1.2.jsonl"));
   const byTitle = new Map(suite.tasks.map((t) => [t.title.split(" ")[0], t]));
