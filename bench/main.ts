@@ -5,11 +5,16 @@
  *   deno task bench            all benchmarks
  *   deno task bench sandbox    sandbox throughput: the built-in references per mode, then the
  *                              four modes on the 968 MBXP TypeScript samples (when ../shared has them)
- *   deno task bench mbxp [N] [Na]   MBXP TypeScript samples (N, default 968): (a) tsc+node on the
- *                              first Na (default 60: seconds each), (b) cold deno run,
- *                              (c) assay strict, (d) assay pooled; ratios and verdict differences
+ *   deno task bench mbxp [N] [Na] [R]   MBXP TypeScript samples (N, default 968): (a) tsc+node on
+ *                              the first Na (default 60: seconds each), then (b) cold deno run,
+ *                              (d) assay pooled, (c) assay strict interleaved in R rounds (default
+ *                              8) over slices of the programs; cores and load average before and
+ *                              after, ratios (a target verdict only when the 1-min load before
+ *                              was at most the core count), verdict differences
  *   deno task bench deps       MBXP TypeScript samples without and with declared dependencies
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
+ *   deno task bench pool-profile [N]   where a pooled sample's fixed cost goes, step by step
+ *                              (in one process; report on stderr, protocol lines on stdout)
  *   deno task bench orchestrator [N]   the evaluation loop: overhead, cache hits, memory over N samples
  *   deno task bench summaries [10000,100000,1000000]   grouped summaries: arquero vs polars
  *   deno task bench agreement [--limit N] [--only mbxp-js,…]   verdict agreement with each
@@ -38,6 +43,7 @@ import { overlayTree, parseFileBundle } from "../lib/task/tree.ts";
 import { orchestratorBench } from "./orchestrator.ts";
 import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
 import { depsMbxpBench } from "./deps_mbxp.ts";
+import { poolProfileBench } from "./pool_profile.ts";
 import { summariesBench } from "./summaries.ts";
 import { agreementBench } from "./agreement.ts";
 import { pythonAgreementBench } from "./python_agreement.ts";
@@ -118,6 +124,7 @@ if (
     "sandbox",
     "mbxp",
     "deps",
+    "pool-profile",
     "orchestrator",
     "summaries",
     "agreement",
@@ -130,7 +137,7 @@ if (
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, orchestrator, summaries, agreement, python, python-speed, browser or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, orchestrator, summaries, agreement, python, python-speed, browser or all`,
   );
   Deno.exit(2);
 }
@@ -145,8 +152,14 @@ if (which === "mbxp" || which === "sandbox" || which === "all") {
     () => false,
   );
   const n = which === "mbxp" ? Number(Deno.args[1] ?? 968) : 968;
-  if (all) await sandboxMbxpBench(n, 4, Number(Deno.args[2] ?? Math.min(n, 60)));
-  else console.log("mbxp: skipped, ../shared/datasets/mxeval is not here");
+  if (all) {
+    await sandboxMbxpBench(
+      n,
+      4,
+      Number(Deno.args[2] ?? Math.min(n, 60)),
+      which === "mbxp" ? Number(Deno.args[3] ?? 8) : 8,
+    );
+  } else console.log("mbxp: skipped, ../shared/datasets/mxeval is not here");
 }
 if (which === "deps" || which === "all") {
   const here = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(
@@ -156,6 +169,7 @@ if (which === "deps" || which === "all") {
   if (here) await depsMbxpBench();
   else console.log("deps: skipped, ../shared/datasets/mxeval is not here");
 }
+if (which === "pool-profile") await poolProfileBench(Number(Deno.args[1] ?? 200));
 if (which === "orchestrator" || which === "all") {
   await orchestratorBench(Number(Deno.args[1] ?? 20_000));
 }

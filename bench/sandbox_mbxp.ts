@@ -22,6 +22,7 @@ import { createPool } from "../lib/sandbox/pool.ts";
 import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
+import { formatLoad, interleaved, loadAverage, slices, targetVerdict } from "./machine_load.ts";
 import { mbxpPrograms, type Program } from "./mbxp_samples.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
@@ -68,12 +69,16 @@ export async function sandboxMbxpBench(
   limit = 200,
   workers = 4,
   limitA = Math.min(limit, 60),
+  rounds = 8,
 ): Promise<void> {
+  const loadBefore = loadAverage();
   const progs = await programs(limit);
   const dir = await Deno.makeTempDir({ prefix: "assay-mbxp-" });
   const limit4 = limiter(workers);
   console.log(
-    `MBXP TypeScript sample completions: ${progs.length} programs, ${workers} workers, ${navigator.hardwareConcurrency} cores`,
+    `MBXP TypeScript sample completions: ${progs.length} programs, ${workers} workers, ${navigator.hardwareConcurrency} cores, load average ${
+      formatLoad(loadBefore)
+    }`,
   );
   const files = await Promise.all(progs.map(async (p, i) => {
     const source = `${p.prompt}${p.completion}\n${
@@ -87,7 +92,7 @@ export async function sandboxMbxpBench(
   let typeErrorsOnly: string[] = [];
   const rates = { a: NaN };
   const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  if ((await Deno.stat(tsc).catch(() => null))?.isFile) {
+  if (limitA > 0 && (await Deno.stat(tsc).catch(() => null))?.isFile) {
     // tsc costs seconds per program: (a) runs on the first `limitA` programs (its rate is per
     // program, so the ratios hold; its verdicts are compared on that subset).
     const a = await timed(
@@ -119,21 +124,10 @@ export async function sandboxMbxpBench(
     results["(a)"] = a.value.map((v) => v === true);
     rates.a = a.rate;
   } else {console.log(
-      "  (a) skipped: typescript is not in node_modules (npm i --no-save typescript)",
+      limitA > 0
+        ? "  (a) skipped: typescript is not in node_modules (npm i --no-save typescript)"
+        : "  (a) skipped (Na = 0)",
     );}
-  const b = await timed(
-    "(b) cold deno run per program",
-    progs.length,
-    () =>
-      Promise.all(
-        files.map((f) =>
-          limit4(() =>
-            runFile([denoPath, "run", "--no-config", "--no-npm", "--no-remote", "--cached-only"], f)
-          )
-        ),
-      ),
-  );
-  results["(b)"] = b.value;
   const suite = await importMbxp(join(DATA, "mxeval/mbtsp_release_v1.2.jsonl"));
   const byTitle = new Map(suite.tasks.map((t) => [t.title.split(" ")[0], t]));
   const isolation = (await bwrapAvailable()) ? "bwrap" : "none";
@@ -146,39 +140,83 @@ export async function sandboxMbxpBench(
       entry: task.entry,
     };
   });
-  const c = await timed(
-    `(c) assay strict (${isolation})`,
-    progs.length,
-    () =>
-      Promise.all(
-        jobs.map((job) => limit4(() => runSample(job, { isolation, ...LIMITS }))),
-      ),
-  );
+  // (b), (d) and (c) interleaved in rounds over slices of the programs: a change of load during
+  // the run hits each mode alike. The pool's first round includes its hosts' start.
   const pool = createPool({ size: workers, isolation });
   const memory = watchHostMemory();
-  let d: { value: SandboxResult[]; rate: number };
+  const bRun = (i: number) =>
+    limit4(() =>
+      runFile(
+        [denoPath, "run", "--no-config", "--no-npm", "--no-remote", "--cached-only"],
+        files[i],
+      )
+    );
+  let modes;
+  // The highest 1-min load average seen between rounds (this bench's workers included).
+  let peakDuring: number | null = loadBefore?.[0] ?? null;
   let overheadMs: number;
   let stats: ReturnType<typeof pool.stats>;
   try {
-    d = await timed(
-      `(d) assay pooled (${isolation})`,
-      progs.length,
-      () => Promise.all(jobs.map((job) => pool.run(job, LIMITS))),
-    );
+    modes = await interleaved(progs.length, rounds, {
+      b: bRun,
+      d: (i: number) => pool.run(jobs[i], LIMITS),
+      c: (i: number) => limit4(() => runSample(jobs[i], { isolation, ...LIMITS })),
+    }, () => {
+      const now = loadAverage();
+      peakDuring = now === null || peakDuring === null ? null : Math.max(peakDuring, now[0]);
+    });
     stats = pool.stats();
     overheadMs = await emptyProgramMs(pool);
   } finally {
     await pool.close();
     memory.stop();
   }
+  const loadAfter = loadAverage();
+  const rate = (ms: number) => progs.length / (ms / 1000);
+  const b = { value: modes.b.values, rate: rate(modes.b.ms) };
+  const c = { value: modes.c.values, rate: rate(modes.c.ms) };
+  const d = { value: modes.d.values, rate: rate(modes.d.ms) };
+  const sliced = slices(progs.length, rounds).length;
+  console.log(`  (b), (d), (c) interleaved in ${sliced} rounds:`);
+  for (
+    const [label, r] of [
+      ["(b) cold deno run per program", b.rate],
+      [`(c) assay strict (${isolation})`, c.rate],
+      [`(d) assay pooled (${isolation})`, d.rate],
+    ] as const
+  ) console.log(`  ${label.padEnd(44)} ${r.toFixed(1).padStart(7)} programs/s`);
+  console.log(
+    `  load average before: ${formatLoad(loadBefore)}; highest 1-min between rounds: ${
+      peakDuring?.toFixed(2) ?? "unknown"
+    } (this bench runs ${workers} workers); after: ${formatLoad(loadAfter)}`,
+  );
+  const load = {
+    before: loadBefore,
+    peakDuring,
+    cores: navigator.hardwareConcurrency,
+    own: workers,
+  };
+  results["(b)"] = b.value;
   const allPass = (r: SandboxResult) => r.cases.every((x) => x.status === "pass");
   results["(c)"] = c.value.map(allPass);
   results["(d)"] = d.value.map(allPass);
   if (results["(a)"]) {
-    console.log(`  ratio (d)/(a): ${(d.rate / rates.a).toFixed(1)}  (target >= 100)`);
+    console.log(
+      `  ratio (d)/(a): ${(d.rate / rates.a).toFixed(1)}  (${
+        targetVerdict(d.rate / rates.a, 100, load)
+      }; (a) ran before the rounds)`,
+    );
   }
-  console.log(`  ratio (d)/(b): ${(d.rate / b.rate).toFixed(1)}  (target >= 5)`);
-  console.log(`  ratio (c)/(b): ${(c.rate / b.rate).toFixed(2)}`);
+  console.log(
+    `  ratio (d)/(b): ${(d.rate / b.rate).toFixed(1)}  (${
+      targetVerdict(d.rate / b.rate, 6, load)
+    })`,
+  );
+  console.log(
+    `  ratio (c)/(b): ${(c.rate / b.rate).toFixed(2)}  (${
+      targetVerdict(c.rate / b.rate, 0.7, load)
+    })`,
+  );
   const handedBack = Object.entries(stats.strict).sort((x, y) => y[1] - x[1]);
   console.log(
     `  (d) ran ${stats.pooled} in the pool, ${stats.timeouts} timed out there, handed ${

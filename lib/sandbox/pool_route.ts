@@ -90,23 +90,42 @@ const POOL_MODULES = new Set(["node:assert", "node:assert/strict", "node:util"])
 export function strictReason(job: SandboxJob): string | null {
   const sources = [job.code, job.testsSource, ...Object.values(job.files ?? {})];
   for (const text of sources) {
-    // Imports are read from the text as written (stripping types drops unused ones); globals
-    // after stripping, since type annotations name none (`{ fetch: number }`). A source that
-    // does not parse is scanned as it is (the pool will not load it anyway).
-    for (const m of text.matchAll(IMPORT_SPECIFIER)) {
-      const specifier = m[2];
-      if (POOL_MODULES.has(specifier)) continue;
-      if (/^\.\.?\//.test(specifier) && /\.(ts|js|mjs|mts)$/.test(specifier)) continue;
-      return `imports "${specifier}"`;
+    // A task's tests are the same text for each of its samples: their reason is read once.
+    let reason = text === job.testsSource ? TESTS_REASONS.get(text) : undefined;
+    if (reason === undefined) {
+      reason = sourceReason(text);
+      if (text === job.testsSource) {
+        if (TESTS_REASONS.size >= TESTS_REASONS_MAX) TESTS_REASONS.clear();
+        TESTS_REASONS.set(text, reason);
+      }
     }
-    if (/\bimport\s*\(|\bimport\.meta\b|\brequire\s*\(/.test(text)) return "uses a dynamic import";
-    let source = text;
-    try {
-      source = stripTypeScriptTypes(text, { mode: "transform" });
-    } catch { /* scanned as is */ }
-    const global = processGlobal(source);
-    if (global) return `uses ${global}`;
+    if (reason !== null) return reason;
   }
+  return null;
+}
+
+/** The reasons of recent tests sources (a pure function of the text: a cache cannot change one). */
+const TESTS_REASONS = new Map<string, string | null>();
+const TESTS_REASONS_MAX = 1024;
+
+/** Why one source needs the strict runner, or null. */
+function sourceReason(text: string): string | null {
+  // Imports are read from the text as written (stripping types drops unused ones); globals
+  // after stripping, since type annotations name none (`{ fetch: number }`). A source that
+  // does not parse is scanned as it is (the pool will not load it anyway).
+  for (const m of text.matchAll(IMPORT_SPECIFIER)) {
+    const specifier = m[2];
+    if (POOL_MODULES.has(specifier)) continue;
+    if (/^\.\.?\//.test(specifier) && /\.(ts|js|mjs|mts)$/.test(specifier)) continue;
+    return `imports "${specifier}"`;
+  }
+  if (/\bimport\s*\(|\bimport\.meta\b|\brequire\s*\(/.test(text)) return "uses a dynamic import";
+  let source = text;
+  try {
+    source = stripTypeScriptTypes(text, { mode: "transform" });
+  } catch { /* scanned as is */ }
+  const global = processGlobal(source);
+  if (global) return `uses ${global}`;
   return null;
 }
 

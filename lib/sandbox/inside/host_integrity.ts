@@ -64,12 +64,25 @@ const pristine = snapshot();
  * ```
  */
 export function changedIntrinsic(): string | null {
-  const current = snapshot();
-  const n = Math.max(current.length, pristine.length);
-  for (let i = 0; i < n; i++) {
-    if (!ObjectIs(current[i], pristine[i])) {
-      return StringCtor(current[i - (i % 6)] ?? pristine[i - (i % 6)]);
+  // snapshot()'s walk, compared as it goes (no copy: this runs after every job).
+  let i = 0;
+  for (let t = 0; t < WATCHED.length; t++) {
+    const target = WATCHED[t];
+    const keys = ReflectOwnKeys(target);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      const d = ObjectGetOwnPropertyDescriptor(target, key)!;
+      if (
+        i + 6 > pristine.length ||
+        !ObjectIs(key, pristine[i]) ||
+        !ObjectIs(d.value, pristine[i + 1]) ||
+        !ObjectIs(d.get, pristine[i + 2]) ||
+        !ObjectIs(d.set, pristine[i + 3]) ||
+        !ObjectIs(d.writable, pristine[i + 4]) ||
+        !ObjectIs(d.configurable, pristine[i + 5])
+      ) return StringCtor(key);
+      i += 6;
     }
   }
-  return null;
+  return i < pristine.length ? StringCtor(pristine[i]) : null;
 }

@@ -40,11 +40,20 @@ export interface JobContext {
   left(): number;
 }
 
-/**
- * A fresh context for a job whose cases are `cases` and whose output is capped at `outputCap`
- * bytes; set its deadline before running its code.
- */
-export function jobContext(cases: string[], outputCap: number): JobContext {
+/** A context made ready before its job arrives: its prelude run, its built-ins snapshot. */
+interface Spare {
+  context: vm.Context;
+  api: PreludeApi;
+  token: string;
+  outputCap: number;
+  check: () => string | null;
+}
+
+/** The context prepared for the next job (prepareContext), taken by jobContext. */
+let spare: Spare | null = null;
+
+/** A fresh context, its prelude run and its built-ins snapshot; no job code has run in it. */
+function freshContext(outputCap: number): Spare {
   const token = crypto.randomUUID();
   // An ordinary global object (not one proxied to a host object): its properties behave as in
   // a process, e.g. redefining the non-configurable `__assaySeal` throws as it does there.
@@ -57,9 +66,33 @@ export function jobContext(cases: string[], outputCap: number): JobContext {
     t: string,
     cap: number,
   ) => PreludeApi)(HOST, token, outputCap);
-  api.seal(stringify(cases));
   // Snapshot the context's built-ins here (warm host code) before any job code runs.
-  watchJob(watchBuiltins(ROOTS.runInContext(context) as [string, object, string[]?][]));
+  const check = watchBuiltins(ROOTS.runInContext(context) as [string, object, string[]?][]);
+  return { context, api, token, outputCap, check };
+}
+
+/**
+ * Make the next job's context now, while the host waits for that job (the pool host calls it
+ * after each job's last word): a context is the largest part of a job's fixed cost. It is the
+ * context jobContext would make (nothing depends on when it was made: the prelude reads no
+ * clock and no job code has run in it), used once, by the next job whose output cap is
+ * `outputCap`, and otherwise dropped.
+ */
+export function prepareContext(outputCap: number): void {
+  spare = freshContext(outputCap);
+}
+
+/**
+ * A fresh context for a job whose cases are `cases` and whose output is capped at `outputCap`
+ * bytes (the one prepareContext made, when it has that cap); set its deadline before running
+ * its code.
+ */
+export function jobContext(cases: string[], outputCap: number): JobContext {
+  const made = spare !== null && spare.outputCap === outputCap ? spare : freshContext(outputCap);
+  spare = null;
+  const { context, api, token } = made;
+  api.seal(stringify(cases));
+  watchJob(made.check);
   const job: JobContext = {
     context,
     api,

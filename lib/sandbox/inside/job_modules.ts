@@ -11,11 +11,27 @@ import { describeHostSide, Fallback, LoadError } from "./host_errors.ts";
 
 const StringCtor = String;
 
+/**
+ * The stripped text of recent tests.ts sources: a task's tests are the same text for each of
+ * its samples, and stripping is a pure function of the text, so reusing it cannot change a
+ * verdict (a source that does not parse is not kept: it throws each time).
+ */
+const STRIPPED_TESTS = new Map<string, string>();
+const STRIPPED_TESTS_MAX = 64;
+
 /** `source` with its types stripped when `path` is TypeScript (a LoadError or a Fallback when it does not parse). */
 export const strip = (path: string, source: string): string => {
   if (!/\.(ts|mts|tsx)$/.test(path)) return source;
+  const keep = path === "tests.ts";
+  const kept = keep ? STRIPPED_TESTS.get(source) : undefined;
+  if (kept !== undefined) return kept;
   try {
-    return stripTypeScriptTypes(source, { mode: "transform" });
+    const stripped = stripTypeScriptTypes(source, { mode: "transform" });
+    if (keep) {
+      if (STRIPPED_TESTS.size >= STRIPPED_TESTS_MAX) STRIPPED_TESTS.clear();
+      STRIPPED_TESTS.set(source, stripped);
+    }
+    return stripped;
   } catch (error) {
     const message = StringCtor((error as Error).message);
     // Deno parses with the same parser: its dynamic import of the tests fails with this

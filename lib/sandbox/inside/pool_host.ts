@@ -31,6 +31,7 @@
 
 import { describeHostSide, Fallback, LoadError, OutOfTime } from "./host_errors.ts";
 import { readLine, send, setNonce } from "./host_io.ts";
+import { prepareContext } from "./job_context.ts";
 import { type Job, runJob } from "./run_job.ts";
 // Last: its snapshot of the host's intrinsics is taken once everything else has loaded.
 import { changedIntrinsic } from "./host_integrity.ts";
@@ -79,5 +80,10 @@ for (;;) {
     exit(CONTAMINATED);
   }
   send(ending);
+  // While the parent reads that and sends the next job: that job's fresh context (should this
+  // fail, the next job makes its own, as before).
+  try {
+    prepareContext(job.outputCap);
+  } catch { /* made with the next job */ }
 }
 exit(0);
