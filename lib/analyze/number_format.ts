@@ -138,10 +138,12 @@ export const COLUMN_FORMATS: Readonly<Record<string, ColumnFormat>> = {
 
 /** pass@k and pass^k columns are chances: percentages. */
 const PASS_K = /^pass[@^]\d+$/;
+/** A run's weighted accuracy in a side-by-side table ("weighted A", "weighted B"). */
+const WEIGHTED_OF_RUN = /^weighted [A-Z]$/;
 
 /**
  * The format of a column: {@link COLUMN_FORMATS} by name, `pass@k`/`pass^k` as
- * percentages, else `auto`.
+ * percentages, a run's weighted accuracy (`weighted A`) with 2 decimals, else `auto`.
  *
  * @example
  * ```ts
@@ -150,6 +152,7 @@ const PASS_K = /^pass[@^]\d+$/;
  * assert.equal(columnFormat("passRate"), "percent");
  * assert.equal(columnFormat("pass^3"), "percent");
  * assert.equal(columnFormat("weightedAccuracy"), "fixed2");
+ * assert.equal(columnFormat("weighted B"), "fixed2");
  * assert.equal(columnFormat("samples"), "auto");
  * ```
  *
@@ -157,7 +160,8 @@ const PASS_K = /^pass[@^]\d+$/;
  * @returns Its format.
  */
 export function columnFormat(column: string): ColumnFormat {
-  return COLUMN_FORMATS[column] ?? (PASS_K.test(column) ? "percent" : "auto");
+  return COLUMN_FORMATS[column] ??
+    (PASS_K.test(column) ? "percent" : WEIGHTED_OF_RUN.test(column) ? "fixed2" : "auto");
 }
 
 /**

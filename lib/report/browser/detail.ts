@@ -71,7 +71,7 @@ function casesHTML(s: BrowserSample): string {
     `<td class="sb-msg">${esc(c.message)}</td></tr>`
   ).join("");
   return `<table class="sb-cases"><thead><tr><th>case</th><th>kind</th><th>status</th>` +
-    `<th>time</th><th>message</th></tr></thead><tbody>${rows}</tbody></table>`;
+    `<th class="sb-num">time</th><th>message</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** Latency, tokens and cost as a two-column table. */
