@@ -193,24 +193,27 @@ Deno.test({
     const dir = await Deno.makeTempDir({ prefix: "assay-fleet-poison-" });
     const nats = await startNats();
     const killed: number[] = [];
-    // Each worker that starts a job is killed at once (SIGKILL), and a fresh one takes its place.
-    let worker = startWorker(nats.url, ["--max-deliver", "3"]);
-    const watch = (w: ReturnType<typeof startWorker>) =>
+    // Each worker that starts a job is killed at once (SIGKILL), and a fresh one takes its place
+    // (until the test ends: every worker started is killed in the end).
+    const started: ReturnType<typeof startWorker>[] = [];
+    let over = false;
+    const spawn = () => {
+      const w = startWorker(nats.url, ["--max-deliver", "3"]);
+      started.push(w);
       w.onLine((line) => {
         if (!/: started/.test(line)) return;
         killed.push(w.child.pid);
-        void w.kill().then(() => {
-          worker = startWorker(nats.url, ["--max-deliver", "3"]);
-          watch(worker);
-        });
+        void w.kill().then(() => over || spawn());
       });
-    watch(worker);
+      return w;
+    };
+    spawn();
     try {
       const runDir = await run(["chunk"], 1, {
         runsDir: dir,
         fleet: { url: nats.url, ackWaitMs: 1000, maxDeliver: 3 },
       }).catch((e) => {
-        throw new Error(`${e}\n${worker.lines.join("\n")}`);
+        throw new Error(`${e}\n${started.flatMap((w) => w.lines).join("\n")}`);
       });
       const results = [...(await resultsOnce(runDir)).values()];
       assert.equal(results.length, 2, "one sample per model");
@@ -229,7 +232,8 @@ Deno.test({
         /^infrastructure error: the job was delivered 3 times/,
       );
     } finally {
-      await worker.kill();
+      over = true;
+      await Promise.all(started.map((w) => w.kill()));
       await nats.stop();
       await Deno.remove(dir, { recursive: true });
     }
