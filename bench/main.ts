@@ -49,6 +49,7 @@ import { agreementBench } from "./agreement.ts";
 import { pythonAgreementBench } from "./python_agreement.ts";
 import { pythonThroughputBench } from "./python_throughput.ts";
 import { sampleBrowserBench } from "./sample_browser.ts";
+import { fleetBench } from "./fleet.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -131,13 +132,14 @@ if (
     "python",
     "python-speed",
     "browser",
+    "fleet",
     "all",
   ].includes(
     which,
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, orchestrator, summaries, agreement, python, python-speed, browser or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, orchestrator, summaries, agreement, python, python-speed, browser, fleet or all`,
   );
   Deno.exit(2);
 }
@@ -145,6 +147,7 @@ if (which === "agreement") await agreementBench(Deno.args.slice(1));
 if (which === "python") await pythonAgreementBench(Deno.args.slice(1));
 if (which === "python-speed") await pythonThroughputBench(Deno.args.slice(1));
 if (which === "browser") await sampleBrowserBench(Deno.args.slice(1));
+if (which === "fleet") await fleetBench(Deno.args.slice(1));
 if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
 if (which === "mbxp" || which === "sandbox" || which === "all") {
   const all = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(

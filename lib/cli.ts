@@ -20,6 +20,7 @@ import { runRuns } from "./cli/runs.ts";
 import { runScore } from "./cli/score.ts";
 import { COMMANDS_HELP, helpFor, overview } from "./cli/usage.ts";
 import { runValidate } from "./cli/validate.ts";
+import { runWorkerCommand } from "./cli/worker.ts";
 
 /** Each command and what runs it. */
 const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   notebooks: runNotebooks,
   demo: runDemo,
   init: runInit,
+  worker: runWorkerCommand,
 };
 
 /** Commands the `./assay` script runs itself (deno lint/fmt/test, the benchmarks). */

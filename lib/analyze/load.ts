@@ -23,7 +23,7 @@ export interface Run {
    * judged, a failed generation included (outcome `generation_error`). What every score counts.
    */
   results: ResultRecord[];
-  /** Results of tasks that could not be judged (`taskError` set): recorded, never scored. */
+  /** Results that could not be judged (`taskError`, or an infrastructure error: `executionError`): recorded, never scored. */
   unjudged: ResultRecord[];
   /** Null when the run completed; else how many samples it holds of how many it should. */
   incomplete: Incompleteness | null;
@@ -122,8 +122,10 @@ export async function loadRun(dir: string): Promise<Run> {
       }
     }
   }
-  const results = all.filter((r) => r.taskError === undefined);
-  const unjudged = all.filter((r) => r.taskError !== undefined);
+  // A task error or an infrastructure error (executionError): recorded, never scored.
+  const judged = (r: ResultRecord) => r.taskError === undefined && r.executionError === undefined;
+  const results = all.filter(judged);
+  const unjudged = all.filter((r) => !judged(r));
   const m = manifest.data;
   const expected = m.expectedSamples ??
     (typeof m.params.samples === "number"

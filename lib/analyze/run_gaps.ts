@@ -68,7 +68,8 @@ export function runGaps(
   }
   const tasks = new Map<string, UnjudgedTask>();
   for (const r of run.unjudged) {
-    const t = tasks.get(r.task) ?? { task: r.task, reason: r.taskError ?? "", samples: 0 };
+    const reason = r.taskError ?? `infrastructure error: ${r.executionError ?? ""}`;
+    const t = tasks.get(r.task) ?? { task: r.task, reason, samples: 0 };
     t.samples++;
     tasks.set(r.task, t);
   }

@@ -22,6 +22,7 @@ import { slowReferencesText } from "../run/slow_references.ts";
 import { packageCheck } from "../score/package_check.ts";
 import { EXIT, scrubArgs, ToolError, UsageError } from "./errors.ts";
 import { parseEvalArgs } from "./eval_args.ts";
+import { publicUrl } from "../run/fleet/connect.ts";
 import { ROOT } from "./paths.ts";
 import { reportPolicy } from "./policy_report.ts";
 import { evalJson } from "./eval_json.ts";
@@ -132,7 +133,9 @@ export async function runEval(
       `assay: ${suite.tasks.length} tasks × ${models.length} model(s) × ${
         variants.length * (1 + perturbations.length)
       } variant(s) × ${samples} sample(s) = ${total}` +
-        ` · isolation ${isolation} · sandbox ${sandbox}${
+        ` · isolation ${isolation} · sandbox ${
+          values.nats ? `fleet ${publicUrl(values.nats)}` : sandbox
+        }${
           models.some((m) => m.synthetic)
             ? " · synthetic models are offline stand-ins, not LLMs"
             : ""
@@ -151,6 +154,7 @@ export async function runEval(
       modelConcurrency,
       isolation,
       sandbox,
+      ...(values.nats ? { fleet: { url: values.nats, env: Deno.env.toObject() } } : {}),
       seed,
       typecheck,
       ...(semantics ? { semantics } : {}),

@@ -37,7 +37,8 @@ export const MODELS_HELP: string =
 export const EVAL_HELP: string =
   `usage: ./assay eval [--suite tasks/builtin] [--model synthetic:default]… [--samples 1]
                    [--variant plain]… [--concurrency 4] [--model-concurrency N] [--sandbox-concurrency 4]
-                   [--unsafe-no-isolation] [--sandbox pooled|strict] [--temperature T] [--seed N]
+                   [--unsafe-no-isolation] [--sandbox pooled|strict] [--nats nats://HOST:4222]
+                   [--temperature T] [--seed N]
                    [--runs-dir data/runs] [--name NAME] [--tag T]… [--quiet] [--wide]
                    [--no-cache | --refresh] [--new] [--perturb all|reorder,reword,…]
                    [--policy internal-tooling|production-codegen|<file.json>] [--junit out.xml]
@@ -66,6 +67,9 @@ violated).
                    --sandbox pooled (default): warm hosts under the same isolation, a fresh context per
                    sample, and the strict runner for whatever the pool cannot run identically;
                    --sandbox strict: one sandboxed process per sample.
+  --nats URL       execute the samples on a fleet of workers (./assay worker --nats URL on other
+                   machines) through this NATS JetStream server; generation and recording stay here;
+                   NATS_USER/NATS_PASSWORD or NATS_TOKEN from the environment, never recorded.
                    Each task's reference is timed first, under --reference-ceiling-ms (not its declared
                    timeoutMs); samples get max(1 s, 10 × that time). A reference slower than its declared
                    timeoutMs is listed at the end and in the manifest; one over the ceiling is a task error.

@@ -34,6 +34,10 @@ export const COMMANDS_HELP: readonly { name: string; summary: string }[] = [
     name: "init",
     summary: "a notebook folder of your own that imports this checkout's lib/mod.ts",
   },
+  {
+    name: "worker",
+    summary: "a fleet worker: run other machines' samples from a NATS JetStream queue",
+  },
   { name: "test", summary: "lint, format check and every test (what CI runs)" },
   { name: "bench", summary: "benchmarks that print ratios measured in one run" },
   { name: "help", summary: "this overview; ./assay help <command> for a command's options" },
@@ -114,6 +118,15 @@ Make <folder> (created if needed) a place for notebooks of your own, outside the
 deno.json ("nodeModulesDir": "manual", so Deno finds assay's packages in this checkout; an existing
 deno.json without it is left alone and named) and assay-start.ipynb, a first notebook on the kernel
 "Deno (assay)" that imports this checkout's lib/mod.ts by its path. Nothing is overwritten.`,
+  worker: `usage: ./assay worker --nats nats://HOST:4222 [--concurrency N] [--sandbox pooled|strict]
+                     [--languages ts,js,py] [--ack-wait-ms 30000] [--max-deliver 4]
+
+Pull execution jobs from the fleet's JetStream work queue (a coordinator: ./assay eval --nats URL)
+and run each in this machine's sandbox with the isolation the run asked for, until Ctrl-C (jobs in
+flight finish). Credentials: NATS_USER and NATS_PASSWORD, or NATS_TOKEN, in the environment.
+A job of another sandbox version, or needing bubblewrap where there is none, is handed back; a job
+delivered --max-deliver times (it stopped every worker that took it) is answered as an
+infrastructure error. --concurrency defaults to the number of cores.`,
   test: `usage: ./assay test [deno test arguments]
 
 deno lint and deno fmt --check on lib, tests and bench, then deno test -A --doc lib/ tests/ (what CI
@@ -121,7 +134,7 @@ runs); arguments are passed on to deno test.`,
   bench: `usage: ./assay bench [name] [arguments]
 
 Benchmarks that print ratios measured in one run (bench/main.ts lists them: sandbox, orchestrator,
-summaries, agreement, python, python-speed, browser, …). No name: every benchmark.`,
+summaries, agreement, python, python-speed, browser, fleet, …). No name: every benchmark.`,
   help: `usage: ./assay help [command]
 
 The overview of every command, or one command's usage (the same as ./assay <command> --help).`,

@@ -117,6 +117,14 @@ export const Manifest = z.object({
   prices: z.object({ notes: z.array(z.string()), models: RunPrices }).optional().describe(
     "each model's price (USD per 1M tokens, dated, sourced; null: no price) and the table's notes; absent before prices were recorded",
   ),
+  /** Where the samples ran when not on this machine: a fleet's server (without credentials) and each worker's sandbox version; absent for a local run. */
+  executor: z.object({
+    kind: z.literal("fleet"),
+    url: z.string(),
+    workers: z.record(z.string(), z.string()),
+  }).optional().describe(
+    "a fleet's server (without credentials) and its workers' sandbox versions; absent when local",
+  ),
   /** ISO times the run was resumed after an interruption. */
   resumedAt: z.array(z.string()).default([]).describe("ISO times the run was resumed"),
   /** ISO time every sample was recorded; null while incomplete (interrupted runs stay null until resumed). */

@@ -41,6 +41,14 @@ export const ResultRecord = SampleKey.extend({
   taskError: z.string().optional().describe(
     "why the task could not be judged (the sample is then left out of model scores); absent when it could",
   ),
+  /** Why the sample could not be executed (a fleet gave up on it): an infrastructure error, recorded apart from every score. */
+  executionError: z.string().optional().describe(
+    "why the sample could not be executed (an infrastructure error of a fleet): recorded, never scored",
+  ),
+  /** Which fleet worker ran the sample, and its sandbox version; absent when run locally. */
+  executedBy: z.object({ worker: z.string(), version: z.string() }).optional().describe(
+    "the fleet worker that ran the sample and its sandbox version; absent when run locally",
+  ),
   /** Every change the harness made to the answer before running it (fences stripped, export added, diff applied). */
   harnessChanges: z.array(z.string()).optional().describe(
     "changes the harness made to the answer before running it; absent before format 2",

@@ -29,6 +29,7 @@ import { generateSample } from "./generate_sample.ts";
 import { executeSample, type Executor, generationErrorResult } from "./execute_sample.ts";
 import { type Job, planRun } from "./plan.ts";
 import { taskExecutor } from "./task_executor.ts";
+import { runFleet } from "./fleet/run_fleet.ts";
 import { newManifest } from "./new_manifest.ts";
 import { RunInterrupted, type StopReason } from "./interrupted.ts";
 import { BudgetReached, RunBudget } from "./budget.ts";
@@ -86,7 +87,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     concurrency: options.concurrency ?? 4,
     sandboxConcurrency: options.sandboxConcurrency ?? 4,
     isolation: options.isolation ?? "bwrap",
-    sandbox: options.executor ? "custom" : options.sandbox ?? "strict",
+    sandbox: options.executor ? "custom" : options.fleet ? "fleet" : options.sandbox ?? "strict",
     seed: options.seed ?? 0,
     cacheMode: options.cache ? options.cacheMode ?? "use" : "off",
     semantics: options.semantics ?? "task",
@@ -122,10 +123,12 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     : await findResumable(options.runsDir, configHash);
   const concurrency = options.concurrency ?? 4;
   const sandboxConcurrency = options.sandboxConcurrency ?? 4;
-  const pool = !options.executor && options.sandbox === "pooled"
+  const pool = !options.executor && !options.fleet && options.sandbox === "pooled"
     ? createPool({ size: sandboxConcurrency, isolation: options.isolation ?? "bwrap" })
     : null;
-  const baseExecutor: Executor = options.executor ?? pool?.run ?? runSample;
+  // A fleet's executor connects once the run (its id scopes the jobs) exists, before any job.
+  const fleet = options.fleet ? runFleet(options.fleet) : null;
+  const baseExecutor: Executor = options.executor ?? fleet?.executor ?? pool?.run ?? runSample;
   // Declared dependencies: one read-only store per distinct set, resolved before anything runs.
   let deps: RunDependencies;
   try {
@@ -142,15 +145,18 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   const executor = taskExecutor(suite, baseExecutor, deps, options.python ?? "pyodide");
   const check = options.packageCheck ?? packageCheck();
   const pythonCheck = options.pythonPackageCheck ?? pythonPackageCheck();
-  let writer: RunWriter;
+  let opened: RunWriter | undefined;
   try {
-    writer = previous
+    opened = previous
       ? await reopenRun(previous)
       : await createRun(options.runsDir, await newManifest(suite, options, plan, params, stores));
+    await fleet?.open(opened.manifest.runId);
   } catch (error) {
     await pool?.close();
+    await opened?.close();
     throw error;
   }
+  const writer: RunWriter = opened;
   // Tasks that cannot be judged: a tests file that does not parse (read, not run), then, with the
   // limits, a reference that does not pass its own tests. Kept in the manifest for every resume.
   const taskErrors: Record<string, string> = { ...writer.manifest.taskErrors };
@@ -364,6 +370,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     await writer.complete();
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
+    await fleet?.close(writer);
     await writer.close();
     await pool?.close();
   }

@@ -18,6 +18,7 @@ import type { Manifest } from "../record/manifest.ts";
 import type { ResultRecord } from "../record/result.ts";
 import type { ReferenceTimeoutOptions } from "./reference_timeouts.ts";
 import type { TypecheckMode } from "./typecheck_stage.ts";
+import type { FleetOptions } from "./fleet/run_fleet.ts";
 import type { CacheMode } from "./generate_sample.ts";
 import type { Executor } from "./execute_sample.ts";
 
@@ -90,6 +91,13 @@ export interface EvaluateOptions {
   modelConcurrency?: number;
   /** Runs a sample's code. @default runSample (the sandbox) */
   executor?: Executor;
+  /**
+   * Execute the samples on a fleet of workers (`./assay worker`) through this NATS JetStream
+   * server instead of this machine's sandbox; generation and recording stay here. `env` holds
+   * the credentials (`NATS_USER`/`NATS_PASSWORD` or `NATS_TOKEN`), never recorded.
+   * @default none: this machine's sandbox
+   */
+  fleet?: FleetOptions;
   /**
    * Derive each task's wall-clock limit from its reference's measured time before the run
    * (recorded in the manifest; a resumed run keeps its limits); `false` keeps the declared

@@ -127,7 +127,10 @@ export async function executeSample(
   const packages = score.passed ? {} : Object.fromEntries(
     await Promise.all(importedPackages(input).map(async (name) => [name, await check(name)])),
   );
-  const failure = score.passed ? null : classifyFailure({ ...input, packages });
+  // An infrastructure error (a fleet gave up on the job) is not the model's failure: unclassified.
+  const failure = score.passed || run.executionError
+    ? null
+    : classifyFailure({ ...input, packages });
   const sandboxChanges = run.harnessChanges ?? [];
   // A script's pass that needs sloppy mode keeps its verdict and says so.
   const sloppy = job === null ? null : await sloppyOnly(job, run, (j) => executor(j, limits));
@@ -143,6 +146,8 @@ export async function executeSample(
     stderr: run.stderr,
     harnessChanges: [...extractionChanges(gen.text, gen.code, task), ...sandboxChanges],
     ...(sloppy ? { labels: [sloppy] } : {}),
+    ...(run.executionError ? { executionError: run.executionError } : {}),
+    ...(run.executedBy ? { executedBy: run.executedBy } : {}),
   };
 }
 

@@ -37,6 +37,8 @@ export interface RunWriter {
   recordTaskErrors(errors: Record<string, string>): Promise<void>;
   /** Record the per-task limits derived from the references in the manifest (written at once). */
   recordTimeouts(timeouts: NonNullable<Manifest["timeouts"]>): Promise<void>;
+  /** Record where the samples ran (a fleet: its server without credentials, its workers). */
+  recordExecutor(executor: NonNullable<Manifest["executor"]>): Promise<void>;
   /** Mark the run complete in its manifest (after every record is written). */
   complete(): Promise<void>;
   /** Wait for pending writes and close the files. */
@@ -257,6 +259,10 @@ async function openWriter(dir: string, manifest: Manifest): Promise<RunWriter> {
     },
     async recordTimeouts(timeouts) {
       manifest.timeouts = timeouts;
+      await writeManifest(dir, manifest);
+    },
+    async recordExecutor(executor) {
+      manifest.executor = executor;
       await writeManifest(dir, manifest);
     },
     async complete() {

@@ -103,6 +103,13 @@ export interface SandboxResult {
    * as given. Always set by `runSample` and the pool; optional only for results built elsewhere.
    */
   harnessChanges?: string[];
+  /**
+   * Why the sample could not be executed, when an executor outside this machine's sandbox (a
+   * fleet of workers) gave up on it: an infrastructure error, never the model's failure.
+   */
+  executionError?: string;
+  /** Which remote worker ran it and its sandbox version (a fleet's executor sets it). */
+  executedBy?: { worker: string; version: string };
 }
 
 /**
