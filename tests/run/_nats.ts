@@ -1,6 +1,7 @@
 /**
  * A real `nats-server -js` on a free loopback port for tests (Debian's nats-server; ./assay
- * installs it), started and stopped by the test, restartable on the same port and store.
+ * installs it), started and stopped by the test, restartable on the same port and store; and
+ * fleet workers (`lib/cli.ts worker` subprocesses) whose log lines a test can watch.
  */
 import { connect } from "node:net";
 
@@ -71,6 +72,51 @@ export async function startNats(): Promise<NatsServer> {
     stop: async () => {
       await stop();
       await Deno.remove(store, { recursive: true }).catch(() => {});
+    },
+  };
+}
+
+/** A worker subprocess; its stderr lines are kept and can be watched. */
+export function startWorker(url: string, extra: string[] = []) {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      new URL("../../lib/cli.ts", import.meta.url).pathname,
+      "worker",
+      "--nats",
+      url,
+      "--concurrency",
+      "2",
+      "--ack-wait-ms",
+      "2000",
+      ...extra,
+    ],
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  const lines: string[] = [];
+  const watchers: ((line: string) => void)[] = [];
+  void (async () => {
+    let rest = "";
+    for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) {
+      const parts = (rest + chunk).split("\n");
+      rest = parts.pop()!;
+      for (const line of parts) {
+        lines.push(line);
+        for (const w of watchers) w(line);
+      }
+    }
+  })();
+  return {
+    child,
+    lines,
+    onLine: (w: (line: string) => void) => watchers.push(w),
+    kill: async (signal: Deno.Signal = "SIGKILL") => {
+      try {
+        child.kill(signal);
+      } catch { /* gone */ }
+      await child.status;
     },
   };
 }

@@ -15,56 +15,11 @@ import type { EvaluateOptions } from "../../lib/run/evaluate_options.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { sha256 } from "../../lib/task/hash.ts";
 import { loadSuite } from "../../lib/task/load.ts";
-import { natsUnavailable, startNats } from "./_nats.ts";
+import { natsUnavailable, startNats, startWorker } from "./_nats.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const skip = await natsUnavailable();
 if (skip) console.log(`fleet tests ignored: ${skip}`);
-
-/** A worker subprocess; its stderr lines are kept and can be watched. */
-function startWorker(url: string, extra: string[] = []) {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      join(ROOT, "lib/cli.ts"),
-      "worker",
-      "--nats",
-      url,
-      "--concurrency",
-      "2",
-      "--ack-wait-ms",
-      "2000",
-      ...extra,
-    ],
-    stdout: "null",
-    stderr: "piped",
-  }).spawn();
-  const lines: string[] = [];
-  const watchers: ((line: string) => void)[] = [];
-  void (async () => {
-    let rest = "";
-    for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) {
-      const parts = (rest + chunk).split("\n");
-      rest = parts.pop()!;
-      for (const line of parts) {
-        lines.push(line);
-        for (const w of watchers) w(line);
-      }
-    }
-  })();
-  return {
-    child,
-    lines,
-    onLine: (w: (line: string) => void) => watchers.push(w),
-    kill: async (signal: Deno.Signal = "SIGKILL") => {
-      try {
-        child.kill(signal);
-      } catch { /* gone */ }
-      await child.status;
-    },
-  };
-}
 
 /** A slice of the builtin suite whose synthetic answers never loop forever. */
 async function slice(ids: string[]) {
