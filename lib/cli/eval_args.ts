@@ -9,7 +9,7 @@ import { perturbationByName, type PerturbationName, PERTURBATIONS } from "../pro
 import { type PromptTemplate, templateByName } from "../prompt/templates.ts";
 import type { TypecheckMode } from "../run/typecheck_stage.ts";
 import type { Isolation, PythonRuntime } from "../sandbox/sandbox.ts";
-import { type Semantics, taskDependencies } from "../task/schema.ts";
+import type { Semantics } from "../task/schema.ts";
 import type { Policy } from "../score/policy.ts";
 import { loadSuite } from "../task/load.ts";
 import { RUN_DEFAULTS } from "../run/defaults.ts";
@@ -253,7 +253,6 @@ export async function parseEvalArgs(
   }
   const python = pythonArg(values.python, isolation);
   pythonPackagesArg(suite, python);
-  natsArg(values.nats, suite);
   const prices = (await pricesArg(values.prices)) ?? BUILTIN_PRICES;
   const budgetUsd = budgetArg(values.budget, values.model ?? ["synthetic:default"], prices);
   return {
@@ -279,21 +278,6 @@ export async function parseEvalArgs(
     semantics: semantics === "task" ? undefined : semantics,
     referenceCeilingMs,
   };
-}
-
-/** `--nats`: the fleet cannot yet ship a task's npm dependency store to its workers: said before any work. */
-function natsArg(url: string | undefined, suite: Suite): void {
-  if (url === undefined) return;
-  const withDeps = suite.tasks.filter((t) => Object.keys(taskDependencies(suite, t)).length > 0);
-  if (withDeps.length > 0) {
-    throw new UsageError(
-      `Cannot run on the fleet at --nats "${
-        url.replace(/\/\/[^@/]*@/, "//")
-      }": ${withDeps.length} task(s) declare npm dependencies (${
-        withDeps[0].id
-      }…), which workers cannot receive yet: run them without --nats, or leave them out with --tasks`,
-    );
-  }
 }
 
 /** A comma-separated list flag (repeatable) as its values; undefined when not given. */

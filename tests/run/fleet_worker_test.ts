@@ -4,9 +4,14 @@
  * `nats-server -js` on a loopback port.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { jetstream } from "@nats-io/jetstream";
 import { Kvm } from "@nats-io/kv";
+import { Objm } from "@nats-io/obj";
+import { openFleet } from "../../lib/run/fleet/coordinator.ts";
+import { receiveStore } from "../../lib/run/fleet/dep_shipping.ts";
+import { resolveDependencies } from "../../lib/sandbox/dep_store.ts";
+import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { connectFleet, ensureFleet } from "../../lib/run/fleet/connect.ts";
 import { fleetVersion } from "../../lib/run/fleet/version.ts";
 import {
@@ -203,6 +208,87 @@ Deno.test({
       await worker.kill("SIGTERM");
       await nats.stop();
       await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "openFleet() ships a declared dependency store once; the worker unpacks it, checks its hash and runs the sample with it",
+  ignore: skip !== null,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const nats = await startNats();
+    const cacheDir = await Deno.makeTempDir({ prefix: "assay-fleet-deps-" });
+    try {
+      const store = (await resolveDependencies({ mathjs: "^11.0.0" }, {
+        cacheDir,
+        projectDir: ROOT,
+        offline: true,
+      }))!;
+      const isolation = (await bwrapAvailable()) ? "bwrap" : "none";
+      const job = (code: string) => ({
+        code,
+        testsSource:
+          'import assert from "node:assert";\nimport { f } from "./solution.ts";\nexport const cases = { gcd: () => assert.equal(f(12, 18), 6) };',
+        cases: [{ name: "gcd", kind: "core" as const, tags: [] }],
+        entry: "f",
+        language: "ts" as const,
+        dependencies: { nodeModules: store.nodeModules },
+      });
+      const depsDir = join(cacheDir, "worker");
+      const stop = new AbortController();
+      const worker = runWorker({
+        url: nats.url,
+        concurrency: 1,
+        sandbox: "strict",
+        depsDir,
+        signal: stop.signal,
+      });
+      const fleet = await openFleet(nats.url, { runId: "deps" });
+      try {
+        const ok = await fleet.executor(
+          job(
+            'import * as math from "mathjs";\nexport const f = (a: number, b: number) => math.gcd(a, b);',
+          ),
+          { isolation, timeoutMs: 20_000 },
+        );
+        assert.equal(ok.outcome, "completed", ok.detail);
+        assert.equal(ok.cases[0].status, "pass");
+        const other = await fleet.executor(
+          job('import { z } from "zod";\nexport const f = (a: number, b: number) => (z, 6);'),
+          { isolation, timeoutMs: 20_000 },
+        );
+        assert.equal(
+          other.outcome,
+          "load_error",
+          "an undeclared package is refused on the worker too",
+        );
+        assert.deepEqual([...Deno.readDirSync(depsDir)].map((e) => e.name), [
+          basename(dirname(store.nodeModules)),
+        ]);
+      } finally {
+        await fleet.close();
+        stop.abort();
+        await worker;
+      }
+      // A store whose content does not match its name is refused, never mounted.
+      const nc = await connectFleet(nats.url);
+      const objects = await new Objm(nc).create(FLEET.depsBucket);
+      const fake = "0".repeat(64);
+      const tar = await new Deno.Command("tar", {
+        args: ["-C", dirname(store.nodeModules), "-cf", "-", "node_modules"],
+        stdout: "piped",
+      }).output();
+      await objects.putBlob({ name: fake }, tar.stdout);
+      const refused = await receiveStore(objects, fake, join(cacheDir, "other"));
+      await nc.drain();
+      assert.match((refused as { refused: string }).refused, /does not match its hash/);
+    } finally {
+      await nats.stop();
+      await new Deno.Command("chmod", { args: ["-R", "u+w", cacheDir] }).output();
+      await Deno.remove(cacheDir, { recursive: true });
     }
   },
 });

@@ -11,6 +11,8 @@
 import { jetstream, type JetStreamManager } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { Kvm } from "@nats-io/kv";
+import { Objm } from "@nats-io/obj";
+import { shipStore } from "./dep_shipping.ts";
 import type { SandboxJob, SandboxResult } from "../../sandbox/sandbox.ts";
 import { sha256 } from "../../task/hash.ts";
 import type { Executor } from "../execute_sample.ts";
@@ -51,6 +53,8 @@ export async function openFleet(url: string, options: OpenFleetOptions): Promise
   const jsm: JetStreamManager = await ensureFleet(nc, options);
   const js = jetstream(nc);
   const kv = await new Kvm(nc).create(FLEET.tasksBucket);
+  const deps = await new Objm(nc).create(FLEET.depsBucket);
+  const shipped = new Map<string, Promise<string>>();
   const version = await fleetVersion();
   const uploaded = new Set<string>();
   const occurrences = new Map<string, number>();
@@ -67,11 +71,12 @@ export async function openFleet(url: string, options: OpenFleetOptions): Promise
   })();
 
   const executor: Executor = async (job: SandboxJob, limits) => {
-    if (job.dependencies) {
-      throw new Error(
-        "Cannot run a task with declared npm dependencies on the fleet: its dependency store is not shipped to workers yet: run it locally (without --nats)",
-      );
+    // A declared dependency store travels once, by its hash, as the task's files do.
+    const nodeModules = job.dependencies?.nodeModules;
+    if (nodeModules && !shipped.has(nodeModules)) {
+      shipped.set(nodeModules, shipStore(deps, nodeModules));
     }
+    const depsHash = nodeModules ? await shipped.get(nodeModules)! : undefined;
     const files: FleetTaskFiles = {
       testsSource: job.testsSource,
       cases: job.cases,
@@ -90,7 +95,14 @@ export async function openFleet(url: string, options: OpenFleetOptions): Promise
     const { signal, isolation, denoPath: _, ...rest } = limits;
     const wireLimits = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     const content = await sha256(
-      JSON.stringify([taskHash, job.code, job.python ?? null, wireLimits, isolation ?? "bwrap"]),
+      JSON.stringify([
+        taskHash,
+        job.code,
+        job.python ?? null,
+        depsHash ?? null,
+        wireLimits,
+        isolation ?? "bwrap",
+      ]),
     );
     const n = occurrences.get(content) ?? 0;
     occurrences.set(content, n + 1);
@@ -113,6 +125,7 @@ export async function openFleet(url: string, options: OpenFleetOptions): Promise
         taskHash,
         code: job.code,
         ...(job.python ? { python: job.python } : {}),
+        ...(depsHash ? { dependencies: depsHash } : {}),
         limits: wireLimits as FleetJob["limits"],
         isolation: isolation === "none" ? "none" : "bwrap",
       };

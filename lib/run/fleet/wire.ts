@@ -50,6 +50,8 @@ export const FleetJob = z.object({
   code: z.string(),
   /** Which Python runs a Python job. */
   python: z.enum(["pyodide", "cpython"]).optional(),
+  /** The hash of the task's dependency store in the fleet's object store (`assay-deps`); absent for none. */
+  dependencies: z.string().optional(),
   /** The limits (`SandboxLimits` without the signal). */
   limits: z.object({
     timeoutMs: z.number().optional(),
@@ -103,4 +105,6 @@ export const FLEET = {
   resultSubject: (runId: string, jobId: string) => `assay.results.${runId}.${jobId}`,
   /** The key-value bucket of task files by hash. */
   tasksBucket: "assay-tasks",
+  /** The object store of dependency stores (tars of `node_modules`) by hash. */
+  depsBucket: "assay-deps",
 } as const;

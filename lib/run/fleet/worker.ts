@@ -11,6 +11,9 @@ import { hostname } from "node:os";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { jetstream, type JsMsg } from "@nats-io/jetstream";
 import { Kvm } from "@nats-io/kv";
+import { Objm } from "@nats-io/obj";
+import { fileURLToPath } from "node:url";
+import { receiveStore } from "./dep_shipping.ts";
 import { runSample } from "../../sandbox/deno.ts";
 import { bwrapAvailable } from "../../sandbox/isolate.ts";
 import { createPool } from "../../sandbox/pool.ts";
@@ -36,6 +39,8 @@ export interface WorkerOptions extends FleetQueueOptions {
   signal?: AbortSignal;
   /** Where progress lines go. @default none */
   log?: (line: string) => void;
+  /** Where dependency stores fetched from the fleet are unpacked. @default data/cache/fleet-deps in this checkout */
+  depsDir?: string;
 }
 
 /** What a worker did. */
@@ -96,6 +101,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
     return pools.get(isolation)!;
   };
   const taskCache = new Map<string, FleetTaskFiles>();
+  const depsStore = await new Objm(nc).create(FLEET.depsBucket);
+  const depsDir = options.depsDir ??
+    fileURLToPath(new URL("../../../data/cache/fleet-deps", import.meta.url));
+  const stores = new Map<string, ReturnType<typeof receiveStore>>();
   const report: WorkerReport = { id, judged: 0, errors: 0, refused: 0 };
   const slots = semaphore(concurrency);
   const inFlight = new Set<Promise<void>>();
@@ -176,6 +185,19 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
       report.errors++;
       return await answer(m, job, { error: `the job was refused: ${files}` });
     }
+    let dependencies: { nodeModules: string } | undefined;
+    if (job.dependencies) {
+      if (!stores.has(job.dependencies)) {
+        stores.set(job.dependencies, receiveStore(depsStore, job.dependencies, depsDir));
+      }
+      const store = await stores.get(job.dependencies)!;
+      if ("refused" in store) {
+        stores.delete(job.dependencies);
+        report.errors++;
+        return await answer(m, job, { error: `the job was refused: ${store.refused}` });
+      }
+      dependencies = store;
+    }
     log(`job ${job.jobId}: started (delivery ${m.info.deliveryCount})`);
     // Tell the server the job is alive while it runs: only a dead worker's job is redelivered.
     const beat = setInterval(() => m.working(), Math.max(100, ackWaitMs / 3));
@@ -184,6 +206,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
         code: job.code,
         ...files,
         ...(job.python ? { python: job.python } : {}),
+        ...(dependencies ? { dependencies } : {}),
       };
       const result: SandboxResult = sandbox === "pooled"
         ? await poolOf(job.isolation).run(sandboxJob, job.limits)
