@@ -69,6 +69,19 @@ export async function openFleet(url: string, options: OpenFleetOptions): Promise
       if (parsed.success) waiting.get(parsed.data.jobId)?.(parsed.data);
     }
   })();
+  /** A result published while this connection was away is in the stream: look for every job waiting. */
+  const recheck = async () => {
+    for (const jobId of [...waiting.keys()]) {
+      const stored = await jsm.streams.getMessage(FLEET.resultsStream, {
+        last_by_subj: FLEET.resultSubject(runId, jobId),
+      }).catch(() => null);
+      if (stored) waiting.get(jobId)?.(FleetResult.parse(stored.json()));
+    }
+  };
+  void (async () => {
+    for await (const s of nc.status()) if (s.type === "reconnect") await recheck();
+  })();
+  const sweep = setInterval(() => void recheck(), 10_000);
 
   const executor: Executor = async (job: SandboxJob, limits) => {
     // A declared dependency store travels once, by its hash, as the task's files do.
@@ -140,7 +153,7 @@ export async function openFleet(url: string, options: OpenFleetOptions): Promise
         return { ...r.result, executedBy: { worker: r.worker, version: r.workerVersion } };
       }
       const reason = r.error ?? "no result";
-      if (reason.startsWith("the sandbox failed")) {
+      if (r.errorKind === "sandbox") {
         throw new Error(`Cannot execute a sample on the fleet: ${reason}`);
       }
       return infrastructureError(job, reason, r);
@@ -153,6 +166,7 @@ export async function openFleet(url: string, options: OpenFleetOptions): Promise
     url: publicUrl(url),
     workers,
     close: async () => {
+      clearInterval(sweep);
       sub.unsubscribe();
       await nc.drain().catch(() => {});
     },

@@ -87,6 +87,11 @@ export const FleetResult = z.object({
   }).optional(),
   /** Why the job could not be judged (an infrastructure error: never a model's failure). */
   error: z.string().optional(),
+  /**
+   * What kind of error: `sandbox` (the worker's sandbox failed: the run stops, as it would locally),
+   * `refused` (the job's files do not match their hash) or `gave_up` (delivered too many times).
+   */
+  errorKind: z.enum(["sandbox", "refused", "gave_up"]).optional(),
 });
 /** A worker's answer to a job. */
 export type FleetResult = z.infer<typeof FleetResult>;

@@ -164,6 +164,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
       report.errors++;
       log(`job ${job.jobId}: delivered ${m.info.deliveryCount} times, giving up`);
       return await answer(m, job, {
+        errorKind: "gave_up",
         error: `the job was delivered ${m.info.deliveryCount} times and never finished: the ${
           m.info.deliveryCount - 1
         } workers that took it stopped (killed, crashed or out of memory) or refused it`,
@@ -183,7 +184,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
     const files = await taskFiles(job.taskHash);
     if (typeof files === "string") {
       report.errors++;
-      return await answer(m, job, { error: `the job was refused: ${files}` });
+      return await answer(m, job, { errorKind: "refused", error: `the job was refused: ${files}` });
     }
     let dependencies: { nodeModules: string } | undefined;
     if (job.dependencies) {
@@ -194,7 +195,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
       if ("refused" in store) {
         stores.delete(job.dependencies);
         report.errors++;
-        return await answer(m, job, { error: `the job was refused: ${store.refused}` });
+        return await answer(m, job, {
+          errorKind: "refused",
+          error: `the job was refused: ${store.refused}`,
+        });
       }
       dependencies = store;
     }
@@ -217,7 +221,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
     } catch (error) {
       // A failing sandbox is an error of its own: the coordinator stops the run, as locally.
       report.errors++;
-      await answer(m, job, { error: `the sandbox failed on ${id}: ${(error as Error).message}` });
+      await answer(m, job, {
+        errorKind: "sandbox",
+        error: `the sandbox failed on ${id}: ${(error as Error).message}`,
+      });
     } finally {
       clearInterval(beat);
     }
