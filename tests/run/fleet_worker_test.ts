@@ -31,7 +31,7 @@ if (skip) console.log(`fleet worker tests ignored: ${skip}`);
 
 const FILES: FleetTaskFiles = {
   testsSource:
-    'import { add } from "./solution.ts";\nexport const tests = { adds: () => { if (add(1, 2) !== 3) throw new Error("no"); } };\n',
+    'import { add } from "./solution.ts";\nexport const cases = { adds: () => { if (add(1, 2) !== 3) throw new Error("no"); } };\n',
   cases: [{ name: "adds", kind: "core", tags: [] }],
   entry: "add",
   language: "ts",
