@@ -24,6 +24,7 @@ import { classifyFailure, importedPackages } from "../lib/score/taxonomy.ts";
 import { type FailureClassification } from "../lib/record/failure.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
 import { programs } from "./sandbox_mbxp.ts";
+import { programJob } from "./mbxp_samples.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -51,15 +52,7 @@ export async function depsMbxpBench(workers = 4): Promise<void> {
   );
   const needing = suite.tasks.filter((t) => t.dependencies).length;
   console.log(`  the importer declares dependencies on ${needing} tasks`);
-  const jobs: SandboxJob[] = progs.map((p) => {
-    const task = byTitle.get(p.id)!;
-    return {
-      code: p.prompt + p.completion,
-      testsSource: task.testsSource,
-      cases: task.cases,
-      entry: task.entry,
-    };
-  });
+  const jobs: SandboxJob[] = progs.map((p) => programJob(p, byTitle.get(p.id)!));
   const check = packageCheck({ projectDir: ROOT });
   const runAll = async (label: string, withDeps: boolean) => {
     const pool = createPool({ size: workers, isolation });

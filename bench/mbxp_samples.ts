@@ -5,6 +5,8 @@
  * @module
  */
 import { join } from "node:path";
+import type { SandboxJob } from "../lib/sandbox/sandbox.ts";
+import type { Task } from "../lib/task/schema.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 
@@ -66,4 +68,26 @@ export async function mbxpPrograms(language: "ts" | "js", limit = Infinity): Pro
     });
   }
   return out.slice(0, limit);
+}
+
+/** A sample whose code and tests do nothing: what a sandbox costs on its own. */
+export const EMPTY_JOB: SandboxJob = {
+  code: "export const f = () => 0;",
+  testsSource:
+    'import { f } from "./solution.ts";\nexport const cases = { empty: () => { f(); } };',
+  cases: [{ name: "empty", kind: "core", tags: [] }],
+  entry: "f",
+};
+
+/** A program's job: its prompt and completion as the code, its task's tests. */
+export function programJob(
+  p: Program,
+  task: Pick<Task, "testsSource" | "cases" | "entry">,
+): SandboxJob {
+  return {
+    code: p.prompt + p.completion,
+    testsSource: task.testsSource,
+    cases: task.cases,
+    entry: task.entry,
+  };
 }

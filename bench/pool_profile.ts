@@ -23,7 +23,7 @@ import { solutionSource } from "../lib/sandbox/solution_source.ts";
 import { TESTS_TRAILER } from "../lib/sandbox/tests_trailer.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
 import { formatLoad, loadAverage } from "./machine_load.ts";
-import { mbxpPrograms } from "./mbxp_samples.ts";
+import { EMPTY_JOB, mbxpPrograms, programJob } from "./mbxp_samples.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const PRELUDE = new vm.Script(PRELUDE_SOURCE, { filename: "assay-prelude.js" });
@@ -31,14 +31,6 @@ const ROOTS = new vm.Script(`(${builtinRoots.toString()})()`, { filename: "assay
 
 /** This bench's lines (the host's `send` writes protocol lines to stdout). */
 const say = console.error;
-
-const EMPTY: SandboxJob = {
-  code: "export const f = () => 0;",
-  testsSource:
-    'import { f } from "./solution.ts";\nexport const cases = { empty: () => { f(); } };',
-  cases: [{ name: "empty", kind: "core", tags: [] }],
-  entry: "f",
-};
 
 /** Time each step of `jobs` (each `reps` times); prints ms per sample by step. */
 async function profile(label: string, jobs: SandboxJob[], reps: number): Promise<void> {
@@ -132,16 +124,9 @@ export async function poolProfileBench(limit = 200): Promise<void> {
   const progs = await mbxpPrograms("ts", limit);
   const suite = await importMbxp(join(DATA, "mxeval/mbtsp_release_v1.2.jsonl"));
   const byTitle = new Map(suite.tasks.map((t) => [t.title.split(" ")[0], t]));
-  const jobs = progs.map((p): SandboxJob => {
-    const task = byTitle.get(p.id)!;
-    return {
-      code: p.prompt + p.completion,
-      testsSource: task.testsSource,
-      cases: task.cases,
-      entry: task.entry,
-    };
-  }).filter((job) => strictReason(job) === null);
+  const jobs = progs.map((p) => programJob(p, byTitle.get(p.id)!))
+    .filter((job) => strictReason(job) === null);
   await profile("warm-up", jobs.slice(0, 50), 1);
-  await profile("empty program", [EMPTY], 500);
+  await profile("empty program", [EMPTY_JOB], 500);
   await profile(`MBXP programs the pool runs (${jobs.length} of ${progs.length})`, jobs, 2);
 }

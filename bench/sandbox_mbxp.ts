@@ -23,7 +23,7 @@ import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
 import { formatLoad, interleaved, loadAverage, slices, targetVerdict } from "./machine_load.ts";
-import { mbxpPrograms, type Program } from "./mbxp_samples.ts";
+import { EMPTY_JOB, mbxpPrograms, type Program } from "./mbxp_samples.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -272,13 +272,7 @@ export async function sandboxMbxpBench(
 
 /** Mean wall time of a sample whose code and tests do nothing, run one at a time. */
 async function emptyProgramMs(pool: ReturnType<typeof createPool>): Promise<number> {
-  const job: SandboxJob = {
-    code: "export const f = () => 0;",
-    testsSource:
-      'import { f } from "./solution.ts";\nexport const cases = { empty: () => { f(); } };',
-    cases: [{ name: "empty", kind: "core", tags: [] }],
-    entry: "f",
-  };
+  const job = EMPTY_JOB;
   for (let i = 0; i < 20; i++) await pool.run(job);
   const n = 200;
   const started = performance.now();
