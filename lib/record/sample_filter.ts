@@ -11,7 +11,13 @@
  */
 
 /** What a sample's status may be in the browser's filter. */
-export type SampleStatus = "passed" | "failed" | "generation_error" | "task_error";
+export type SampleStatus =
+  | "passed"
+  | "failed"
+  | "generation_error"
+  | "task_error"
+  | "infrastructure_error"
+  | "not_judged";
 
 /** A filter of the sample browser and the open sample; every field is optional (absent: any). */
 export interface SampleFilter {
@@ -29,7 +35,7 @@ export interface SampleFilter {
   bucket?: string;
   /** Primary failure category (`syntax`, `boundary`, …). */
   category?: string;
-  /** Passed (every case), failed, or a generation or task error. */
+  /** Passed (every case), failed, a generation, task or infrastructure error, or not judged yet. */
   status?: SampleStatus;
   /** Text searched in the task id, the answer and the failure evidence. */
   q?: string;

@@ -30,11 +30,17 @@ export interface SamplePayloadOptions {
   filter?: SampleFilter;
 }
 
-/** The status of a sample: an error of its own, else passed or failed. */
+/**
+ * The status of a sample: an error of its own (a task or infrastructure error is never the
+ * model's failure), not judged yet (an answer without a result: an incomplete run), else passed
+ * or failed.
+ */
 function statusOf(g: GenerationRecord | undefined, r: ResultRecord | undefined): SampleStatus {
   if (r?.taskError) return "task_error";
+  if (r?.executionError) return "infrastructure_error";
   if (g?.error || r?.outcome === "generation_error") return "generation_error";
-  return r?.passed ? "passed" : "failed";
+  if (!r) return "not_judged";
+  return r.passed ? "passed" : "failed";
 }
 
 /** One sample of one run, joined. */
@@ -48,6 +54,8 @@ function browserSample(
   const id = (g ?? r)!;
   const key = sampleKey(id);
   const taskError = r?.taskError ?? null;
+  // Scored only when judged: a task or infrastructure error, or no result yet, has no score.
+  const unscored = !r || r.taskError !== undefined || r.executionError !== undefined;
   return {
     key: prefixKey ? `${label}:${key}` : key,
     run: label,
@@ -57,10 +65,10 @@ function browserSample(
     language: r?.language ?? "ts",
     sample: id.sample,
     status: statusOf(g, r),
-    bucket: taskError ? null : r?.bucket ?? null,
-    category: taskError ? null : r?.failure?.category ?? null,
+    bucket: unscored ? null : r.bucket,
+    category: unscored ? null : r.failure?.category ?? null,
     secondary: r?.failure?.secondary ?? [],
-    weighted: taskError ? null : r?.weightedAccuracy ?? null,
+    weighted: unscored ? null : r.weightedAccuracy,
     casesPassed: r ? r.cases.filter((c) => c.status === "pass").length : null,
     casesTotal: r ? r.cases.length : null,
     outcome: r?.outcome ?? null,
@@ -106,8 +114,8 @@ function browserSample(
 
 /**
  * Every recorded sample of the runs as the sample browser shows it. A sample
- * with a generation but no result yet (an incomplete run) is listed as
- * `failed` with outcome null; keys are prefixed with the run's label when
+ * with a generation but no result yet (an incomplete run) is `not_judged`,
+ * one a fleet gave up on `infrastructure_error`, both unscored; keys are prefixed with the run's label when
  * several runs are shown (`B:["t","m","v",0]`).
  *
  * @example

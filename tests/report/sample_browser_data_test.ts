@@ -77,3 +77,23 @@ Deno.test("samplePayload() embeds only the prompts and references its samples us
     assert.equal(s.casesTotal, r.cases.length);
   }
 });
+
+Deno.test("samplePayload() shows an infrastructure error and an answer not judged yet apart from failures, unscored", async () => {
+  const run = await loadRun(FIXTURE);
+  const [first, second, ...rest] = run.results;
+  const infra = { ...first, executionError: "the job was delivered 4 times and never finished" };
+  // `second` has a generation but no result: the run was interrupted before judging it.
+  const payload = samplePayload([{ ...run, results: rest, unjudged: [infra] }]);
+  const byKey = new Map(payload.samples.map((s) => [s.key, s]));
+  const i = byKey.get(sampleKey(first))!;
+  assert.equal(i.status, "infrastructure_error");
+  assert.equal(i.weighted, null);
+  assert.equal(i.bucket, null);
+  const n = byKey.get(sampleKey(second))!;
+  assert.equal(n.status, "not_judged");
+  assert.equal(n.weighted, null);
+  // Failed: judged, not passed, and with an answer (a failed request is a generation error).
+  const errored = new Set(run.generations.filter((g) => g.error).map(sampleKey));
+  const failed = rest.filter((r) => !r.passed && !errored.has(sampleKey(r))).length;
+  assert.equal(payload.samples.filter((s) => s.status === "failed").length, failed);
+});

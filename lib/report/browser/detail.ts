@@ -27,6 +27,8 @@ export const STATUS_WORDS: Record<string, string> = {
   failed: "failed",
   generation_error: "generation error",
   task_error: "task error",
+  infrastructure_error: "infrastructure error",
+  not_judged: "not judged yet",
 };
 
 /** Highlighted code as HTML (escaped plain text when the language is unknown). */
