@@ -18,8 +18,8 @@
  * @module
  */
 import { join } from "node:path";
-import { limiter } from "../lib/run/pool.ts";
-import { loadSuite } from "../lib/task/load.ts";
+import { limiter } from "../lib/run/limiter.ts";
+import { loadSuite } from "../lib/task/load_suite.ts";
 import { answerKey, assayResults } from "./agreement/assay_side.ts";
 import { type AgreementRow, agreementRow } from "./agreement/compare.ts";
 import { assayVerdict, type Comparison } from "./agreement/verdict.ts";

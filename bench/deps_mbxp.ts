@@ -14,7 +14,7 @@
  */
 import { join } from "node:path";
 import ts from "typescript";
-import { limiter } from "../lib/run/pool.ts";
+import { limiter } from "../lib/run/limiter.ts";
 import { resolveDependencies } from "../lib/sandbox/dep_store.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { createPool } from "../lib/sandbox/pool.ts";

@@ -13,13 +13,13 @@
  *   deno task bench fleet [rounds=2]
  */
 import { join } from "node:path";
-import { limiter } from "../lib/run/pool.ts";
+import { limiter } from "../lib/run/limiter.ts";
 import { openFleet } from "../lib/run/fleet/coordinator.ts";
 import { createPool } from "../lib/sandbox/pool.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import type { SandboxJob } from "../lib/sandbox/sandbox.ts";
 import type { Executor } from "../lib/run/execute_sample.ts";
-import { loadSuite } from "../lib/task/load.ts";
+import { loadSuite } from "../lib/task/load_suite.ts";
 import { startNats } from "../tests/run/_nats.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;

@@ -33,12 +33,12 @@
  * baseline, and checks that every mode gives the same verdicts.
  */
 import { join } from "node:path";
-import { limiter } from "../lib/run/pool.ts";
+import { limiter } from "../lib/run/limiter.ts";
 import { runSample } from "../lib/sandbox/deno.ts";
 import { createPool } from "../lib/sandbox/pool.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import type { Isolation } from "../lib/sandbox/sandbox.ts";
-import { loadSuite } from "../lib/task/load.ts";
+import { loadSuite } from "../lib/task/load_suite.ts";
 import { overlayTree, parseFileBundle } from "../lib/task/tree.ts";
 import { orchestratorBench } from "./orchestrator.ts";
 import { sandboxMbxpBench } from "./sandbox_mbxp.ts";

@@ -17,10 +17,10 @@ import { openaiProvider } from "../lib/model/openai.ts";
 import { syntheticProvider } from "../lib/model/synthetic.ts";
 import { startSyntheticServer } from "../lib/model/synthetic_server.ts";
 import { evaluate, type Executor } from "../lib/run/evaluate.ts";
-import { limiter } from "../lib/run/pool.ts";
+import { limiter } from "../lib/run/limiter.ts";
 import { runSample } from "../lib/sandbox/deno.ts";
 import type { SandboxResult } from "../lib/sandbox/sandbox.ts";
-import { loadSuite } from "../lib/task/load.ts";
+import { loadSuite } from "../lib/task/load_suite.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 

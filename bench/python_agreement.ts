@@ -15,8 +15,8 @@
  * @module
  */
 import { join } from "node:path";
-import { limiter } from "../lib/run/pool.ts";
-import { loadSuite } from "../lib/task/load.ts";
+import { limiter } from "../lib/run/limiter.ts";
+import { loadSuite } from "../lib/task/load_suite.ts";
 import type { Suite } from "../lib/task/schema.ts";
 import type { PythonRuntime } from "../lib/sandbox/sandbox.ts";
 import { readReflexionAnswers } from "../lib/model/replay_reflexion.ts";

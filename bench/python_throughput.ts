@@ -20,13 +20,13 @@
  * @module
  */
 import { join } from "node:path";
-import { limiter } from "../lib/run/pool.ts";
+import { limiter } from "../lib/run/limiter.ts";
 import { sampleJob } from "../lib/run/sample_job.ts";
 import { bwrapArgs } from "../lib/sandbox/isolate.ts";
 import { runPythonSample } from "../lib/sandbox/python.ts";
 import { createPythonPool } from "../lib/sandbox/python_pool.ts";
 import type { SandboxResult } from "../lib/sandbox/sandbox.ts";
-import { loadSuite } from "../lib/task/load.ts";
+import { loadSuite } from "../lib/task/load_suite.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const LIMITS = { timeoutMs: 20_000, caseTimeoutMs: 10_000 };

@@ -11,7 +11,7 @@
  */
 import { join } from "node:path";
 import puppeteer, { type Page } from "puppeteer-core";
-import { loadSuite } from "../lib/task/load.ts";
+import { loadSuite } from "../lib/task/load_suite.ts";
 import { browserHTML } from "../lib/report/sample_browser.ts";
 import type { BrowserPayload, BrowserSample } from "../lib/report/browser/payload.ts";
 

@@ -16,7 +16,7 @@
  * resident memory of its hosts.
  */
 import { join } from "node:path";
-import { limiter } from "../lib/run/pool.ts";
+import { limiter } from "../lib/run/limiter.ts";
 import { runSample } from "../lib/sandbox/deno.ts";
 import { createPool } from "../lib/sandbox/pool.ts";
 import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";

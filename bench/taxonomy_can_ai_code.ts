@@ -22,7 +22,7 @@
  *
  * @module
  */
-import { limiter } from "../lib/run/pool.ts";
+import { limiter } from "../lib/run/limiter.ts";
 import { sampleJob } from "../lib/run/sample_job.ts";
 import { withAnswerNames } from "../lib/run/answer_names_job.ts";
 import { runSample } from "../lib/sandbox/deno.ts";

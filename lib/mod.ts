@@ -26,7 +26,7 @@ export {
   RESERVED_TREE_PATHS,
   treePathProblem,
 } from "./task/tree.ts";
-export { loadSuite, SuiteError } from "./task/load.ts";
+export { loadSuite, SuiteError } from "./task/load_suite.ts";
 export { readSuiteMeta, SUITE_META_FILE, SuiteMeta } from "./task/suite_meta.ts";
 export { mixSuites } from "./task/mix_suites.ts";
 export type { MixSuitesOptions, SuitePart } from "./task/mix_suites.ts";
@@ -150,12 +150,12 @@ export type { Bucket, SampleScore } from "./score/weighted.ts";
 // ── Runs: evaluate, and the run store's records ──────────────────────────────
 export { dependenciesRecord, runDependencies } from "./run/dependency_stores.ts";
 export type { RunDependencies } from "./run/dependency_stores.ts";
-export { pythonPackagesProblem } from "./run/python_packages.ts";
+export { pythonPackagesProblem } from "./run/python_packages_check.ts";
 export { referenceJob, referenceTimeouts } from "./run/reference_timeouts.ts";
 export type { ReferenceTimeout, ReferenceTimeoutOptions } from "./run/reference_timeouts.ts";
 export { evaluate } from "./run/evaluate.ts";
-export { measureLoad } from "./run/load.ts";
-export type { LoadLevel, LoadOptions } from "./run/load.ts";
+export { measureLoad } from "./run/measure_load.ts";
+export type { LoadLevel, LoadOptions } from "./run/measure_load.ts";
 export type { CacheMode, EvaluateOptions, Evaluation, Executor } from "./run/evaluate.ts";
 export {
   createRun,
@@ -174,10 +174,10 @@ export { ResultRecord } from "./record/result.ts";
 export { SampleKey, sampleKey } from "./record/sample_key.ts";
 
 // ── Analysis: read a run store folder, summarise it, tabulate it ─────────────
-export { incompleteLabel, type Incompleteness, loadRun } from "./analyze/load.ts";
+export { incompleteLabel, type Incompleteness, loadRun } from "./analyze/load_run.ts";
 export { listRuns, newestRun, type RunEntry } from "./analyze/find_runs.ts";
 export { type RunGaps, runGaps } from "./analyze/run_gaps.ts";
-export type { Run } from "./analyze/load.ts";
+export type { Run } from "./analyze/load_run.ts";
 export { percentile, summarize } from "./analyze/summary.ts";
 export type { SummaryRow } from "./analyze/summary.ts";
 export { formatUsd, groupCost, runCost, runPricing, sampleCost } from "./analyze/cost.ts";
@@ -185,7 +185,7 @@ export type { CostFields, RunCost } from "./analyze/cost.ts";
 export { costCell, costRows, priceRows } from "./analyze/cost_rows.ts";
 export { BUILTIN_PRICES, loadPrices, priceOf, PricesError } from "./model/prices.ts";
 export type { PriceTable } from "./model/prices.ts";
-export { ModelPrice, PriceFile } from "./record/prices.ts";
+export { ModelPrice, PriceFile } from "./record/run_prices.ts";
 export { samplesTable, summaryTable, tableHTML, taskPassRateTable } from "./analyze/frames.ts";
 export { SKIPPED_TESTS_LEGEND } from "./analyze/frames.ts";
 export { sampleRows } from "./record/sample_rows.ts";
@@ -285,8 +285,8 @@ export { FAILURE_COLORS, failureModesChart } from "./plot/failure_modes.ts";
 export type { FailureModesChartOptions } from "./plot/failure_modes.ts";
 export { robustnessChart, robustnessRows } from "./plot/robustness.ts";
 export type { RobustnessOptions, RobustnessRow } from "./plot/robustness.ts";
-export { liveProgress, progressHTML } from "./plot/progress.ts";
-export type { LiveProgress, LiveProgressOptions, ProgressState } from "./plot/progress.ts";
+export { liveProgress, progressHTML } from "./plot/live_progress.ts";
+export type { LiveProgress, LiveProgressOptions, ProgressState } from "./plot/live_progress.ts";
 export { rowsHTML } from "./plot/rows_table.ts";
 export type { RowsHTMLOptions } from "./plot/rows_table.ts";
 export { taskHeatmapCells, taskHeatmapChart } from "./plot/task_heatmap.ts";
@@ -310,12 +310,12 @@ export { defaultReportPath, executeNotebook, renderReport } from "./report/rende
 export { parseReportArgs, resolveRunDirs, RunArgumentError } from "./report/report_args.ts";
 export type { ReportArgs } from "./report/report_args.ts";
 export type { ExecuteNotebookOptions, RenderReportOptions } from "./report/render.ts";
-export { executeAllNotebooks, listNotebooks } from "./report/notebooks.ts";
+export { executeAllNotebooks, listNotebooks } from "./report/execute_notebooks.ts";
 export { sampleBrowser } from "./report/sample_browser.ts";
 export type { SampleBrowserOptions } from "./report/sample_browser.ts";
 export { parseSampleFilterHash, sampleFilterHash } from "./record/sample_filter.ts";
 export type { SampleFilter } from "./record/sample_filter.ts";
-export type { ExecuteAllNotebooksOptions } from "./report/notebooks.ts";
+export type { ExecuteAllNotebooksOptions } from "./report/execute_notebooks.ts";
 
 // ── Notebooks: a session is every notebook's first cell ──────────────────────
 export { session } from "./notebook.ts";

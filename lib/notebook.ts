@@ -12,10 +12,10 @@
  * @module
  */
 import { join, relative } from "node:path";
-import { loadRun, type Run } from "./analyze/load.ts";
+import { loadRun, type Run } from "./analyze/load_run.ts";
 import { createProvider } from "./model/create.ts";
 import type { Provider } from "./model/provider.ts";
-import { liveProgress, type LiveProgressOptions } from "./plot/progress.ts";
+import { liveProgress, type LiveProgressOptions } from "./plot/live_progress.ts";
 import { rowsHTML } from "./plot/rows_table.ts";
 import { syntheticBanner } from "./plot/synthetic_banner.ts";
 import { fileCache } from "./model/cache.ts";
@@ -24,7 +24,7 @@ import { RUN_DEFAULTS } from "./run/defaults.ts";
 import { RunInterrupted } from "./run/interrupted.ts";
 import { bwrapAvailable } from "./sandbox/isolate.ts";
 import type { Isolation } from "./sandbox/sandbox.ts";
-import { loadSuite } from "./task/load.ts";
+import { loadSuite } from "./task/load_suite.ts";
 import { SelectionError, selectTasks } from "./task/select.ts";
 import type { Suite } from "./task/schema.ts";
 

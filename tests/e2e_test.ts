@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import pl from "nodejs-polars";
-import { loadRun } from "../lib/analyze/load.ts";
+import { loadRun } from "../lib/analyze/load_run.ts";
 import { findJupyter } from "../lib/report/kernel.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { session } from "../lib/notebook.ts";
-import { loadSuite } from "../lib/task/load.ts";
+import { loadSuite } from "../lib/task/load_suite.ts";
 import { sha256 } from "../lib/task/hash.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;

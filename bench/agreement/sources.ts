@@ -6,7 +6,7 @@
  * @module
  */
 import { join } from "node:path";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import type { Suite } from "../../lib/task/schema.ts";
 import { mbxpPrograms } from "../mbxp_samples.ts";
 import { npmDependencies } from "../../lib/source/npm_dependencies.ts";

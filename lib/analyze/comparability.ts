@@ -9,7 +9,7 @@
 import type { Manifest } from "../record/manifest.ts";
 import type { ResultRecord } from "../record/result.ts";
 import { limitDecidedTasks } from "./limit_decided.ts";
-import { incompleteLabel, type Incompleteness } from "./load.ts";
+import { incompleteLabel, type Incompleteness } from "./load_run.ts";
 import { runLabel } from "./runs_side_by_side.ts";
 
 /** One way in which a run differs from the baseline. */

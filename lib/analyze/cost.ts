@@ -8,7 +8,7 @@
  */
 import type { GenerationRecord } from "../record/generation.ts";
 import type { Manifest } from "../record/manifest.ts";
-import type { ModelPrice } from "../record/prices.ts";
+import type { ModelPrice } from "../record/run_prices.ts";
 import { BUILTIN_PRICES, priceOf, type PriceTable } from "../model/prices.ts";
 
 /** The cost columns of a summary row (lib/analyze/summary.ts). */

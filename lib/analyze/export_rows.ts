@@ -9,8 +9,8 @@ import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 import { sampleKey } from "../record/sample_key.ts";
 import { type SampleRow, sampleRows } from "../record/sample_rows.ts";
-import type { Run } from "./load.ts";
-import type { ModelPrice } from "../record/prices.ts";
+import type { Run } from "./load_run.ts";
+import type { ModelPrice } from "../record/run_prices.ts";
 import type { PriceTable } from "../model/prices.ts";
 import { runPricing, sampleCost } from "./cost.ts";
 
@@ -123,7 +123,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "./load.ts";
+ * import { loadRun } from "./load_run.ts";
  * import { exportRows } from "./export_rows.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const rows = exportRows(run);

@@ -96,7 +96,7 @@ type Records = { generations?: readonly GenerationRecord[]; results: readonly Re
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "./load.ts";
+ * import { loadRun } from "./load_run.ts";
  * import { failedSamples } from "./failure_modes.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const failed = failedSamples(run);

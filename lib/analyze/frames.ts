@@ -5,7 +5,7 @@
  */
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
-import type { Run } from "./load.ts";
+import type { Run } from "./load_run.ts";
 import { sampleRows } from "../record/sample_rows.ts";
 import { summarize } from "./summary.ts";
 import { htmlTable, type HtmlTableOptions } from "./html_table.ts";

@@ -9,7 +9,7 @@
 import { judgeRun, type Policy, type PolicyVerdict } from "../score/policy.ts";
 import type { PriceTable } from "../model/prices.ts";
 import { costCell } from "./cost_rows.ts";
-import { incompleteLabel, type Run } from "./load.ts";
+import { incompleteLabel, type Run } from "./load_run.ts";
 import { runGaps } from "./run_gaps.ts";
 import { summarize, type SummaryRow } from "./summary.ts";
 
@@ -55,7 +55,7 @@ function failedChecks(v: PolicyVerdict): string {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "./load.ts";
+ * import { loadRun } from "./load_run.ts";
  * import { markdownSummary } from "./markdown_summary.ts";
  * import { resolvePolicy } from "../score/policy.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);

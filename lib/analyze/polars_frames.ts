@@ -22,7 +22,7 @@
 import type pl from "nodejs-polars";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
-import type { Run } from "./load.ts";
+import type { Run } from "./load_run.ts";
 import { type DtypeName, SAMPLE_ROW_DTYPES, sampleRows } from "../record/sample_rows.ts";
 
 import { GROUPED_SUMMARY_COLUMNS } from "./grouped_summary.ts";
@@ -77,7 +77,7 @@ type Records = { generations: readonly GenerationRecord[]; results: readonly Res
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "./load.ts";
+ * import { loadRun } from "./load_run.ts";
  * import { samplesFrame } from "./polars_frames.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const df = await samplesFrame(run, { categoryOf: (task) => task === "clamp" ? "numbers" : "strings" });
@@ -107,7 +107,7 @@ export async function samplesFrame(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "./load.ts";
+ * import { loadRun } from "./load_run.ts";
  * import { casesFrame } from "./polars_frames.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const df = await casesFrame(run);
@@ -179,7 +179,7 @@ const GENERATION_DTYPES: Record<string, DtypeName> = {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "./load.ts";
+ * import { loadRun } from "./load_run.ts";
  * import { generationsFrame } from "./polars_frames.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const df = await generationsFrame(run);
@@ -209,7 +209,7 @@ export async function generationsFrame(run: Pick<Run, "generations">): Promise<D
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "./load.ts";
+ * import { loadRun } from "./load_run.ts";
  * import { samplesFrame, summaryFrame } from "./polars_frames.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const summary = await summaryFrame(await samplesFrame(run));
@@ -248,7 +248,7 @@ export async function summaryFrame(samples: DataFrame): Promise<DataFrame> {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "./load.ts";
+ * import { loadRun } from "./load_run.ts";
  * import { summaryAcrossRuns } from "./polars_frames.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const df = await summaryAcrossRuns({ before: run, after: run });

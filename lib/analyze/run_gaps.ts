@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Run } from "./load.ts";
+import type { Run } from "./load_run.ts";
 
 /** One kind of failed request: a model, the message (endpoint included), how many samples. */
 export interface GenerationErrorGroup {

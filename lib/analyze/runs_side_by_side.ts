@@ -6,7 +6,7 @@
  * @module
  */
 import { compareRuns, type ComparisonRow } from "./compare.ts";
-import type { Run } from "./load.ts";
+import type { Run } from "./load_run.ts";
 import { summarize } from "./summary.ts";
 
 /** Options for {@link runsSideBySide}. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Run } from "./load.ts";
+import type { Run } from "./load_run.ts";
 import { percentile } from "../score/percentile.ts";
 import type { PriceTable } from "../model/prices.ts";
 import { type CostFields, groupCost, type RunManifestPrices, runPricing } from "./cost.ts";

@@ -6,7 +6,7 @@
  */
 import type { ResultRecord } from "../record/result.ts";
 import { sampleKey } from "../record/sample_key.ts";
-import type { Run } from "./load.ts";
+import type { Run } from "./load_run.ts";
 
 /** Agreement of one model × variant. */
 export interface AgreementRow {
@@ -71,7 +71,7 @@ function verdictOf(r: ResultRecord): string {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import type { Run } from "./load.ts";
+ * import type { Run } from "./load_run.ts";
  * import type { ResultRecord } from "../record/result.ts";
  * import { verdictAgreement } from "./verdict_agreement.ts";
  * const result = (task: string, status: "pass" | "fail"): ResultRecord => ({

@@ -5,7 +5,7 @@
  * @module
  */
 import { join } from "node:path";
-import { loadSuite } from "../task/load.ts";
+import { loadSuite } from "../task/load_suite.ts";
 import { mixSuites } from "../task/mix_suites.ts";
 import type { Suite } from "../task/schema.ts";
 import { scrubArgs } from "./errors.ts";

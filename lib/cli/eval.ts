@@ -7,7 +7,7 @@
  */
 import { relative } from "node:path";
 import { summarize } from "../analyze/summary.ts";
-import { loadRun } from "../analyze/load.ts";
+import { loadRun } from "../analyze/load_run.ts";
 import { runGaps } from "../analyze/run_gaps.ts";
 import { fileCache } from "../model/cache.ts";
 import { createProvider } from "../model/create.ts";
@@ -17,7 +17,7 @@ import { RunInterrupted } from "../run/interrupted.ts";
 import { costText } from "./cost_text.ts";
 import type { Suite } from "../task/schema.ts";
 import { writeParquet } from "../run/parquet.ts";
-import { progressBar } from "../run/progress.ts";
+import { progressBar } from "../run/progress_bar.ts";
 import { slowReferencesText } from "../run/slow_references.ts";
 import { packageCheck } from "../score/package_check.ts";
 import { EXIT, scrubArgs, ToolError, UsageError } from "./errors.ts";

@@ -11,7 +11,7 @@ import type { TypecheckMode } from "../run/typecheck_stage.ts";
 import type { Isolation, PythonRuntime } from "../sandbox/sandbox.ts";
 import type { Semantics } from "../task/schema.ts";
 import type { Policy } from "../score/policy.ts";
-import { loadSuite } from "../task/load.ts";
+import { loadSuite } from "../task/load_suite.ts";
 import { RUN_DEFAULTS } from "../run/defaults.ts";
 import { selectTasks, type TaskSelection } from "../task/select.ts";
 import type { Suite } from "../task/schema.ts";

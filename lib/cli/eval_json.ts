@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 import { runGaps } from "../analyze/run_gaps.ts";
 import type { SummaryRow } from "../analyze/summary.ts";
 import { judgeRun, type Policy, type PolicyVerdict } from "../score/policy.ts";
@@ -42,7 +42,7 @@ export interface EvalJson {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "../analyze/load.ts";
+ * import { loadRun } from "../analyze/load_run.ts";
  * import { summarize } from "../analyze/summary.ts";
  * import { resolvePolicy } from "../score/policy.ts";
  * import { evalJson } from "./eval_json.ts";

@@ -7,9 +7,9 @@
 import { parseArgs } from "./args.ts";
 import { csvText, exportRows, jsonlText } from "../analyze/export_rows.ts";
 import { pricesArg } from "./prices_arg.ts";
-import { loadRun } from "../analyze/load.ts";
+import { loadRun } from "../analyze/load_run.ts";
 import { markdownSummary } from "../analyze/markdown_summary.ts";
-import { incompleteLabel } from "../analyze/load.ts";
+import { incompleteLabel } from "../analyze/load_run.ts";
 import { resolveRunDirs, RunArgumentError } from "../report/report_args.ts";
 import { UsageError } from "./errors.ts";
 import { policyArg } from "./inputs.ts";

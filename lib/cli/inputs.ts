@@ -10,7 +10,7 @@ import { bwrapAvailable } from "../sandbox/isolate.ts";
 import type { Isolation, PythonRuntime } from "../sandbox/sandbox.ts";
 import { type Policy, resolvePolicy } from "../score/policy.ts";
 import { ToolError, UsageError } from "./errors.ts";
-import { pythonPackagesProblem } from "../run/python_packages.ts";
+import { pythonPackagesProblem } from "../run/python_packages_check.ts";
 import type { Suite } from "../task/schema.ts";
 
 /**

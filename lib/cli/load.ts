@@ -8,9 +8,9 @@ import { parseArgs } from "./args.ts";
 import { join, relative } from "node:path";
 import { createProvider } from "../model/create.ts";
 import type { Provider } from "../model/provider.ts";
-import { measureLoad } from "../run/load.ts";
+import { measureLoad } from "../run/measure_load.ts";
 import { newRunId } from "../run/store.ts";
-import { loadSuite } from "../task/load.ts";
+import { loadSuite } from "../task/load_suite.ts";
 import { UsageError } from "./errors.ts";
 import { RUNS_DIR } from "./paths.ts";
 

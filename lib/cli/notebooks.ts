@@ -5,11 +5,11 @@
  * @module
  */
 import { relative } from "node:path";
-import type { ExecuteAllNotebooksOptions } from "../report/notebooks.ts";
+import type { ExecuteAllNotebooksOptions } from "../report/execute_notebooks.ts";
 
 /** Options for {@link runNotebooks}. */
 export interface RunNotebooksOptions {
-  /** What executes the notebooks. @default `executeAllNotebooks` from `lib/report/notebooks.ts` */
+  /** What executes the notebooks. @default `executeAllNotebooks` from `lib/report/execute_notebooks.ts` */
   execute?: (options: ExecuteAllNotebooksOptions) => Promise<string[]>;
 }
 
@@ -39,7 +39,7 @@ export async function runNotebooks(
 ): Promise<string[]> {
   // Loaded only for this command: it brings the headless notebook machinery.
   const execute = options.execute ??
-    (await import("../report/notebooks.ts")).executeAllNotebooks;
+    (await import("../report/execute_notebooks.ts")).executeAllNotebooks;
   const pages = await execute({
     onNotebook: ({ html, seconds }) =>
       console.log(`${relative(Deno.cwd(), html)} (${seconds.toFixed(1)} s)`),

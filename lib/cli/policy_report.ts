@@ -5,7 +5,7 @@
  * @module
  */
 import { runGaps } from "../analyze/run_gaps.ts";
-import { incompleteLabel, type Run } from "../analyze/load.ts";
+import { incompleteLabel, type Run } from "../analyze/load_run.ts";
 import { junitXml } from "../score/junit.ts";
 import { judgeRun, type Policy } from "../score/policy.ts";
 
@@ -15,7 +15,7 @@ import { judgeRun, type Policy } from "../score/policy.ts";
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "../analyze/load.ts";
+ * import { loadRun } from "../analyze/load_run.ts";
  * import { resolvePolicy } from "../score/policy.ts";
  * import { reportPolicy } from "./policy_report.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);

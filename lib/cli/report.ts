@@ -5,7 +5,7 @@
  * @module
  */
 import { join, relative, resolve } from "node:path";
-import { loadRun } from "../analyze/load.ts";
+import { loadRun } from "../analyze/load_run.ts";
 import { renderReport } from "../report/render.ts";
 import { parseReportArgs, resolveRunDirs, RunArgumentError } from "../report/report_args.ts";
 import { UsageError } from "./errors.ts";

@@ -6,7 +6,7 @@
  */
 import { relative } from "node:path";
 import { newestRun } from "../analyze/find_runs.ts";
-import { incompleteLabel, type Run } from "../analyze/load.ts";
+import { incompleteLabel, type Run } from "../analyze/load_run.ts";
 import { UsageError } from "./errors.ts";
 
 /**

@@ -7,7 +7,7 @@
 import { parseArgs } from "./args.ts";
 import { resolve } from "node:path";
 import { summarize } from "../analyze/summary.ts";
-import { loadRun } from "../analyze/load.ts";
+import { loadRun } from "../analyze/load_run.ts";
 import { EXIT, UsageError } from "./errors.ts";
 import { junitArg, policyArg } from "./inputs.ts";
 import { RUNS_DIR } from "./paths.ts";

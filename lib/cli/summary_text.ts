@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { incompleteLabel } from "../analyze/load.ts";
+import { incompleteLabel } from "../analyze/load_run.ts";
 import { type RunGaps, runGaps } from "../analyze/run_gaps.ts";
 import type { SummaryRow } from "../analyze/summary.ts";
 import { costCell } from "../analyze/cost_rows.ts";
@@ -242,7 +242,7 @@ export function gapsText(gaps: RunGaps): string {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "../analyze/load.ts";
+ * import { loadRun } from "../analyze/load_run.ts";
  * import { printGaps } from "./summary_text.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * assert.equal(printGaps(run), undefined);

@@ -5,9 +5,9 @@
  * @module
  */
 import { parseArgs } from "./args.ts";
-import { progressBar } from "../run/progress.ts";
-import { loadSuite } from "../task/load.ts";
-import { validateSuite } from "../run/validate.ts";
+import { progressBar } from "../run/progress_bar.ts";
+import { loadSuite } from "../task/load_suite.ts";
+import { validateSuite } from "../run/validate_suite.ts";
 import { validationMarkdown } from "../run/validation_markdown.ts";
 import { slowReferencesText } from "../run/slow_references.ts";
 import { chooseIsolation, intArg, pythonArg, pythonPackagesArg } from "./inputs.ts";

@@ -1,11 +1,11 @@
 /**
  * The price table: built-in list prices (`prices.json` beside this file, each labelled with the
  * date it was taken and its source), extended or overridden by a user's file (`--prices FILE`,
- * format: `PriceFile` in lib/record/prices.ts), and the price of a model spec under it.
+ * format: `PriceFile` in lib/record/run_prices.ts), and the price of a model spec under it.
  *
  * @module
  */
-import { ModelPrice, PriceFile, type RunPrices } from "../record/prices.ts";
+import { ModelPrice, PriceFile, type RunPrices } from "../record/run_prices.ts";
 import { parseModelSpec, PROVIDERS } from "./provider.ts";
 import builtin from "./prices.json" with { type: "json" };
 
@@ -115,7 +115,7 @@ export const BUILTIN_PRICES: PriceTable = extend(
  * await Deno.remove(file);
  * ```
  *
- * @param file A price file (format: `PriceFile`, lib/record/prices.ts). @default none
+ * @param file A price file (format: `PriceFile`, lib/record/run_prices.ts). @default none
  * @throws {PricesError} When the file cannot be read, is not JSON, or breaks the format.
  */
 export async function loadPrices(file?: string): Promise<PriceTable> {

@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { failedSamples, FAILURE_LABELS, type FailureLabel } from "../analyze/failure_modes.ts";
 import { columnLabel } from "../analyze/column_label.ts";
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 import { sampleKey } from "../record/sample_key.ts";
 import { type Chart, chart } from "./chart.ts";
 import { modelScale } from "./model_scale.ts";
@@ -76,7 +76,7 @@ interface Segment {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "../analyze/load.ts";
+ * import { loadRun } from "../analyze/load_run.ts";
  * import { failureModesChart } from "./failure_modes.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const c = failureModesChart(run);

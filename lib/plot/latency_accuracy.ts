@@ -4,7 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 import { formatFixed } from "../analyze/number_format.ts";
 import { sampleKey } from "../record/sample_key.ts";
 import { type Chart, chart } from "./chart.ts";

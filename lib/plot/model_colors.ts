@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 
 /** The fixed categorical palette (Observable 10), assigned in manifest order. */
 export const MODEL_PALETTE: readonly string[] = [

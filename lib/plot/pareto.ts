@@ -5,7 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 import { bestUnderBudget, paretoFrontier } from "../analyze/pareto.ts";
 import { summarize, type SummaryRow } from "../analyze/summary.ts";
 import { type Chart, chart } from "./chart.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 import { splitVariant } from "../analyze/robustness.ts";
 import { type Chart, chart } from "./chart.ts";
 import { modelScale } from "./model_scale.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 import { summaryTable, tableHTML } from "../analyze/frames.ts";
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 import { failureTable } from "../analyze/verdict_tables.ts";
 import { sampleFilterHash } from "../record/sample_filter.ts";
 import { failureModesChart } from "./failure_modes.ts";
@@ -50,7 +50,7 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "../analyze/load.ts";
+ * import { loadRun } from "../analyze/load_run.ts";
  * import { runDetailHTML } from "./run_detail.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const html = runDetailHTML(run, { label: "B" });

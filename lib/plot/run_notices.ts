@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { incompleteLabel } from "../analyze/load.ts";
+import { incompleteLabel } from "../analyze/load_run.ts";
 import type { RunGaps } from "../analyze/run_gaps.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");

@@ -4,7 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 import { type Chart, chart } from "./chart.ts";
 import { CLICK_HINT, sampleHref, type SampleLinkOptions } from "./sample_links.ts";
 
@@ -35,7 +35,7 @@ interface Segment {
  * ```ts
  * import assert from "node:assert/strict";
  * import { BUCKET_COLORS, BUCKETS, spectrumChart } from "./spectrum.ts";
- * import type { Run } from "../analyze/load.ts";
+ * import type { Run } from "../analyze/load_run.ts";
  * const run = { manifest: { models: [] }, results: [] };
  * assert(spectrumChart(run).html.includes("Accuracy spectrum"));
  * assert(BUCKETS[0] === "correct" && BUCKET_COLORS.length === BUCKETS.length);

@@ -5,7 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 import { formatPercent } from "../analyze/number_format.ts";
 import { type Chart, chart } from "./chart.ts";
 import { modelScale } from "./model_scale.ts";

@@ -5,14 +5,14 @@
  */
 import { z } from "zod";
 import { StoreRecord } from "./dependency_store.ts";
-import { RunPrices } from "./prices.ts";
+import { RunPrices } from "./run_prices.ts";
 
 /**
  * The version of the run store format written by this code. Version 2 added the outcome
  * `generation_error` (a result record for every failed generation), `taskError` and
  * `harnessChanges` on results, `promptHash` and `endpoint` on generations, `prompts.jsonl`, and
  * the manifest's origin, name, command, templates, expected sample count and task errors.
- * Version 1 runs are read (lib/analyze/load.ts gives their failed generations a result).
+ * Version 1 runs are read (lib/analyze/load_run.ts gives their failed generations a result).
  * Optional fields added later without a new version (a reader that does not know them loses
  * nothing it needs): `timeouts.*.cases`, `dependencies`, `slowReferences`, `skippedTests`,
  * `pythonPackages`, `prices`, `tags`.

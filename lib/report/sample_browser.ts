@@ -12,10 +12,10 @@ import { gzipSync } from "node:zlib";
 import { type PromptRecord } from "../record/generation.ts";
 import { readLines } from "../record/jsonl_lines.ts";
 import type { SampleFilter } from "../record/sample_filter.ts";
-import type { Run } from "../analyze/load.ts";
+import type { Run } from "../analyze/load_run.ts";
 import type { PriceTable } from "../model/prices.ts";
 import type { Suite } from "../task/schema.ts";
-import { loadSuite } from "../task/load.ts";
+import { loadSuite } from "../task/load_suite.ts";
 import { type Chart, JUPYTER_DISPLAY } from "../plot/chart.ts";
 import { browserBundle } from "./browser_bundle.ts";
 import { samplePayload } from "./sample_browser_data.ts";
@@ -172,7 +172,7 @@ export async function browserHTML(payload: BrowserPayload, title = "Samples"): P
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "../analyze/load.ts";
+ * import { loadRun } from "../analyze/load_run.ts";
  * import { sampleBrowser } from "./sample_browser.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const browser = await sampleBrowser(run, { filter: { status: "failed" } });

@@ -9,7 +9,7 @@ import type { GenerationRecord, PromptRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
 import type { SampleFilter, SampleStatus } from "../record/sample_filter.ts";
 import { sampleKey } from "../record/sample_key.ts";
-import { incompleteLabel, type Run } from "../analyze/load.ts";
+import { incompleteLabel, type Run } from "../analyze/load_run.ts";
 import type { PriceTable } from "../model/prices.ts";
 import { runPricing, sampleCost } from "../analyze/cost.ts";
 import type { BrowserMessage, BrowserPayload, BrowserSample } from "./browser/payload.ts";
@@ -121,7 +121,7 @@ function browserSample(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun } from "../analyze/load.ts";
+ * import { loadRun } from "../analyze/load_run.ts";
  * import { samplePayload } from "./sample_browser_data.ts";
  * const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * const payload = samplePayload([run]);

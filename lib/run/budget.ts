@@ -20,7 +20,7 @@
 import { formatUsd, sampleCost } from "../analyze/cost.ts";
 import type { ChatMessage } from "../prompt/templates.ts";
 import type { GenerationRecord } from "../record/generation.ts";
-import type { ModelPrice } from "../record/prices.ts";
+import type { ModelPrice } from "../record/run_prices.ts";
 import { priceOf, type PriceTable } from "../model/prices.ts";
 import type { Provider } from "../model/provider.ts";
 import type { Job } from "./plan.ts";

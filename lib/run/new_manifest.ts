@@ -9,7 +9,7 @@ import type { Suite } from "../task/schema.ts";
 import { dependenciesRecord, type RunDependencies } from "./dependency_stores.ts";
 import type { EvaluateOptions, RunOrigin } from "./evaluate_options.ts";
 import type { RunPlan } from "./plan.ts";
-import { pythonPackagesRecord } from "./python_packages.ts";
+import { pythonPackagesRecord } from "./python_packages_check.ts";
 import { BUILTIN_PRICES, runPricesOf } from "../model/prices.ts";
 import { skippedTestsByTask } from "./skipped_tests.ts";
 import { gitRevision, newRunId, toolVersions } from "./store.ts";
@@ -21,7 +21,7 @@ import { gitRevision, newRunId, toolVersions } from "./store.ts";
  * ```ts
  * import assert from "node:assert/strict";
  * import { newManifest } from "./new_manifest.ts";
- * import { loadSuite } from "../task/load.ts";
+ * import { loadSuite } from "../task/load_suite.ts";
  * import { planRun } from "./plan.ts";
  * import { plain } from "../prompt/templates.ts";
  * import { syntheticProvider } from "../model/synthetic.ts";

@@ -75,7 +75,7 @@ export interface PlanSettings {
  * import assert from "node:assert/strict";
  * import { planRun } from "./plan.ts";
  * import { plain } from "../prompt/templates.ts";
- * import { loadSuite } from "../task/load.ts";
+ * import { loadSuite } from "../task/load_suite.ts";
  * const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
  * const model = { spec: "m:x", synthetic: true, params: {}, generate: () => { throw new Error(); }, close: async () => {} };
  * const settings = { perturbations: [], samples: 1, seed: 0, settings: {} };

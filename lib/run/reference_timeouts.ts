@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { limiter } from "./pool.ts";
+import { limiter } from "./limiter.ts";
 import type { SandboxJob, SandboxResult } from "../sandbox/sandbox.ts";
 import type { RunSampleOptions } from "../sandbox/deno.ts";
 import type { Task } from "../task/schema.ts";
@@ -99,7 +99,7 @@ export interface ReferenceTimeout {
  * ```ts
  * import assert from "node:assert/strict";
  * import { referenceJob } from "./reference_timeouts.ts";
- * import { loadSuite } from "../task/load.ts";
+ * import { loadSuite } from "../task/load_suite.ts";
  * const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
  * const files = suite.tasks.find((t) => t.answer === "files")!;
  * assert.equal(referenceJob(files).code, "");
@@ -117,7 +117,7 @@ export function referenceJob(task: Task): SandboxJob {
  * ```ts
  * import assert from "node:assert/strict";
  * import { referenceTimeouts } from "./reference_timeouts.ts";
- * import { loadSuite } from "../task/load.ts";
+ * import { loadSuite } from "../task/load_suite.ts";
  * import { runSample } from "../sandbox/deno.ts";
  * const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
  * const tasks = suite.tasks.filter((t) => t.id === "chunk" || t.id === "levenshtein");

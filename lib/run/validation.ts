@@ -1,5 +1,5 @@
 /**
- * What a suite validation finds (lib/run/validate.ts) and the thresholds it applies: the reference
+ * What a suite validation finds (lib/run/validate_suite.ts) and the thresholds it applies: the reference
  * runs, each mutant and whether the tests killed it, the problems.
  *
  * @module

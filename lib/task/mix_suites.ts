@@ -33,7 +33,7 @@ export interface MixSuitesOptions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadSuite } from "./load.ts";
+ * import { loadSuite } from "./load_suite.ts";
  * import { mixSuites } from "./mix_suites.ts";
  * const ts = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
  * const py = await loadSuite(new URL("../../tasks/python", import.meta.url).pathname);

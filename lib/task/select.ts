@@ -63,7 +63,7 @@ function canonical(values: readonly string[]): string {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadSuite } from "./load.ts";
+ * import { loadSuite } from "./load_suite.ts";
  * import { sha256 } from "./hash.ts";
  * import { selectTasks } from "./select.ts";
  * const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);

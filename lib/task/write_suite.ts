@@ -49,7 +49,7 @@ const PLAIN_NAME = /^[\w][\w.-]*$/;
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadSuite } from "./load.ts";
+ * import { loadSuite } from "./load_suite.ts";
  * import { writeSuite } from "./write_suite.ts";
  * const fixtures = new URL("../../data/fixtures/importers/", import.meta.url).pathname;
  * const imported = await loadSuite(fixtures + "multipl-e.jsonl");

@@ -4,7 +4,7 @@ import { costRows } from "../../lib/analyze/cost_rows.ts";
 import { summarize } from "../../lib/analyze/summary.ts";
 import type { PriceTable } from "../../lib/model/prices.ts";
 import type { GenerationRecord } from "../../lib/record/generation.ts";
-import type { ModelPrice } from "../../lib/record/prices.ts";
+import type { ModelPrice } from "../../lib/record/run_prices.ts";
 import { generationRecord } from "../_helpers.ts";
 
 const gen = (over: Partial<GenerationRecord>): GenerationRecord => generationRecord(over);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as aq from "arquero";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import {
   samplesTable,
   summaryTable,

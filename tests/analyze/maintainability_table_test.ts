@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import {
   MAINTAINABILITY_METRICS,
   maintainabilityRows,

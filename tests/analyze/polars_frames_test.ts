@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { join } from "node:path";
 import { groupedSummaryTable } from "../../lib/analyze/grouped_summary.ts";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import {
   casesFrame,
   generationsFrame,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { percentile, summarize } from "../../lib/analyze/summary.ts";
 import type { GenerationRecord } from "../../lib/record/generation.ts";
 import type { ResultRecord } from "../../lib/record/result.ts";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { startSyntheticServer } from "../../lib/model/synthetic_server.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { cli, evalTiny, onlyRun, ROOT, TINY_SUITE } from "./_cli.ts";
 
 /** A price file in a temp folder; its path. */

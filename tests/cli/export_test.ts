@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import pl from "nodejs-polars";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { cli, ROOT } from "./_cli.ts";
 
 const FIXTURE = join(ROOT, "data/fixtures/run-tiny");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { summarize } from "../../lib/analyze/summary.ts";
 import { deadPort, evalTiny, onlyRun, ROOT, TINY_SUITE } from "./_cli.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runImport } from "../../lib/cli/import.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { importSuite } from "../../lib/task/importers/detect.ts";
 
 const FIXTURES = new URL("../../data/fixtures/importers/", import.meta.url).pathname;

@@ -4,9 +4,9 @@ import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { syntheticAnswer } from "../../lib/model/synthetic_answer.ts";
 import { type Fault, FAULTS } from "../../lib/model/synthetic_faults.ts";
 import { SYNTHETIC_PROFILES } from "../../lib/model/synthetic_profiles.ts";
-import { limiter } from "../../lib/run/pool.ts";
+import { limiter } from "../../lib/run/limiter.ts";
 import { plain } from "../../lib/prompt/templates.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const suite = await loadSuite(
   join(new URL("../..", import.meta.url).pathname, "data/fixtures/suite-tiny"),

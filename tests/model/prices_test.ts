@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { BUILTIN_PRICES, loadPrices, priceOf } from "../../lib/model/prices.ts";
-import { PriceFile } from "../../lib/record/prices.ts";
+import { PriceFile } from "../../lib/record/run_prices.ts";
 import builtin from "../../lib/model/prices.json" with { type: "json" };
 
 /** Writes `content` to a temp file, calls `fn` with its path, removes it. */

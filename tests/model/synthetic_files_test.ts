@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { extractFiles } from "../../lib/model/extract_files.ts";
 import { syntheticAnswer, syntheticFilesForm } from "../../lib/model/synthetic_answer.ts";
 import { SYNTHETIC_PROFILES } from "../../lib/model/synthetic_profiles.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
 const filesTasks = suite.tasks.filter((t) => t.answer === "files");

@@ -3,7 +3,7 @@ import { extractFiles } from "../../lib/model/extract_files.ts";
 import { syntheticAnswer, syntheticFilesForm } from "../../lib/model/synthetic_answer.ts";
 import { SYNTHETIC_PROFILES } from "../../lib/model/synthetic_profiles.ts";
 import { PYTHON_MUTATIONS } from "../../lib/model/python_mutate.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const suite = await loadSuite(new URL("../../tasks/python", import.meta.url).pathname);
 const task = suite.tasks.find((t) => t.id === "inventory-restock")!;

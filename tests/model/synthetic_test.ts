@@ -6,7 +6,7 @@ import { startSyntheticServer } from "../../lib/model/synthetic_server.ts";
 import { syntheticAnswer } from "../../lib/model/synthetic_answer.ts";
 import { SYNTHETIC_PROFILES } from "../../lib/model/synthetic_profiles.ts";
 import { plain } from "../../lib/prompt/templates.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const suite = await loadSuite(new URL("../../data/fixtures/suite-tiny", import.meta.url).pathname);
 const clamp = suite.tasks.find((t) => t.id === "clamp")!;

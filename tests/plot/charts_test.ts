@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { type Chart, chart, JUPYTER_DISPLAY } from "../../lib/plot/chart.ts";
 import { latencyAccuracyChart } from "../../lib/plot/latency_accuracy.ts";
 import { modelColor, modelColorScale } from "../../lib/plot/model_colors.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { JUPYTER_DISPLAY } from "../../lib/plot/chart.ts";
 import { coreEdgeChart } from "../../lib/plot/core_edge.ts";
 import { modelColor } from "../../lib/plot/model_colors.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { runDetailHTML } from "../../lib/plot/run_detail.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;

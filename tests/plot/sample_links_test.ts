@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
-import { loadRun, type Run } from "../../lib/analyze/load.ts";
+import { loadRun, type Run } from "../../lib/analyze/load_run.ts";
 import { parseSampleFilterHash, type SampleFilter } from "../../lib/record/sample_filter.ts";
 import { sampleKey } from "../../lib/record/sample_key.ts";
 import type { Chart } from "../../lib/plot/chart.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadRun, type Run } from "../../lib/analyze/load.ts";
+import { loadRun, type Run } from "../../lib/analyze/load_run.ts";
 import { taskHeatmapCells, taskHeatmapChart } from "../../lib/plot/task_heatmap.ts";
 
 const tiny = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);

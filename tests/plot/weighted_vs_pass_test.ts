@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { weightedVsPassChart } from "../../lib/plot/weighted_vs_pass.ts";
 
 const run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);

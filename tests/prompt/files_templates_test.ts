@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { FILES_ANSWER_FORMAT, TEMPLATES } from "../../lib/prompt/templates.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
 const task = suite.tasks.find((t) => t.id === "cart-discount")!;

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { PERTURBATIONS, perturbTask } from "../../lib/prompt/perturb.ts";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { runSample } from "../../lib/sandbox/deno.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const builtin = await loadSuite(join(ROOT, "tasks/builtin"));

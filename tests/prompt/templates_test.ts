@@ -4,7 +4,7 @@ import { SYNTHETIC_PROFILES } from "../../lib/model/synthetic_profiles.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { syntheticAnswer } from "../../lib/model/synthetic_answer.ts";
 import { REASONING_REQUEST, templateByName, TEMPLATES } from "../../lib/prompt/templates.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const suite = await loadSuite(
   join(new URL("../..", import.meta.url).pathname, "data/fixtures/suite-tiny"),

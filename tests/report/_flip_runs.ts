@@ -9,7 +9,7 @@ import type { Provider } from "../../lib/model/provider.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { sha256 } from "../../lib/task/hash.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 /** The tasks of the two runs. */
 export const FLIP_TASKS = ["group-by", "search-insert"];

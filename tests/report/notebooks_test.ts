@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { basename, join } from "node:path";
-import { executeAllNotebooks, listNotebooks } from "../../lib/report/notebooks.ts";
+import { executeAllNotebooks, listNotebooks } from "../../lib/report/execute_notebooks.ts";
 import { findJupyter } from "../../lib/report/kernel.ts";
 
 const NOTEBOOKS = new URL("../../notebooks/", import.meta.url).pathname;

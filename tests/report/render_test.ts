@@ -6,7 +6,7 @@ import { createProvider } from "../../lib/model/create.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { sha256 } from "../../lib/task/hash.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { mixSuites } from "../../lib/task/mix_suites.ts";
 import { CHECKOUT } from "../../lib/plot/published_path.ts";
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { samplePayload } from "../../lib/report/sample_browser_data.ts";
 import type { PromptRecord } from "../../lib/record/generation.ts";
 import { sampleKey } from "../../lib/record/sample_key.ts";

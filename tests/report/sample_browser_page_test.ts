@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import puppeteer, { type Page } from "puppeteer-core";
-import { loadRun, type Run } from "../../lib/analyze/load.ts";
+import { loadRun, type Run } from "../../lib/analyze/load_run.ts";
 import { createProvider } from "../../lib/model/create.ts";
 import { parseSampleFilterHash } from "../../lib/record/sample_filter.ts";
 import { sampleKey } from "../../lib/record/sample_key.ts";
@@ -15,7 +15,7 @@ import { executeNotebook, renderReport } from "../../lib/report/render.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { sha256 } from "../../lib/task/hash.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const CHROMIUM = "/usr/bin/chromium";

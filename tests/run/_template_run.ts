@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { plain, type PromptTemplate } from "../../lib/prompt/templates.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const [runsDir, extra] = Deno.args;
 const suite = await loadSuite(

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { runCost } from "../../lib/analyze/cost.ts";
 import { summarize } from "../../lib/analyze/summary.ts";
 import { fileCache } from "../../lib/model/cache.ts";
@@ -9,7 +9,7 @@ import type { Provider } from "../../lib/model/provider.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { RunInterrupted } from "../../lib/run/interrupted.ts";
 import { RunBudget } from "../../lib/run/budget.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { generationRecord, ROOT } from "../_helpers.ts";
 import { fixedAnswer, instantPass } from "./fixed_answer.ts";
 

@@ -8,7 +8,7 @@ import { startSyntheticServer } from "../../lib/model/synthetic_server.ts";
 import { findJupyter } from "../../lib/report/kernel.ts";
 import { runSample } from "../../lib/sandbox/deno.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const CANARY = `sk-canary-${crypto.randomUUID()}`;

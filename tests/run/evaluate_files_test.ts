@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { parseFileBundle } from "../../lib/task/tree.ts";
 import { fixedAnswer } from "./fixed_answer.ts";
 

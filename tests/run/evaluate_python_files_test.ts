@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import { validateSuite } from "../../lib/run/validate.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { validateSuite } from "../../lib/run/validate_suite.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { parseFileBundle } from "../../lib/task/tree.ts";
 import { fixedAnswer } from "./fixed_answer.ts";
 

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { summarize } from "../../lib/analyze/summary.ts";
 import { fileCache } from "../../lib/model/cache.ts";
 import { openaiProvider } from "../../lib/model/openai.ts";
 import { startSyntheticServer } from "../../lib/model/synthetic_server.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const suite = await loadSuite(join(ROOT, "data/fixtures/suite-tiny"));

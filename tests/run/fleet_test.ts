@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { runGaps } from "../../lib/analyze/run_gaps.ts";
 import { createProvider } from "../../lib/model/create.ts";
 import { sampleKey } from "../../lib/record/sample_key.ts";
@@ -14,7 +14,7 @@ import { evaluate } from "../../lib/run/evaluate.ts";
 import type { EvaluateOptions } from "../../lib/run/evaluate_options.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { sha256 } from "../../lib/task/hash.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { natsUnavailable, startNats, startWorker } from "./_nats.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { ROOT } from "../cli/_cli.ts";
 import { fixedAnswer } from "./fixed_answer.ts";
 

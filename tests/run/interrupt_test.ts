@@ -5,7 +5,7 @@ import { startSyntheticServer } from "../../lib/model/synthetic_server.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { RunInterrupted } from "../../lib/run/interrupted.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { ROOT } from "../_helpers.ts";
 import { fixedAnswer } from "./fixed_answer.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import pl from "nodejs-polars";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { sampleKey } from "../../lib/record/sample_key.ts";
 import { writeParquet } from "../../lib/run/parquet.ts";
 import { ROOT } from "../_helpers.ts";

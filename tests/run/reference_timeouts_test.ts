@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { referenceTimeouts } from "../../lib/run/reference_timeouts.ts";
 import { runSample } from "../../lib/sandbox/deno.ts";
 import type { SandboxJob } from "../../lib/sandbox/sandbox.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { fixedAnswer } from "./fixed_answer.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;

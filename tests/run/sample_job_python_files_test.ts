@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { sampleJob } from "../../lib/run/sample_job.ts";
 import { runSample } from "../../lib/sandbox/deno.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { formatFileBundle } from "../../lib/task/tree.ts";
 
 const suite = await loadSuite(new URL("../../tasks/python", import.meta.url).pathname);

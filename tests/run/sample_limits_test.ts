@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { sampleJob } from "../../lib/run/sample_job.ts";
 import { sampleLimits, taskCaseLimits } from "../../lib/run/sample_limits.ts";

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import { validateSuite } from "../../lib/run/validate.ts";
+import { validateSuite } from "../../lib/run/validate_suite.ts";
 import { validationMarkdown } from "../../lib/run/validation_markdown.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { tinySuite } from "../cli/_cli.ts";
 
 /** The tiny suite with clamp tagged as the jest importer tags a file with two `it.skip` tests. */

@@ -4,7 +4,7 @@
  * own for a run and is recorded in the manifest.
  */
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { join } from "node:path";
 import { Task } from "../../lib/task/schema.ts";

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { planRun } from "../../lib/run/plan.ts";
-import { validateSuite } from "../../lib/run/validate.ts";
+import { validateSuite } from "../../lib/run/validate_suite.ts";
 import { validationMarkdown } from "../../lib/run/validation_markdown.ts";
 import { plain } from "../../lib/prompt/templates.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { tinySuite } from "../cli/_cli.ts";
 import { slowSuite } from "./_slow_suite.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import type { Manifest } from "../../lib/record/manifest.ts";
 import { createRun, findResumable, newRunId, reopenRun, RUN_FILES } from "../../lib/run/store.ts";
 

@@ -4,7 +4,7 @@ import { createProvider } from "../../lib/model/create.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { FORMAT_VERSION, Manifest } from "../../lib/record/manifest.ts";
 import { RUN_FILES } from "../../lib/run/store.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { summarize } from "../../lib/analyze/summary.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import { loadSuite } from "../../lib/task/load.ts";
-import { validateSuite } from "../../lib/run/validate.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
+import { validateSuite } from "../../lib/run/validate_suite.ts";
 import { undefinedCasesProblem } from "../../lib/run/task_problem.ts";
 import { tinySuite } from "../cli/_cli.ts";
 

@@ -1,12 +1,12 @@
 import { instantPass } from "./fixed_answer.ts";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import type { ResultRecord } from "../../lib/record/result.ts";
 import { withDiagnostics } from "../../lib/run/typecheck_stage.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const passing = {
   task: "t",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSuite } from "../../lib/task/load.ts";
-import { noReferenceStub, validateSuite } from "../../lib/run/validate.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
+import { noReferenceStub, validateSuite } from "../../lib/run/validate_suite.ts";
 import { validationMarkdown } from "../../lib/run/validation_markdown.ts";
 
 /** A one-task suite without a reference whose tests file is `tests`. */

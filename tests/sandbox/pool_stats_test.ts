@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import { poolStatsSince } from "../../lib/sandbox/pool_stats.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { tinySuite } from "../cli/_cli.ts";
 
 Deno.test("poolStatsSince() takes a snapshot off every counter and drops reasons that end at zero (issue 16)", () => {

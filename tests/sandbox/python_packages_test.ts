@@ -12,7 +12,7 @@ import { runPythonSample } from "../../lib/sandbox/python.ts";
 import { createPythonPool } from "../../lib/sandbox/python_pool.ts";
 import { DIST_PACKAGES, locatePythonPackage } from "../../lib/sandbox/python_packages.ts";
 import type { SandboxJob } from "../../lib/sandbox/sandbox.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { sampleJob } from "../../lib/run/sample_job.ts";
 import { ROOT } from "../_helpers.ts";
 import { HAS_BWRAP } from "./hostile_helpers.ts";

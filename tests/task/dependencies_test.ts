@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { Dependencies, taskDependencies, TaskFile } from "../../lib/task/schema.ts";
 
 const TASK = {

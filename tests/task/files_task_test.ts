@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSuite, SuiteError } from "../../lib/task/load.ts";
+import { loadSuite, SuiteError } from "../../lib/task/load_suite.ts";
 import { parseFileBundle, treePathProblem } from "../../lib/task/tree.ts";
 
 const BUILTIN = new URL("../../tasks/builtin", import.meta.url).pathname;

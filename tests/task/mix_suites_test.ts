@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { mixSuites } from "../../lib/task/mix_suites.ts";
 import type { Suite } from "../../lib/task/schema.ts";
 import { ROOT } from "../_helpers.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSuite, SuiteError } from "../../lib/task/load.ts";
+import { loadSuite, SuiteError } from "../../lib/task/load_suite.ts";
 import { parseFileBundle } from "../../lib/task/tree.ts";
 
 /** A suite folder with one Python files task; `change` edits its files before loading. */

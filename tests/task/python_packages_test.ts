@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { TaskFile, taskPythonPackages } from "../../lib/task/schema.ts";
 import { ROOT } from "../_helpers.ts";
 

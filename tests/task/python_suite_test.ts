@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import type { Suite } from "../../lib/task/schema.ts";
 
 const PYTHON = new URL("../../tasks/python", import.meta.url).pathname;

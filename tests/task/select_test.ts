@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ROOT } from "../_helpers.ts";
 import { sha256 } from "../../lib/task/hash.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import { mixSuites } from "../../lib/task/mix_suites.ts";
 import { selectTasks } from "../../lib/task/select.ts";
 

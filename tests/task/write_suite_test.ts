@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { importSuite } from "../../lib/task/importers/detect.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import type { Suite } from "../../lib/task/schema.ts";
 import { writeSuite } from "../../lib/task/write_suite.ts";
 

@@ -4,14 +4,14 @@
  *
  * @module
  */
-import { limiter } from "../../../lib/run/pool.ts";
+import { limiter } from "../../../lib/run/limiter.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
 import type { SandboxResult } from "../../../lib/sandbox/sandbox.ts";
 import { classifyFailure, type ClassifyOptions } from "../../../lib/score/taxonomy.ts";
 import { type FailureClassification } from "../../../lib/record/failure.ts";
 import { typecheckBatch } from "../../../lib/score/typecheck.ts";
 import { type Diagnostic } from "../../../lib/record/diagnostic.ts";
-import { loadSuite } from "../../../lib/task/load.ts";
+import { loadSuite } from "../../../lib/task/load_suite.ts";
 import type { Task } from "../../../lib/task/schema.ts";
 
 /** One program to evaluate against a task. */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DATASETS } from "../../_helpers.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
-import { limiter } from "../../../lib/run/pool.ts";
+import { limiter } from "../../../lib/run/limiter.ts";
 import { withAnswerNames } from "../../../lib/run/answer_names_job.ts";
 import { sampleJob } from "../../../lib/run/sample_job.ts";
 import { importCanAiCode } from "../../../lib/task/importers/can_ai_code.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { DATASETS } from "../../_helpers.ts";
 import { detectFormat, importSuite } from "../../../lib/task/importers/detect.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
-import { loadSuite, SuiteError } from "../../../lib/task/load.ts";
+import { loadSuite, SuiteError } from "../../../lib/task/load_suite.ts";
 
 const FIXTURES = new URL("../../../data/fixtures/importers/", import.meta.url).pathname;
 const hasDatasets = await Deno.stat(DATASETS).then(() => true, () => false);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DATASETS } from "../../_helpers.ts";
 import { sampleJob } from "../../../lib/run/sample_job.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
-import { limiter } from "../../../lib/run/pool.ts";
+import { limiter } from "../../../lib/run/limiter.ts";
 import { importHumanEvalX } from "../../../lib/task/importers/humaneval_x.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
 import type { Task } from "../../../lib/task/schema.ts";

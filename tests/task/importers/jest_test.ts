@@ -1,7 +1,7 @@
 import assert, { AssertionError } from "node:assert";
 import { inspect, isDeepStrictEqual } from "node:util";
 import { runSample } from "../../../lib/sandbox/deno.ts";
-import { limiter } from "../../../lib/run/pool.ts";
+import { limiter } from "../../../lib/run/limiter.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
 import { convertTestFile } from "../../../lib/task/importers/jest.ts";
 import { jestRuntime } from "../../../lib/task/importers/jest_runtime.ts";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DATASETS, ROOT } from "../../_helpers.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
 import { type DependencyStore, resolveDependencies } from "../../../lib/sandbox/dep_store.ts";
-import { limiter } from "../../../lib/run/pool.ts";
+import { limiter } from "../../../lib/run/limiter.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
 import { importMbxp } from "../../../lib/task/importers/mbxp.ts";
 import type { Task } from "../../../lib/task/schema.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DATASETS } from "../../_helpers.ts";
 import { runSample } from "../../../lib/sandbox/deno.ts";
-import { limiter } from "../../../lib/run/pool.ts";
+import { limiter } from "../../../lib/run/limiter.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
 import { importMultiplE } from "../../../lib/task/importers/multipl_e.ts";
 import type { Task } from "../../../lib/task/schema.ts";

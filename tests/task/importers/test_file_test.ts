@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { runSample } from "../../../lib/sandbox/deno.ts";
-import { limiter } from "../../../lib/run/pool.ts";
+import { limiter } from "../../../lib/run/limiter.ts";
 import { sampleJob } from "../../../lib/run/sample_job.ts";
 import { ImportError } from "../../../lib/task/importers/import_error.ts";
 import { importTestFile } from "../../../lib/task/importers/test_file.ts";

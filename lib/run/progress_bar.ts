@@ -18,7 +18,7 @@ export interface Progress {
  *
  * @example
  * ```ts
- * import { progressBar } from "./progress.ts";
+ * import { progressBar } from "./progress_bar.ts";
  * const p = progressBar(0, { quiet: true });
  * p.done();
  * ```

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
-import { measureLoad } from "../../lib/run/load.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { measureLoad } from "../../lib/run/measure_load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 

@@ -10,7 +10,7 @@
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { limiter } from "./pool.ts";
+ * import { limiter } from "./limiter.ts";
  * const limit = limiter(2);
  * const out = await Promise.all([1, 2, 3].map((x) => limit(async () => x * 2)));
  * assert(out.join() === "2,4,6");

@@ -36,7 +36,7 @@ export interface ExecuteAllNotebooksOptions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { listNotebooks } from "./notebooks.ts";
+ * import { listNotebooks } from "./execute_notebooks.ts";
  * const notebooks = await listNotebooks();
  * assert(notebooks.some((path) => path.endsWith("/01-quickstart.ipynb")));
  * assert(!notebooks.some((path) => path.endsWith("/report.ipynb")));
@@ -62,7 +62,7 @@ export async function listNotebooks(dir: string = join(ROOT, "notebooks")): Prom
  *
  * @example
  * ```ts ignore
- * import { executeAllNotebooks } from "./notebooks.ts";
+ * import { executeAllNotebooks } from "./execute_notebooks.ts";
  * const pages = await executeAllNotebooks({ env: { ASSAY_TASKS: "2", ASSAY_SAMPLES: "1" } });
  * console.log(pages); // [".../data/notebooks/01-quickstart.html", …]
  * ```

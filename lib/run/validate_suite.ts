@@ -12,11 +12,11 @@
  */
 import { applicableMutations, mutate, type MutationName } from "../model/mutate.ts";
 import { applicablePythonMutations, mutatePython } from "../model/python_mutate.ts";
-import { limiter } from "./pool.ts";
+import { limiter } from "./limiter.ts";
 import { runSample } from "../sandbox/deno.ts";
 import type { Isolation, PythonRuntime, SandboxResult } from "../sandbox/sandbox.ts";
 import { type Suite, type Task, taskDependencies, taskPythonPackages } from "../task/schema.ts";
-import { pythonPackagesProblem } from "./python_packages.ts";
+import { pythonPackagesProblem } from "./python_packages_check.ts";
 import {
   type DependencyStore,
   type DepStoreOptions,
@@ -76,7 +76,7 @@ export interface ValidateOptions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { referenceMutants } from "./validate.ts";
+ * import { referenceMutants } from "./validate_suite.ts";
  * const ms = referenceMutants({ referenceSource: "export function f(n: number) {\n  if (n < 0) return 0;\n  return n + 1;\n}\n", entry: "f" });
  * assert.ok(ms.some((m) => m.name === "dropped_guard"));
  * const py = referenceMutants({ referenceSource: "def f(n):\n    if n < 0:\n        return 0\n    return n + 1\n", entry: "f", language: "py" });
@@ -112,7 +112,7 @@ export function referenceMutants(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { referenceFileMutants } from "./validate.ts";
+ * import { referenceFileMutants } from "./validate_suite.ts";
  * const ms = referenceFileMutants({
  *   referenceFiles: { "src/f.ts": "export function f(n: number) {\n  if (n < 0) return 0;\n  return n + 1;\n}\n", "src/g.ts": "export const g = 1;\n" },
  *   entry: "f",
@@ -154,7 +154,7 @@ const allPass = (r: SandboxResult) => r.cases.every((c) => c.status === "pass");
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { noReferenceStub } from "./validate.ts";
+ * import { noReferenceStub } from "./validate_suite.ts";
  * assert.match(noReferenceStub("add"), /^export function add\(/);
  * assert.match(noReferenceStub("add", "py"), /^def add\(\*args, \*\*kwargs\):/);
  * ```

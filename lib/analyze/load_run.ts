@@ -43,7 +43,7 @@ export interface Incompleteness {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { incompleteLabel } from "./load.ts";
+ * import { incompleteLabel } from "./load_run.ts";
  * assert.equal(incompleteLabel({ recorded: 13, expected: 60 }), "incomplete: 13 of 60 samples recorded");
  * ```
  */
@@ -68,7 +68,7 @@ export function incompleteLabel(i: Incompleteness): string {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadRun, type Run } from "./load.ts";
+ * import { loadRun, type Run } from "./load_run.ts";
  * const run: Run = await loadRun(new URL("../../data/fixtures/run-tiny", import.meta.url).pathname);
  * assert(run.manifest.runId === "run-tiny" && run.results.length === 12);
  * ```

@@ -29,7 +29,7 @@ export { SuiteError } from "./suite_error.ts";
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadSuite } from "./load.ts";
+ * import { loadSuite } from "./load_suite.ts";
  * const suite = await loadSuite(new URL("../../tasks/builtin", import.meta.url).pathname);
  * assert(suite.tasks.length >= 10);
  * assert(suite.version === "1.0.0");

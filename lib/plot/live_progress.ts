@@ -43,7 +43,7 @@ export interface ProgressState {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { progressHTML } from "./progress.ts";
+ * import { progressHTML } from "./live_progress.ts";
  * const html = progressHTML({ label: "demo", done: 3, total: 4, passed: 2, errors: 0, resumed: 0,
  *   seconds: 1.5, dir: null, finished: false });
  * assert(html.includes("3 / 4 samples (75%)") && html.includes("2 passed"));
@@ -142,7 +142,7 @@ function kernelDisplay(): typeof Deno.jupyter.display | null {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { liveProgress } from "./progress.ts";
+ * import { liveProgress } from "./live_progress.ts";
  * const shown: string[] = [];
  * const progress = liveProgress("demo", { display: (html) => void shown.push(html), intervalMs: 0 });
  * progress.onStart({ dir: "data/runs/x", recorded: 0, total: 2 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { liveProgress, progressHTML } from "../../lib/plot/progress.ts";
+import { liveProgress, progressHTML } from "../../lib/plot/live_progress.ts";
 
 Deno.test("progressHTML() shows the counts, the share and the run folder", () => {
   const html = progressHTML({

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSuite, SuiteError } from "../../lib/task/load.ts";
+import { loadSuite, SuiteError } from "../../lib/task/load_suite.ts";
 
 const FIXTURES = new URL("../../data/fixtures/", import.meta.url).pathname;
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
 

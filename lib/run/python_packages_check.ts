@@ -44,7 +44,7 @@ const tasksText = (ids: readonly string[]) =>
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { pythonPackagesProblem } from "./python_packages.ts";
+ * import { pythonPackagesProblem } from "./python_packages_check.ts";
  * const suite = { name: "s", tasks: [{ id: "t", language: "py", pythonPackages: ["yaml"] }] } as never;
  * assert.match(pythonPackagesProblem(suite, "pyodide")!.message, /npm pyodide ships no packages; run it with --python cpython/);
  * const dir = await Deno.makeTempDir();
@@ -88,7 +88,7 @@ export function pythonPackagesProblem(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { pythonPackagesRecord } from "./python_packages.ts";
+ * import { pythonPackagesRecord } from "./python_packages_check.ts";
  * const dir = await Deno.makeTempDir();
  * await Deno.mkdir(`${dir}/yaml`);
  * const suite = { name: "s", tasks: [{ id: "t", language: "py", pythonPackages: ["yaml"] }] } as never;

@@ -33,7 +33,7 @@ export type PriceEntry = z.infer<typeof PriceEntry>;
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { PriceFile } from "./prices.ts";
+ * import { PriceFile } from "./run_prices.ts";
  * const file = PriceFile.parse({ asOf: "2025-08", source: "my invoice", models: { "gpt-4o-mini": { input: 0.15, output: 0.6 } } });
  * assert.equal(file.models["gpt-4o-mini"].output, 0.6);
  * assert.equal(PriceFile.safeParse({ models: { x: { input: -1, output: 0 } } }).success, false);
@@ -62,7 +62,7 @@ export type PriceFile = z.infer<typeof PriceFile>;
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { ModelPrice } from "./prices.ts";
+ * import { ModelPrice } from "./run_prices.ts";
  * const p = ModelPrice.parse({ kind: "list", key: "gpt-4o-mini", input: 0.15, output: 0.6, asOf: "2025-08", source: "openai.com/api/pricing" });
  * assert.equal(p.kind, "list");
  * ```

@@ -7,12 +7,12 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRun } from "../../lib/analyze/load.ts";
+import { loadRun } from "../../lib/analyze/load_run.ts";
 import type { Provider } from "../../lib/model/provider.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
-import { validateSuite } from "../../lib/run/validate.ts";
+import { validateSuite } from "../../lib/run/validate_suite.ts";
 import { DIST_PACKAGES } from "../../lib/sandbox/python_packages.ts";
-import { loadSuite } from "../../lib/task/load.ts";
+import { loadSuite } from "../../lib/task/load_suite.ts";
 import type { Suite } from "../../lib/task/schema.ts";
 import { ROOT } from "../_helpers.ts";
 import { HAS_BWRAP } from "../sandbox/hostile_helpers.ts";

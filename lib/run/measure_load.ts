@@ -9,7 +9,7 @@ import { percentile } from "../analyze/summary.ts";
 import type { Generation, Provider } from "../model/provider.ts";
 import { plain, type PromptTemplate } from "../prompt/templates.ts";
 import type { Task } from "../task/schema.ts";
-import { limiter } from "./pool.ts";
+import { limiter } from "./limiter.ts";
 import type { LoadLevel } from "../record/load_level.ts";
 
 export type { LoadLevel } from "../record/load_level.ts";
