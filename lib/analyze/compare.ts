@@ -1,6 +1,7 @@
 /**
- * Run-to-run comparison: which tasks flipped, and how much each model ×
- * variant moved, with a paired bootstrap confidence interval over tasks.
+ * Run-to-run comparison: how much each model × variant moved, with a paired bootstrap
+ * confidence interval over tasks. Which tasks flipped is `judgeFlips()`'s (flips.ts), the one
+ * rule every notebook and report applies.
  *
  * @module
  */
@@ -24,21 +25,6 @@ export interface ComparisonRow {
   high: number;
 }
 
-/**
- * A task whose majority verdict changed (its pass rate crossed 50%), whatever the
- * number of samples: noisy (a single sample decides it); `judgeFlips()` (flips.ts)
- * applies a rule that needs enough samples on both sides.
- */
-export interface Flip {
-  task: string;
-  model: string;
-  variant: string;
-  /** Pass rate in the first run. */
-  before: number;
-  /** Pass rate in the second run. */
-  after: number;
-}
-
 /** Options for {@link compareRuns}. */
 export interface CompareOptions {
   /** The per-sample metric: pass (0/1) or weighted accuracy. @default "passed" */
@@ -54,12 +40,11 @@ export interface CompareOptions {
 type Results = { results: readonly ResultRecord[] };
 
 function perTask(run: Results, metric: "passed" | "weightedAccuracy") {
-  const sums = new Map<string, { sum: number; passes: number; n: number }>();
+  const sums = new Map<string, { sum: number; n: number }>();
   for (const r of run.results) {
     const key = JSON.stringify([r.model, r.variant, r.task]);
-    const s = sums.get(key) ?? { sum: 0, passes: 0, n: 0 };
+    const s = sums.get(key) ?? { sum: 0, n: 0 };
     s.sum += metric === "passed" ? Number(r.passed) : r.weightedAccuracy;
-    s.passes += Number(r.passed);
     s.n++;
     sums.set(key, s);
   }
@@ -74,32 +59,29 @@ function perTask(run: Results, metric: "passed" | "weightedAccuracy") {
  * import assert from "node:assert/strict";
  * import { compareRuns } from "./compare.ts";
  * const r = (task: string, passed: boolean) => ({ task, model: "m", variant: "v", sample: 0, passed, weightedAccuracy: passed ? 1 : -1 }) as never;
- * const { rows, flips } = compareRuns({ results: [r("a", true), r("b", true)] }, { results: [r("a", true), r("b", false)] });
+ * const { rows } = compareRuns({ results: [r("a", true), r("b", true)] }, { results: [r("a", true), r("b", false)] });
  * assert.equal(rows[0].delta, -0.5);
- * assert.deepEqual(flips.map((f) => f.task), ["b"]);
+ * assert.deepEqual([rows[0].tasks, rows[0].before, rows[0].after], [2, 1, 0.5]);
  * ```
  */
 export function compareRuns(
   a: Results,
   b: Results,
   options: CompareOptions = {},
-): { rows: ComparisonRow[]; flips: Flip[] } {
+): { rows: ComparisonRow[] } {
   const metric = options.metric ?? "passed";
   const resamples = options.resamples ?? 2000;
   const confidence = options.confidence ?? 0.95;
   const before = perTask(a, metric);
   const after = perTask(b, metric);
   const groups = new Map<string, { model: string; variant: string; pairs: [number, number][] }>();
-  const flips: Flip[] = [];
   for (const [key, x] of before) {
     const y = after.get(key);
     if (!y) continue;
-    const [model, variant, task] = JSON.parse(key) as [string, string, string];
+    const [model, variant] = JSON.parse(key) as [string, string, string];
     const g = groups.get(JSON.stringify([model, variant])) ?? { model, variant, pairs: [] };
     g.pairs.push([x.sum / x.n, y.sum / y.n]);
     groups.set(JSON.stringify([model, variant]), g);
-    const [pb, pa] = [x.passes / x.n, y.passes / y.n];
-    if ((pb >= 0.5) !== (pa >= 0.5)) flips.push({ task, model, variant, before: pb, after: pa });
   }
   const rows = [...groups.values()].map(({ model, variant, pairs }) => {
     const diffs = pairs.map(([x, y]) => y - x);
@@ -116,5 +98,5 @@ export function compareRuns(
       high: ci.high,
     };
   });
-  return { rows, flips };
+  return { rows };
 }

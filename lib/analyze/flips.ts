@@ -28,7 +28,7 @@ export interface FlipRule {
  * against at least 8). Measured on two runs of the same configuration (the
  * builtin suite, synthetic:default and synthetic:sloppy, 3 samples, seeds 0
  * and 5, so every difference is noise): the majority rule (pass rate crossing
- * 50%, what `compareRuns()` reports as flips) called 48 of 120 task × model
+ * 50%, which `compareRuns()` reported as flips until 2026-12) called 48 of 120 task × model
  * pairs flips, a rule of ≤ 1/3 against ≥ 2/3 the same 48, this rule none.
  */
 export const DEFAULT_FLIP_RULE: Readonly<FlipRule> = { minSamples: 3, low: 0.2, high: 0.8 };

@@ -16,7 +16,6 @@ import { evaluate } from "../run/evaluate.ts";
 import { RunInterrupted } from "../run/interrupted.ts";
 import { costText } from "./cost_text.ts";
 import type { Suite } from "../task/schema.ts";
-import { writeParquet } from "../run/parquet.ts";
 import { progressBar } from "../run/progress_bar.ts";
 import { slowReferencesText } from "../run/slow_references.ts";
 import { packageCheck } from "../score/package_check.ts";
@@ -215,7 +214,6 @@ export async function runEval(
     const pool = evaluation.pool ? poolText(evaluation.pool, evaluation.executed) : null;
     if (pool) console.error(`assay: ${pool}`);
     const run = await loadRun(evaluation.dir);
-    await writeParquet(run.dir, run.generations, run.results);
     // Rows in the order models and variants were given, not in the order samples finished.
     const order = (xs: string[]) => (x: string) => xs.indexOf(x) < 0 ? xs.length : xs.indexOf(x);
     const modelRank = order(models.map((m) => m.spec));

@@ -17,6 +17,12 @@ export interface FlipsHTMLOptions {
   names?: readonly [string, string];
   /** The most flips shown with their samples; the rest are listed by name. @default 100 */
   limit?: number;
+  /**
+   * Link each flip to both runs' samples in the sample browser (`#samples?…`); false where the
+   * page has no browser labelled with `names` (a notebook comparing two variants of one run).
+   * @default true
+   */
+  links?: boolean;
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -26,7 +32,15 @@ const CELL =
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** A link to the sample browser showing one run's samples of a task × model × variant. */
-function samplesLink(run: string, model: string, variant: string, task: string, text: string) {
+function samplesLink(
+  links: boolean,
+  run: string,
+  model: string,
+  variant: string,
+  task: string,
+  text: string,
+) {
+  if (!links) return esc(text);
   return `<a href="${esc(sampleFilterHash({ run, model, variant, task }))}">${esc(text)}</a>`;
 }
 
@@ -36,7 +50,7 @@ function rate(side: { n: number; passed: number }): string {
 }
 
 /** One flip: a `<details>` with the two samples' cases that changed and their code's diff. */
-function flipDetails(s: FlipSamples, A: string, B: string): string {
+function flipDetails(s: FlipSamples, A: string, B: string, linked: boolean): string {
   const { flip, before, after } = s;
   const color = flip.direction === "fixed" ? "#1a7f37" : "#c62828";
   const verdict = (side: typeof before) =>
@@ -51,8 +65,8 @@ function flipDetails(s: FlipSamples, A: string, B: string): string {
   const links = `<p style="${P}">Shown: ${A} sample #${before.result.sample} (${
     verdict(before)
   }) and ${B} sample #${after.result.sample} (${verdict(after)}). All samples: ${
-    samplesLink(A, flip.model, flip.variant, flip.task, `${A}'s`)
-  }, ${samplesLink(B, flip.model, flip.variant, flip.task, `${B}'s`)}.</p>`;
+    samplesLink(linked, A, flip.model, flip.variant, flip.task, `${A}'s`)
+  }, ${samplesLink(linked, B, flip.model, flip.variant, flip.task, `${B}'s`)}.</p>`;
   const cases = s.changed.length === 0
     ? `<p style="${P}">No case verdict differs between the two samples shown (${
       esc(before.result.outcome)
@@ -116,6 +130,7 @@ export function flipsHTML(
 ): string {
   const [A, B] = (options.names ?? ["A", "B"]).map(esc);
   const limit = options.limit ?? 100;
+  const links = options.links ?? true;
   const byKey = new Map(
     samples.map((s) => [JSON.stringify([s.flip.model, s.flip.variant, s.flip.task]), s]),
   );
@@ -155,10 +170,12 @@ export function flipsHTML(
       if (!s || shown >= limit) {
         return `<div style="${P} margin-left: 12px;">${esc(f.task)} · ${esc(f.variant)}: ${A} ${
           rate(f.before)
-        } → ${B} ${rate(f.after)} (${samplesLink(B, f.model, f.variant, f.task, "samples")})</div>`;
+        } → ${B} ${rate(f.after)} (${
+          samplesLink(links, B, f.model, f.variant, f.task, "samples")
+        })</div>`;
       }
       shown++;
-      return flipDetails(s, A, B);
+      return flipDetails(s, A, B, links);
     }).join("");
     return `<div style="margin: 8px 0;"><div style="font: 600 14px system-ui, sans-serif;">${
       esc(model)

@@ -5,6 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { groupAccuracy } from "../analyze/group_accuracy.ts";
 import type { Run } from "../analyze/load_run.ts";
 import { type Chart, chart } from "./chart.ts";
 import { byModel, modelScale } from "./model_scale.ts";
@@ -70,28 +71,13 @@ export function groupAccuracyChart(
   const variants = new Set(run.results.map((r) => r.variant));
   const label = (r: { model: string; variant: string }) =>
     variants.size > 1 ? `${r.model} · ${r.variant}` : r.model;
-  const cells = new Map<
-    string,
-    { group: string; model: string; label: string; rs: typeof run.results[number][] }
-  >();
-  for (const r of run.results) {
-    const group = groupOf(r.task);
-    if (group === null || group === undefined) continue;
-    const key = JSON.stringify([group, label(r)]);
-    const cell = cells.get(key) ?? { group, model: r.model, label: label(r), rs: [] };
-    cell.rs.push(r);
-    cells.set(key, cell);
-  }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const bars: GroupBar[] = [...cells.values()].map(({ group, model, label, rs }) => ({
-    group,
-    model,
-    label,
-    value: metric === "passRate"
-      ? 100 * mean(rs.map((r) => Number(r.passed)))
-      : mean(rs.map((r) => r.weightedAccuracy)),
-    n: rs.length,
-    tasks: new Set(rs.map((r) => r.task)).size,
+  const bars: GroupBar[] = groupAccuracy(run.results, groupOf).map((row) => ({
+    group: row.group,
+    model: row.model,
+    label: label(row),
+    value: metric === "passRate" ? 100 * row.passRate : row.weightedAccuracy,
+    n: row.samples,
+    tasks: row.tasks,
   }));
   const seen = [...new Set(bars.map((b) => b.group))];
   const groups = options.order

@@ -44,6 +44,11 @@ export interface SampleRow {
   /** The labels that qualify the verdict, comma-separated (`sloppy_only`); "" when none, null without a result. */
   labels: string | null;
   casesJson: string | null;
+  /**
+   * Why the sample has no verdict although it was recorded: `task error: …` (the task could not
+   * judge it) or `infrastructure error: …` (no executor could run it). Null otherwise.
+   */
+  notJudged: string | null;
 }
 
 const keyOf = sampleKey;
@@ -60,13 +65,18 @@ const keyOf = sampleKey;
  * ```
  */
 export function sampleRows(
-  run: { generations: GenerationRecord[]; results: ResultRecord[] },
+  run: { generations: GenerationRecord[]; results: ResultRecord[]; unjudged?: ResultRecord[] },
 ): SampleRow[] {
   const results = new Map(run.results.map((r) => [keyOf(r), r]));
+  const unjudged = new Map((run.unjudged ?? []).map((r) => [keyOf(r), notJudgedReason(r)]));
   const rows: SampleRow[] = [];
   const seen = new Set<string>();
-  const push = (g: GenerationRecord | undefined, r: ResultRecord | undefined) => {
-    const id = (g ?? r)!;
+  const push = (
+    g: GenerationRecord | undefined,
+    r: ResultRecord | undefined,
+    key?: ResultRecord,
+  ) => {
+    const id = (g ?? r ?? key)!;
     const failed = (kind: string) =>
       r ? r.cases.filter((c) => c.kind === kind && c.status !== "pass").length : null;
     rows.push({
@@ -100,6 +110,7 @@ export function sampleRows(
       failureCategory: r?.failure?.category ?? null,
       labels: r ? (r.labels ?? []).map((l) => l.label).join(",") : null,
       casesJson: r ? JSON.stringify(r.cases) : null,
+      notJudged: unjudged.get(keyOf(id)) ?? null,
     });
   };
   for (const g of run.generations) {
@@ -108,7 +119,18 @@ export function sampleRows(
     push(g, results.get(k));
   }
   for (const r of run.results) if (!seen.has(keyOf(r))) push(undefined, r);
+  // A recorded sample without a verdict and without a generation (a task error before asking).
+  for (const r of run.unjudged ?? []) {
+    if (!seen.has(keyOf(r)) && !results.has(keyOf(r))) push(undefined, undefined, r);
+  }
   return rows;
+}
+
+/** Why a recorded result carries no verdict: its task error or its infrastructure error. */
+function notJudgedReason(r: ResultRecord): string | null {
+  if (r.taskError !== undefined) return `task error: ${r.taskError}`;
+  if (r.executionError !== undefined) return `infrastructure error: ${r.executionError}`;
+  return null;
 }
 
 /** A polars data type name, resolved as `pl[name]`. */
@@ -150,4 +172,5 @@ export const SAMPLE_ROW_DTYPES: Record<keyof SampleRow, DtypeName> = {
   failureCategory: "Utf8",
   labels: "Utf8",
   casesJson: "Utf8",
+  notJudged: "Utf8",
 };

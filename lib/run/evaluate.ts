@@ -46,6 +46,7 @@ import {
 } from "./store.ts";
 
 import type { EvaluateOptions, Evaluation } from "./evaluate_options.ts";
+import { writeRunParquet } from "./parquet.ts";
 
 export type { CacheMode } from "./generate_sample.ts";
 export type { Executor } from "./execute_sample.ts";
@@ -374,6 +375,8 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
     await writer.close();
     await pool?.close();
   }
+  // The store is finished here, whoever called: results.parquet for polars, pandas, DuckDB, Spark.
+  await writeRunParquet(writer.dir);
   return {
     dir: writer.dir,
     resumed: previous !== null,

@@ -173,7 +173,8 @@ export function noReferenceStub(entry: string, language?: string): string {
  *
  * @example
  * ```ts ignore
- * import { loadSuite, validateSuite } from "../mod.ts";
+ * import { loadSuite } from "../mod.ts";
+ * import { validateSuite } from "./mod.ts";
  * const report = await validateSuite(await loadSuite("tasks/builtin"));
  * ```
  */

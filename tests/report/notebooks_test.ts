@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { basename, join } from "node:path";
 import { executeAllNotebooks, listNotebooks } from "../../lib/report/execute_notebooks.ts";
 import { findJupyter } from "../../lib/report/kernel.ts";
+import { assertVerdicts } from "./_notebook_verdicts.ts";
 
 const NOTEBOOKS = new URL("../../notebooks/", import.meta.url).pathname;
 
@@ -50,7 +51,7 @@ Deno.test("notebooks are committed without outputs or execution counts", async (
   }
 });
 
-Deno.test("notebooks run on the deno kernel and import only lib/mod.ts", async () => {
+Deno.test("notebooks run on the deno kernel and import only lib/mod.ts and its subpaths", async () => {
   for (const path of await listNotebooks(NOTEBOOKS)) {
     const nb = await readNotebook(path);
     assert.equal(nb.metadata.kernelspec.name, "assay", basename(path));
@@ -58,7 +59,11 @@ Deno.test("notebooks run on the deno kernel and import only lib/mod.ts", async (
     assert.equal(new Set(ids).size, ids.length, `${basename(path)}: cell ids are unique`);
     for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
       for (const m of sourceOf(cell).matchAll(/^\s*import\b[^"']*["']([^"']+)["']/gm)) {
-        assert.equal(m[1], "../lib/mod.ts", `${basename(path)} ${cell.id} imports ${m[1]}`);
+        assert.match(
+          m[1],
+          /^\.\.\/lib\/(\w+\/)?mod\.ts$/,
+          `${basename(path)} ${cell.id} imports ${m[1]}`,
+        );
       }
     }
   }
@@ -157,11 +162,11 @@ const EXPECTED: Record<string, Record<string, Marker[]>> = {
     comparison: [chartOf("checklist vs plain", "circle", "rect")],
     "comparison-tables": [
       table("checklist − plain, per model (means over tasks)"),
-      text(/Tasks whose majority verdict flipped|No task flipped/),
+      text(/<b>Flip rule<\/b>: at least 3 samples/),
     ],
     "robustness-run": [done("robustness")],
     robustness: [chartOf("Robustness to prompt perturbations", "rect")],
-    fragile: [table("Fragile prompts (a drop of more than 0.2 in pass rate)")],
+    fragile: [table("Fragile prompts (a drop of at least 0.2 in pass rate, interval below 0)")],
   },
   "06-stability": {
     setup,
@@ -171,7 +176,10 @@ const EXPECTED: Record<string, Record<string, Marker[]>> = {
     consistency: [chartOf("Consistency per model", "circle")],
     "consistency-table": [table("Per task: passing samples and consistency")],
     "second-run": [done("stability, seed 1000"), chartOf("Run-to-run change", "circle", "rect")],
-    flips: [text(/task × model pairs flipped between two runs/)],
+    flips: [
+      text(/<b>Flip rule<\/b>: at least 3 samples/),
+      text(/\d+ of \d+ judged task × model pairs flipped between two runs/),
+    ],
   },
   "07-python": {
     setup: [...setup, text(/<td[^>]*>languages<\/td><td[^>]*>(ts, py|py, ts)<\/td>/)],
@@ -210,7 +218,9 @@ const ENV: Record<string, string> = {
   ASSAY_PERTURBATIONS: "rename_entry",
 };
 const ENV_BY_NOTEBOOK: Record<string, Record<string, string>> = {
-  "06-stability": { ASSAY_SAMPLES: "2" },
+  // 3 samples: the fewest judgeFlips() judges, so the flips shown are checked against it.
+  "05-prompt-iteration": { ASSAY_SAMPLES: "3" },
+  "06-stability": { ASSAY_SAMPLES: "3" },
   // Enough samples that the sloppy model fails in several ways (the seeds are fixed: always the same ones).
   "04-failure-modes": { ASSAY_SAMPLES: "3" },
   // Three Python tasks and one TypeScript task, twice each: a Python syntax error, crashes, a
@@ -329,7 +339,14 @@ Deno.test({
             onNotebook: ({ seconds: s }) => (seconds[name] ??= []).push(s),
           });
           assert.equal(html, join(outDir, `${name}.html`));
-          assertComplete(name, await Deno.readTextFile(html), cells.get(name)!, round);
+          const page = await Deno.readTextFile(html);
+          assertComplete(name, page, cells.get(name)!, round);
+          await assertVerdicts(
+            name,
+            outputsByCell(page, cells.get(name)!),
+            runsDir,
+            `${name} (execution ${round})`,
+          );
         }
       };
       await Promise.all(Array.from({ length: 4 }, worker));

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import pl from "nodejs-polars";
 import { loadRun } from "../../lib/analyze/load_run.ts";
 import { sampleKey } from "../../lib/record/sample_key.ts";
-import { writeParquet } from "../../lib/run/parquet.ts";
-import { ROOT } from "../_helpers.ts";
+import { writeParquet, writeRunParquet } from "../../lib/run/parquet.ts";
+import { generationRecord, resultRecord, ROOT } from "../_helpers.ts";
 
 Deno.test("writeParquet() adds each sample's answer text and extracted code, null where there is none", async () => {
   const run = await loadRun(join(ROOT, "data/fixtures/run-tiny"));
@@ -25,5 +25,35 @@ Deno.test("writeParquet() adds each sample's answer text and extracted code, nul
   assert.ok(run.generations.some((g) => g.code === null), "the fixture has an answer without code");
   assert.ok(rows.some((r) => String(r.answer).includes("\n")), "multi-line answers survive");
   assert.equal(rows.at(-1)!.answer, null);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("writeRunParquet() keeps a sample recorded without a verdict as a row that says why, and the last record of a sample", async () => {
+  const dir = await Deno.makeTempDir();
+  const lines = (records: unknown[]) => records.map((r) => JSON.stringify(r) + "\n").join("");
+  const g = (task: string) => generationRecord({ task, model: "synthetic:default" });
+  await Deno.writeTextFile(join(dir, "generations.jsonl"), lines([g("a"), g("b"), g("c")]));
+  const first = resultRecord({ task: "a", model: "synthetic:default" }, ["fail"]);
+  await Deno.writeTextFile(
+    join(dir, "results.jsonl"),
+    lines([
+      first,
+      resultRecord({ task: "b", model: "synthetic:default" }, [], {
+        taskError: "the reference fails",
+      }),
+      resultRecord({ task: "c", model: "synthetic:default" }, [], {
+        executionError: "max deliver",
+      }),
+      // A second record of sample a (e.g. the type-check stage's): the last one wins.
+      { ...first, passed: true, cases: [{ ...first.cases[0], status: "pass" }] },
+    ]),
+  );
+  const rows = pl.readParquet(await writeRunParquet(dir))
+    .select("task", "passed", "outcome", "notJudged").toRecords();
+  assert.deepEqual(rows.map((r) => [r.task, r.passed, r.notJudged]), [
+    ["a", true, null],
+    ["b", null, "task error: the reference fails"],
+    ["c", null, "infrastructure error: max deliver"],
+  ]);
   await Deno.remove(dir, { recursive: true });
 });
