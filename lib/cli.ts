@@ -21,6 +21,9 @@ import { runScore } from "./cli/score.ts";
 import { COMMANDS_HELP, helpFor, overview } from "./cli/usage.ts";
 import { runValidate } from "./cli/validate.ts";
 import { runWorkerCommand } from "./cli/worker.ts";
+import { IncompleteRunError } from "./analyze/incomplete_run_error.ts";
+import { ProviderError } from "./model/provider_error.ts";
+import { SandboxUnavailableError } from "./sandbox/sandbox_unavailable.ts";
 
 /** Each command and what runs it. */
 const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
@@ -110,7 +113,11 @@ if (import.meta.main) {
   try {
     await main(Deno.args);
   } catch (error) {
-    if (error instanceof UsageError || (error as Error).name === "SuiteError") {
+    // Input the user can fix: a usage error, a suite, a model spec, an incomplete run to judge.
+    if (
+      error instanceof UsageError || error instanceof ProviderError ||
+      error instanceof IncompleteRunError || (error as Error).name === "SuiteError"
+    ) {
       console.error(`error: ${(error as Error).message}`);
       Deno.exit(EXIT.usage);
     }
@@ -119,7 +126,7 @@ if (import.meta.main) {
       console.error(`assay: ${(error as Error).message}`);
       Deno.exit(EXIT.interrupted);
     }
-    if (error instanceof ToolError) {
+    if (error instanceof ToolError || error instanceof SandboxUnavailableError) {
       console.error(`error: ${error.message}`);
       Deno.exit(EXIT.tool);
     }

@@ -49,13 +49,7 @@ export {
 } from "./prompt/mod.ts";
 
 // ── 3. Models ────────────────────────────────────────────────────────────────
-export {
-  createProvider,
-  loadPrices,
-  openaiProvider,
-  type Provider,
-  syntheticProvider,
-} from "./model/mod.ts";
+export { createProvider, loadPrices, type Provider, syntheticProvider } from "./model/mod.ts";
 
 // ── 4. Evaluate: plan, generate, execute, score, record, finish the store ───
 export { evaluate, type EvaluateOptions, type Evaluation, measureLoad } from "./run/mod.ts";
@@ -128,3 +122,9 @@ export {
 } from "./plot/mod.ts";
 export { tableHTML } from "./analyze/mod.ts";
 export { sampleBrowser } from "./report/mod.ts";
+
+// ── 8. Errors a caller may catch (a failing program is data, never thrown) ────
+export { IncompleteRunError } from "./analyze/mod.ts";
+export { ProviderError } from "./model/mod.ts";
+export { RunInterrupted } from "./run/mod.ts";
+export { SandboxUnavailableError } from "./sandbox/mod.ts";

@@ -73,3 +73,4 @@ export { groupAccuracy } from "./group_accuracy.ts";
 export type { GroupAccuracyRow } from "./group_accuracy.ts";
 export { latencyRows } from "./latency_rows.ts";
 export type { LatencyRow } from "./latency_rows.ts";
+export { IncompleteRunError, requireComplete } from "./incomplete_run_error.ts";

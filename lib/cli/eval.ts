@@ -27,6 +27,7 @@ import { reportPolicy } from "./policy_report.ts";
 import { evalJson } from "./eval_json.ts";
 import { poolText } from "./pool_text.ts";
 import { gapsText, summaryText } from "./summary_text.ts";
+import { ProviderError } from "../model/provider_error.ts";
 
 /**
  * The lines `eval` ends with, one command a line (each fits a terminal): how to see the run's
@@ -123,7 +124,8 @@ export async function runEval(
           createProvider(spec, { tasks: suite.tasks, env: Deno.env.toObject(), temperature }),
         );
       } catch (error) {
-        throw new UsageError((error as Error).message);
+        if (!(error instanceof ProviderError)) throw error;
+        throw new UsageError(error.message, { cause: error });
       }
     }
     const total = suite.tasks.length * models.length * variants.length *

@@ -207,7 +207,7 @@ export async function parseEvalArgs(
     try {
       return templateByName(v);
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      throw new UsageError((error as Error).message, { cause: error });
     }
   });
   const perturbations = values.perturb === undefined
@@ -218,7 +218,7 @@ export async function parseEvalArgs(
       try {
         return perturbationByName(p.trim());
       } catch (error) {
-        throw new UsageError((error as Error).message);
+        throw new UsageError((error as Error).message, { cause: error });
       }
     });
   if (options.suite === undefined) {
@@ -230,7 +230,9 @@ export async function parseEvalArgs(
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      throw new UsageError(`Cannot load suite "${values.suite}": ${(error as Error).message}`);
+      throw new UsageError(`Cannot load suite "${values.suite}": ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   // Both throw before any run folder exists.
@@ -311,6 +313,6 @@ async function selectedSuite(suite: Suite, selection: TaskSelection | undefined)
   try {
     return await selectTasks(suite, selection);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, { cause: error });
   }
 }

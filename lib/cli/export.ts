@@ -77,7 +77,7 @@ export async function runExport(args: string[]): Promise<string> {
   try {
     run = await loadRun(dir);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, { cause: error });
   }
   let text: string;
   if (format === "md") {
@@ -98,7 +98,9 @@ export async function runExport(args: string[]): Promise<string> {
     try {
       await Deno.writeTextFile(values.out, text);
     } catch (error) {
-      throw new UsageError(`Cannot write --out "${values.out}": ${(error as Error).message}`);
+      throw new UsageError(`Cannot write --out "${values.out}": ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     console.error(`assay: wrote ${format} of ${run.manifest.runId} to ${values.out}`);
   }

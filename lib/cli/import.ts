@@ -113,7 +113,7 @@ export async function runImport(args: string[]): Promise<void> {
     });
   } catch (error) {
     if ((error as Error).name === "ImportError" || error instanceof Deno.errors.NotFound) {
-      throw new UsageError((error as Error).message);
+      throw new UsageError((error as Error).message, { cause: error });
     }
     throw error;
   }
@@ -121,7 +121,7 @@ export async function runImport(args: string[]): Promise<void> {
   try {
     written = await writeSuite(suite, resolve(values.out), { force: values.force });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, { cause: error });
   }
   const withReference = suite.tasks.filter((t) => t.referenceSource !== null).length;
   const shown = relative(Deno.cwd(), written.dir);

@@ -101,7 +101,9 @@ export async function runInit(args: string[]): Promise<string[]> {
     existing = JSON.parse(await Deno.readTextFile(config));
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) {
-      throw new UsageError(`Cannot read "${config}": ${(error as Error).message}`);
+      throw new UsageError(`Cannot read "${config}": ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   if (existing === null) {

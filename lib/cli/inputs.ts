@@ -65,7 +65,7 @@ export async function policyArg(nameOrFile: string): Promise<Policy> {
   try {
     return await resolvePolicy(nameOrFile);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, { cause: error });
   }
 }
 

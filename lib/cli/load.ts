@@ -13,6 +13,7 @@ import { newRunId } from "../run/store.ts";
 import { loadSuite } from "../task/load_suite.ts";
 import { UsageError } from "./errors.ts";
 import { RUNS_DIR } from "./paths.ts";
+import { ProviderError } from "../model/provider_error.ts";
 
 function fmt(x: number | null, digits = 2, suffix = ""): string {
   return x === null ? "—" : `${x.toFixed(digits)}${suffix}`;
@@ -66,7 +67,8 @@ export async function runLoad(args: string[]): Promise<void> {
     try {
       model = createProvider(spec, { tasks: suite.tasks, env: Deno.env.toObject() });
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      if (!(error instanceof ProviderError)) throw error;
+      throw new UsageError(error.message, { cause: error });
     }
     try {
       console.error(

@@ -28,7 +28,9 @@ export async function pricesArg(file: string | undefined): Promise<PriceTable | 
   try {
     return await loadPrices(file);
   } catch (error) {
-    if ((error as Error).name === "PricesError") throw new UsageError((error as Error).message);
+    if ((error as Error).name === "PricesError") {
+      throw new UsageError((error as Error).message, { cause: error });
+    }
     throw error;
   }
 }

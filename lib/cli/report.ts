@@ -58,7 +58,7 @@ export async function runReport(args: string[]): Promise<string> {
     try {
       run = await loadRun(dir);
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      throw new UsageError((error as Error).message, { cause: error });
     }
     refuseIncomplete(run, allowIncomplete);
   }

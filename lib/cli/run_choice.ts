@@ -8,6 +8,7 @@ import { relative } from "node:path";
 import { newestRun } from "../analyze/find_runs.ts";
 import { incompleteLabel, type Run } from "../analyze/load_run.ts";
 import { UsageError } from "./errors.ts";
+import { requireComplete } from "../analyze/incomplete_run_error.ts";
 
 /**
  * The newest complete run made by the CLI under `runsDir`, announced on stderr.
@@ -30,7 +31,8 @@ export async function defaultRun(runsDir: string): Promise<string> {
 }
 
 /**
- * Refuse an incomplete run (exit 2) unless the user allowed it; when allowed, say so.
+ * Refuse an incomplete run (`IncompleteRunError`, exit 2) unless the user allowed it; when allowed,
+ * say so.
  *
  * @example
  * ```ts
@@ -42,11 +44,10 @@ export async function defaultRun(runsDir: string): Promise<string> {
  */
 export function refuseIncomplete(run: Pick<Run, "dir" | "incomplete">, allowed: boolean): void {
   if (run.incomplete === null) return;
-  const label = incompleteLabel(run.incomplete);
-  if (!allowed) {
-    throw new UsageError(
-      `Cannot judge "${run.dir}": it is ${label}: rerun the eval command to resume, or pass --allow-incomplete`,
-    );
-  }
-  console.error(`assay: warning: ${run.dir} is ${label}; every number covers only these`);
+  if (!allowed) requireComplete(run, "judge");
+  console.error(
+    `assay: warning: ${run.dir} is ${
+      incompleteLabel(run.incomplete)
+    }; every number covers only these`,
+  );
 }

@@ -55,7 +55,7 @@ export async function runScore(args: string[]): Promise<void> {
   try {
     run = await loadRun(dir);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, { cause: error });
   }
   refuseIncomplete(run, values["allow-incomplete"]);
   const rows = summarize(run, { prices });

@@ -46,3 +46,4 @@ export { diffLines, unifiedDiff } from "./line_diff.ts";
 export type { LineEdit, UnifiedDiffOptions } from "./line_diff.ts";
 export { BUILTIN_PRICES, loadPrices, priceOf, PricesError } from "./prices.ts";
 export type { PriceTable } from "./prices.ts";
+export { ProviderError } from "./provider_error.ts";

@@ -284,14 +284,14 @@ export function mutate(
 ): Mutant | null {
   checkEntry(entry);
   if (!(MUTATIONS as readonly string[]).includes(name)) {
-    throw new Error(
+    throw new RangeError(
       `Cannot mutate "${entry}": unknown mutation "${name}" (expected one of ${
         MUTATIONS.join(", ")
       })`,
     );
   }
   if (!Number.isSafeInteger(seed)) {
-    throw new Error(`Cannot mutate "${entry}": seed must be a safe integer, got ${seed}`);
+    throw new RangeError(`Cannot mutate "${entry}": seed must be a safe integer, got ${seed}`);
   }
   const sites = FINDERS[name](new CodeScan(source), entry);
   if (sites.length === 0) return null;
@@ -301,7 +301,7 @@ export function mutate(
 
 function checkEntry(entry: string): void {
   if (!/^[A-Za-z_$][\w$]*$/.test(entry)) {
-    throw new Error(`Cannot mutate "${entry}": the entry must be a JavaScript identifier`);
+    throw new TypeError(`Cannot mutate "${entry}": the entry must be a JavaScript identifier`);
   }
 }
 

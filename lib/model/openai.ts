@@ -7,6 +7,7 @@
  */
 import OpenAI from "openai";
 import type { GenerateRequest, Generation, GenerationParams, Provider } from "./provider.ts";
+import { ProviderError } from "./provider_error.ts";
 
 /** Options for {@link openaiProvider}. */
 export interface OpenAIProviderOptions {
@@ -170,7 +171,7 @@ function failed(error: string, totalMs: number, retries: number): Generation {
 }
 
 /** A stream that broke after it started: stalled, truncated or malformed. Retryable. */
-export class StreamError extends Error {
+export class StreamError extends ProviderError {
   /** @param message what went wrong with the stream */
   constructor(message: string) {
     super(message);

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ProviderError } from "./provider_error.ts";
 
 /** One OpenAI-compatible server. */
 export interface Preset {
@@ -106,13 +107,13 @@ export function resolvePreset(name: string, env: Record<string, string | undefin
 } {
   const preset = PRESETS[name];
   if (!preset) {
-    throw new Error(
+    throw new ProviderError(
       `Cannot find provider preset "${name}": known presets are ${Object.keys(PRESETS).join(", ")}`,
     );
   }
   const apiKey = env[preset.keyVar] || undefined;
   if (preset.needsKey && !apiKey && !env[preset.urlVar]) {
-    throw new Error(
+    throw new ProviderError(
       `Cannot use provider "${name}": no API key: set ${preset.keyVar} (or ${preset.urlVar} for a compatible server), or use a synthetic:* model offline`,
     );
   }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { ChatMessage } from "../prompt/templates.ts";
+import { ProviderError } from "./provider_error.ts";
 
 /** What to ask a provider for. */
 export interface GenerateRequest {
@@ -133,7 +134,7 @@ export type ReasoningEffort = typeof REASONING_EFFORTS[number];
  */
 export function parseModelSpec(spec: string): ModelSpec {
   const fail = (detail: string): never => {
-    throw new Error(`Cannot parse model "${spec}": ${detail}`);
+    throw new ProviderError(`Cannot parse model "${spec}": ${detail}`);
   };
   const q = spec.indexOf("?");
   const head = q < 0 ? spec : spec.slice(0, q);

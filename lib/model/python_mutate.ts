@@ -278,14 +278,14 @@ export function mutatePython(
 ): Mutant | null {
   checkEntry(entry);
   if (!(PYTHON_MUTATIONS as readonly string[]).includes(name)) {
-    throw new Error(
+    throw new RangeError(
       `Cannot mutate "${entry}": unknown mutation "${name}" (expected one of ${
         PYTHON_MUTATIONS.join(", ")
       })`,
     );
   }
   if (!Number.isSafeInteger(seed)) {
-    throw new Error(`Cannot mutate "${entry}": seed must be a safe integer, got ${seed}`);
+    throw new RangeError(`Cannot mutate "${entry}": seed must be a safe integer, got ${seed}`);
   }
   const sites = FINDERS[name](new PythonScan(source), entry);
   if (sites.length === 0) return null;
@@ -295,7 +295,7 @@ export function mutatePython(
 
 function checkEntry(entry: string): void {
   if (!/^[A-Za-z_]\w*$/.test(entry) || KEYWORDS.has(entry)) {
-    throw new Error(`Cannot mutate "${entry}": the entry must be a Python identifier`);
+    throw new TypeError(`Cannot mutate "${entry}": the entry must be a Python identifier`);
   }
 }
 

@@ -13,6 +13,7 @@
 import { join } from "node:path";
 import type { GenerateRequest, Generation, Provider } from "./provider.ts";
 import { readReflexionAnswers } from "./replay_reflexion.ts";
+import { ProviderError } from "./provider_error.ts";
 
 interface Recorded {
   task: string;
@@ -51,7 +52,7 @@ export function replayProvider(source: string): Provider {
   try {
     isDir = Deno.statSync(path).isDirectory;
   } catch {
-    throw new Error(`Cannot replay "${path}": no such run folder or file`);
+    throw new ProviderError(`Cannot replay "${path}": no such run folder or file`);
   }
   const file = isDir ? join(path, "generations.jsonl") : path;
   // A Reflexion log (HumanEval or mbpp-py records with `solution` and `is_solved`): its answers.
@@ -68,14 +69,14 @@ export function replayProvider(source: string): Provider {
       // Only the run store's own last line may be torn (a kill mid-write); a file a person wrote
       // must be whole: a skipped answer would silently shrink the run's denominator.
       if (i === last && isDir) continue;
-      throw new Error(
+      throw new ProviderError(
         `Cannot replay "${file}": line ${i + 1} is not JSON (${
           (error as Error).message
         }): fix or remove that line`,
       );
     }
     if (typeof r.task !== "string" || typeof r.text !== "string") {
-      throw new Error(
+      throw new ProviderError(
         `Cannot replay "${file}": line ${i + 1}: every record needs "task" and "text" strings`,
       );
     }
@@ -83,7 +84,7 @@ export function replayProvider(source: string): Provider {
   }
   const models = [...new Set(records.map((r) => r.model).filter((m): m is string => !!m))];
   if (!model && models.length > 1) {
-    throw new Error(
+    throw new ProviderError(
       `Cannot replay "${path}": it holds ${models.length} models (${
         models.join(", ")
       }): use replay:${path}#<model>`,
@@ -91,7 +92,7 @@ export function replayProvider(source: string): Provider {
   }
   const chosen = model ? records.filter((r) => r.model === model) : records;
   if (chosen.length === 0) {
-    throw new Error(
+    throw new ProviderError(
       `Cannot replay "${source}": no recorded answers${model ? ` for ${model}` : ""}`,
     );
   }

@@ -7,6 +7,7 @@
  */
 import { humanEvalTaskId } from "../task/importers/humaneval_py.ts";
 import { multiplEPyTaskId } from "../task/importers/multipl_e_py.ts";
+import { ProviderError } from "./provider_error.ts";
 
 /** One logged answer. */
 export interface ReflexionAnswer {
@@ -73,14 +74,14 @@ export function readReflexionAnswers(file: string): ReflexionAnswer[] | null {
       r = JSON.parse(line);
     } catch (error) {
       if (answers.length === 0) return null;
-      throw new Error(
+      throw new ProviderError(
         `Cannot replay "${file}": line ${i + 1} is not JSON (${(error as Error).message}): ` +
           "fix or remove that line",
       );
     }
     if (!isReflexionRecord(r)) {
       if (answers.length === 0) return null;
-      throw new Error(
+      throw new ProviderError(
         `Cannot replay "${file}": line ${i + 1}: a Reflexion record needs "solution", ` +
           '"is_solved" and "task_id" (or "name")',
       );
@@ -106,7 +107,7 @@ export function readReflexionAnswers(file: string): ReflexionAnswer[] | null {
 export function reflexionSolved(file: string): Map<string, boolean> {
   const answers = readReflexionAnswers(file);
   if (!answers) {
-    throw new Error(
+    throw new ProviderError(
       `Cannot read "${file}" as a Reflexion log: its first record needs "solution", "is_solved" ` +
         'and "task_id" (or "name")',
     );

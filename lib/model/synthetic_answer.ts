@@ -19,6 +19,7 @@ import { unifiedDiff } from "./line_diff.ts";
 import { applicableMutations, mutate, type MutationName } from "./mutate.ts";
 import { applicablePythonMutations, mutatePython } from "./python_mutate.ts";
 import type { SyntheticProfile } from "./synthetic_profiles.ts";
+import { ProviderError } from "./provider_error.ts";
 
 /** A synthetic answer before streaming. */
 export interface SyntheticAnswer {
@@ -72,7 +73,9 @@ export function syntheticAnswer(
   const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}${salt}`));
   const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
   if (task.referenceSource === null) {
-    throw new Error(`Cannot answer task "${task.id}" synthetically: it has no reference solution`);
+    throw new ProviderError(
+      `Cannot answer task "${task.id}" synthetically: it has no reference solution`,
+    );
   }
   let source = task.referenceSource.trim() + "\n";
   const mutations: string[] = [];
@@ -142,7 +145,9 @@ function syntheticFilesAnswer(
   const random = rng(hash32(`${task.id}|${seed}|${JSON.stringify(profile)}${salt}`));
   const ttftMs = profile.ttftMs[0] + random() * (profile.ttftMs[1] - profile.ttftMs[0]);
   if (!task.referenceFiles) {
-    throw new Error(`Cannot answer task "${task.id}" synthetically: it has no reference files`);
+    throw new ProviderError(
+      `Cannot answer task "${task.id}" synthetically: it has no reference files`,
+    );
   }
   const files: Record<string, string> = {};
   for (const [path, source] of Object.entries(task.referenceFiles)) {

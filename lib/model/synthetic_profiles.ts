@@ -7,6 +7,7 @@
  * @module
  */
 import type { MutationName } from "./mutate.ts";
+import { ProviderError } from "./provider_error.ts";
 
 /** One synthetic model's behaviour. */
 export interface SyntheticProfile {
@@ -101,7 +102,7 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, SyntheticProfile>> = {
 export function syntheticProfile(name: string): SyntheticProfile {
   const p = SYNTHETIC_PROFILES[name];
   if (!p) {
-    throw new Error(
+    throw new ProviderError(
       `Cannot find synthetic profile "${name}": known profiles are ${
         Object.keys(SYNTHETIC_PROFILES).join(", ")
       }`,

@@ -185,11 +185,11 @@ export class RunBudget {
    * @param limit The budget, USD.
    * @param models The run's models.
    * @param table The price table.
-   * @throws {Error} When a model has no price or the limit is not > 0 ({@link budgetProblem}).
+   * @throws {RangeError} When a model has no price or the limit is not > 0 ({@link budgetProblem}).
    */
   constructor(limit: number, models: readonly Pick<Provider, "spec">[], table: PriceTable) {
     const problem = budgetProblem(limit, models.map((m) => m.spec), table);
-    if (problem !== null) throw new Error(problem);
+    if (problem !== null) throw new RangeError(problem);
     this.account = new Budget(limit);
     this.#prices = new Map(models.map((m) => [m.spec, priceOf(m.spec, table)!]));
   }

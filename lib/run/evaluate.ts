@@ -47,6 +47,7 @@ import {
 
 import type { EvaluateOptions, Evaluation } from "./evaluate_options.ts";
 import { writeRunParquet } from "./parquet.ts";
+import { SandboxUnavailableError } from "../sandbox/sandbox_unavailable.ts";
 
 export type { CacheMode } from "./generate_sample.ts";
 export type { Executor } from "./execute_sample.ts";
@@ -100,7 +101,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   };
   // Declared Python packages need CPython and an installed package each: said before any work.
   const pythonProblem = pythonPackagesProblem(suite, options.python ?? "pyodide");
-  if (pythonProblem) throw new Error(pythonProblem.message);
+  if (pythonProblem) throw new SandboxUnavailableError(pythonProblem.message);
   // Content decides identity: every rendered prompt, the suite, models and what changes a verdict.
   const plan = await planRun(suite, options.models, templates, {
     perturbations,
@@ -127,7 +128,8 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   const pool = !options.executor && !options.fleet && options.sandbox === "pooled"
     ? createPool({ size: sandboxConcurrency, isolation: options.isolation ?? "bwrap" })
     : null;
-  // A fleet's executor connects once the run (its id scopes the jobs) exists, before any job.
+  // A fleet connects before the run folder exists (an unreachable one leaves none); its jobs are
+  // scoped by the run's id once the folder exists.
   const fleet = options.fleet ? runFleet(options.fleet) : null;
   const baseExecutor: Executor = options.executor ?? fleet?.executor ?? pool?.run ?? runSample;
   // Declared dependencies: one read-only store per distinct set, resolved before anything runs.
@@ -148,6 +150,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   const pythonCheck = options.pythonPackageCheck ?? pythonPackageCheck();
   let opened: RunWriter | undefined;
   try {
+    await fleet?.connect();
     opened = previous
       ? await reopenRun(previous)
       : await createRun(options.runsDir, await newManifest(suite, options, plan, params, stores));
@@ -155,6 +158,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   } catch (error) {
     await pool?.close();
     await opened?.close();
+    await fleet?.close(opened ?? { recordExecutor: () => Promise.resolve() });
     throw error;
   }
   const writer: RunWriter = opened;

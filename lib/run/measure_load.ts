@@ -42,7 +42,7 @@ export async function measureLoad(
   tasks: readonly Task[],
   options: LoadOptions = {},
 ): Promise<LoadLevel[]> {
-  if (tasks.length === 0) throw new Error("Cannot measure load: the suite has no tasks");
+  if (tasks.length === 0) throw new RangeError("Cannot measure load: the suite has no tasks");
   const levels = options.levels ?? [1, 2, 4, 8, 16];
   const n = options.requests ?? 32;
   const template = options.template ?? plain;

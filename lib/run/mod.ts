@@ -21,3 +21,6 @@ export { writeParquet } from "./parquet.ts";
 export { validateSuite } from "./validate_suite.ts";
 export type { ValidateOptions } from "./validate_suite.ts";
 export { writeRunParquet } from "./parquet.ts";
+export { RunInterrupted } from "./interrupted.ts";
+export type { StopReason } from "./interrupted.ts";
+export { instantPass } from "./instant_pass.ts";

@@ -101,7 +101,7 @@ export async function planRun(
   const names = variants.map((v) => v.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined) {
-    throw new Error(
+    throw new RangeError(
       `Cannot plan a run with the variant "${twice}" twice: give templates distinct names`,
     );
   }

@@ -300,7 +300,9 @@ export async function readRecords<T>(path: string, onRecord: (record: T) => void
     try {
       onRecord(JSON.parse(line) as T);
     } catch (error) {
-      throw new Error(`Cannot read "${path}": line ${lineNo}: ${(error as Error).message}`);
+      throw new SyntaxError(`Cannot read "${path}": line ${lineNo}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   });
 }

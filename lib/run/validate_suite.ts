@@ -45,6 +45,7 @@ export {
   SEMANTIC_MUTATIONS,
   type TaskValidation,
 } from "./validation.ts";
+import { SandboxUnavailableError } from "../sandbox/sandbox_unavailable.ts";
 
 /** Options for {@link validateSuite}. */
 export interface ValidateOptions {
@@ -187,7 +188,7 @@ export async function validateSuite(
   const isolation = options.isolation ?? "bwrap";
   // Declared Python packages need CPython and an installed package each: said before any work.
   const pythonProblem = pythonPackagesProblem(suite, options.python ?? "pyodide");
-  if (pythonProblem) throw new Error(pythonProblem.message);
+  if (pythonProblem) throw new SandboxUnavailableError(pythonProblem.message);
   // Declared dependencies: one read-only store per distinct set, resolved once.
   const stores = new Map<string, DependencyStore | null>();
   for (const task of suite.tasks) {

@@ -18,3 +18,4 @@ export { moduleGraphEscape } from "./module_graph.ts";
 export { resolveDependencies } from "./dep_store.ts";
 export type { DependencyStore, DepStoreOptions } from "./dep_store.ts";
 export { debianPackage, locatePythonPackage } from "./python_packages.ts";
+export { SandboxUnavailableError } from "./sandbox_unavailable.ts";

@@ -12,6 +12,7 @@
 import { join } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { tmpdir } from "node:os";
+import { SandboxUnavailableError } from "./sandbox_unavailable.ts";
 
 /**
  * The Pyodide npm package's folder (holding `pyodide.mjs`, the interpreter and the stdlib).
@@ -94,7 +95,7 @@ async function make(file: string, dir: string, maker: string, denoPath: string):
   }).output();
   if (code !== 0) {
     await Deno.remove(partial).catch(() => {});
-    throw new Error(
+    throw new SandboxUnavailableError(
       `Cannot make the Pyodide memory snapshot "${file}": the maker exited with code ${code}: ${
         new TextDecoder().decode(stderr).trim().split("\n").slice(0, 4).join(" ")
       }`,

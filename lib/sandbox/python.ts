@@ -23,6 +23,7 @@ import type {
   SandboxResult,
 } from "./sandbox.ts";
 import { strictRun } from "./strict_run.ts";
+import { SandboxUnavailableError } from "./sandbox_unavailable.ts";
 
 const read = (name: string) => Deno.readTextFileSync(new URL(`./inside/${name}`, import.meta.url));
 /** The harness's parts (lib/sandbox/inside/py_harness*.py), in the order they make one file. */
@@ -82,7 +83,7 @@ export const PYODIDE_MIN_DATA_MB = 1536;
 export function packagesJail(job: Pick<SandboxJob, "pythonPackages">, runtime: PythonRuntime) {
   const packages = job.pythonPackages ?? [];
   if (packages.length && runtime === "pyodide") {
-    throw new Error(
+    throw new SandboxUnavailableError(
       `Cannot run a Python job that declares packages (${
         packages.join(", ")
       }) in Pyodide: npm pyodide ships no packages; run it with --python cpython`,

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { DENO_SANDBOX_FLAGS, type SandboxCommand } from "./argv.ts";
 import { bwrapArgs, type BwrapOptions, INSIDE } from "./isolate.ts";
 import type { Isolation, PythonRuntime } from "./sandbox.ts";
+import { SandboxUnavailableError } from "./sandbox_unavailable.ts";
 
 /** The machine's CPython: Debian's, never the first `python3` on PATH (it may lack modules). */
 export const CPYTHON = "/usr/bin/python3";
@@ -67,7 +68,7 @@ export function pythonCommand(o: PythonCommandOptions): SandboxCommand {
   const timeout = ["timeout", "-s", "KILL", `${(o.killAfterMs / 1000).toFixed(1)}s`];
   if (o.runtime === "cpython") {
     if (o.isolation !== "bwrap") {
-      throw new Error(
+      throw new SandboxUnavailableError(
         "Cannot run CPython without OS isolation: it runs only under bubblewrap (install bubblewrap, or use the pyodide runtime)",
       );
     }

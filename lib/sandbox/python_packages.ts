@@ -7,6 +7,7 @@
  * @module
  */
 import { join } from "node:path";
+import { SandboxUnavailableError } from "./sandbox_unavailable.ts";
 
 /** Debian's folder of system Python packages (what `apt-get install python3-…` fills). */
 export const DIST_PACKAGES = "/usr/lib/python3/dist-packages";
@@ -190,7 +191,7 @@ export function pythonPackageBinds(
 ): Record<string, string> {
   const missing = missingPythonPackages(modules, options);
   if (missing.length) {
-    throw new Error(
+    throw new SandboxUnavailableError(
       `Cannot provide the declared Python packages: ${missingPackagesText(missing, options)}`,
     );
   }

@@ -15,6 +15,7 @@ import type { SandboxJob, SandboxLimits } from "./sandbox.ts";
 import { SettleWatch, unsettledResult } from "./settle.ts";
 import { killGroup, spawnSandboxed } from "./spawn.ts";
 import { strictVerdicts } from "./strict_verdicts.ts";
+import { SandboxUnavailableError } from "./sandbox_unavailable.ts";
 
 /** Options for {@link strictAttempt}. */
 export interface StrictAttemptOptions {
@@ -159,7 +160,7 @@ export async function strictAttempt(
   } catch { /* none left */ }
   signal?.throwIfAborted();
   if (notStarted) {
-    throw new Error(
+    throw new SandboxUnavailableError(
       `Cannot run the sample: the runtime did not start within ${o.startupMs} ms (a sandbox failure, not the code's)`,
     );
   }

@@ -84,7 +84,7 @@ export async function lintBatch(
 ): Promise<Map<string, LintFinding[] | null>> {
   const result = new Map<string, LintFinding[] | null>();
   for (const s of samples) {
-    if (result.has(s.id)) throw new Error(`Cannot lint "${s.id}": duplicate sample id`);
+    if (result.has(s.id)) throw new RangeError(`Cannot lint "${s.id}": duplicate sample id`);
     result.set(s.id, []);
   }
   if (samples.length === 0) return result;

@@ -78,7 +78,7 @@ export async function maintainability(
   const distinct = new Map<string, { code: string; language: "ts" | "js"; metrics: CodeMetrics }>();
   const keyOf = (s: MaintainabilitySample) => `${s.language ?? "ts"}\u0000${s.code}`;
   for (const s of samples) {
-    if (ids.has(s.id)) throw new Error(`Cannot measure "${s.id}": duplicate sample id`);
+    if (ids.has(s.id)) throw new RangeError(`Cannot measure "${s.id}": duplicate sample id`);
     ids.add(s.id);
     const key = keyOf(s);
     if (!distinct.has(key)) {

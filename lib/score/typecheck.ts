@@ -74,7 +74,7 @@ export async function typecheckBatch(
 ): Promise<Map<string, Diagnostic[]>> {
   const result = new Map<string, Diagnostic[]>();
   for (const s of samples) {
-    if (result.has(s.id)) throw new Error(`Cannot type-check "${s.id}": duplicate sample id`);
+    if (result.has(s.id)) throw new RangeError(`Cannot type-check "${s.id}": duplicate sample id`);
     result.set(s.id, []);
   }
   if (samples.length === 0) return result;

@@ -19,6 +19,7 @@ import type { Executor } from "../execute_sample.ts";
 import { connectFleet, ensureFleet, type FleetQueueOptions, publicUrl } from "./connect.ts";
 import { fleetVersion } from "./version.ts";
 import { FLEET, type FleetJob, FleetResult, type FleetTaskFiles, WIRE_FORMAT } from "./wire.ts";
+import { SandboxUnavailableError } from "../../sandbox/sandbox_unavailable.ts";
 
 /** Options for {@link openFleet}. */
 export interface OpenFleetOptions extends FleetQueueOptions {
@@ -26,6 +27,8 @@ export interface OpenFleetOptions extends FleetQueueOptions {
   runId: string;
   /** Where NATS credentials are read. @default {} */
   env?: Record<string, string | undefined>;
+  /** A connection made earlier ({@link connectFleet}, e.g. before the run folder exists). @default a new one */
+  connection?: NatsConnection;
 }
 
 /** A coordinator's connection to a fleet. */
@@ -49,7 +52,7 @@ export interface FleetRun {
  * @throws {Error} When it cannot connect (see `connectFleet`).
  */
 export async function openFleet(url: string, options: OpenFleetOptions): Promise<FleetRun> {
-  const nc: NatsConnection = await connectFleet(url, options.env ?? {});
+  const nc: NatsConnection = options.connection ?? await connectFleet(url, options.env ?? {});
   const jsm: JetStreamManager = await ensureFleet(nc, options);
   const js = jetstream(nc);
   const kv = await new Kvm(nc).create(FLEET.tasksBucket);
@@ -120,9 +123,12 @@ export async function openFleet(url: string, options: OpenFleetOptions): Promise
     const n = occurrences.get(content) ?? 0;
     occurrences.set(content, n + 1);
     const jobId = `${content.slice(0, 32)}-${n}`;
+    // The abort listener goes with the job (a long run must not keep one per job it ever ran).
+    let onAbort: (() => void) | undefined;
     const answered = new Promise<FleetResult>((resolve, reject) => {
       waiting.set(jobId, resolve);
-      signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+      onAbort = () => reject(signal!.reason);
+      signal?.addEventListener("abort", onAbort, { once: true });
     });
     const subject = FLEET.resultSubject(runId, jobId);
     const stored = await jsm.streams.getMessage(FLEET.resultsStream, { last_by_subj: subject })
@@ -154,11 +160,12 @@ export async function openFleet(url: string, options: OpenFleetOptions): Promise
       }
       const reason = r.error ?? "no result";
       if (r.errorKind === "sandbox") {
-        throw new Error(`Cannot execute a sample on the fleet: ${reason}`);
+        throw new SandboxUnavailableError(`Cannot execute a sample on the fleet: ${reason}`);
       }
       return infrastructureError(job, reason, r);
     } finally {
       waiting.delete(jobId);
+      if (onAbort) signal?.removeEventListener("abort", onAbort);
     }
   };
   return {

@@ -7,7 +7,8 @@
  */
 import type { Executor } from "../execute_sample.ts";
 import type { RunWriter } from "../store.ts";
-import type { FleetQueueOptions } from "./connect.ts";
+import type { NatsConnection } from "@nats-io/nats-core";
+import { connectFleet, type FleetQueueOptions } from "./connect.ts";
 import { type FleetRun, openFleet } from "./coordinator.ts";
 
 /** Where and how a run reaches its fleet (`EvaluateOptions.fleet`). */
@@ -15,11 +16,13 @@ export type FleetOptions =
   & { url: string; env?: Record<string, string | undefined> }
   & FleetQueueOptions;
 
-/** A run's fleet, connected by {@link RunFleet.open}. */
+/** A run's fleet, connected by {@link RunFleet.connect}, scoped to a run by {@link RunFleet.open}. */
 export interface RunFleet {
   /** Runs a job on the fleet (only after `open`). */
   executor: Executor;
-  /** Connect, scoping the jobs by the run's id. */
+  /** Connect to the server: before the run folder is made, so an unreachable fleet leaves none. */
+  connect(): Promise<void>;
+  /** Scope the jobs by the run's id (connecting first if `connect` was not called). */
   open(runId: string): Promise<void>;
   /** Record the server and the workers that answered in the manifest, and disconnect. */
   close(writer: Pick<RunWriter, "recordExecutor">): Promise<void>;
@@ -39,16 +42,24 @@ export interface RunFleet {
  */
 export function runFleet(options: FleetOptions): RunFleet {
   let fleet: FleetRun | null = null;
+  let connection: NatsConnection | undefined;
   return {
+    async connect() {
+      connection ??= await connectFleet(options.url, options.env ?? {});
+    },
     executor: (job, limits) =>
       fleet
         ? fleet.executor(job, limits)
         : Promise.reject(new Error("the fleet is not connected yet")),
     async open(runId) {
-      fleet = await openFleet(options.url, { ...options, runId });
+      fleet = await openFleet(options.url, { ...options, runId, connection });
     },
     async close(writer) {
-      if (!fleet) return;
+      if (!fleet) {
+        await connection?.drain().catch(() => {});
+        connection = undefined;
+        return;
+      }
       const { url, workers } = fleet;
       await writer.recordExecutor({ kind: "fleet", url, workers: Object.fromEntries(workers) });
       await fleet.close();
