@@ -154,7 +154,7 @@ export function perturbTask(task: Task, name: PerturbationName, seed: number): T
  */
 export function perturbationByName(name: string): PerturbationName {
   if (!(PERTURBATIONS as readonly string[]).includes(name)) {
-    throw new Error(
+    throw new RangeError(
       `Cannot find perturbation "${name}": known perturbations are ${PERTURBATIONS.join(", ")}`,
     );
   }

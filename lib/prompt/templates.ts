@@ -283,7 +283,7 @@ export const TEMPLATES: Readonly<Record<string, PromptTemplate>> = {
 export function templateByName(name: string): PromptTemplate {
   const t = TEMPLATES[name];
   if (!t) {
-    throw new Error(
+    throw new RangeError(
       `Cannot find prompt template "${name}": known templates are ${
         Object.keys(TEMPLATES).join(", ")
       }`,

@@ -123,7 +123,7 @@ export interface RenderReportOptions {
  */
 export function defaultReportPath(runDirs: readonly string[]): string {
   const [first, ...others] = runDirs.map((d) => resolve(d));
-  if (first === undefined) throw new Error("Cannot name a report: no run folder given");
+  if (first === undefined) throw new RangeError("Cannot name a report: no run folder given");
   return others.length === 0
     ? join(first, "report.html")
     : join(first, `report-vs-${others.map((d) => basename(d)).join("-vs-")}.html`);
@@ -156,7 +156,7 @@ export async function renderReport(
   const runs = (typeof runDir === "string" ? [runDir] : [...runDir]).map((d) =>
     isAbsolute(d) ? d : resolve(d)
   );
-  if (runs.length === 0) throw new Error("Cannot render a report: no run folder given");
+  if (runs.length === 0) throw new RangeError("Cannot render a report: no run folder given");
   const notebook = options.notebook ?? join(ROOT, "notebooks", "report.ipynb");
   return await executeNotebook(notebook, {
     outHtml: options.out ?? defaultReportPath(runs),

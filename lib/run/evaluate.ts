@@ -21,7 +21,6 @@ import { sampleLimits } from "./sample_limits.ts";
 import { slowReferences } from "./slow_references.ts";
 import type { Suite } from "../task/schema.ts";
 import { limiter } from "./limiter.ts";
-import { GenerationRecord } from "../record/generation.ts";
 import { type ResultRecord } from "../record/result.ts";
 import { sampleKey } from "../record/sample_key.ts";
 import { typecheckRun } from "./typecheck_stage.ts";
@@ -35,18 +34,11 @@ import { RunInterrupted, type StopReason } from "./interrupted.ts";
 import { BudgetReached, RunBudget } from "./budget.ts";
 import { BUILTIN_PRICES } from "../model/prices.ts";
 import { testsParseProblem, undefinedCasesProblem } from "./task_problem.ts";
-import {
-  createRun,
-  findResumable,
-  findSuperseded,
-  readRecords,
-  reopenRun,
-  RUN_FILES,
-  type RunWriter,
-} from "./store.ts";
+import { createRun, findResumable, findSuperseded, reopenRun, type RunWriter } from "./store.ts";
 
 import type { EvaluateOptions, Evaluation } from "./evaluate_options.ts";
 import { writeRunParquet } from "./parquet.ts";
+import { resumeState } from "./resume_state.ts";
 import { SandboxUnavailableError } from "../sandbox/sandbox_unavailable.ts";
 
 export type { CacheMode } from "./generate_sample.ts";
@@ -215,19 +207,7 @@ export async function evaluate(suite: Suite, options: EvaluateOptions): Promise<
   // The pool's statistics count the samples only: what it ran for the references is taken off.
   const referencePool = pool?.stats();
   // What an interrupted run already holds: keys only, plus generations still waiting for a result.
-  const haveResult = new Set<string>();
-  const haveGeneration = new Map<string, GenerationRecord>();
-  if (previous) {
-    await readRecords(
-      join(previous, RUN_FILES.results),
-      (r: ResultRecord) => haveResult.add(keyOf(r)),
-    );
-    const jobOf = new Map(budget ? plan.jobs.map((j) => [key(j), j]) : []);
-    await readRecords(join(previous, RUN_FILES.generations), (g: GenerationRecord) => {
-      budget?.recorded(g, jobOf.get(keyOf(g))); // the run's earlier spend counts toward its budget
-      if (!haveResult.has(keyOf(g))) haveGeneration.set(keyOf(g), GenerationRecord.parse(g));
-    });
-  }
+  const { haveResult, haveGeneration } = await resumeState(previous, plan.jobs, key, budget);
   const jobs = plan.jobs;
   const superseded = previous ? null : await findSuperseded(options.runsDir, {
     configHash,

@@ -28,7 +28,7 @@ export async function writeJobFiles(
 ): Promise<void> {
   for (const path of Object.keys(files)) {
     const problem = treePathProblem(path);
-    if (problem) throw new Error(`Cannot write job file "${path}": ${problem}`);
+    if (problem) throw new RangeError(`Cannot write job file "${path}": ${problem}`);
   }
   for (const [path, source] of Object.entries(files)) {
     const target = join(jobDir, ...path.split("/"));

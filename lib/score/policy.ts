@@ -274,8 +274,9 @@ export async function resolvePolicy(nameOrFile: string): Promise<Policy> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(
+    throw new SyntaxError(
       `Cannot parse policy "${nameOrFile}": not valid JSON: ${(error as Error).message}`,
+      { cause: error },
     );
   }
   const parsed = Policy.safeParse(json);

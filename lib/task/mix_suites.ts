@@ -62,13 +62,13 @@ export async function mixSuites(
   for (const { suite, tasks: ids } of parts) {
     const missing = ids?.find((id) => !suite.tasks.some((t) => t.id === id));
     if (missing !== undefined) {
-      throw new Error(`Cannot mix suite "${suite.name}": it has no task "${missing}"`);
+      throw new RangeError(`Cannot mix suite "${suite.name}": it has no task "${missing}"`);
     }
     const kept = ids === undefined ? suite.tasks : suite.tasks.filter((t) => ids.includes(t.id));
     for (const task of kept) {
       const other = from.get(task.id);
       if (other !== undefined) {
-        throw new Error(
+        throw new RangeError(
           `Cannot mix suites "${other}" and "${suite.name}": task id "${task.id}" is in both`,
         );
       }

@@ -68,13 +68,15 @@ export async function readSuiteMeta(dir: string): Promise<SuiteMeta | null> {
     raw = await Deno.readTextFile(file);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return null;
-    throw new Error(`Cannot read "${file}": ${(error as Error).message}`);
+    throw new Error(`Cannot read "${file}": ${(error as Error).message}`, { cause: error });
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new Error(`Cannot parse "${file}": not valid JSON: ${(error as Error).message}`);
+    throw new SyntaxError(`Cannot parse "${file}": not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const parsed = SuiteMeta.safeParse(json);
   if (!parsed.success) {

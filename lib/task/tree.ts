@@ -138,7 +138,7 @@ export function parseFileBundle(text: string): Record<string, string> {
       path = m[1].trim();
       lines = [];
     } else if (path === null) {
-      throw new Error(
+      throw new SyntaxError(
         `Cannot parse file bundle: it must start with a "// file: <path>" or "# file: <path>" line, got "${
           line.slice(0, 60)
         }"`,

@@ -94,7 +94,9 @@ export async function writeSuite(
       for (const [path, text] of Object.entries(tree)) {
         const problem = treePathProblem(path);
         if (problem) {
-          throw new Error(`Cannot write task "${task.id}" to "${folder}": ${root}: ${problem}`);
+          throw new RangeError(
+            `Cannot write task "${task.id}" to "${folder}": ${root}: ${problem}`,
+          );
         }
         await write(join(folder, root, ...path.split("/")), text);
       }

@@ -69,6 +69,37 @@ Deno.test("notebooks run on the deno kernel and import only lib/mod.ts and its s
   }
 });
 
+/** Formulas a notebook must leave to the library: a rate, a mean of scores, a threshold rule, a percentile. */
+const OWN_METRICS: [RegExp, string][] = [
+  [
+    /\.filter\(\(?\w*\)?\s*=>\s*\w+\.passed\)\.length\s*\//,
+    "a pass rate (summarize(), groupAccuracy())",
+  ],
+  [
+    /reduce\(\(?[\w\s,]*\)?\s*=>[^,;]*\.(weightedAccuracy|passRate)\b/,
+    "a mean of scores (summarize(), groupAccuracy())",
+  ],
+  [/\.(delta|passRateDelta|weightedDelta)\s*[<>]=?\s*-?\s*[\w.]/, "a fragile rule (robustness())"],
+  [/\.(before|after)\s*>=?\s*0\.5/, "a majority flip rule (judgeFlips())"],
+  [/\bpercentile\(/, "a percentile (latencyRows(), summarize())"],
+  [/\.passes\s*\/|\bc\s*\/\s*n\b/, "a pass rate or pass@k by hand (summarizeStability())"],
+];
+
+Deno.test("notebooks compute no metric or verdict themselves: every formula is the library's", async () => {
+  for (const path of await allNotebooks()) {
+    const nb = await readNotebook(path);
+    for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
+      for (const [pattern, instead] of OWN_METRICS) {
+        assert.doesNotMatch(
+          sourceOf(cell),
+          pattern,
+          `${basename(path)} ${cell.id} computes ${instead.split(" (")[0]} itself: use ${instead}`,
+        );
+      }
+    }
+  }
+});
+
 Deno.test("listNotebooks() lists the researcher notebooks, not the run report", async () => {
   const names = (await listNotebooks(NOTEBOOKS)).map((p) => basename(p));
   assert.ok(names.includes("01-quickstart.ipynb"));

@@ -9,6 +9,7 @@ import { sha256 } from "../../lib/task/hash.ts";
 import { loadSuite } from "../../lib/task/load_suite.ts";
 import { mixSuites } from "../../lib/task/mix_suites.ts";
 import { CHECKOUT } from "../../lib/plot/published_path.ts";
+import { judgeRun, loadRun, resolvePolicy } from "../../lib/mod.ts";
 
 const FIXTURE = new URL("../../data/fixtures/run-tiny", import.meta.url).pathname;
 
@@ -79,6 +80,20 @@ function assertPublishable(page: string) {
     html,
     /<details[^>]*><summary[^>]*>Pass rate per task as a table/,
     "the per-task table, kept",
+  );
+}
+
+/** The report's PASS/FAIL per model × variant is judgeRun()'s for the same run and policy. */
+async function assertPolicyVerdicts(page: string) {
+  const verdicts = judgeRun(await loadRun(FIXTURE), await resolvePolicy("internal-tooling"));
+  const shown = [
+    ...page.matchAll(/<li><b style="color:#\w+">(PASS|FAIL)<\/b> ([^ ]+) · ([^<]+)<\/li>/g),
+  ]
+    .map((m) => [m[2], m[3].trim(), m[1]]);
+  assert.deepEqual(
+    shown,
+    verdicts.map((v) => [v.model, v.variant, v.ok ? "PASS" : "FAIL"]),
+    "the policy verdicts are judgeRun()'s",
   );
 }
 
@@ -153,7 +168,9 @@ Deno.test({
         const seconds = (performance.now() - started) / 1000;
         console.log(`render ${i}: ${seconds.toFixed(2)} s`);
         assert.equal(written, out);
-        assertCompleteReport(await Deno.readTextFile(out));
+        const page = await Deno.readTextFile(out);
+        assertCompleteReport(page);
+        await assertPolicyVerdicts(page);
       }
     } finally {
       await Deno.remove(dir, { recursive: true });

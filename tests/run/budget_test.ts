@@ -132,7 +132,7 @@ Deno.test("evaluate() refuses a budget for a model without a price before any wo
     const unpriced = fixedAnswer("openai:unknown-model", "");
     await assert.rejects(
       evaluate(suite, { models: [unpriced], runsDir, executor: instantPass, budgetUsd: 1 }),
-      /^Error: Cannot keep to a budget of \$1.00 with "openai:unknown-model": it has no price/,
+      /^RangeError: Cannot keep to a budget of \$1.00 with "openai:unknown-model": it has no price/,
     );
     assert.deepEqual([...Deno.readDirSync(runsDir)], []);
   } finally {

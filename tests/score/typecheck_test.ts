@@ -90,7 +90,7 @@ Deno.test("typecheckBatch() checks strictly only when asked", async () => {
 Deno.test("typecheckBatch() throws on duplicate ids and on tests that do not parse", async () => {
   await assert.rejects(
     () => typecheckBatch([sample("a", "x"), sample("a", "y")]),
-    /^Error: Cannot type-check "a": duplicate sample id$/,
+    /^RangeError: Cannot type-check "a": duplicate sample id$/,
   );
   await assert.rejects(
     () => typecheckBatch([sample("b", "export const add = 1;", "export const cases = {")]),

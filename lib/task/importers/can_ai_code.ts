@@ -247,7 +247,7 @@ function taskId(key: string): string {
 /** Python-style check → JavaScript: `.get(k)` → `?.[k]`; the rest runs as is. */
 function translate(expression: string): string {
   const tokens = tokenize(expression);
-  if (tokens.length === 0) throw new Error("is empty");
+  if (tokens.length === 0) throw new SyntaxError("is empty");
   return rewriteSpan(span(tokens, expression), (k, t) => {
     if (t[k].text === "." && t[k + 1]?.text === "get" && t[k + 2]?.text === "(") {
       let depth = 0;

@@ -249,7 +249,7 @@ function promptParts(prompt: string, reference: string, entry: string) {
   // MBPP+: the prompt is a docstring holding the task and one example assert.
   const text = prompt.trim().match(/^[rRuU]?("""|''')([\s\S]*)\1$/)?.[2] ?? prompt;
   const def = readPython(reference).lines.find((l) => l.indent === 0 && defines.test(l.code));
-  if (!def) throw new Error(`neither the prompt nor the reference defines "${entry}"`);
+  if (!def) throw new SyntaxError(`neither the prompt nor the reference defines "${entry}"`);
   return {
     instructions: cleandoc(text),
     signature: def.text.slice(0, headerColon(def.code)).trimEnd(),

@@ -186,6 +186,7 @@ export function pythonExpected(options: PythonExpectedOptions = {}): ComputeExpe
       } catch (error) {
         throw new Error(
           `Cannot compute the expected outputs with "${python}": ${(error as Error).message}`,
+          { cause: error },
         );
       }
       if (!output.success) {

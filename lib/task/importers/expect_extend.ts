@@ -84,7 +84,7 @@ export function expectExtensions(deps: ExtendDeps): ExpectExtensions {
   ): unknown => {
     const finish = (result: any) => {
       if (result === null || typeof result !== "object" || typeof result.pass !== "boolean") {
-        throw new Error(
+        throw new TypeError(
           `expect.extend: the matcher "${name}" must return { pass: boolean, message: () => string }, got ${
             show(result)
           }`,

@@ -190,12 +190,12 @@ function testFunction(test: string): { body: Span[]; extra: Span[] } {
   const index = top.findIndex((s) =>
     declaredName(s) !== null && s.tokens.some((t) => t.text === "{")
   );
-  if (index < 0) throw new Error("no test function");
+  if (index < 0) throw new SyntaxError("no test function");
   const fn = top[index];
   const name = declaredName(fn)!;
   const open = fn.tokens.findIndex((t) => t.text === "{");
   const close = matchingClose(fn.tokens, open);
-  if (close < 0) throw new Error(`${name} has no body`);
+  if (close < 0) throw new SyntaxError(`${name} has no body`);
   const body = splitStatements(fn.tokens.slice(open + 1, close), test);
   const extra = top.filter((s, k) =>
     k !== index && !(s.tokens[0]?.text === name && s.tokens[1]?.text === "(")

@@ -211,7 +211,7 @@ function convertTests(test: string, { entry, language }: { entry: string; langua
       if (specifier === "assert" || specifier === "node:assert") {
         imports.add('import assert from "node:assert";');
       } else if (specifier === "lodash") lodash = true;
-      else throw new Error(`line ${s.line}: cannot convert the import of "${specifier}"`);
+      else throw new SyntaxError(`line ${s.line}: cannot convert the import of "${specifier}"`);
       continue;
     }
     if (t[0].text === "function" && t[1]?.kind === "word" && t[1].text !== entry) {

@@ -165,9 +165,9 @@ function testFunctionBody(tests: string): Span[] {
   const fn = top.find((s) =>
     s.tokens[0]?.text === "function" && s.tokens[1]?.text === "test" && s.tokens[2]?.text === "("
   );
-  if (!fn) throw new Error('no "function test() { … }"');
+  if (!fn) throw new SyntaxError('no "function test() { … }"');
   const open = fn.tokens.findIndex((t) => t.text === "{");
   const close = matchingClose(fn.tokens, open);
-  if (open < 0 || close < 0) throw new Error("test() has no body");
+  if (open < 0 || close < 0) throw new SyntaxError("test() has no body");
   return splitStatements(fn.tokens.slice(open + 1, close), tests);
 }

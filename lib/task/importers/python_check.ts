@@ -71,10 +71,10 @@ export function pythonCheckCases(test: string): PythonCheck {
   const src = readPython(test);
   const top = pythonBlocks(src.lines);
   const checkBlock = top.find((b) => b.head.indent === 0 && CHECK.test(b.head.code));
-  if (!checkBlock) throw new Error('no "def check(candidate):" at the top level');
+  if (!checkBlock) throw new SyntaxError('no "def check(candidate):" at the top level');
   const param = checkBlock.head.code.match(CHECK)![1];
   const bodyLines = checkBlock.lines.slice(1);
-  if (bodyLines.length === 0) throw new Error("check() has no body on its own lines");
+  if (bodyLines.length === 0) throw new SyntaxError("check() has no body on its own lines");
   const base = bodyLines[0].indent;
   const setup: string[] = [];
   const cases: PythonCase[] = [];
@@ -97,7 +97,7 @@ export function pythonCheckCases(test: string): PythonCheck {
       line: block.head.line,
     });
   }
-  if (cases.length === 0) throw new Error("check() holds no assert statement");
+  if (cases.length === 0) throw new SyntaxError("check() holds no assert statement");
   const module = top.filter((b) =>
     b !== checkBlock && !/^def\s+test_check\b/.test(b.head.code) &&
     !/^[\w.]+\s*\([\s\S]*\)$/.test(b.head.code)

@@ -38,7 +38,7 @@ export function splitPythonPrompt(prompt: string, entry: string): PythonPrompt {
   const blocks = pythonBlocks(src.lines);
   const defines = new RegExp(`^(?:async\\s+)?def\\s+${entry}\\s*\\(`);
   const block = blocks.find((b) => b.head.indent === 0 && defines.test(b.head.code));
-  if (!block) throw new Error(`does not define "${entry}" at its top level`);
+  if (!block) throw new SyntaxError(`does not define "${entry}" at its top level`);
   const head = block.head;
   const colon = headerColon(head.code);
   const signature = head.text.slice(0, colon).trimEnd();

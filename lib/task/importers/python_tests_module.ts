@@ -138,5 +138,5 @@ export function pyLiteral(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>);
     return `{${entries.map(([k, v]) => `${pyString(k)}: ${pyLiteral(v)}`).join(", ")}}`;
   }
-  throw new Error(`cannot write ${typeof value} as a Python literal`);
+  throw new TypeError(`cannot write ${typeof value} as a Python literal`);
 }

@@ -47,11 +47,11 @@ export function splitPrompt(prompt: string): PromptParts {
   }
   const last = statements[statements.length - 1];
   if (!last || last.complete) {
-    throw new Error("does not end inside the body of a function declaration");
+    throw new SyntaxError("does not end inside the body of a function declaration");
   }
   const entry = declaredName(last);
   if (!entry) {
-    throw new Error(`cannot find the declared function name in "${firstLine(last.text)}"`);
+    throw new SyntaxError(`cannot find the declared function name in "${firstLine(last.text)}"`);
   }
   const t = last.tokens;
   let brace = -1;
@@ -61,7 +61,7 @@ export function splitPrompt(prompt: string): PromptParts {
       break;
     }
   }
-  if (brace <= 0) throw new Error(`cannot find the body of "${entry}"`);
+  if (brace <= 0) throw new SyntaxError(`cannot find the body of "${entry}"`);
   const signature = prompt.slice(t[0].start, t[brace - 1].end);
   const before = statements.slice(0, -1);
   const helpers = before.map(declaredName).filter((n): n is string => n !== null);
@@ -106,7 +106,9 @@ const DECLARATION_LINE =
 function splitByLines(prompt: string, why: string): PromptParts {
   const matches = [...prompt.matchAll(DECLARATION_LINE)];
   const last = matches[matches.length - 1];
-  if (!last || last.index === undefined) throw new Error(`${why}, and no line declares a function`);
+  if (!last || last.index === undefined) {
+    throw new SyntaxError(`${why}, and no line declares a function`);
+  }
   const signature = prompt.slice(last.index).trim().replace(/\{\s*$/, "").trimEnd();
   return { entry: last[1] ?? last[2], signature, before: [], helpers: [], defect: why };
 }
