@@ -113,7 +113,6 @@ export {
   paretoChart,
   passAtKChart,
   robustnessChart,
-  robustnessRows,
   rowsHTML,
   show,
   spectrumChart,

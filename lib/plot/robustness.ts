@@ -1,111 +1,47 @@
 /**
  * Robustness: accuracy under each prompt perturbation relative to the
- * unperturbed prompt, per model × template. The analysis with confidence
- * intervals and the `fragile` rule is `robustness()` in `lib/analyze/robustness.ts`.
+ * unperturbed prompt, per model × template, drawn from `robustness()`
+ * (`lib/analyze/robustness.ts`): its paired change over tasks and its `fragile` verdict, so the
+ * chart, the notebooks and the report never disagree.
  *
  * @module
  */
 import * as Plot from "@observablehq/plot";
 import type { Run } from "../analyze/load_run.ts";
-import { splitVariant } from "../analyze/robustness.ts";
+import { robustness } from "../analyze/robustness.ts";
 import { type Chart, chart } from "./chart.ts";
 import { modelScale } from "./model_scale.ts";
 
-/** One model × template × perturbation against the unperturbed template. */
-export interface RobustnessRow {
-  model: string;
-  /** The unperturbed template (variant) name. */
-  template: string;
-  /** The perturbation (the variant is `<template>+<perturbation>`). */
-  perturbation: string;
-  /** The metric on the unperturbed prompt. */
-  baseline: number;
-  /** The metric on the perturbed prompt. */
-  perturbed: number;
-  /** perturbed − baseline (negative: the perturbation hurt). */
-  delta: number;
-  /** Perturbed samples. */
-  n: number;
-}
-
-/** Options for {@link robustnessRows} and {@link robustnessChart}. */
+/** Options for {@link robustnessChart}. */
 export interface RobustnessOptions {
   /** The metric: pass rate (0–1) or mean weighted accuracy (−1 to 1). @default "passRate" */
   metric?: "passRate" | "weightedAccuracy";
-  /** A drop larger than this (in the metric's units) marks the prompt fragile. @default 0.2 */
+  /** The fragility threshold (`robustness()`'s), in the metric's units. @default 0.2 */
   threshold?: number;
 }
 
 type Results = readonly Pick<
   Run["results"][number],
-  "model" | "variant" | "passed" | "weightedAccuracy"
+  "task" | "model" | "variant" | "passed" | "weightedAccuracy"
 >[];
 
 /**
- * The metric of every perturbed variant (`<template>+<perturbation>`, as
- * `evaluate()` names them) next to its unperturbed template, per model. A
- * variant is perturbed when another variant of the run is a `+`-prefix of its
- * name (the longest wins).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { robustnessRows } from "./robustness.ts";
- * const r = (variant: string, passed: boolean) => ({ model: "m", variant, passed, weightedAccuracy: passed ? 1 : -1 });
- * const [row] = robustnessRows([r("plain", true), r("plain", true), r("plain+reword", true), r("plain+reword", false)]);
- * assert.deepEqual([row.template, row.perturbation, row.delta], ["plain", "reword", -0.5]);
- * ```
- *
- * @param results The run's results.
- * @param options The metric.
- * @returns One row per model × perturbed variant, in first-appearance order.
- */
-export function robustnessRows(
-  results: Results,
-  options: RobustnessOptions = {},
-): RobustnessRow[] {
-  const metric = options.metric ?? "passRate";
-  const variants = [...new Set(results.map((r) => r.variant))];
-  const templateOf = (variant: string) => splitVariant(variant, variants)?.template;
-  const value = (rs: Results) =>
-    rs.reduce((s, r) => s + (metric === "passRate" ? Number(r.passed) : r.weightedAccuracy), 0) /
-    rs.length;
-  const models = [...new Set(results.map((r) => r.model))];
-  return models.flatMap((model) =>
-    variants.flatMap((variant) => {
-      const template = templateOf(variant);
-      if (template === undefined) return [];
-      const perturbed = results.filter((r) => r.model === model && r.variant === variant);
-      const base = results.filter((r) => r.model === model && r.variant === template);
-      if (perturbed.length === 0 || base.length === 0) return [];
-      const [b, p] = [value(base), value(perturbed)];
-      return [{
-        model,
-        template,
-        perturbation: variant.slice(template.length + 1),
-        baseline: b,
-        perturbed: p,
-        delta: p - b,
-        n: perturbed.length,
-      }];
-    })
-  );
-}
-
-/**
  * The change of pass rate (percentage points) or weighted accuracy under each
- * perturbation relative to the unperturbed prompt: a grid with one column per
- * template and one row per perturbation, a bar per model coloured by model
- * (`modelColorScale()`), the fragility threshold as a dashed red rule, and
- * bars past it outlined in red and labelled "fragile".
+ * perturbation relative to the unperturbed prompt (mean over tasks, as `robustness()`): a grid
+ * with one column per template and one row per perturbation, a bar per model coloured by model
+ * (`modelColorScale()`), the fragility threshold as a dashed red rule, and the bars
+ * `robustness()` calls fragile (a drop of at least the threshold whose 95% interval lies below
+ * 0) outlined in red and labelled "fragile".
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { robustnessChart } from "./robustness.ts";
- * const r = (variant: string, passed: boolean) => ({ model: "m", variant, passed, weightedAccuracy: passed ? 1 : -1 });
+ * const r = (task: string, variant: string, passed: boolean) =>
+ *   ({ task, model: "m", variant, passed, weightedAccuracy: passed ? 1 : -1 });
+ * const tasks = ["a", "b", "c", "d", "e"];
  * const run = { manifest: { models: [{ spec: "m", synthetic: false }] },
- *   results: [r("plain", true), r("plain+reword", false)] };
+ *   results: tasks.flatMap((t) => [r(t, "plain", true), r(t, "plain+reword", false)]) };
  * const c = robustnessChart(run);
  * assert(c.html.includes("Robustness to prompt perturbations") && c.html.includes("fragile"));
  * ```
@@ -121,11 +57,12 @@ export function robustnessChart(
   const metric = options.metric ?? "passRate";
   const threshold = options.threshold ?? 0.2;
   const scale = metric === "passRate" ? 100 : 1;
-  const rows = robustnessRows(run.results, options).map((r) => ({
-    ...r,
-    shown: r.delta * scale,
-    fragile: r.delta < -threshold,
-  }));
+  const rows = robustness(run.results, { metric, threshold }).map((r) => {
+    const [baseline, perturbed, delta, low, high] = metric === "passRate"
+      ? [r.baselinePassRate, r.perturbedPassRate, r.passRateDelta, r.passRateLow, r.passRateHigh]
+      : [r.baselineWeighted, r.perturbedWeighted, r.weightedDelta, r.weightedLow, r.weightedHigh];
+    return { ...r, baseline, perturbed, low, high, shown: delta * scale };
+  });
   type Shown = typeof rows[number];
   const templates = [...new Set(rows.map((r) => r.template))];
   const perturbations = [...new Set(rows.map((r) => r.perturbation))];
@@ -145,7 +82,10 @@ export function robustnessChart(
       `Change of ${
         metric === "passRate" ? "pass rate (percentage points)" : "mean weighted accuracy"
       } under each perturbation vs the unperturbed prompt, per model; ` +
-      `dashed = fragility threshold (a drop of ${threshold * scale}${unit})`,
+      `dashed = fragility threshold (a drop of ${
+        threshold * scale
+      }${unit}); fragile: a drop reaching ` +
+      "it whose 95% interval over tasks lies below 0",
     caption: synthetic ? "Synthetic (offline) models: not real LLM output." : undefined,
     width: Math.max(560, 200 + 300 * templates.length),
     height: 50 + Math.max(1, perturbations.length) * (12 + 18 * Math.max(1, models.length)),
@@ -174,9 +114,13 @@ export function robustnessChart(
         strokeWidth: 2,
         inset: 1,
         title: (r: Shown) =>
-          `${r.model} · ${r.template}+${r.perturbation}\n${format(r.shown)} (${
+          `${r.model} · ${r.template}+${r.perturbation}\n${format(r.shown)} [${
+            format(r.low * scale)
+          }, ${format(r.high * scale)}] (${
             (r.baseline * scale).toFixed(metric === "passRate" ? 0 : 2)
-          } → ${(r.perturbed * scale).toFixed(metric === "passRate" ? 0 : 2)}, n=${r.n})`,
+          } → ${
+            (r.perturbed * scale).toFixed(metric === "passRate" ? 0 : 2)
+          }, ${r.tasks} tasks, ${r.samples} samples)`,
       }),
       Plot.text(rows, {
         x: (r: Shown) => (r.shown >= 0 ? r.shown : 0),
