@@ -121,20 +121,31 @@ def page_title(nb):
     return "Notebook"
 
 
+# A kernel that dies before it answers kernel_info ran no cell (seen once under a load average of
+# 20 on 2 cores): it is started again, at most this many times in all.
+KERNEL_STARTS = 2
+
+
 def main():
-    with open(args.input, encoding="utf-8") as f:
-        nb = nbformat.read(f, as_version=4)
     cwd = os.path.abspath(args.cwd or os.path.dirname(os.path.abspath(args.input)))
     DrainingClient.quiet_seconds = args.quiet_ms / 1000
-    client = DrainingClient(
-        nb,
-        timeout=max(1, math.ceil(args.timeout)),
-        kernel_name=args.kernel,
-        allow_errors=args.allow_errors,
-        resources={"metadata": {"path": cwd}},
-    )
     try:
-        client.execute()
+        for start in range(1, KERNEL_STARTS + 1):
+            with open(args.input, encoding="utf-8") as f:
+                nb = nbformat.read(f, as_version=4)
+            client = DrainingClient(
+                nb,
+                timeout=max(1, math.ceil(args.timeout)),
+                kernel_name=args.kernel,
+                allow_errors=args.allow_errors,
+                resources={"metadata": {"path": cwd}},
+            )
+            try:
+                client.execute()
+                break
+            except RuntimeError as error:
+                if "before replying to kernel_info" not in str(error) or start == KERNEL_STARTS:
+                    raise
     except CellExecutionError as error:
         print(f"Cannot execute notebook \"{args.input}\": a cell failed:\n{str(error).strip()}", file=sys.stderr)
         return 1
