@@ -15,6 +15,9 @@
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
  *   deno task bench pool-profile [N]   where a pooled sample's fixed cost goes, step by step
  *                              (in one process; report on stderr, protocol lines on stdout)
+ *   deno task bench strict-profile [N] [R]   where a strict sample's time goes, layer by layer
+ *                              (job folder, timeout + prlimit, bwrap, deno, runner, code cache),
+ *                              then N MBXP programs (default 40) strict vs a cold `deno run`
  *   deno task bench orchestrator [N]   the evaluation loop: overhead, cache hits, memory over N samples
  *   deno task bench summaries [10000,100000,1000000]   grouped summaries: arquero vs polars
  *   deno task bench agreement [--limit N] [--only mbxp-js,…]   verdict agreement with each
@@ -44,6 +47,7 @@ import { orchestratorBench } from "./orchestrator.ts";
 import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
 import { depsMbxpBench } from "./deps_mbxp.ts";
 import { poolProfileBench } from "./pool_profile.ts";
+import { strictProfileBench } from "./strict_profile.ts";
 import { summariesBench } from "./summaries.ts";
 import { agreementBench } from "./agreement.ts";
 import { pythonAgreementBench } from "./python_agreement.ts";
@@ -126,6 +130,7 @@ if (
     "mbxp",
     "deps",
     "pool-profile",
+    "strict-profile",
     "orchestrator",
     "summaries",
     "agreement",
@@ -139,7 +144,7 @@ if (
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, orchestrator, summaries, agreement, python, python-speed, browser, fleet or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, strict-profile, orchestrator, summaries, agreement, python, python-speed, browser, fleet or all`,
   );
   Deno.exit(2);
 }
@@ -173,6 +178,9 @@ if (which === "deps" || which === "all") {
   else console.log("deps: skipped, ../shared/datasets/mxeval is not here");
 }
 if (which === "pool-profile") await poolProfileBench(Number(Deno.args[1] ?? 200));
+if (which === "strict-profile") {
+  await strictProfileBench(Number(Deno.args[1] ?? 40), Number(Deno.args[2] ?? 5));
+}
 if (which === "orchestrator" || which === "all") {
   await orchestratorBench(Number(Deno.args[1] ?? 20_000));
 }

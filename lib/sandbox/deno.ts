@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { answerResult } from "./answer_result.ts";
 import { sandboxCommand } from "./argv.ts";
 import { RUNNER_FILES } from "./inside_sources.ts";
-import { writeJobFiles } from "./job_files.ts";
+import { codeCacheSeed, plantSeed } from "./code_cache.ts";
+import { makeJobDir, writeJobFiles } from "./job_files.ts";
 import { resolveLimits } from "./limits.ts";
 import { moduleGraphEscape } from "./module_graph.ts";
 import { refused } from "./refused.ts";
@@ -63,7 +64,12 @@ export async function runSample(
   const isolation = options.isolation ?? "bwrap";
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
 
-  const jobDir = await Deno.makeTempDir({ prefix: "assay-job-" });
+  // Under bubblewrap every job's runner has the same path (/job/runner.ts): its DENO_DIR starts
+  // with a private copy of a warm V8 code cache (code_cache.ts).
+  const seed = isolation === "bwrap"
+    ? await codeCacheSeed({ denoPath, heapMb: limits.heapMb, dataMb: limits.dataMb })
+    : [];
+  const jobDir = await makeJobDir();
   try {
     await Deno.writeTextFile(join(jobDir, "solution.ts"), solutionSource(job).code);
     await Deno.writeTextFile(join(jobDir, "tests.ts"), job.testsSource + TESTS_TRAILER);
@@ -71,6 +77,7 @@ export async function runSample(
       await Deno.writeTextFile(join(jobDir, name), source);
     }
     await Deno.mkdir(join(jobDir, ".deno"));
+    await plantSeed(join(jobDir, ".deno"), seed);
     await writeJobFiles(jobDir, job.files ?? {});
     const nodeModules = job.dependencies
       ? await Deno.realPath(job.dependencies.nodeModules)
