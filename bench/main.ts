@@ -10,7 +10,9 @@
  *                              (d) assay pooled, (c) assay strict interleaved in R rounds (default
  *                              8) over slices of the programs; cores and load average before and
  *                              after, ratios (a target verdict only when the 1-min load before
- *                              was at most the core count), verdict differences
+ *                              was at most the core count and, during the rounds, other processes
+ *                              used at most half the cores: the bench's own load is not judged),
+ *                              verdict differences
  *   deno task bench deps       MBXP TypeScript samples without and with declared dependencies
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
  *   deno task bench pool-profile [N]   where a pooled sample's fixed cost goes, step by step
