@@ -32,66 +32,6 @@ export function formatLoad(load: [number, number, number] | null): string {
   return load ? `${load.map((x) => x.toFixed(2)).join(" ")} (1, 5, 15 min)` : "unknown";
 }
 
-/** CPU time used so far, ms: by the whole machine (every core) and by this process. */
-export interface CpuTimes {
-  /** Busy time of all cores (/proc/stat: user, nice, system, irq, softirq, steal). */
-  machineMs: number;
-  /** This process's own time and its waited-for children's, theirs included (/proc/self/stat). */
-  ownMs: number;
-}
-
-/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
-
-/**
- * The machine's and this process's CPU time so far (see {@link CpuTimes}), or null where /proc
- * has none. A child counts in `ownMs` once it has been waited for: read it after the bench's
- * processes (its workers, its pool's hosts) have ended.
- */
-export function cpuTimes(): CpuTimes | null {
-  try {
-    const cpu = Deno.readTextFileSync("/proc/stat").split("\n")[0].trim().split(/\s+/).slice(1)
-      .map(Number);
-    // user nice system idle iowait irq softirq steal …: busy = all but idle and iowait.
-    const busy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + (cpu[7] ?? 0);
-    const self = Deno.readTextFileSync("/proc/self/stat");
-    const fields = self.slice(self.lastIndexOf(")") + 2).split(" ").map(Number);
-    // utime, stime, cutime, cstime: fields 14–17 of the line, 12–15 after the name.
-    const own = fields[11] + fields[12] + fields[13] + fields[14];
-    return { machineMs: (busy * 1000) / TICKS_PER_SECOND, ownMs: (own * 1000) / TICKS_PER_SECOND };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * How many cores, on average over `wallMs`, processes other than this bench kept busy: the
- * machine's CPU time between `before` and `after` minus this bench's own (its children's
- * included), divided by the wall time. Null when either reading is missing. The bench's own
- * work never counts, however many workers or threads it runs; kernel work on its behalf done
- * outside its processes (e.g. tearing down a sandbox's namespaces) does, a little.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { othersCores } from "./machine_load.ts";
- * // 10 s; the machine was busy 19 core-seconds, 17 of them this bench's: others used 0.2 cores.
- * const before = { machineMs: 1_000, ownMs: 100 };
- * const after = { machineMs: 20_000, ownMs: 17_100 };
- * assert.equal(othersCores(before, after, 10_000)!.toFixed(2), "0.20");
- * assert.equal(othersCores(null, after, 10_000), null);
- * ```
- */
-export function othersCores(
-  before: CpuTimes | null,
-  after: CpuTimes | null,
-  wallMs: number,
-): number | null {
-  if (before === null || after === null || wallMs <= 0) return null;
-  const others = (after.machineMs - before.machineMs) - (after.ownMs - before.ownMs);
-  return Math.max(0, others) / wallMs;
-}
-
 /** What decides whether a ratio measured on this machine is comparable (see {@link targetVerdict}). */
 export interface MachineLoad {
   /** The load averages just before the run (null: unknown). */
@@ -99,8 +39,8 @@ export interface MachineLoad {
   /** The machine's cores. */
   cores: number;
   /**
-   * Cores other processes kept busy during the run, on average ({@link othersCores}); null:
-   * unknown (then only the load before decides). @default null
+   * Cores other processes kept busy during the run, on average (others_cpu.ts); null: unknown
+   * (then only the load before decides). @default null
    */
   othersDuring?: number | null;
 }
@@ -110,7 +50,7 @@ export interface MachineLoad {
  * busy: ratio not comparable") when the 1-minute load average before the run exceeded the
  * cores, or when, during the run, other processes kept more than half the cores busy on average
  * (the bench's own work, which makes the load average climb past the cores by itself, never
- * counts: {@link othersCores}); nor when the load before is unknown.
+ * counts: others_cpu.ts); nor when the load before is unknown.
  *
  * @example
  * ```ts

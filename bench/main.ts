@@ -17,6 +17,10 @@
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
  *   deno task bench pool-profile [N]   where a pooled sample's fixed cost goes, step by step
  *                              (in one process; report on stderr, protocol lines on stdout)
+ *   deno task bench python-sandbox [--set mbpp|humaneval] [--limit N] [--rounds R] [--workers W]
+ *                              [--pyodide-every K]   Python at the limit on Reflexion's GPT-4
+ *                              answers: cold CPython (bwrap) vs cold Pyodide vs the CPython and
+ *                              Pyodide pools, interleaved; ratios, per-case verdict agreement
  *   deno task bench strict-profile [N] [R]   where a strict sample's time goes, layer by layer
  *                              (job folder, timeout + prlimit, bwrap, deno, runner, code cache),
  *                              then N MBXP programs (default 40) strict vs a cold `deno run`
@@ -54,6 +58,7 @@ import { summariesBench } from "./summaries.ts";
 import { agreementBench } from "./agreement.ts";
 import { pythonAgreementBench } from "./python_agreement.ts";
 import { pythonThroughputBench } from "./python_throughput.ts";
+import { pythonSandboxBench } from "./python_sandbox.ts";
 import { sampleBrowserBench } from "./sample_browser.ts";
 import { fleetBench } from "./fleet.ts";
 
@@ -138,6 +143,7 @@ if (
     "agreement",
     "python",
     "python-speed",
+    "python-sandbox",
     "browser",
     "fleet",
     "all",
@@ -146,13 +152,14 @@ if (
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, strict-profile, orchestrator, summaries, agreement, python, python-speed, browser, fleet or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, strict-profile, orchestrator, summaries, agreement, python, python-speed, python-sandbox, browser, fleet or all`,
   );
   Deno.exit(2);
 }
 if (which === "agreement") await agreementBench(Deno.args.slice(1));
 if (which === "python") await pythonAgreementBench(Deno.args.slice(1));
 if (which === "python-speed") await pythonThroughputBench(Deno.args.slice(1));
+if (which === "python-sandbox") await pythonSandboxBench(Deno.args.slice(1));
 if (which === "browser") await sampleBrowserBench(Deno.args.slice(1));
 if (which === "fleet") await fleetBench(Deno.args.slice(1));
 if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));

@@ -22,15 +22,8 @@ import { createPool } from "../lib/sandbox/pool.ts";
 import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
-import {
-  cpuTimes,
-  formatLoad,
-  interleaved,
-  loadAverage,
-  othersCores,
-  slices,
-  targetVerdict,
-} from "./machine_load.ts";
+import { formatLoad, interleaved, loadAverage, slices, targetVerdict } from "./machine_load.ts";
+import { watchOthers } from "./others_cpu.ts";
 import { EMPTY_JOB, mbxpPrograms, type Program } from "./mbxp_samples.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
@@ -162,13 +155,14 @@ export async function sandboxMbxpBench(
   let modes;
   // The highest 1-min load average seen between rounds: this bench's own workers, hosts and
   // sandboxes push it past the cores by themselves, so it is shown, not judged. What other
-  // processes used is judged instead: the machine's CPU time minus this bench's own.
+  // processes used is judged instead (others_cpu.ts).
   let peakDuring: number | null = loadBefore?.[0] ?? null;
   let overheadMs: number;
   let stats: ReturnType<typeof pool.stats>;
-  const cpuBefore = cpuTimes();
+  const othersWatch = watchOthers();
   const roundsStarted = performance.now();
   let roundsMs = 0;
+  let others: number | null = null;
   try {
     modes = await interleaved(progs.length, rounds, {
       b: bRun,
@@ -184,10 +178,8 @@ export async function sandboxMbxpBench(
   } finally {
     await pool.close();
     memory.stop();
+    others = othersWatch.stop();
   }
-  // Read once every host has exited (waited for), so that their CPU time counts as the bench's.
-  const cpuAfter = cpuTimes();
-  const others = othersCores(cpuBefore, cpuAfter, performance.now() - roundsStarted);
   const loadAfter = loadAverage();
   const rate = (ms: number) => progs.length / (ms / 1000);
   const b = { value: modes.b.values, rate: rate(modes.b.ms) };
@@ -210,7 +202,7 @@ export async function sandboxMbxpBench(
       peakDuring?.toFixed(2) ?? "unknown"
     } (this bench's own ${workers} workers, hosts and sandboxes included: not judged); other processes used ${
       others?.toFixed(2) ?? "unknown"
-    } of ${navigator.hardwareConcurrency} cores on average (machine CPU time minus this bench's)`,
+    } of ${navigator.hardwareConcurrency} cores on average (processes outside this bench's tree, sampled every 0.5 s)`,
   );
   const load = { before: loadBefore, cores: navigator.hardwareConcurrency, othersDuring: others };
   results["(b)"] = b.value;

@@ -1,9 +1,11 @@
 /**
- * The pure rule of the benches' honest ratios (bench/machine_load.ts): when a target verdict is
- * printed, and what other processes used during a run.
+ * The rule of the benches' honest ratios (bench/machine_load.ts): when a target verdict is
+ * printed; and what other processes used during a run, the bench's own work left out
+ * (bench/others_cpu.ts).
  */
 import assert from "node:assert/strict";
-import { cpuTimes, othersCores, targetVerdict } from "../../bench/machine_load.ts";
+import { targetVerdict } from "../../bench/machine_load.ts";
+import { othersMs, readProcesses, watchOthers } from "../../bench/others_cpu.ts";
 
 Deno.test("targetVerdict() judges a run that began on a quiet machine, however high the bench's own load climbed", () => {
   // This morning's run on main: load 0.47 before; the bench's 4 workers, hosts and sandboxes
@@ -48,33 +50,52 @@ Deno.test("targetVerdict() refuses a verdict when other processes kept more than
   );
 });
 
-Deno.test("othersCores() subtracts the bench's own CPU time (its children's included) from the machine's", () => {
-  const before = { machineMs: 50_000, ownMs: 2_000 };
-  // 20 s of rounds on 2 cores: the machine busy 38 core-seconds, the bench 36 of them.
-  const after = { machineMs: 88_000, ownMs: 38_000 };
-  assert.equal(othersCores(before, after, 20_000), 0.1);
-  // Never negative (ticks are coarse).
-  assert.equal(othersCores(before, { machineMs: 50_000, ownMs: 2_010 }, 1_000), 0);
-  assert.equal(othersCores(before, null, 20_000), null);
+Deno.test("othersMs() leaves out the bench, its descendants (sandboxes) and kernel threads", () => {
+  const p = (pid: number, ppid: number, cpu: number, start = 1) => ({ pid, ppid, cpu, start });
+  // 500 is the bench; 501 a worker; 600 a sandbox's bwrap under it, 601 the sandbox inside.
+  const before = [p(1, 0, 10), p(500, 1, 100), p(501, 500, 10), p(700, 1, 200), p(800, 1, 50)];
+  const after = [
+    p(1, 0, 12),
+    p(500, 1, 900),
+    p(501, 500, 300),
+    p(600, 501, 40, 9),
+    p(601, 600, 400, 9),
+    p(700, 1, 260), // another user's long process: +60 ticks
+    p(800, 1, 5, 7), // pid 800 reused by a new process: all of its 5 ticks
+    p(77, 2, 1000), // a kernel thread
+  ];
+  assert.equal(othersMs(before, after, 500), (2 + 60 + 5) * 10);
 });
 
-Deno.test("cpuTimes() reads the machine's and this process's CPU time, the child it waited for included", async () => {
-  const before = cpuTimes();
-  if (before === null) {
-    console.warn("tests/bench/machine_load_test.ts: no /proc/stat here; cpuTimes() not checked");
+Deno.test("othersMs() on live /proc samples: this process's and its child's CPU time are left out", async () => {
+  if (readProcesses() === null) {
+    console.warn("tests/bench/machine_load_test.ts: no /proc here; live samples not checked");
     return;
   }
-  // A child that burns 300 ms of its own CPU time (however busy the machine), waited for: its
-  // time lands in ours.
+  // Other users' work varies from run to run; what is left out does not: with `self` = this
+  // process, its own busy loop and its child's are missing from the sum; with no `self`, there.
+  const before = readProcesses()!;
+  const end = performance.now() + 300;
+  while (performance.now() < end) { /* busy: our own CPU time */ }
   const burn = `const cpu = () => { const s = Deno.readTextFileSync("/proc/self/stat");
     const f = s.slice(s.lastIndexOf(")") + 2).split(" "); return (Number(f[11]) + Number(f[12])) * 10; };
     while (cpu() < 300);`;
-  await new Deno.Command(Deno.execPath(), {
+  const child = new Deno.Command(Deno.execPath(), {
     args: ["eval", burn],
     stdout: "null",
     stderr: "null",
-  }).output();
-  const after = cpuTimes()!;
-  assert(after.ownMs - before.ownMs >= 290, `own CPU grew by ${after.ownMs - before.ownMs} ms`);
-  assert(after.machineMs - before.machineMs >= after.ownMs - before.ownMs - 50);
+  }).spawn();
+  // Sample while the child still runs (its time is read from /proc, not from a wait).
+  await new Promise((r) => setTimeout(r, 200));
+  let after = readProcesses()!;
+  while (!after.some((p) => p.ppid === Deno.pid && p.cpu >= 25)) {
+    await new Promise((r) => setTimeout(r, 20));
+    after = readProcesses()!;
+  }
+  await child.status;
+  const ours = othersMs(before, after, -1) - othersMs(before, after, Deno.pid);
+  // 300 ms of our loop (CPU time may be less under load: at least some) + ≥ 250 ms of the child.
+  assert(ours >= 400, `left out ${ours} ms`);
+  const w = watchOthers(50);
+  assert.equal(typeof w.stop(), "number");
 });
