@@ -38,6 +38,12 @@ export interface CodeCacheSeedOptions {
   heapMb: number;
   /** RLIMIT_DATA, MiB, for the warm-up process. */
   dataMb: number;
+  /**
+   * A dependency store's read-only `node_modules`: the warm-up then also imports each of its
+   * packages (Deno's analysis of a CommonJS package like mathjs costs a cold job over a second),
+   * and the seed is this store's. @default none
+   */
+  nodeModules?: string;
 }
 
 const seeds = new Map<string, Promise<DenoDirSeed>>();
@@ -54,7 +60,7 @@ const seeds = new Map<string, Promise<DenoDirSeed>>();
  * ```
  */
 export function codeCacheSeed(o: CodeCacheSeedOptions): Promise<DenoDirSeed> {
-  const key = `${o.denoPath}\0${o.heapMb}`;
+  const key = `${o.denoPath}\0${o.heapMb}\0${o.nodeModules ?? ""}`;
   let seed = seeds.get(key);
   if (seed === undefined) {
     seed = warmUp(o).catch(() => []);
@@ -103,24 +109,53 @@ async function readSeed(denoDir: string, under = ""): Promise<[string, Uint8Arra
   return out;
 }
 
-/** The warm-up job: our own trivial code and tests, never a candidate's. */
-const WARM_JOB = {
-  code: "export const f = () => 0;\n",
-  testsSource:
-    'import assert from "node:assert";\nimport { f } from "./solution.ts";\nexport const cases = { warm: () => assert.equal(f(), 0) };\n',
-  cases: [{ name: "warm", kind: "core" as const, tags: [] }],
-  entry: "f",
-};
+/**
+ * The warm-up job: our own trivial code and tests, never a candidate's; with `packages`, a
+ * second case imports each (literal specifiers; one that fails to load is skipped).
+ */
+function warmJob(packages: readonly string[]) {
+  const imports = packages.map((name) =>
+    `try { await import(${JSON.stringify(name)}); } catch { /* skipped */ }`
+  );
+  return {
+    code: "export const f = () => 0;\n",
+    testsSource: 'import assert from "node:assert";\nimport { f } from "./solution.ts";\n' +
+      "export const cases = {\n  warm: () => assert.equal(f(), 0),\n" +
+      `  packages: async () => {\n    ${imports.join("\n    ")}\n  },\n};\n`,
+    cases: [
+      { name: "warm", kind: "core" as const, tags: [] },
+      { name: "packages", kind: "core" as const, tags: [] },
+    ],
+    entry: "f",
+  };
+}
+
+/** The packages at the top of a store's `node_modules` (`name` or `@scope/name`). */
+async function storePackages(nodeModules: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const entry of Deno.readDir(nodeModules)) {
+    if (!entry.isDirectory || entry.name.startsWith(".")) continue;
+    if (!entry.name.startsWith("@")) out.push(entry.name);
+    else {
+      for await (const inner of Deno.readDir(join(nodeModules, entry.name))) {
+        if (inner.isDirectory) out.push(`${entry.name}/${inner.name}`);
+      }
+    }
+  }
+  return out.sort();
+}
 
 async function warmUp(o: CodeCacheSeedOptions): Promise<DenoDirSeed> {
   const dir = await makeJobDir();
   try {
-    await Deno.writeTextFile(join(dir, "solution.ts"), WARM_JOB.code);
-    await Deno.writeTextFile(join(dir, "tests.ts"), WARM_JOB.testsSource + TESTS_TRAILER);
+    const job = warmJob(o.nodeModules ? await storePackages(o.nodeModules) : []);
+    await Deno.writeTextFile(join(dir, "solution.ts"), job.code);
+    await Deno.writeTextFile(join(dir, "tests.ts"), job.testsSource + TESTS_TRAILER);
     for (const [name, source] of Object.entries(RUNNER_FILES)) {
       await Deno.writeTextFile(join(dir, name), source);
     }
     await Deno.mkdir(join(dir, ".deno"));
+    if (o.nodeModules) await Deno.mkdir(join(dir, "node_modules")); // the mount point
     const command = sandboxCommand({
       isolation: "bwrap",
       denoPath: o.denoPath,
@@ -129,9 +164,10 @@ async function warmUp(o: CodeCacheSeedOptions): Promise<DenoDirSeed> {
       killAfterMs: 13_000,
       heapMb: o.heapMb,
       dataMb: o.dataMb,
+      ...(o.nodeModules ? { nodeModules: o.nodeModules } : {}),
     });
-    const result = await strictRun(command, { cwd: dir, job: WARM_JOB, limits: {} });
-    if (result.cases[0]?.status !== "pass") return [];
+    const result = await strictRun(command, { cwd: dir, job, limits: {} });
+    if (result.cases.some((c) => c.status !== "pass")) return [];
     return await readSeed(join(dir, ".deno"));
   } finally {
     await Deno.remove(dir, { recursive: true }).catch(() => {});

@@ -64,11 +64,6 @@ export async function runSample(
   const isolation = options.isolation ?? "bwrap";
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
 
-  // Under bubblewrap every job's runner has the same path (/job/runner.ts): its DENO_DIR starts
-  // with a private copy of a warm V8 code cache (code_cache.ts).
-  const seed = isolation === "bwrap"
-    ? await codeCacheSeed({ denoPath, heapMb: limits.heapMb, dataMb: limits.dataMb })
-    : [];
   const jobDir = await makeJobDir();
   try {
     await Deno.writeTextFile(join(jobDir, "solution.ts"), solutionSource(job).code);
@@ -77,11 +72,21 @@ export async function runSample(
       await Deno.writeTextFile(join(jobDir, name), source);
     }
     await Deno.mkdir(join(jobDir, ".deno"));
-    await plantSeed(join(jobDir, ".deno"), seed);
     await writeJobFiles(jobDir, job.files ?? {});
     const nodeModules = job.dependencies
       ? await Deno.realPath(job.dependencies.nodeModules)
       : undefined;
+    // Under bubblewrap every job's runner (and store) has the same path (/job/…): its DENO_DIR
+    // starts with a private copy of a warm cache, the store's packages analysed (code_cache.ts).
+    if (isolation === "bwrap") {
+      const seed = await codeCacheSeed({
+        denoPath,
+        heapMb: limits.heapMb,
+        dataMb: limits.dataMb,
+        ...(nodeModules ? { nodeModules } : {}),
+      });
+      await plantSeed(join(jobDir, ".deno"), seed);
+    }
     if (nodeModules) {
       // The mount point (bwrap) or the same layout through a symlink (no isolation).
       if (isolation === "bwrap") await Deno.mkdir(join(jobDir, "node_modules"));

@@ -46,3 +46,38 @@ Deno.test({
     assert.match(wrong.cases[0].message, /0 !== 1|Expected values to be strictly equal/);
   },
 });
+
+Deno.test({
+  name:
+    "codeCacheSeed() for a dependency store also warms its packages, and a job importing one passes",
+  ignore: !hasBwrap,
+  fn: async () => {
+    // A store's read-only node_modules with one CommonJS package (what Deno analyses slowly).
+    const store = await Deno.makeTempDir();
+    try {
+      await Deno.mkdir(`${store}/tiny`);
+      await Deno.writeTextFile(
+        `${store}/tiny/package.json`,
+        '{"name":"tiny","version":"1.0.0","main":"index.js"}',
+      );
+      await Deno.writeTextFile(`${store}/tiny/index.js`, "exports.twice = (x) => 2 * x;\n");
+      const base = await codeCacheSeed({ denoPath, heapMb: 512, dataMb: 1024 });
+      const seed = await codeCacheSeed({ denoPath, heapMb: 512, dataMb: 1024, nodeModules: store });
+      assert.notEqual(seed, base);
+      assert(seed.length > 0, "the store's warm-up left no cache");
+      const size = (s: typeof seed) => s.reduce((n, [, b]) => n + b.length, 0);
+      assert(size(seed) > size(base), `${size(seed)} bytes vs ${size(base)} without the store`);
+      const result = await runSample({
+        code: 'import { twice } from "tiny";\nexport const f = (x: number) => twice(x);\n',
+        testsSource:
+          'import assert from "node:assert/strict";\nimport { f } from "./solution.ts";\nexport const cases = { one: () => assert.equal(f(2), 4) };\n',
+        cases: [{ name: "one", kind: "core", tags: [] }],
+        entry: "f",
+        dependencies: { nodeModules: store },
+      }, { isolation: "bwrap" });
+      assert.equal(result.cases[0].status, "pass", result.cases[0].message);
+    } finally {
+      await Deno.remove(store, { recursive: true });
+    }
+  },
+});
