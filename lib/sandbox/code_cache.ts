@@ -1,8 +1,9 @@
 /**
  * A warm V8 code cache for the strict runner's fresh processes. Each job gets an empty DENO_DIR,
  * so every process compiled the runner, its built-in watch and what `node:assert` pulls in anew
- * (~7–10 ms of a ~45 ms sample here; bench/strict_profile.ts). Instead, once per Deno binary and
- * heap cap (V8 rejects a cache made under other flags), the runner runs one trivial job of ours
+ * (~7–10 ms of a ~45 ms sample here; bench/strict_profile.ts). Instead, once per Deno binary,
+ * heap cap (V8 rejects a cache made under other flags) and dependency store, the runner runs one
+ * trivial job of ours
  * under the same isolation, and the caches it leaves are kept in memory (V8's code cache, the
  * module-analysis caches — SQLite files with their logs, not their shared-memory indexes — and
  * the runner's own transpiled files under gen/, not the warm-up job's); each job's DENO_DIR then
@@ -12,8 +13,8 @@
  * folder, and the seed comes from our own code alone (no candidate ever ran in its folder).
  * V8 checks each entry against the source it compiles (a hash) and its flags, and Deno each
  * transpiled file against its source's hash, so a cache never changes what runs, only how fast
- * it starts; an entry that does not match is recompiled. When
- * the warm-up fails the seed is empty, and jobs start cold as before.
+ * it starts; an entry that does not match is recompiled. When the warm-up fails (or outlives
+ * its {@link WARM_UP_MS}), the seed is empty, and jobs start cold as before.
  *
  * @module
  */
@@ -46,11 +47,15 @@ export interface CodeCacheSeedOptions {
   nodeModules?: string;
 }
 
+/** The warm-up's limit, ms: a busy machine and a large store (mathjs) take seconds. */
+export const WARM_UP_MS = 30_000;
+
 const seeds = new Map<string, Promise<DenoDirSeed>>();
 
 /**
- * The DENO_DIR seed for jobs run under bubblewrap with `o.denoPath` and `o.heapMb`: made once
- * per such pair (a warm-up job of ~0.1 s), then shared; empty when the warm-up failed.
+ * The DENO_DIR seed for jobs run under bubblewrap with `o.denoPath`, `o.heapMb` and
+ * `o.nodeModules`: made once per such key (a warm-up job of ~0.1 s, a second or so with a large
+ * store), then shared; empty when the warm-up failed.
  *
  * @example
  * ```ts ignore
@@ -161,12 +166,12 @@ async function warmUp(o: CodeCacheSeedOptions): Promise<DenoDirSeed> {
       denoPath: o.denoPath,
       dir,
       entry: "runner.ts",
-      killAfterMs: 13_000,
+      killAfterMs: WARM_UP_MS + 3000,
       heapMb: o.heapMb,
       dataMb: o.dataMb,
       ...(o.nodeModules ? { nodeModules: o.nodeModules } : {}),
     });
-    const result = await strictRun(command, { cwd: dir, job, limits: {} });
+    const result = await strictRun(command, { cwd: dir, job, limits: { timeoutMs: WARM_UP_MS } });
     if (result.cases.some((c) => c.status !== "pass")) return [];
     return await readSeed(join(dir, ".deno"));
   } finally {
