@@ -1,7 +1,8 @@
 /**
  * Honest ratios: the machine's load around a benchmark, the verdict on a target only when the
- * machine was quiet, and the programs split into slices so that modes run interleaved in rounds
- * (b, d, c, b, d, c …), a change of load hitting every mode alike.
+ * machine was quiet — judged before the run, and during it by what other processes used, never by
+ * the load the bench itself adds — and the programs split into slices so that modes run
+ * interleaved in rounds (b, d, c, b, d, c …), a change of load hitting every mode alike.
  *
  * @module
  */
@@ -31,17 +32,31 @@ export function formatLoad(load: [number, number, number] | null): string {
   return load ? `${load.map((x) => x.toFixed(2)).join(" ")} (1, 5, 15 min)` : "unknown";
 }
 
+/** What decides whether a ratio measured on this machine is comparable (see {@link targetVerdict}). */
+export interface MachineLoad {
+  /** The load averages just before the run (null: unknown). */
+  before: [number, number, number] | null;
+  /** The machine's cores. */
+  cores: number;
+  /**
+   * Cores other processes kept busy during the run, on average (others_cpu.ts); null: unknown
+   * (then only the load before decides). @default null
+   */
+  othersDuring?: number | null;
+}
+
 /**
- * The verdict on a ratio target: `met`/`not met` on a quiet machine. No verdict when the
- * machine was busy: its 1-minute load before the run exceeded its cores, or the highest 1-minute
- * load seen during the run (`peakDuring`, sampled between rounds) exceeded the cores plus the
- * `own` runnable tasks the bench itself adds (its workers); nor when the load is unknown.
+ * The verdict on a ratio target: `met`/`not met` on a quiet machine. No verdict ("machine
+ * busy: ratio not comparable") when the 1-minute load average before the run exceeded the
+ * cores, or when, during the run, other processes kept more than half the cores busy on average
+ * (the bench's own work, which makes the load average climb past the cores by itself, never
+ * counts: others_cpu.ts); nor when the load before is unknown.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { targetVerdict } from "./machine_load.ts";
- * const quiet = { before: [0.5, 1, 1] as [number, number, number], peakDuring: 4.5, cores: 2, own: 4 };
+ * const quiet = { before: [0.47, 1, 1] as [number, number, number], cores: 2, othersDuring: 0.1 };
  * assert.equal(targetVerdict(6.4, 6, quiet), "target >= 6: met");
  * assert.equal(targetVerdict(3, 6, quiet), "target >= 6: not met");
  * assert.equal(
@@ -49,35 +64,25 @@ export function formatLoad(load: [number, number, number] | null): string {
  *   "target >= 6; machine busy before the run (1-min load 2.50 > 2 cores): ratio not comparable",
  * );
  * assert.equal(
- *   targetVerdict(6.4, 6, { ...quiet, peakDuring: 9.2 }),
- *   "target >= 6; machine busy during the run (1-min load up to 9.20 > 2 cores + 4 workers): ratio not comparable",
+ *   targetVerdict(6.4, 6, { ...quiet, othersDuring: 1.4 }),
+ *   "target >= 6; machine busy during the run (other processes used 1.40 of 2 cores on average, > half): ratio not comparable",
  * );
  * assert.equal(targetVerdict(6.4, 6, { ...quiet, before: null }), "target >= 6; load unknown: ratio not comparable");
  * ```
  */
-export function targetVerdict(
-  ratio: number,
-  target: number,
-  load: {
-    before: [number, number, number] | null;
-    peakDuring: number | null;
-    cores: number;
-    own: number;
-  },
-): string {
+export function targetVerdict(ratio: number, target: number, load: MachineLoad): string {
   const head = `target >= ${target}`;
-  if (load.before === null || load.peakDuring === null) {
-    return `${head}; load unknown: ratio not comparable`;
-  }
+  if (load.before === null) return `${head}; load unknown: ratio not comparable`;
   if (load.before[0] > load.cores) {
     return `${head}; machine busy before the run (1-min load ${
       load.before[0].toFixed(2)
     } > ${load.cores} cores): ratio not comparable`;
   }
-  if (load.peakDuring > load.cores + load.own) {
-    return `${head}; machine busy during the run (1-min load up to ${
-      load.peakDuring.toFixed(2)
-    } > ${load.cores} cores + ${load.own} workers): ratio not comparable`;
+  const others = load.othersDuring ?? null;
+  if (others !== null && others > load.cores / 2) {
+    return `${head}; machine busy during the run (other processes used ${
+      others.toFixed(2)
+    } of ${load.cores} cores on average, > half): ratio not comparable`;
   }
   return `${head}: ${ratio >= target ? "met" : "not met"}`;
 }

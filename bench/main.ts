@@ -10,11 +10,20 @@
  *                              (d) assay pooled, (c) assay strict interleaved in R rounds (default
  *                              8) over slices of the programs; cores and load average before and
  *                              after, ratios (a target verdict only when the 1-min load before
- *                              was at most the core count), verdict differences
+ *                              was at most the core count and, during the rounds, other processes
+ *                              used at most half the cores: the bench's own load is not judged),
+ *                              verdict differences
  *   deno task bench deps       MBXP TypeScript samples without and with declared dependencies
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
  *   deno task bench pool-profile [N]   where a pooled sample's fixed cost goes, step by step
  *                              (in one process; report on stderr, protocol lines on stdout)
+ *   deno task bench python-sandbox [--set mbpp|humaneval] [--limit N] [--rounds R] [--workers W]
+ *                              [--pyodide-every K]   Python at the limit on Reflexion's GPT-4
+ *                              answers: cold CPython (bwrap) vs cold Pyodide vs the CPython and
+ *                              Pyodide pools, interleaved; ratios, per-case verdict agreement
+ *   deno task bench strict-profile [N] [R]   where a strict sample's time goes, layer by layer
+ *                              (job folder, timeout + prlimit, bwrap, deno, runner, code cache),
+ *                              then N MBXP programs (default 40) strict vs a cold `deno run`
  *   deno task bench orchestrator [N]   the evaluation loop: overhead, cache hits, memory over N samples
  *   deno task bench summaries [10000,100000,1000000]   grouped summaries: arquero vs polars
  *   deno task bench agreement [--limit N] [--only mbxp-js,…]   verdict agreement with each
@@ -44,10 +53,12 @@ import { orchestratorBench } from "./orchestrator.ts";
 import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
 import { depsMbxpBench } from "./deps_mbxp.ts";
 import { poolProfileBench } from "./pool_profile.ts";
+import { strictProfileBench } from "./strict_profile.ts";
 import { summariesBench } from "./summaries.ts";
 import { agreementBench } from "./agreement.ts";
 import { pythonAgreementBench } from "./python_agreement.ts";
 import { pythonThroughputBench } from "./python_throughput.ts";
+import { pythonSandboxBench } from "./python_sandbox.ts";
 import { sampleBrowserBench } from "./sample_browser.ts";
 import { fleetBench } from "./fleet.ts";
 
@@ -126,11 +137,13 @@ if (
     "mbxp",
     "deps",
     "pool-profile",
+    "strict-profile",
     "orchestrator",
     "summaries",
     "agreement",
     "python",
     "python-speed",
+    "python-sandbox",
     "browser",
     "fleet",
     "all",
@@ -139,13 +152,14 @@ if (
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, orchestrator, summaries, agreement, python, python-speed, browser, fleet or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, strict-profile, orchestrator, summaries, agreement, python, python-speed, python-sandbox, browser, fleet or all`,
   );
   Deno.exit(2);
 }
 if (which === "agreement") await agreementBench(Deno.args.slice(1));
 if (which === "python") await pythonAgreementBench(Deno.args.slice(1));
 if (which === "python-speed") await pythonThroughputBench(Deno.args.slice(1));
+if (which === "python-sandbox") await pythonSandboxBench(Deno.args.slice(1));
 if (which === "browser") await sampleBrowserBench(Deno.args.slice(1));
 if (which === "fleet") await fleetBench(Deno.args.slice(1));
 if (which === "sandbox" || which === "all") await sandboxBench(Number(Deno.args[1] ?? 3));
@@ -173,6 +187,9 @@ if (which === "deps" || which === "all") {
   else console.log("deps: skipped, ../shared/datasets/mxeval is not here");
 }
 if (which === "pool-profile") await poolProfileBench(Number(Deno.args[1] ?? 200));
+if (which === "strict-profile") {
+  await strictProfileBench(Number(Deno.args[1] ?? 40), Number(Deno.args[2] ?? 5));
+}
 if (which === "orchestrator" || which === "all") {
   await orchestratorBench(Number(Deno.args[1] ?? 20_000));
 }

@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { answerResult } from "./answer_result.ts";
 import { sandboxCommand } from "./argv.ts";
 import { RUNNER_FILES } from "./inside_sources.ts";
-import { writeJobFiles } from "./job_files.ts";
+import { codeCacheSeed, plantSeed } from "./code_cache.ts";
+import { makeJobDir, writeJobFiles } from "./job_files.ts";
 import { resolveLimits } from "./limits.ts";
 import { moduleGraphEscape } from "./module_graph.ts";
 import { refused } from "./refused.ts";
@@ -63,7 +64,7 @@ export async function runSample(
   const isolation = options.isolation ?? "bwrap";
   const denoPath = Deno.realPathSync(options.denoPath ?? Deno.execPath());
 
-  const jobDir = await Deno.makeTempDir({ prefix: "assay-job-" });
+  const jobDir = await makeJobDir();
   try {
     await Deno.writeTextFile(join(jobDir, "solution.ts"), solutionSource(job).code);
     await Deno.writeTextFile(join(jobDir, "tests.ts"), job.testsSource + TESTS_TRAILER);
@@ -75,6 +76,17 @@ export async function runSample(
     const nodeModules = job.dependencies
       ? await Deno.realPath(job.dependencies.nodeModules)
       : undefined;
+    // Under bubblewrap every job's runner (and store) has the same path (/job/…): its DENO_DIR
+    // starts with a private copy of a warm cache, the store's packages analysed (code_cache.ts).
+    if (isolation === "bwrap") {
+      const seed = await codeCacheSeed({
+        denoPath,
+        heapMb: limits.heapMb,
+        dataMb: limits.dataMb,
+        ...(nodeModules ? { nodeModules } : {}),
+      });
+      await plantSeed(join(jobDir, ".deno"), seed);
+    }
     if (nodeModules) {
       // The mount point (bwrap) or the same layout through a symlink (no isolation).
       if (isolation === "bwrap") await Deno.mkdir(join(jobDir, "node_modules"));

@@ -1,5 +1,5 @@
 /**
- * Writing a task's tree into a job folder.
+ * A job folder and writing a task's tree into it.
  *
  * @module
  */
@@ -35,4 +35,37 @@ export async function writeJobFiles(
     await Deno.mkdir(dirname(target), { recursive: true });
     await Deno.writeTextFile(target, source);
   }
+}
+
+/** Where job folders go: a tmpfs when the machine has one (no disk write, no fsync). */
+let root: Promise<string | undefined> | undefined;
+
+/**
+ * A new, private (mode 0700) job folder: under /dev/shm (a tmpfs) when it is a writable folder,
+ * else in the system's temporary folder. A job's files and its DENO_DIR's SQLite caches live
+ * there for one sample: on a disk, creating and syncing them cost the strict runner several ms a
+ * sample (bench/strict_profile.ts). The caller removes it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { makeJobDir } from "./job_files.ts";
+ * const dir = await makeJobDir();
+ * assert((await Deno.stat(dir)).isDirectory);
+ * assert.equal((await Deno.stat(dir)).mode! & 0o777, 0o700);
+ * await Deno.remove(dir);
+ * ```
+ */
+export async function makeJobDir(): Promise<string> {
+  root ??= (async () => {
+    try {
+      const probe = await Deno.makeTempDir({ dir: "/dev/shm", prefix: "assay-probe-" });
+      await Deno.remove(probe);
+      return "/dev/shm";
+    } catch {
+      return undefined;
+    }
+  })();
+  const dir = await root;
+  return await Deno.makeTempDir({ prefix: "assay-job-", ...(dir ? { dir } : {}) });
 }
