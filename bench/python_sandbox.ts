@@ -20,13 +20,13 @@
  * @module
  */
 import { join } from "node:path";
-import { limiter } from "../lib/run/pool.ts";
+import { limiter } from "../lib/run/limiter.ts";
 import { readReflexionAnswers } from "../lib/model/replay_reflexion.ts";
 import { sampleJob } from "../lib/run/sample_job.ts";
 import { runPythonSample } from "../lib/sandbox/python.ts";
 import { createPythonPool } from "../lib/sandbox/python_pool.ts";
 import type { PythonRuntime, SandboxResult } from "../lib/sandbox/sandbox.ts";
-import { loadSuite } from "../lib/task/load.ts";
+import { loadSuite } from "../lib/task/load_suite.ts";
 import { formatLoad, interleaved, loadAverage, targetVerdict } from "./machine_load.ts";
 import { watchOthers } from "./others_cpu.ts";
 
