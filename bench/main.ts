@@ -11,7 +11,10 @@
  *                              8) over slices of the programs; cores and load average before and
  *                              after, ratios (a target verdict only when the 1-min load before
  *                              was at most the core count), verdict differences
- *   deno task bench deps       MBXP TypeScript samples without and with declared dependencies
+ *   deno task bench deps [N]   the MBXP TypeScript samples whose task declares packages (mathjs,
+ *                              heap-js), each run pooled and strict with its store, interleaved:
+ *                              per-sample time, where the pool ran them, verdicts compared
+ *   deno task bench deps-mbxp  MBXP TypeScript samples without and with declared dependencies
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
  *   deno task bench pool-profile [N]   where a pooled sample's fixed cost goes, step by step
  *                              (in one process; report on stderr, protocol lines on stdout)
@@ -43,6 +46,7 @@ import { overlayTree, parseFileBundle } from "../lib/task/tree.ts";
 import { orchestratorBench } from "./orchestrator.ts";
 import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
 import { depsMbxpBench } from "./deps_mbxp.ts";
+import { depsBench } from "./deps.ts";
 import { poolProfileBench } from "./pool_profile.ts";
 import { summariesBench } from "./summaries.ts";
 import { agreementBench } from "./agreement.ts";
@@ -125,6 +129,7 @@ if (
     "sandbox",
     "mbxp",
     "deps",
+    "deps-mbxp",
     "pool-profile",
     "orchestrator",
     "summaries",
@@ -139,7 +144,7 @@ if (
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, orchestrator, summaries, agreement, python, python-speed, browser, fleet or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, deps-mbxp, pool-profile, orchestrator, summaries, agreement, python, python-speed, browser, fleet or all`,
   );
   Deno.exit(2);
 }
@@ -164,13 +169,17 @@ if (which === "mbxp" || which === "sandbox" || which === "all") {
     );
   } else console.log("mbxp: skipped, ../shared/datasets/mxeval is not here");
 }
-if (which === "deps" || which === "all") {
+if (which === "deps-mbxp" || which === "deps" || which === "all") {
   const here = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(
     () => true,
     () => false,
   );
-  if (here) await depsMbxpBench();
-  else console.log("deps: skipped, ../shared/datasets/mxeval is not here");
+  if (!here) console.log(`${which}: skipped, ../shared/datasets/mxeval is not here`);
+  else if (which === "deps") await depsBench(Number(Deno.args[1] ?? Infinity));
+  else {
+    if (which === "all") await depsBench();
+    await depsMbxpBench();
+  }
 }
 if (which === "pool-profile") await poolProfileBench(Number(Deno.args[1] ?? 200));
 if (which === "orchestrator" || which === "all") {
