@@ -30,7 +30,7 @@
  */
 
 import { describeHostSide, Fallback, LoadError, OutOfTime } from "./host_errors.ts";
-import { readLine, send, setNonce } from "./host_io.ts";
+import { flush, readLine, send, setNonce } from "./host_io.ts";
 import { prepareContext } from "./job_context.ts";
 import { type Job, runJob } from "./run_job.ts";
 // Last: its snapshot of the host's intrinsics is taken once everything else has loaded.
@@ -52,6 +52,8 @@ for (;;) {
   const job: Job = parse(line);
   const started = now();
   send({ type: "begin" });
+  // Before the job's evaluation, which no deadline of the host's cuts off: the parent's does.
+  flush();
   let ending: Record<string, unknown> = { type: "done" };
   try {
     await runJob(job);
@@ -77,9 +79,11 @@ for (;;) {
   const what = changedIntrinsic();
   if (what !== null) {
     send({ type: "contaminated", what });
+    flush();
     exit(CONTAMINATED);
   }
   send(ending);
+  flush();
   // While the parent reads that and sends the next job: that job's fresh context (should this
   // fail, the next job makes its own, as before).
   try {
