@@ -45,6 +45,7 @@ const CONTAMINATED = 4;
 globalThis.addEventListener("unhandledrejection", (event) => event.preventDefault());
 
 setNonce(parse((await readLine()) ?? "{}").nonce ?? "");
+let first = true;
 for (;;) {
   const line = await readLine();
   if (line === null) break;
@@ -52,8 +53,11 @@ for (;;) {
   const job: Job = parse(line);
   const started = now();
   send({ type: "begin" });
-  // Before the job's evaluation, which no deadline of the host's cuts off: the parent's does.
-  flush();
+  // The first job's, before its evaluation (which no deadline of the host's cuts off: the
+  // parent's does): the parent starts that clock when a fresh host begins, and for later jobs
+  // when it sends them (lib/sandbox/host_job.ts).
+  if (first) flush();
+  first = false;
   let ending: Record<string, unknown> = { type: "done" };
   try {
     await runJob(job);
