@@ -72,6 +72,12 @@ const PROCESS_GLOBALS = [
 ];
 const PROCESS_GLOBAL_NAMES = new Set(PROCESS_GLOBALS);
 const PROCESS_GLOBAL = new RegExp(`(?<![\\w$.])(?:${PROCESS_GLOBALS.join("|")})(?![\\w$])`);
+/**
+ * Any mention of a process-only global's name (a property, a comment, a string too), or an
+ * escape (stripping decodes `\u0044eno` to `Deno`): a source without one names none once
+ * stripped, and is neither stripped nor tokenized to find out.
+ */
+const MAY_NAME_GLOBAL = new RegExp(`(?<![\\w$])(?:${PROCESS_GLOBALS.join("|")})(?![\\w$])|\\\\u`);
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*)(["'])([^"']*)\1/g;
 const POOL_MODULES = new Set(["node:assert", "node:assert/strict", "node:util"]);
 
@@ -156,6 +162,7 @@ function readSource(text: string): SourceRead {
   if (/\bimport\s*\(|\bimport\.meta\b|\brequire\s*\(/.test(text)) {
     return none("uses a dynamic import");
   }
+  if (packages.length === 0 && !MAY_NAME_GLOBAL.test(text)) return none(null);
   let source = text;
   try {
     source = stripTypeScriptTypes(text, { mode: "transform" });
