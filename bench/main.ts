@@ -13,7 +13,10 @@
  *                              was at most the core count and, during the rounds, other processes
  *                              used at most half the cores: the bench's own load is not judged),
  *                              verdict differences
- *   deno task bench deps       MBXP TypeScript samples without and with declared dependencies
+ *   deno task bench deps [N]   the MBXP TypeScript samples whose task declares packages (mathjs,
+ *                              heap-js), each run pooled and strict with its store, interleaved:
+ *                              per-sample time, where the pool ran them, verdicts compared
+ *   deno task bench deps-mbxp  MBXP TypeScript samples without and with declared dependencies
  *                              (mathjs, heap-js), and the broken programs a tsc-then-node harness passes
  *   deno task bench pool-profile [N]   where a pooled sample's fixed cost goes, step by step
  *                              (in one process; report on stderr, protocol lines on stdout)
@@ -52,6 +55,7 @@ import { overlayTree, parseFileBundle } from "../lib/task/tree.ts";
 import { orchestratorBench } from "./orchestrator.ts";
 import { sandboxMbxpBench } from "./sandbox_mbxp.ts";
 import { depsMbxpBench } from "./deps_mbxp.ts";
+import { depsBench } from "./deps.ts";
 import { poolProfileBench } from "./pool_profile.ts";
 import { strictProfileBench } from "./strict_profile.ts";
 import { summariesBench } from "./summaries.ts";
@@ -136,6 +140,7 @@ if (
     "sandbox",
     "mbxp",
     "deps",
+    "deps-mbxp",
     "pool-profile",
     "strict-profile",
     "orchestrator",
@@ -152,7 +157,7 @@ if (
   )
 ) {
   console.error(
-    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, pool-profile, strict-profile, orchestrator, summaries, agreement, python, python-speed, python-sandbox, browser, fleet or all`,
+    `Cannot run benchmark "${which}": use sandbox, mbxp, deps, deps-mbxp, pool-profile, strict-profile, orchestrator, summaries, agreement, python, python-speed, python-sandbox, browser, fleet or all`,
   );
   Deno.exit(2);
 }
@@ -178,13 +183,17 @@ if (which === "mbxp" || which === "sandbox" || which === "all") {
     );
   } else console.log("mbxp: skipped, ../shared/datasets/mxeval is not here");
 }
-if (which === "deps" || which === "all") {
+if (which === "deps-mbxp" || which === "deps" || which === "all") {
   const here = await Deno.stat(new URL("../../shared/datasets/mxeval", import.meta.url)).then(
     () => true,
     () => false,
   );
-  if (here) await depsMbxpBench();
-  else console.log("deps: skipped, ../shared/datasets/mxeval is not here");
+  if (!here) console.log(`${which}: skipped, ../shared/datasets/mxeval is not here`);
+  else if (which === "deps") await depsBench(Number(Deno.args[1] ?? Infinity));
+  else {
+    if (which === "all") await depsBench();
+    await depsMbxpBench();
+  }
 }
 if (which === "pool-profile") await poolProfileBench(Number(Deno.args[1] ?? 200));
 if (which === "strict-profile") {

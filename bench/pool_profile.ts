@@ -17,6 +17,7 @@ import { prepareContext } from "../lib/sandbox/inside/job_context.ts";
 import { linkTests, strip } from "../lib/sandbox/inside/job_modules.ts";
 import { PRELUDE_SOURCE, type PreludeApi } from "../lib/sandbox/inside/prelude.ts";
 import { type Job, runJob } from "../lib/sandbox/inside/run_job.ts";
+import { flush } from "../lib/sandbox/inside/host_io.ts";
 import { strictReason } from "../lib/sandbox/pool_route.ts";
 import type { SandboxJob } from "../lib/sandbox/sandbox.ts";
 import { solutionSource } from "../lib/sandbox/solution_source.ts";
@@ -103,6 +104,7 @@ async function profile(label: string, jobs: SandboxJob[], reps: number): Promise
       }
       ms["host: whole job (runJob)"] = (ms["host: whole job (runJob)"] ?? 0) +
         performance.now() - started;
+      step("protocol: the job's lines written (flush)", flush);
       step("host: integrity check", changedIntrinsic);
       step("host: next context made ahead (prepareContext)", () => prepareContext(1_000_000));
       n++;

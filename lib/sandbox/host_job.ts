@@ -72,17 +72,25 @@ export async function runOnHost(
     // far a process would have got is not knowable here: the strict runner judges the sample.
     const overdue = () =>
       end({ kind: "fallback", reason: "host stuck past a deadline", reusable: false });
-    // The clock starts when the host begins the job (a fresh host first boots); a host that
-    // never begins is replaced and the sample run strict.
-    timer = setTimeout(
-      () => end({ kind: "fallback", reason: "host did not begin", reusable: false }),
-      BOOT_LIMIT_MS,
-    );
+    // A fresh host first boots: the clock starts when it begins the job (its first `begin` line
+    // comes at once), and a host that never begins is replaced and the sample run strict. A host
+    // that has booted takes the job at once: the clock starts now, and its `begin` line comes
+    // with the job's others (inside/pool_host.ts).
+    let booting = !host.booted;
+    timer = booting
+      ? setTimeout(
+        () => end({ kind: "fallback", reason: "host did not begin", reusable: false }),
+        BOOT_LIMIT_MS,
+      )
+      : setTimeout(overdue, timeoutMs + GRACE_MS);
     host.listen((m) => {
       if (m === null) end({ kind: "fallback", reason: "host died" });
       else if (m.type === "begin") {
-        clearTimeout(timer);
-        timer = setTimeout(overdue, timeoutMs + GRACE_MS);
+        if (booting) {
+          booting = false;
+          clearTimeout(timer);
+          timer = setTimeout(overdue, timeoutMs + GRACE_MS);
+        }
       } else if (m.type === "start" && typeof m.name === "string") {
         clearTimeout(caseTimer);
         const own = caseLimit(limits, m.name);

@@ -28,6 +28,8 @@ export class HostProcess {
   readonly startedAt = performance.now();
   jobs = 0;
   dead = false;
+  /** Set once the host has said anything: it has booted (see host_job.ts). */
+  booted = false;
   /** Set when the host found its intrinsics changed after a sample (it then exits). */
   contaminated = false;
   stderr = "";
@@ -62,6 +64,7 @@ export class HostProcess {
   async #read(): Promise<void> {
     const scan = nonceLines(this.nonce, (message) => {
       const m = message as HostMessage;
+      this.booted = true;
       if (m.type === "contaminated") this.contaminated = true;
       this.#listener?.(m);
     });

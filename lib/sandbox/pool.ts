@@ -8,7 +8,9 @@
  * run exactly as the strict runner would goes to the strict runner instead —
  * decided before (it names a global or module only a real Deno process has:
  * `Deno`, `fetch`, `URL`, `TextEncoder`, dynamic `import()`, any import other
- * than node:assert, node:util and the job's own files) or during the run (it
+ * than node:assert, node:util and the job's own files, but for a declared package that
+ * resolves in the job's store and whose import type stripping removes, as Deno's does:
+ * pool_packages.ts) or during the run (it
  * does not load, a timer throws, output passes the cap, the host dies, e.g.
  * out of memory, or a microtask loop uses up the time). Time limits, the
  * sample's and each case's (lib/sandbox/case_limits.ts), are kept by the host

@@ -2,12 +2,14 @@
  * Which samples the warm pool runs itself: a vm context has none of a Deno
  * process's globals and can load only node:assert, node:util and the job's own
  * files, so a sample that names anything else goes to the strict runner
- * (lib/sandbox/pool.ts).
+ * (lib/sandbox/pool.ts); but for a declared package whose import type stripping removes
+ * (pool_packages.ts).
  *
  * @module
  */
 import { stripTypeScriptTypes } from "node:module";
 import { type Token, tokenize } from "../source/tokenize.ts";
+import { packageResolves } from "./pool_packages.ts";
 import type { SandboxJob } from "./sandbox.ts";
 
 /** Globals a vm context does not have: naming one sends the sample to the strict runner. */
@@ -70,12 +72,19 @@ const PROCESS_GLOBALS = [
 ];
 const PROCESS_GLOBAL_NAMES = new Set(PROCESS_GLOBALS);
 const PROCESS_GLOBAL = new RegExp(`(?<![\\w$.])(?:${PROCESS_GLOBALS.join("|")})(?![\\w$])`);
+/**
+ * Any mention of a process-only global's name (a property, a comment, a string too), or an
+ * escape (stripping decodes `\u0044eno` to `Deno`): a source without one names none once
+ * stripped, and is neither stripped nor tokenized to find out.
+ */
+const MAY_NAME_GLOBAL = new RegExp(`(?<![\\w$])(?:${PROCESS_GLOBALS.join("|")})(?![\\w$])|\\\\u`);
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*)(["'])([^"']*)\1/g;
 const POOL_MODULES = new Set(["node:assert", "node:assert/strict", "node:util"]);
 
 /**
  * Why a job must run in the strict runner rather than the pool, or null when
- * the pool can run it exactly as the strict runner would.
+ * the pool can run it exactly as the strict runner would. A job with declared dependencies
+ * may import a package of its store that type stripping removes (pool_packages.ts).
  *
  * @example
  * ```ts
@@ -89,44 +98,83 @@ const POOL_MODULES = new Set(["node:assert", "node:assert/strict", "node:util"])
  */
 export function strictReason(job: SandboxJob): string | null {
   const sources = [job.code, job.testsSource, ...Object.values(job.files ?? {})];
+  const store = job.dependencies?.nodeModules;
   for (const text of sources) {
-    // A task's tests are the same text for each of its samples: their reason is read once.
-    let reason = text === job.testsSource ? TESTS_REASONS.get(text) : undefined;
-    if (reason === undefined) {
-      reason = sourceReason(text);
+    // A task's tests are the same text for each of its samples: they are read once.
+    let read = text === job.testsSource ? TESTS_READ.get(text) : undefined;
+    if (read === undefined) {
+      read = readSource(text);
       if (text === job.testsSource) {
-        if (TESTS_REASONS.size >= TESTS_REASONS_MAX) TESTS_REASONS.clear();
-        TESTS_REASONS.set(text, reason);
+        if (TESTS_READ.size >= TESTS_READ_MAX) TESTS_READ.clear();
+        TESTS_READ.set(text, read);
       }
     }
+    // A package the job cannot import first (as it was named before any other reason).
+    const reason = missingPackage(read, store) ?? read.reason ?? keptPackage(read);
     if (reason !== null) return reason;
   }
   return null;
 }
 
-/** The reasons of recent tests sources (a pure function of the text: a cache cannot change one). */
-const TESTS_REASONS = new Map<string, string | null>();
-const TESTS_REASONS_MAX = 1024;
+/** What routing needs of one source (a pure function of its text: a cache cannot change it). */
+interface SourceRead {
+  /** Why it needs the strict runner whatever the job's dependencies, or null. */
+  reason: string | null;
+  /** The bare package specifiers it imports, as written, in order. */
+  packages: string[];
+  /** Those still imported once its types are stripped (their bindings are used). */
+  kept: Set<string>;
+}
 
-/** Why one source needs the strict runner, or null. */
-function sourceReason(text: string): string | null {
+/** The reading of recent tests sources. */
+const TESTS_READ = new Map<string, SourceRead>();
+const TESTS_READ_MAX = 1024;
+
+/** The first package import that does not resolve in the job's store (or it has none). */
+function missingPackage(read: SourceRead, store: string | undefined): string | null {
+  const missing = read.packages.find((p) => store === undefined || !packageResolves(store, p));
+  return missing === undefined ? null : `imports "${missing}"`;
+}
+
+/** The first declared package still imported once types are stripped: the pool loads none. */
+function keptPackage(read: SourceRead): string | null {
+  const kept = read.packages.find((p) => read.kept.has(p));
+  return kept === undefined ? null : `imports declared "${kept}"`;
+}
+
+/** Read one source: what sends it to the strict runner, its package imports. */
+function readSource(text: string): SourceRead {
   // Imports are read from the text as written (stripping types drops unused ones); globals
   // after stripping, since type annotations name none (`{ fetch: number }`). A source that
   // does not parse is scanned as it is (the pool will not load it anyway).
+  const packages: string[] = [];
   for (const m of text.matchAll(IMPORT_SPECIFIER)) {
     const specifier = m[2];
     if (POOL_MODULES.has(specifier)) continue;
     if (/^\.\.?\//.test(specifier) && /\.(ts|js|mjs|mts)$/.test(specifier)) continue;
-    return `imports "${specifier}"`;
+    // Not a package (a built-in, a URL, a path): as before, the strict runner.
+    if (/^(\.|\/|[a-z][\w+.-]*:)/i.test(specifier) || specifier === "") {
+      return { reason: `imports "${specifier}"`, packages, kept: new Set() };
+    }
+    packages.push(specifier);
   }
-  if (/\bimport\s*\(|\bimport\.meta\b|\brequire\s*\(/.test(text)) return "uses a dynamic import";
+  const none = (reason: string | null): SourceRead => ({ reason, packages, kept: new Set() });
+  if (/\bimport\s*\(|\bimport\.meta\b|\brequire\s*\(/.test(text)) {
+    return none("uses a dynamic import");
+  }
+  if (packages.length === 0 && !MAY_NAME_GLOBAL.test(text)) return none(null);
   let source = text;
   try {
     source = stripTypeScriptTypes(text, { mode: "transform" });
   } catch { /* scanned as is */ }
   const global = processGlobal(source);
-  if (global) return `uses ${global}`;
-  return null;
+  if (global) return none(`uses ${global}`);
+  // The packages still imported after stripping (all of them when it did not parse).
+  const kept = new Set<string>();
+  if (packages.length > 0) {
+    for (const m of source.matchAll(IMPORT_SPECIFIER)) kept.add(m[2]);
+  }
+  return { reason: null, packages, kept };
 }
 
 /**

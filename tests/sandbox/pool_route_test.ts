@@ -27,3 +27,12 @@ Deno.test("strictReason() gives the same reasons past its memory of tests source
     assert.equal(strictReason(job("export const f = 1;", tests)), i % 7 === 0 ? "uses Deno" : null);
   }
 });
+
+Deno.test("strictReason() finds a global named through an escape, which stripping decodes", () => {
+  const tests = "export const cases = {};";
+  assert.equal(strictReason(job("export const f = () => \\u0044eno.pid;", tests)), "uses Deno");
+  assert.equal(strictReason(job("export const f = () => globalThis.fetch;", tests)), "uses fetch");
+  // A property or a type of the same name is not the global.
+  assert.equal(strictReason(job("export const f = (o: { fetch: 1 }) => o.fetch;", tests)), null);
+  assert.equal(strictReason(job("export const f = () => 1; // no process here", tests)), null);
+});

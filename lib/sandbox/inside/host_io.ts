@@ -20,10 +20,28 @@ export function setNonce(value: string): void {
   nonce = value;
 }
 
-/** Write one protocol line; if stdout is gone, exit (code 3). */
+/** Protocol lines not written yet (see send). */
+let queued = "";
+
+/**
+ * Queue one protocol line; it is written with the next {@link flush}. The host flushes before
+ * any code it cannot cut off (a job's evaluation), before it waits on anything (a pump) and after
+ * each job's last word: a job whose cases all settle at once costs two writes, not two a case.
+ * The parent's per-case timers start at a case's `start` line, so a case that runs to its own
+ * limit without waiting is overseen by the sample's timer alone; the host's own deadlines (vm
+ * timeouts) cut it off either way.
+ */
 export function send(fields: Record<string, unknown>): void {
+  queued += `${nonce} ${stringify(fields)}\n`;
+}
+
+/** Write the queued protocol lines; if stdout is gone, exit (code 3). */
+export function flush(): void {
+  if (queued === "") return;
+  const lines = queued;
+  queued = "";
   try {
-    stdoutWrite(encode(`${nonce} ${stringify(fields)}\n`));
+    stdoutWrite(encode(lines));
   } catch {
     exit(3);
   }

@@ -73,6 +73,38 @@ export function resolvePath(from: string, specifier: string): string | null {
   return parts.join("/");
 }
 
+/** The context-global binding a built-in module takes its namespace from, during its one run. */
+const HANDOFF = "__assayBuiltinHandoff";
+const ObjectKeys = Object.keys;
+const defineProperty = Object.defineProperty;
+
+/**
+ * A built-in module (`node:assert`…) of `context` exporting `ns`'s properties, linked and
+ * evaluated. A source text module, not a vm.SyntheticModule: Deno keeps every synthetic module's
+ * context alive (about 190 KiB a job, the host's heap growing until it is replaced). Its one run
+ * takes `ns` from a context-global binding it deletes; no job code has run in the context yet
+ * (linking runs none), so nothing else sees the binding.
+ */
+async function builtinModule(
+  context: vm.Context,
+  specifier: string,
+  ns: Record<string, unknown>,
+): Promise<vm.Module> {
+  const names = ObjectKeys(ns);
+  const source = `const ns = globalThis.${HANDOFF}; delete globalThis.${HANDOFF};\n` +
+    names.map((n, i) => `const v${i} = ns[${JSON.stringify(n)}];`).join("\n") +
+    `\nexport { ${names.map((n, i) => `v${i} as ${JSON.stringify(n)}`).join(", ")} };`;
+  const m = new vm.SourceTextModule(source, { context, identifier: specifier });
+  await m.link(() => {
+    throw new Fallback(`"${specifier}" has an import`);
+  });
+  defineProperty(context, HANDOFF, { value: ns, configurable: true, writable: true });
+  // Settles within the call (no await in its source): its promise, the context's, is not used.
+  m.evaluate();
+  if (m.status !== "evaluated") throw new Fallback(`"${specifier}" did not evaluate`);
+  return m;
+}
+
 /**
  * The job's `tests.ts` as a module of `context`, linked: `sources` are the job's files by path,
  * `builtins` the namespaces its context serves (prelude.ts's `modules`). Throws a Fallback for
@@ -93,22 +125,19 @@ export async function linkTests(
     modules.set(path, m);
     return m;
   };
-  const builtin = (specifier: string): vm.Module => {
-    const ns = builtins[specifier];
-    const key = `builtin:${specifier}`;
-    let m = modules.get(key);
-    if (m) return m;
-    const names = Object.keys(ns);
-    m = new vm.SyntheticModule(names, function (this: vm.SyntheticModule) {
-      for (const n of names) this.setExport(n, ns[n]);
-    }, { context, identifier: specifier });
-    modules.set(key, m);
-    return m;
-  };
   const tests = moduleFor("tests.ts");
+  // The built-ins the sources may import, each a module already evaluated: made before any job
+  // code runs (a source that names one by an escape gets none and goes to the strict runner).
+  const prepared = new Map<string, vm.Module>();
+  const texts = Object.values(sources);
+  for (const specifier of Object.keys(builtins)) {
+    if (!texts.some((text) => text.includes(specifier))) continue;
+    prepared.set(specifier, await builtinModule(context, specifier, builtins[specifier]));
+  }
   try {
     await tests.link((specifier: string, referencing: vm.Module) => {
-      if (builtins[specifier] !== undefined) return builtin(specifier);
+      const builtin = prepared.get(specifier);
+      if (builtin !== undefined) return builtin;
       const path = resolvePath(referencing.identifier, specifier);
       if (path === null) throw new Fallback(`unsupported import "${specifier}"`);
       return moduleFor(path);

@@ -30,7 +30,7 @@
  */
 
 import { describeHostSide, Fallback, LoadError, OutOfTime } from "./host_errors.ts";
-import { readLine, send, setNonce } from "./host_io.ts";
+import { flush, readLine, send, setNonce } from "./host_io.ts";
 import { prepareContext } from "./job_context.ts";
 import { type Job, runJob } from "./run_job.ts";
 // Last: its snapshot of the host's intrinsics is taken once everything else has loaded.
@@ -45,6 +45,7 @@ const CONTAMINATED = 4;
 globalThis.addEventListener("unhandledrejection", (event) => event.preventDefault());
 
 setNonce(parse((await readLine()) ?? "{}").nonce ?? "");
+let first = true;
 for (;;) {
   const line = await readLine();
   if (line === null) break;
@@ -52,6 +53,11 @@ for (;;) {
   const job: Job = parse(line);
   const started = now();
   send({ type: "begin" });
+  // The first job's, before its evaluation (which no deadline of the host's cuts off: the
+  // parent's does): the parent starts that clock when a fresh host begins, and for later jobs
+  // when it sends them (lib/sandbox/host_job.ts).
+  if (first) flush();
+  first = false;
   let ending: Record<string, unknown> = { type: "done" };
   try {
     await runJob(job);
@@ -77,9 +83,11 @@ for (;;) {
   const what = changedIntrinsic();
   if (what !== null) {
     send({ type: "contaminated", what });
+    flush();
     exit(CONTAMINATED);
   }
   send(ending);
+  flush();
   // While the parent reads that and sends the next job: that job's fresh context (should this
   // fail, the next job makes its own, as before).
   try {

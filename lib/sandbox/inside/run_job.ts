@@ -8,7 +8,7 @@
  * @module
  */
 import { describeHostSide, Fallback, OutOfTime } from "./host_errors.ts";
-import { send } from "./host_io.ts";
+import { flush, send } from "./host_io.ts";
 import { jobContext, START } from "./job_context.ts";
 import { linkTests } from "./job_modules.ts";
 import { FIRE_DUE } from "./prelude.ts";
@@ -113,6 +113,7 @@ export async function runJob(job: Job): Promise<void> {
       if (api.outBytes(token) > job.outputCap) throw new Fallback("output passed the cap");
       // A case that settled within them needs no pumping (most do).
       if (api.state(token, i) === null) {
+        flush(); // the parent times the case while the host waits
         await pump(api, token, drain, () => api.state(token, i) !== null, job.outputCap, left);
       }
     } catch (error) {

@@ -1,6 +1,9 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import assert from "node:assert/strict";
 import { LoadError } from "../../../lib/sandbox/inside/host_errors.ts";
-import { strip } from "../../../lib/sandbox/inside/job_modules.ts";
+import { jobContext } from "../../../lib/sandbox/inside/job_context.ts";
+import { linkTests, strip } from "../../../lib/sandbox/inside/job_modules.ts";
 
 Deno.test("strip() gives a tests source seen before the same text, and each source its own", () => {
   const tests = "const n: number = 1;\nexport const cases = { a: () => n };";
@@ -20,4 +23,30 @@ Deno.test("strip() throws for a tests source that does not parse, every time", (
   for (let i = 0; i < 2; i++) {
     assert.throws(() => strip("tests.ts", broken), (e) => e instanceof LoadError);
   }
+});
+
+Deno.test("linkTests() leaves no job's context alive once the job is done (its built-in modules included)", async () => {
+  // A vm.SyntheticModule kept its context alive in Deno: a host's heap grew ~190 KiB a job.
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  const tests = 'import assert from "node:assert/strict";\nimport { f } from "./solution.ts";\n' +
+    "export const cases = { a: () => assert.equal(f(), 1) };";
+  const refs: WeakRef<object>[] = [];
+  for (let i = 0; i < 20; i++) {
+    const { context, api, token } = jobContext(["a"], 1000);
+    const m = await linkTests(
+      context,
+      { "tests.ts": tests, "solution.ts": "export const f = () => 1;" },
+      api.modules(token),
+    );
+    m.evaluate();
+    assert.equal(m.status, "evaluated");
+    refs.push(new WeakRef(context));
+  }
+  // Let the last job's context go too, then collect.
+  jobContext(["a"], 1000);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  gc();
+  const alive = refs.filter((r) => r.deref() !== undefined).length;
+  assert(alive <= 2, `${alive} of 20 contexts are still alive`);
 });
