@@ -12,17 +12,15 @@
  */
 import { join } from "node:path";
 import { runSample } from "../lib/sandbox/deno.ts";
-import { resolveDependencies } from "../lib/sandbox/dep_store.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { createPool } from "../lib/sandbox/pool.ts";
 import { strictReason } from "../lib/sandbox/pool_route.ts";
 import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
 import { formatLoad, loadAverage } from "./machine_load.ts";
-import { mbxpPrograms, programJob } from "./mbxp_samples.ts";
+import { dependencyStores, mbxpPrograms, programJob } from "./mbxp_samples.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
-const ROOT = new URL("..", import.meta.url).pathname;
 const LIMITS = { timeoutMs: 10_000, caseTimeoutMs: 2_000 };
 
 const verdict = (r: SandboxResult) => `${r.outcome}:${r.cases.map((c) => c.status).join(",")}`;
@@ -44,24 +42,16 @@ export async function depsBench(limit = Infinity): Promise<void> {
   const progs = (await mbxpPrograms("ts")).filter((p) => byTitle.get(p.id)?.dependencies)
     .slice(0, limit);
   const isolation = (await bwrapAvailable()) ? "bwrap" : "none";
-  // One store per distinct declaration, as a run resolves them (lib/run/dependency_stores.ts).
-  const stores = new Map<string, string>();
-  const jobs: SandboxJob[] = [];
-  for (const p of progs) {
+  const stores = await dependencyStores(progs.map((p) => byTitle.get(p.id)!));
+  const jobs: SandboxJob[] = progs.map((p) => {
     const task = byTitle.get(p.id)!;
-    const key = JSON.stringify(task.dependencies);
-    if (!stores.has(key)) {
-      const store = await resolveDependencies(task.dependencies!, {
-        cacheDir: join(ROOT, "data", "cache"),
-        projectDir: ROOT,
-      });
-      stores.set(key, store!.nodeModules);
-    }
-    jobs.push({ ...programJob(p, task), dependencies: { nodeModules: stores.get(key)! } });
-  }
+    return { ...programJob(p, task), dependencies: { nodeModules: stores.get(task.id)! } };
+  });
   console.log(
     `deps: ${jobs.length} MBXP TypeScript samples whose task declares packages, isolation ${isolation}, ` +
-      `${stores.size} stores, one sample at a time, pooled and strict interleaved; ${navigator.hardwareConcurrency} cores, load average ${
+      `${
+        new Set(stores.values()).size
+      } stores, one sample at a time, pooled and strict interleaved; ${navigator.hardwareConcurrency} cores, load average ${
         formatLoad(loadBefore)
       }`,
   );

@@ -5,10 +5,12 @@
  * @module
  */
 import { join } from "node:path";
+import { resolveDependencies } from "../lib/sandbox/dep_store.ts";
 import type { SandboxJob } from "../lib/sandbox/sandbox.ts";
 import type { Task } from "../lib/task/schema.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
+const ROOT = new URL("..", import.meta.url).pathname;
 
 /** One MBXP problem with its recorded sample completion. */
 export interface Program {
@@ -90,4 +92,29 @@ export function programJob(
     cases: task.cases,
     entry: task.entry,
   };
+}
+
+/**
+ * The dependency store (its `node_modules`) of each task that declares packages, by task id:
+ * one store per distinct declaration, resolved as a run resolves them
+ * (lib/run/dependency_stores.ts) into data/cache.
+ */
+export async function dependencyStores(
+  tasks: readonly Pick<Task, "id" | "dependencies">[],
+): Promise<Map<string, string>> {
+  const byDeclaration = new Map<string, string>();
+  const byTask = new Map<string, string>();
+  for (const task of tasks) {
+    if (!task.dependencies) continue;
+    const key = JSON.stringify(task.dependencies);
+    if (!byDeclaration.has(key)) {
+      const store = await resolveDependencies(task.dependencies, {
+        cacheDir: join(ROOT, "data", "cache"),
+        projectDir: ROOT,
+      });
+      byDeclaration.set(key, store!.nodeModules);
+    }
+    byTask.set(task.id, byDeclaration.get(key)!);
+  }
+  return byTask;
 }

@@ -52,6 +52,31 @@ export function readProcesses(): ProcessSample[] | null {
 }
 
 /**
+ * `self` and every process below it by parent links, among `processes`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { descendants } from "./others_cpu.ts";
+ * const p = (pid: number, ppid: number) => ({ pid, ppid, cpu: 0, start: 1 });
+ * assert.deepEqual([...descendants([p(10, 1), p(20, 10), p(21, 20), p(30, 1)], 10)].sort(), [10, 20, 21]);
+ * ```
+ */
+export function descendants(processes: readonly ProcessSample[], self: number): Set<number> {
+  const children = new Map<number, number[]>();
+  for (const p of processes) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
+  const ours = new Set<number>();
+  const todo = [self];
+  while (todo.length > 0) {
+    const pid = todo.pop()!;
+    if (ours.has(pid)) continue;
+    ours.add(pid);
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return ours;
+}
+
+/**
  * CPU time, ms, that processes other than `self` and its descendants (and kernel threads) used
  * between two samples: the growth of each process seen in both, all of a process born since.
  *
@@ -71,16 +96,7 @@ export function othersMs(
   after: readonly ProcessSample[],
   self: number,
 ): number {
-  const children = new Map<number, number[]>();
-  for (const p of after) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
-  const ours = new Set<number>();
-  const todo = [self];
-  while (todo.length > 0) {
-    const pid = todo.pop()!;
-    if (ours.has(pid)) continue;
-    ours.add(pid);
-    todo.push(...(children.get(pid) ?? []));
-  }
+  const ours = descendants(after, self);
   const earlier = new Map(before.map((p) => [`${p.pid}:${p.start}`, p.cpu]));
   let ticks = 0;
   for (const p of after) {

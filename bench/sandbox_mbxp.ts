@@ -23,8 +23,14 @@ import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
 import { formatLoad, interleaved, loadAverage, slices, targetVerdict } from "./machine_load.ts";
-import { watchOthers } from "./others_cpu.ts";
-import { EMPTY_JOB, mbxpPrograms, type Program } from "./mbxp_samples.ts";
+import { descendants, readProcesses, watchOthers } from "./others_cpu.ts";
+import {
+  dependencyStores,
+  EMPTY_JOB,
+  mbxpPrograms,
+  type Program,
+  programJob,
+} from "./mbxp_samples.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -81,11 +87,24 @@ export async function sandboxMbxpBench(
       formatLoad(loadBefore)
     }`,
   );
+  // Each task's declared packages (mathjs, heap-js) as a run gives them: (c) and (d) get the
+  // task's dependency store, (b) runs the program beside a node_modules that is that store.
+  const suite = await importMbxp(join(DATA, "mxeval/mbtsp_release_v1.2.jsonl"));
+  const byTitle = new Map(suite.tasks.map((t) => [t.title.split(" ")[0], t]));
+  const stores = await dependencyStores(progs.map((p) => byTitle.get(p.id)!));
+  const storeDirs = new Map<string, string>();
+  for (const nodeModules of new Set(stores.values())) {
+    const storeDir = join(dir, `store${storeDirs.size}`);
+    await Deno.mkdir(storeDir);
+    await Deno.symlink(nodeModules, join(storeDir, "node_modules"));
+    storeDirs.set(nodeModules, storeDir);
+  }
   const files = await Promise.all(progs.map(async (p, i) => {
     const source = `${p.prompt}${p.completion}\n${
       p.test.replace(/from\s+'assert'/, "from 'node:assert'")
     }`;
-    const file = join(dir, `p${i}.ts`);
+    const store = stores.get(byTitle.get(p.id)!.id);
+    const file = join(store ? storeDirs.get(store)! : dir, `p${i}.ts`);
     await Deno.writeTextFile(file, source);
     return file;
   }));
@@ -129,17 +148,11 @@ export async function sandboxMbxpBench(
         ? "  (a) skipped: typescript is not in node_modules (npm i --no-save typescript)"
         : "  (a) skipped (Na = 0)",
     );}
-  const suite = await importMbxp(join(DATA, "mxeval/mbtsp_release_v1.2.jsonl"));
-  const byTitle = new Map(suite.tasks.map((t) => [t.title.split(" ")[0], t]));
   const isolation = (await bwrapAvailable()) ? "bwrap" : "none";
   const jobs: SandboxJob[] = progs.map((p) => {
     const task = byTitle.get(p.id)!;
-    return {
-      code: p.prompt + p.completion,
-      testsSource: task.testsSource,
-      cases: task.cases,
-      entry: task.entry,
-    };
+    const nodeModules = stores.get(task.id);
+    return { ...programJob(p, task), ...(nodeModules ? { dependencies: { nodeModules } } : {}) };
   });
   // (b), (d) and (c) interleaved in rounds over slices of the programs: a change of load during
   // the run hits each mode alike. The pool's first round includes its hosts' start.
@@ -148,7 +161,14 @@ export async function sandboxMbxpBench(
   const bRun = (i: number) =>
     limit4(() =>
       runFile(
-        [denoPath, "run", "--no-config", "--no-npm", "--no-remote", "--cached-only"],
+        [
+          denoPath,
+          "run",
+          "--no-config",
+          jobs[i].dependencies ? "--node-modules-dir=manual" : "--no-npm",
+          "--no-remote",
+          "--cached-only",
+        ],
         files[i],
       )
     );
@@ -289,19 +309,21 @@ async function emptyProgramMs(pool: ReturnType<typeof createPool>): Promise<numb
   return (performance.now() - started) / n;
 }
 
-/** Samples the resident memory of every pool host (by its command line) every 100 ms. */
+/**
+ * Samples the resident memory of this bench's pool hosts (its descendants whose command line
+ * runs pool_host.ts; another bench's hosts on the machine are not counted) every 100 ms.
+ */
 function watchHostMemory(): { stop(): void; peakMb(): number } {
   let peak = 0;
   const sample = () => {
     let total = 0;
-    for (const entry of Deno.readDirSync("/proc")) {
-      if (!/^\d+$/.test(entry.name)) continue;
+    for (const pid of descendants(readProcesses() ?? [], Deno.pid)) {
       try {
-        const cmd = Deno.readTextFileSync(`/proc/${entry.name}/cmdline`);
+        const cmd = Deno.readTextFileSync(`/proc/${pid}/cmdline`);
         if (!cmd.includes("pool_host.ts") || cmd.startsWith("bwrap") || cmd.startsWith("prlimit")) {
           continue;
         }
-        const rss = /VmRSS:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${entry.name}/status`));
+        const rss = /VmRSS:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`));
         if (rss) total += Number(rss[1]) / 1024;
       } catch { /* gone */ }
     }
