@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { GenerationRecord } from "../record/generation.ts";
 import { Manifest } from "../record/manifest.ts";
 import { ResultRecord } from "../record/result.ts";
+import { readLastRecords } from "../record/last_records.ts";
 import { type SampleKey, sampleKey } from "../record/sample_key.ts";
 
 /** A run read back from its folder: the manifest and every record, validated. */
@@ -159,40 +160,22 @@ function formatOneGenerationError(g: GenerationRecord): ResultRecord {
   };
 }
 
-/** Read and validate one JSONL file of the run; missing reads as []. */
-async function readJsonl<T extends z.ZodType>(
+/** Read and validate one JSONL file of the run (the last record per key); missing reads as []. */
+function readJsonl<T extends z.ZodType<SampleKey>>(
   dir: string,
   name: string,
   schema: T,
   fail: (detail: string) => never,
 ): Promise<z.infer<T>[]> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(join(dir, name));
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return [];
-    return fail(`${name}: ${(error as Error).message}`);
-  }
-  const lines = text.split("\n");
-  let last = lines.length - 1;
-  while (last >= 0 && lines[last].trim() === "") last--;
-  const byKey = new Map<string, z.infer<T>>();
-  for (let i = 0; i <= last; i++) {
-    const line = lines[i];
-    if (line.trim() === "") continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (error) {
-      if (i === last) break; // truncated by a kill mid-write: skip
-      return fail(`${name} line ${i + 1}: invalid JSON: ${(error as Error).message}`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) return fail(`${name} line ${i + 1}: ${describeIssue(parsed.error)}`);
-    const record = parsed.data as z.infer<T> & Record<string, unknown>;
-    byKey.set(sampleKey(record as unknown as SampleKey), record);
-  }
-  return [...byKey.values()];
+  return readLastRecords<z.infer<T>>(join(dir, name), {
+    parse(json) {
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) throw new Error(describeIssue(parsed.error));
+      return parsed.data;
+    },
+    fail: (detail, line) =>
+      fail(line === undefined ? `${name}: ${detail}` : `${name} line ${line}: ${detail}`),
+  });
 }
 
 /** `field.path: message` for the first issue of a zod error. */

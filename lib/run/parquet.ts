@@ -7,10 +7,11 @@
  */
 import { join } from "node:path";
 import { SAMPLE_ROW_DTYPES, type SampleRow, sampleRows } from "../record/sample_rows.ts";
+import { readLastRecords } from "../record/last_records.ts";
 import { sampleKey } from "../record/sample_key.ts";
 import type { GenerationRecord } from "../record/generation.ts";
 import type { ResultRecord } from "../record/result.ts";
-import { readRecords, RUN_FILES } from "./store.ts";
+import { RUN_FILES } from "./store.ts";
 
 /**
  * Write `results.parquet` into a run folder from its records, with explicit
@@ -58,9 +59,9 @@ export async function writeParquet(
 }
 
 /**
- * Write a run folder's `results.parquet` from its records as stored: the last record of each
- * sample wins (as `loadRun()` reads them); results with a task or infrastructure error are
- * unjudged rows.
+ * Write a run folder's `results.parquet` from its records as stored, read as `loadRun()` reads
+ * them ({@linkcode readLastRecords}: the last record of each sample wins, a torn last line is
+ * skipped); results with a task or infrastructure error are unjudged rows.
  *
  * @example
  * ```ts
@@ -72,13 +73,8 @@ export async function writeParquet(
  * ```
  */
 export async function writeRunParquet(dir: string): Promise<string> {
-  const last = async <T extends GenerationRecord | ResultRecord>(file: string) => {
-    const byKey = new Map<string, T>();
-    await readRecords<T>(join(dir, file), (r) => byKey.set(sampleKey(r), r));
-    return [...byKey.values()];
-  };
-  const generations = await last<GenerationRecord>(RUN_FILES.generations);
-  const all = await last<ResultRecord>(RUN_FILES.results);
+  const generations = await readLastRecords<GenerationRecord>(join(dir, RUN_FILES.generations));
+  const all = await readLastRecords<ResultRecord>(join(dir, RUN_FILES.results));
   const judged = (r: ResultRecord) => r.taskError === undefined && r.executionError === undefined;
   return writeParquet(dir, generations, all.filter(judged), all.filter((r) => !judged(r)));
 }

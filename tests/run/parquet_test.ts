@@ -28,8 +28,12 @@ Deno.test("writeParquet() adds each sample's answer text and extracted code, nul
   await Deno.remove(dir, { recursive: true });
 });
 
-Deno.test("writeRunParquet() keeps a sample recorded without a verdict as a row that says why, and the last record of a sample", async () => {
+Deno.test("writeRunParquet() keeps a sample recorded without a verdict as a row that says why, and the last record of a sample, as loadRun() does", async () => {
   const dir = await Deno.makeTempDir();
+  await Deno.copyFile(
+    join(ROOT, "data/fixtures/run-tiny/manifest.json"),
+    join(dir, "manifest.json"),
+  );
   const lines = (records: unknown[]) => records.map((r) => JSON.stringify(r) + "\n").join("");
   const g = (task: string) => generationRecord({ task, model: "synthetic:default" });
   await Deno.writeTextFile(join(dir, "generations.jsonl"), lines([g("a"), g("b"), g("c")]));
@@ -46,7 +50,7 @@ Deno.test("writeRunParquet() keeps a sample recorded without a verdict as a row 
       }),
       // A second record of sample a (e.g. the type-check stage's): the last one wins.
       { ...first, passed: true, cases: [{ ...first.cases[0], status: "pass" }] },
-    ]),
+    ]) + JSON.stringify({ ...first, passed: false }).slice(0, 40), // torn by a kill mid-write
   );
   const rows = pl.readParquet(await writeRunParquet(dir))
     .select("task", "passed", "outcome", "notJudged").toRecords();
@@ -55,5 +59,10 @@ Deno.test("writeRunParquet() keeps a sample recorded without a verdict as a row 
     ["b", null, "task error: the reference fails"],
     ["c", null, "infrastructure error: max deliver"],
   ]);
+  const run = await loadRun(dir);
+  assert.deepEqual(run.results.map((r) => [r.task, r.passed, r.cases[0].status]), [
+    ["a", true, "pass"],
+  ]);
+  assert.deepEqual(run.unjudged.map((r) => r.task), ["b", "c"]);
   await Deno.remove(dir, { recursive: true });
 });
