@@ -68,11 +68,17 @@ export interface SamplesFrameOptions {
   categoryOf?: (task: string) => string | null | undefined;
 }
 
-type Records = { generations: readonly GenerationRecord[]; results: readonly ResultRecord[] };
+type Records = {
+  generations: readonly GenerationRecord[];
+  results: readonly ResultRecord[];
+  /** Results recorded without a verdict (a full {@link Run} has them): their reason fills `notJudged`. */
+  unjudged?: readonly ResultRecord[];
+};
 
 /**
  * One row per sample (the columns of `sampleRows()`, typed as in `results.parquet`) plus
- * `category`.
+ * `category`. Given a full {@link Run}, a sample recorded without a verdict (a task or
+ * infrastructure error) says why in `notJudged`, as in `results.parquet`.
  *
  * @example
  * ```ts
@@ -85,7 +91,7 @@ type Records = { generations: readonly GenerationRecord[]; results: readonly Res
  * assert.equal(df.getColumn("category").toArray().filter((c) => c === "numbers").length, 4);
  * ```
  *
- * @param run The run's generations and results.
+ * @param run The run's generations, results and (optionally) unjudged results.
  * @param options The task categories.
  * @returns The DataFrame.
  */
@@ -95,7 +101,7 @@ export async function samplesFrame(
 ): Promise<DataFrame> {
   const p = await polars();
   const categoryOf = options.categoryOf ?? (() => "all");
-  const rows = sampleRows({ generations: [...run.generations], results: [...run.results] })
+  const rows = sampleRows(run)
     .map((r) => ({ ...r, category: categoryOf(r.task) ?? null }));
   return frame(p, rows, { ...SAMPLE_ROW_DTYPES, category: "Utf8" });
 }

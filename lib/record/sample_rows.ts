@@ -65,7 +65,11 @@ const keyOf = sampleKey;
  * ```
  */
 export function sampleRows(
-  run: { generations: GenerationRecord[]; results: ResultRecord[]; unjudged?: ResultRecord[] },
+  run: {
+    generations: readonly GenerationRecord[];
+    results: readonly ResultRecord[];
+    unjudged?: readonly ResultRecord[];
+  },
 ): SampleRow[] {
   const results = new Map(run.results.map((r) => [keyOf(r), r]));
   const unjudged = new Map((run.unjudged ?? []).map((r) => [keyOf(r), notJudgedReason(r)]));

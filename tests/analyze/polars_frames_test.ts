@@ -53,6 +53,30 @@ Deno.test("samplesFrame() has the dtypes writeParquet() writes", async () => {
   }
 });
 
+Deno.test("samplesFrame() says why a sample recorded without a verdict has none, as the Parquet does", async () => {
+  const run = await loadRun(FIXTURE);
+  const [a, b] = run.results;
+  // One unjudged sample with a generation (its task error came after), one without (before).
+  const taskError = { ...a, taskError: "the reference fails" };
+  const infra = { ...b, sample: 99, executionError: "max deliver" };
+  const withUnjudged = { ...run, results: run.results.slice(2), unjudged: [taskError, infra] };
+  const notJudged = (rows: Record<string, unknown>[]) =>
+    rows.filter((r) => r.notJudged !== null).map((r) => [r.task, r.sample, r.notJudged]);
+  const frameRows = notJudged((await samplesFrame(withUnjudged)).toRecords());
+  assert.deepEqual(frameRows, [
+    [a.task, a.sample, "task error: the reference fails"],
+    [b.task, 99, "infrastructure error: max deliver"],
+  ]);
+  const dir = await Deno.makeTempDir();
+  try {
+    const pl = await polars();
+    const path = await writeParquet(dir, run.generations, withUnjudged.results, [taskError, infra]);
+    assert.deepEqual(frameRows, notJudged(pl.readParquet(path).toRecords()));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("casesFrame() has one row per case verdict", async () => {
   const run = await loadRun(FIXTURE);
   const df = await casesFrame(run);
