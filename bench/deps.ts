@@ -14,7 +14,6 @@ import { join } from "node:path";
 import { runSample } from "../lib/sandbox/deno.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { createPool } from "../lib/sandbox/pool.ts";
-import { strictReason } from "../lib/sandbox/pool_route.ts";
 import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
 import { formatLoad, loadAverage } from "./machine_load.ts";
@@ -71,7 +70,15 @@ export async function depsBench(limit = Infinity): Promise<void> {
         const result = await run();
         return { result, ms: performance.now() - started };
       };
-      const pooledRun = () => timedRun(() => pool.run(jobs[i], LIMITS));
+      // Where the pool ran it: in a warm host when its count of pooled samples went up.
+      let inHost = false;
+      const pooledRun = () =>
+        timedRun(async () => {
+          const before = pool.stats().pooled;
+          const result = await pool.run(jobs[i], LIMITS);
+          inHost = pool.stats().pooled > before;
+          return result;
+        });
       const strictRun = () => timedRun(() => runSample(jobs[i], { isolation, ...LIMITS }));
       let p, s;
       if (i % 2 === 0) {
@@ -83,7 +90,7 @@ export async function depsBench(limit = Infinity): Promise<void> {
       }
       ms.pooled.push(p.ms);
       ms.strict.push(s.ms);
-      const route = strictReason(jobs[i]) === null ? byRoute.pool : byRoute.handed;
+      const route = inHost ? byRoute.pool : byRoute.handed;
       route.pooled.push(p.ms);
       route.strict.push(s.ms);
       if (verdict(p.result) !== verdict(s.result)) {

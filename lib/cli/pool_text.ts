@@ -20,6 +20,7 @@ const GLOBAL = /^uses (?!a dynamic import)(.+)$/;
  * import { strictReasonText } from "./pool_text.ts";
  * assert.equal(strictReasonText('imports "lodash"'), "imports a package");
  * assert.equal(strictReasonText("the job does"), "its modules do not link in a warm host");
+ * assert.equal(strictReasonText("package code used"), "its declared package used what warm hosts do not provide");
  * assert.equal(strictReasonText("Python: declared packages"), "Python: imports a declared package");
  * ```
  */
@@ -32,6 +33,12 @@ export function strictReasonText(reason: string): string {
 
 function phrase(code: string): string {
   if (/^imports "node:/.test(code)) return "imports a Node built-in module";
+  if (code.startsWith("imports declared ")) {
+    return "imports a declared package warm hosts do not load";
+  }
+  if (code.startsWith("package code used")) {
+    return "its declared package used what warm hosts do not provide";
+  }
   if (code.startsWith("imports ")) return "imports a package";
   if (code === "uses a dynamic import") return "uses a dynamic import or require()";
   if (GLOBAL.test(code)) return "uses a process-only global (Deno, fetch…)";

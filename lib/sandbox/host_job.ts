@@ -9,6 +9,7 @@
 import { caseLimit } from "./case_limits.ts";
 import type { HostProcess } from "./host_process.ts";
 import type { ResolvedLimits } from "./limits.ts";
+import type { PoolPackages } from "./pool_packages.ts";
 import type { SandboxJob } from "./sandbox.ts";
 import { SETTLE_GRACE_MS } from "./settle.ts";
 import { solutionSource } from "./solution_source.ts";
@@ -43,13 +44,15 @@ const BOOT_LIMIT_MS = 30_000;
 
 /**
  * Run `job` on `host` under `limits`; `contaminate` asks the host to change one of its own
- * intrinsics after the job (tests of the integrity check only).
+ * intrinsics after the job (tests of the integrity check only); `packages` are the declared
+ * packages its code imports (the graph goes with the first job of a host that names it).
  */
 export async function runOnHost(
   host: HostProcess,
   job: SandboxJob,
   limits: ResolvedLimits,
   contaminate: boolean,
+  packages: PoolPackages | null = null,
 ): Promise<HostRun> {
   const timeoutMs = limits.timeoutMs;
   const started = performance.now();
@@ -124,7 +127,13 @@ export async function runOnHost(
       outputCap: limits.outputCapBytes,
       timeoutMs,
       ...(contaminate ? { contaminate: true } : {}),
+      ...(packages === null ? {} : {
+        packages: host.graphs.has(packages.id)
+          ? { id: packages.id }
+          : { id: packages.id, graph: packages.graph },
+      }),
     });
+    if (packages !== null) host.graphs.add(packages.id);
   });
   host.listen(null);
   return { ending, reported, execMs: performance.now() - started };

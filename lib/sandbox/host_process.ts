@@ -33,6 +33,8 @@ export class HostProcess {
   /** Set when the host found its intrinsics changed after a sample (it then exits). */
   contaminated = false;
   stderr = "";
+  /** The package graphs (by id) this host was sent: later jobs name them by id alone. */
+  readonly graphs = new Set<string>();
   #child: Deno.ChildProcess;
   #writer: WritableStreamDefaultWriter<Uint8Array>;
   #listener: ((m: HostMessage | null) => void) | null = null;

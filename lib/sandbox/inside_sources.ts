@@ -43,6 +43,7 @@ export const RUNNER_FILES: Readonly<Record<string, string>> = Object.freeze({
 export const HOST_FILES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
   [
     "pool_host.ts",
+    "builtin_module.ts",
     "builtin_watch.ts",
     "case_protocol.ts",
     "context_assert.ts",
@@ -54,6 +55,8 @@ export const HOST_FILES: Readonly<Record<string, string>> = Object.freeze(Object
     "host_io.ts",
     "job_context.ts",
     "job_modules.ts",
+    "package_modules.ts",
+    "package_realm.ts",
     "prelude.ts",
     "pump.ts",
     "run_job.ts",

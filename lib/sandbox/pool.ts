@@ -32,7 +32,8 @@ import { HostProcess } from "./host_process.ts";
 import { hostSet } from "./host_set.ts";
 import { HOST_FILES } from "./inside_sources.ts";
 import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
-import { strictReason } from "./pool_route.ts";
+import { type PoolPackages, poolPackages } from "./pool_packages.ts";
+import { poolRoute } from "./pool_route.ts";
 import { createPythonPool, type PythonPool, type PythonPoolCounts } from "./python_pool.ts";
 import { refused } from "./refused.ts";
 import type {
@@ -178,12 +179,19 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   const attempt = async (
     job: SandboxJob,
     limits: SandboxLimits,
+    packages: PoolPackages | null,
   ): Promise<Attempt | string> => {
     const resolved = resolveLimits(limits);
     const timeoutMs = resolved.timeoutMs;
     const host = await hosts.acquire();
     const contaminate = options.contaminateAfter?.(job) === true;
-    const { ending, reported, execMs } = await runOnHost(host, job, resolved, contaminate);
+    const { ending, reported, execMs } = await runOnHost(
+      host,
+      job,
+      resolved,
+      contaminate,
+      packages,
+    );
     if (ending.kind === "fallback") {
       const died = host.dead;
       hosts.release(host, !died && ending.reusable !== false);
@@ -234,12 +242,26 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
       });
       return await python[runtime].run(job, limits);
     }
-    const reason = strictReason(job);
+    const { reason, kept } = poolRoute(job);
     if (reason !== null) return await toStrict(job, limits, reason);
+    // Declared packages its code loads: their graph, evaluated in the job's context, when it allows.
+    let packages: PoolPackages | null = null;
+    if (kept.length > 0) {
+      const made = await poolPackages(job.dependencies!.nodeModules, kept, {
+        isolation,
+        denoPath,
+        heapMb,
+        dataMb,
+      });
+      if (typeof made === "string") {
+        return await toStrict(job, limits, `imports declared "${kept[0]}"`);
+      }
+      packages = made;
+    }
     // A fallback in any attempt hands the whole sample to the strict runner.
     let fallback: string | null = null;
     const result = await withCaseLimits(job, limits, async (j) => {
-      const a = fallback === null ? await attempt(j, limits) : fallback;
+      const a = fallback === null ? await attempt(j, limits, packages) : fallback;
       if (typeof a !== "string") return a;
       fallback = a;
       return refused(j, a); // discarded below

@@ -1,16 +1,23 @@
 /**
- * Which declared npm packages a warm-pool sample may name: a bare import of a package that
- * resolves in the job's dependency store (lib/sandbox/dep_store.ts) and that type stripping
- * removes (its bindings are never used as values, as in
- * `import * as math from "mathjs"` above code that never calls `math`). Deno's transpiler drops
- * such an import the same way (both strip with swc), so the strict runner resolves the package
- * when it builds the module graph but never loads it: the pool, which loads no package, runs the
- * sample exactly as the strict runner would once it has checked that the package resolves. An
- * import that survives stripping goes to the strict runner (lib/sandbox/pool_route.ts).
+ * Which declared npm packages a warm-pool sample may name, and how a host loads them.
+ *
+ * A bare import of a package that resolves in the job's dependency store (lib/sandbox/dep_store.ts)
+ * and that type stripping removes (its bindings are never used as values, as in
+ * `import * as math from "mathjs"` above code that never calls `math`) loads nothing: Deno's
+ * transpiler drops such an import the same way (both strip with swc), so the strict runner
+ * resolves the package when it builds the module graph but never loads it, and the pool runs
+ * the sample once it has checked that the package resolves ({@link packageResolves}).
+ *
+ * An import that survives stripping loads the package: the host evaluates its graph in the
+ * job's fresh context ({@link poolPackages}, package_graph.ts, inside/package_modules.ts), when
+ * the graph allows; else the sample goes to the strict runner (lib/sandbox/pool.ts).
  *
  * @module
  */
 import { join } from "node:path";
+import type { PackageGraphWire } from "./inside/package_modules.ts";
+import { facadeNames, type FacadeProbeOptions } from "./package_facades.ts";
+import { packageGraph } from "./package_graph.ts";
 
 /** A bare package name: `name` or `@scope/name`, no subpath, no version, no scheme. */
 const PACKAGE_NAME = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
@@ -93,4 +100,63 @@ function exportsEntry(exports: unknown): string | null {
     target = map[condition];
   }
   return null;
+}
+
+/** A job's declared packages as a warm host loads them: its graph, under an id hosts keep it by. */
+export interface PoolPackages {
+  id: string;
+  graph: PackageGraphWire;
+}
+
+/** `<store>\0<specifiers>` → its graph with facades, or why the pool does not load it. */
+const GRAPHS = new Map<string, Promise<PoolPackages | string>>();
+const GRAPHS_MAX = 64;
+
+/**
+ * The package graph (package_graph.ts) that `specifiers`, declared packages a job's code
+ * imports, reach in the store `nodeModules`, with each facade's export names as Deno lists them
+ * (package_facades.ts), under an id a host keeps it by; or why the pool should not load them
+ * (the sample then goes to the strict runner). Made once per store and specifiers, then shared.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { poolPackages } from "./pool_packages.ts";
+ * const store = await Deno.makeTempDir();
+ * await Deno.mkdir(`${store}/p`);
+ * await Deno.writeTextFile(`${store}/p/package.json`, '{"type": "module", "exports": "./i.js"}');
+ * await Deno.writeTextFile(`${store}/p/i.js`, "export const one = 1;");
+ * const o = { isolation: "none", denoPath: Deno.execPath(), heapMb: 512, dataMb: 1024 } as const;
+ * const packages = await poolPackages(store, ["p"], o);
+ * assert(typeof packages !== "string");
+ * assert.equal(packages.graph.files["p/i.js"].kind, "esm");
+ * await Deno.remove(store, { recursive: true });
+ * ```
+ */
+export function poolPackages(
+  nodeModules: string,
+  specifiers: readonly string[],
+  probe: FacadeProbeOptions,
+): Promise<PoolPackages | string> {
+  const key = `${nodeModules}\0${specifiers.join("\0")}`;
+  let made = GRAPHS.get(key);
+  if (made === undefined) {
+    made = (async () => {
+      const graph = packageGraph(nodeModules, specifiers);
+      if (typeof graph === "string") return graph;
+      // The CommonJS files an ES module (the job's or a package's) imports: they get facades.
+      const imported = new Set<string>();
+      for (const [key, path] of Object.entries(graph.resolve)) {
+        const from = key.slice(0, key.indexOf("\0"));
+        if (graph.files[path].kind !== "cjs") continue;
+        if (from === "" || graph.files[from].kind === "esm") imported.add(path);
+      }
+      const facades = await facadeNames(nodeModules, [...imported], probe);
+      if (typeof facades === "string") return facades;
+      return { id: crypto.randomUUID(), graph: { ...graph, facades } };
+    })();
+    if (GRAPHS.size >= GRAPHS_MAX) GRAPHS.clear();
+    GRAPHS.set(key, made);
+  }
+  return made;
 }

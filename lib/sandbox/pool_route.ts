@@ -2,8 +2,8 @@
  * Which samples the warm pool runs itself: a vm context has none of a Deno
  * process's globals and can load only node:assert, node:util and the job's own
  * files, so a sample that names anything else goes to the strict runner
- * (lib/sandbox/pool.ts); but for a declared package whose import type stripping removes
- * (pool_packages.ts).
+ * (lib/sandbox/pool.ts); but for a declared package of the job's store, which the pool loads
+ * itself when type stripping removes its import or its graph allows (pool_packages.ts).
  *
  * @module
  */
@@ -81,10 +81,57 @@ const MAY_NAME_GLOBAL = new RegExp(`(?<![\\w$])(?:${PROCESS_GLOBALS.join("|")})(
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*)(["'])([^"']*)\1/g;
 const POOL_MODULES = new Set(["node:assert", "node:assert/strict", "node:util"]);
 
+/** Where a job runs: why the strict runner must judge it, else the declared packages it loads. */
+export interface PoolRoute {
+  /** Why it needs the strict runner, or null when the pool can run it as the strict runner would. */
+  reason: string | null;
+  /**
+   * The declared packages its code still imports once types are stripped, in order (empty when
+   * `reason` is set): the pool loads them in the job's context when their graph allows
+   * (pool_packages.ts), else hands the job to the strict runner.
+   */
+  kept: string[];
+}
+
+/**
+ * Where a job runs ({@link PoolRoute}): each of its sources read once (a task's tests once for
+ * all its samples).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { poolRoute } from "./pool_route.ts";
+ * const job = (code: string) => ({ code, testsSource: "export const cases = {};", cases: [], entry: "f", dependencies: { nodeModules: "/nowhere" } });
+ * assert.deepEqual(poolRoute(job("export const f = () => Deno.pid;")), { reason: "uses Deno", kept: [] });
+ * assert.equal(poolRoute(job('import { Heap } from "heap-js"; export const f = () => new Heap();')).reason, 'imports "heap-js"');
+ * ```
+ */
+export function poolRoute(job: SandboxJob): PoolRoute {
+  const sources = [job.code, job.testsSource, ...Object.values(job.files ?? {})];
+  const store = job.dependencies?.nodeModules;
+  const kept: string[] = [];
+  for (const text of sources) {
+    // A task's tests are the same text for each of its samples: they are read once.
+    let read = text === job.testsSource ? TESTS_READ.get(text) : undefined;
+    if (read === undefined) {
+      read = readSource(text);
+      if (text === job.testsSource) {
+        if (TESTS_READ.size >= TESTS_READ_MAX) TESTS_READ.clear();
+        TESTS_READ.set(text, read);
+      }
+    }
+    // A package the job cannot import first (as it was named before any other reason).
+    const reason = missingPackage(read, store) ?? read.reason;
+    if (reason !== null) return { reason, kept: [] };
+    for (const p of read.packages) if (read.kept.has(p) && !kept.includes(p)) kept.push(p);
+  }
+  return { reason: null, kept };
+}
+
 /**
  * Why a job must run in the strict runner rather than the pool, or null when
- * the pool can run it exactly as the strict runner would. A job with declared dependencies
- * may import a package of its store that type stripping removes (pool_packages.ts).
+ * the pool can run it exactly as the strict runner would ({@link poolRoute}'s reason). A job
+ * with declared dependencies may import packages of its store (pool_packages.ts).
  *
  * @example
  * ```ts
@@ -97,23 +144,7 @@ const POOL_MODULES = new Set(["node:assert", "node:assert/strict", "node:util"])
  * ```
  */
 export function strictReason(job: SandboxJob): string | null {
-  const sources = [job.code, job.testsSource, ...Object.values(job.files ?? {})];
-  const store = job.dependencies?.nodeModules;
-  for (const text of sources) {
-    // A task's tests are the same text for each of its samples: they are read once.
-    let read = text === job.testsSource ? TESTS_READ.get(text) : undefined;
-    if (read === undefined) {
-      read = readSource(text);
-      if (text === job.testsSource) {
-        if (TESTS_READ.size >= TESTS_READ_MAX) TESTS_READ.clear();
-        TESTS_READ.set(text, read);
-      }
-    }
-    // A package the job cannot import first (as it was named before any other reason).
-    const reason = missingPackage(read, store) ?? read.reason ?? keptPackage(read);
-    if (reason !== null) return reason;
-  }
-  return null;
+  return poolRoute(job).reason;
 }
 
 /** What routing needs of one source (a pure function of its text: a cache cannot change it). */
@@ -134,12 +165,6 @@ const TESTS_READ_MAX = 1024;
 function missingPackage(read: SourceRead, store: string | undefined): string | null {
   const missing = read.packages.find((p) => store === undefined || !packageResolves(store, p));
   return missing === undefined ? null : `imports "${missing}"`;
-}
-
-/** The first declared package still imported once types are stripped: the pool loads none. */
-function keptPackage(read: SourceRead): string | null {
-  const kept = read.packages.find((p) => read.kept.has(p));
-  return kept === undefined ? null : `imports declared "${kept}"`;
 }
 
 /** Read one source: what sends it to the strict runner, its package imports. */

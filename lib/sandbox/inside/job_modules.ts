@@ -7,7 +7,9 @@
  */
 import vm from "node:vm";
 import { stripTypeScriptTypes } from "node:module";
+import { builtinModule } from "./builtin_module.ts";
 import { describeHostSide, Fallback, LoadError } from "./host_errors.ts";
+import type { JobPackages } from "./package_modules.ts";
 
 const StringCtor = String;
 
@@ -73,47 +75,17 @@ export function resolvePath(from: string, specifier: string): string | null {
   return parts.join("/");
 }
 
-/** The context-global binding a built-in module takes its namespace from, during its one run. */
-const HANDOFF = "__assayBuiltinHandoff";
-const ObjectKeys = Object.keys;
-const defineProperty = Object.defineProperty;
-
-/**
- * A built-in module (`node:assert`…) of `context` exporting `ns`'s properties, linked and
- * evaluated. A source text module, not a vm.SyntheticModule: Deno keeps every synthetic module's
- * context alive (about 190 KiB a job, the host's heap growing until it is replaced). Its one run
- * takes `ns` from a context-global binding it deletes; no job code has run in the context yet
- * (linking runs none), so nothing else sees the binding.
- */
-async function builtinModule(
-  context: vm.Context,
-  specifier: string,
-  ns: Record<string, unknown>,
-): Promise<vm.Module> {
-  const names = ObjectKeys(ns);
-  const source = `const ns = globalThis.${HANDOFF}; delete globalThis.${HANDOFF};\n` +
-    names.map((n, i) => `const v${i} = ns[${JSON.stringify(n)}];`).join("\n") +
-    `\nexport { ${names.map((n, i) => `v${i} as ${JSON.stringify(n)}`).join(", ")} };`;
-  const m = new vm.SourceTextModule(source, { context, identifier: specifier });
-  await m.link(() => {
-    throw new Fallback(`"${specifier}" has an import`);
-  });
-  defineProperty(context, HANDOFF, { value: ns, configurable: true, writable: true });
-  // Settles within the call (no await in its source): its promise, the context's, is not used.
-  m.evaluate();
-  if (m.status !== "evaluated") throw new Fallback(`"${specifier}" did not evaluate`);
-  return m;
-}
-
 /**
  * The job's `tests.ts` as a module of `context`, linked: `sources` are the job's files by path,
- * `builtins` the namespaces its context serves (prelude.ts's `modules`). Throws a Fallback for
- * an import the pool cannot serve or a graph that does not link, a LoadError for a syntax error.
+ * `builtins` the namespaces its context serves (prelude.ts's `modules`), `packages` the job's
+ * declared packages set up in it (package_modules.ts), if any. Throws a Fallback for an import
+ * the pool cannot serve or a graph that does not link, a LoadError for a syntax error.
  */
 export async function linkTests(
   context: vm.Context,
   sources: Record<string, string>,
   builtins: Record<string, Record<string, unknown>>,
+  packages: JobPackages | null = null,
 ): Promise<vm.Module> {
   const modules = new Map<string, vm.Module>();
   const moduleFor = (path: string): vm.Module => {
@@ -136,11 +108,14 @@ export async function linkTests(
   }
   try {
     await tests.link((specifier: string, referencing: vm.Module) => {
+      if (packages?.owns(referencing)) return packages.link(specifier, referencing);
       const builtin = prepared.get(specifier);
       if (builtin !== undefined) return builtin;
       const path = resolvePath(referencing.identifier, specifier);
-      if (path === null) throw new Fallback(`unsupported import "${specifier}"`);
-      return moduleFor(path);
+      if (path !== null) return moduleFor(path);
+      const entry = packages?.entry(specifier) ?? null;
+      if (entry === null) throw new Fallback(`unsupported import "${specifier}"`);
+      return entry;
     });
   } catch (error) {
     // E.g. an import of a name the module does not export: the strict runner reports it.

@@ -11,6 +11,7 @@ import { describeHostSide, Fallback, OutOfTime } from "./host_errors.ts";
 import { flush, send } from "./host_io.ts";
 import { jobContext, START } from "./job_context.ts";
 import { linkTests } from "./job_modules.ts";
+import { jobPackages, type PackagesRef } from "./package_modules.ts";
 import { FIRE_DUE } from "./prelude.ts";
 import { pump } from "./pump.ts";
 
@@ -33,6 +34,8 @@ export interface Job {
   caseLimits: (number | null)[];
   /** How long the timers due after the cases may run, ms (lib/sandbox/settle.ts's SETTLE_GRACE_MS). */
   settleMs: number;
+  /** The job's declared packages that its code imports (package_modules.ts), if any. */
+  packages?: PackagesRef;
   /** Tests of the integrity check only: change an intrinsic after the job (PoolOptions.contaminateAfter). */
   contaminate?: boolean;
 }
@@ -53,7 +56,14 @@ export async function runJob(job: Job): Promise<void> {
     "solution.ts": job.solution,
     "tests.ts": job.tests,
   };
-  const tests = await linkTests(context, sources, api.modules(token));
+  // Before any job code runs: the packages' traps, loader and modules in this context.
+  const packages = job.packages ? await jobPackages(context, job.packages) : null;
+  /** Package code touched what this context answers differently from Deno: the strict runner judges. */
+  const checkPackages = () => {
+    const touched = packages?.touched() ?? null;
+    if (touched !== null) throw new Fallback(`package code used ${touched}`);
+  };
+  const tests = await linkTests(context, sources, api.modules(token), packages);
   // Top-level code may wait on timers: drive them until the evaluation settles.
   let evaluated = false;
   let failed: unknown = null;
@@ -75,6 +85,7 @@ export async function runJob(job: Job): Promise<void> {
   try {
     await pump(api, token, drain, settled, job.outputCap, left);
   } catch (error) {
+    checkPackages();
     // A microtask loop of its top-level code used up the time: the strict runner may well
     // start the cases among those microtasks, so it judges the sample. (Waiting on a timer
     // past the deadline is a timeout in both.)
@@ -83,6 +94,7 @@ export async function runJob(job: Job): Promise<void> {
     }
     throw error;
   }
+  checkPackages();
   if (failed !== null) {
     throw new Fallback(`the job did not load: ${describeHostSide(failed)}`);
   }
@@ -117,6 +129,7 @@ export async function runJob(job: Job): Promise<void> {
         await pump(api, token, drain, () => api.state(token, i) !== null, job.outputCap, left);
       }
     } catch (error) {
+      checkPackages();
       if (error instanceof OutOfTime) {
         // The case finished, but a microtask loop it started used up the time. The strict
         // runner starts the next case among those microtasks (and may finish several), which
@@ -134,6 +147,7 @@ export async function runJob(job: Job): Promise<void> {
       }
       throw error;
     }
+    checkPackages();
     report(i);
   }
   // A module must settle (lib/sandbox/settle.ts). Each case's microtasks were drained under its limit; what
@@ -146,11 +160,13 @@ export async function runJob(job: Job): Promise<void> {
     try {
       ctx.timed(START);
     } catch (error) {
+      checkPackages();
       if (error instanceof OutOfTime) {
         throw new Fallback("a timer due after the cases kept running");
       }
       throw error;
     }
   }
+  checkPackages();
   if (api.nextDue(token) === -2) throw new Fallback("a timer or microtask threw");
 }
