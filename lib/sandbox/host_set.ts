@@ -38,8 +38,13 @@ export interface HostSetOptions<H extends WarmHost> {
 
 /** A set of warm hosts. */
 export interface HostSet<H extends WarmHost> {
-  /** A host for one sample (counted in its `jobs`): an idle one, a new one, or the next released. */
-  acquire(): Promise<H>;
+  /**
+   * A host for one sample (counted in its `jobs`): an idle one, a new one, or the next released.
+   * With `prefer`, a host it accepts whenever one is alive (an idle one, else the next released):
+   * a sample whose packages a host already holds waits for that host rather than making another
+   * host load them (their graph is large: mathjs grows a host by ~180 MiB).
+   */
+  acquire(prefer?: (host: H) => boolean): Promise<H>;
   /** Give a host back; `reusable: false` kills it (a fresh one replaces it for a waiting sample). */
   release(host: H, reusable: boolean): void;
   /** Kill every host; nothing is lent after. */
@@ -77,7 +82,18 @@ export interface HostSet<H extends WarmHost> {
 export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
   const idle: H[] = [];
   const all = new Set<H>();
-  const waiting: { resolve: (host: H) => void; reject: (error: unknown) => void }[] = [];
+  const waiting: {
+    resolve: (host: H) => void;
+    reject: (error: unknown) => void;
+    prefer?: (host: H) => boolean;
+  }[] = [];
+  /** Whether a live host is one `prefer` accepts. */
+  const held = (prefer: (host: H) => boolean) => [...all].some((h) => !h.dead && prefer(h));
+  /** The first waiter that takes `host`: any host, or this one it prefers, or any once none it prefers lives. */
+  const taker = (host: H) => {
+    const i = waiting.findIndex((w) => !w.prefer || w.prefer(host) || !held(w.prefer));
+    return i < 0 ? undefined : waiting.splice(i, 1)[0];
+  };
   let starting = 0;
   let closed = false;
 
@@ -105,8 +121,15 @@ export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
   };
 
   return {
-    async acquire() {
+    async acquire(prefer) {
       if (closed) throw new Error("Cannot lend a host: the pool is closed");
+      if (prefer && held(prefer)) {
+        const i = idle.findLastIndex((h) => !h.dead && prefer(h));
+        if (i >= 0) return lend(idle.splice(i, 1)[0]);
+        return lend(
+          await new Promise<H>((resolve, reject) => waiting.push({ resolve, reject, prefer })),
+        );
+      }
       while (idle.length > 0) {
         const host = idle.pop()!;
         if (!host.dead) return lend(host);
@@ -120,7 +143,7 @@ export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
         host.kill(); // its exit hands a fresh host to the next waiter
         return;
       }
-      const next = waiting.shift();
+      const next = taker(host);
       if (next) next.resolve(host);
       else idle.push(host);
     },

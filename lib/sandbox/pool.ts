@@ -183,7 +183,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   ): Promise<Attempt | string> => {
     const resolved = resolveLimits(limits);
     const timeoutMs = resolved.timeoutMs;
-    const host = await hosts.acquire();
+    // A host that holds the packages' graph, when one lives (its texts sent once, one host grown).
+    const host = await hosts.acquire(packages ? (h) => h.graphs.has(packages.id) : undefined);
     const contaminate = options.contaminateAfter?.(job) === true;
     const { ending, reported, execMs } = await runOnHost(
       host,
