@@ -51,6 +51,7 @@ export const HOST_FILES: Readonly<Record<string, string>> = Object.freeze(Object
     "context_timers.ts",
     "host_bridge.ts",
     "host_errors.ts",
+    "host_gc.ts",
     "host_integrity.ts",
     "host_io.ts",
     "job_context.ts",
