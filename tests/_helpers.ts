@@ -104,3 +104,23 @@ export function resultRecord(
     ...rest,
   });
 }
+
+/**
+ * Run `fn` on a new temporary folder holding `files` (path → text, parent folders made), then
+ * remove it.
+ */
+export async function withFiles(
+  files: Record<string, string>,
+  fn: (dir: string) => Promise<void> | void,
+): Promise<void> {
+  const dir = await Deno.makeTempDir();
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      await Deno.mkdir(join(dir, path, ".."), { recursive: true });
+      await Deno.writeTextFile(join(dir, path), text);
+    }
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}

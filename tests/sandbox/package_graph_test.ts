@@ -1,24 +1,9 @@
 import assert from "node:assert/strict";
 import { packageGraph } from "../../lib/sandbox/package_graph.ts";
-
-async function withStore(
-  files: Record<string, string>,
-  fn: (store: string) => void,
-): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    for (const [path, text] of Object.entries(files)) {
-      await Deno.mkdir(`${dir}/${path.split("/").slice(0, -1).join("/")}`, { recursive: true });
-      await Deno.writeTextFile(`${dir}/${path}`, text);
-    }
-    fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
+import { withFiles } from "../_helpers.ts";
 
 Deno.test("packageGraph() resolves exports as Deno does: conditions in the map's order, fallback arrays, nested node_modules", async () => {
-  await withStore({
+  await withFiles({
     "a/package.json": JSON.stringify({
       type: "module",
       exports: { ".": { types: "./a.d.ts", node: "./node.js", import: "./esm.js" } },
@@ -37,7 +22,7 @@ Deno.test("packageGraph() resolves exports as Deno does: conditions in the map's
     assert.equal(graph.files["a/node.js"].kind, "esm");
     assert.equal(graph.files["a/node_modules/dep/main.js"].kind, "cjs");
   });
-  await withStore({
+  await withFiles({
     "a/package.json": JSON.stringify({
       exports: {
         ".": { types: "./a.d.ts", node: "./node.js", import: "./esm.js" },
@@ -72,7 +57,7 @@ Deno.test("packageGraph() resolves exports as Deno does: conditions in the map's
 
 Deno.test("packageGraph() refuses what the pool would load differently from Deno", async () => {
   const refused = async (files: Record<string, string>, pattern: RegExp) => {
-    await withStore(files, (store) => assert.match(String(packageGraph(store, ["p"])), pattern));
+    await withFiles(files, (store) => assert.match(String(packageGraph(store, ["p"])), pattern));
   };
   await refused({
     "p/package.json": '{"exports": {"deno": "./d.js", "default": "./i.js"}}',
@@ -104,7 +89,7 @@ Deno.test("packageGraph() refuses what the pool would load differently from Deno
     /not in the store/,
   );
   // A built-in required by CommonJS is not refused: it is judged when it runs.
-  await withStore(
+  await withFiles(
     { "p/package.json": "{}", "p/index.js": 'try { require("crypto"); } catch {}' },
     (store) => {
       assert.equal(typeof packageGraph(store, ["p"]), "object");

@@ -4,8 +4,8 @@ import { type DependencyStore, resolveDependencies } from "../../lib/sandbox/dep
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
 import { createPool, type SandboxPool } from "../../lib/sandbox/pool.ts";
 import type { Isolation, SandboxJob, SandboxResult } from "../../lib/sandbox/sandbox.ts";
+import { ROOT, withFiles } from "../_helpers.ts";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 const isolation: Isolation = (await bwrapAvailable()) ? "bwrap" : "none";
 if (isolation === "none") console.warn("pool package tests run with --isolation none: no bwrap");
 
@@ -21,23 +21,6 @@ const job = (code: string, nodeModules: string, tests: string): SandboxJob => ({
 const verdict = (
   r: SandboxResult,
 ) => [r.outcome, ...r.cases.map((c) => `${c.status} ${c.message}`)];
-
-/** A store (a node_modules folder) of packages given as `{ "p/package.json": "…", … }`. */
-async function withFixture(
-  files: Record<string, string>,
-  fn: (nodeModules: string) => Promise<void>,
-): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    for (const [path, text] of Object.entries(files)) {
-      await Deno.mkdir(`${dir}/${path.split("/").slice(0, -1).join("/")}`, { recursive: true });
-      await Deno.writeTextFile(`${dir}/${path}`, text);
-    }
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 async function withPool(fn: (pool: SandboxPool) => Promise<void>): Promise<void> {
   const pool = createPool({ size: 1, isolation });
@@ -69,7 +52,7 @@ const CJS_AND_ESM = {
 };
 
 Deno.test("createPool() loads declared CommonJS and ES module packages in the sample's context, with the strict runner's verdicts", async () => {
-  await withFixture(CJS_AND_ESM, async (store) => {
+  await withFiles(CJS_AND_ESM, async (store) => {
     await withPool(async (pool) => {
       const tests = `export const cases = {
   a: () => assert.equal(f(2), 42),
@@ -132,7 +115,7 @@ Deno.test("createPool() hands the sample to the strict runner when package code 
     "self-global/index.js":
       "const g = typeof self !== 'undefined' ? self : this;\nexports.same = () => g === globalThis && global === globalThis;\n",
   };
-  await withFixture(files, async (store) => {
+  await withFiles(files, async (store) => {
     await withPool(async (pool) => {
       const t = (body: string) => `export const cases = { a: () => ${body}, b: () => {} };`;
       // Holding a built-in without using it, or never calling what reads `process`: pooled.
@@ -206,7 +189,7 @@ Deno.test("createPool() sends a graph the pool would load differently from Deno 
     "dyn/package.json": "{}",
     "dyn/index.js": 'exports.load = () => import("./x.js");\n',
   };
-  await withFixture(files, async (store) => {
+  await withFiles(files, async (store) => {
     await withPool(async (pool) => {
       const t = "export const cases = { a: () => assert.ok(f()), b: () => {} };";
       await same(
