@@ -12,7 +12,7 @@
  *                              after, ratios (a target verdict only when the 1-min load before
  *                              was at most the core count and, during the rounds, other processes
  *                              used at most half the cores: the bench's own load is not judged),
- *                              verdict differences
+ *                              verdict differences; each task's declared packages given to every mode
  *   deno task bench deps [N]   the MBXP TypeScript samples whose task declares packages (mathjs,
  *                              heap-js), each run pooled and strict with its store, interleaved:
  *                              per-sample time, where the pool ran them, verdicts compared

@@ -12,6 +12,10 @@
  * (d) assay pooled: the warm pool (lib/sandbox/pool.ts) under the same
  *     isolation; its per-case verdicts are compared with (c)'s.
  *
+ * The 57 programs whose task declares packages (mathjs, heap-js) get them as a run gives them:
+ * (c) and (d) the task's dependency store, (b) a `node_modules` beside the file that is that
+ * store (`--node-modules-dir=manual`), so every mode runs the same programs with the same packages.
+ *
  * Then the pool's overhead per sample on an empty program and the peak
  * resident memory of its hosts.
  */
