@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { runSample } from "../lib/sandbox/deno.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { createPool } from "../lib/sandbox/pool.ts";
+import { poolRoute } from "../lib/sandbox/pool_route.ts";
 import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
 import { formatLoad, loadAverage } from "./machine_load.ts";
@@ -60,6 +61,8 @@ export async function depsBench(limit = Infinity): Promise<void> {
     pool: { pooled: [] as number[], strict: [] as number[] },
     handed: { pooled: [] as number[], strict: [] as number[] },
   };
+  /** Samples in a warm host by what they load there: nothing (stripping removed the import) or a package. */
+  const byLoad = new Map<string, { pooled: number[]; strict: number[] }>();
   const differ: string[] = [];
   try {
     // Warm the hosts (not timed).
@@ -93,6 +96,15 @@ export async function depsBench(limit = Infinity): Promise<void> {
       const route = inHost ? byRoute.pool : byRoute.handed;
       route.pooled.push(p.ms);
       route.strict.push(s.ms);
+      if (inHost) {
+        const kept = poolRoute(jobs[i]).kept;
+        const what = kept.length === 0
+          ? "in a warm host, loading nothing"
+          : `in a warm host, loading ${kept.join(", ")}`;
+        if (!byLoad.has(what)) byLoad.set(what, { pooled: [], strict: [] });
+        byLoad.get(what)!.pooled.push(p.ms);
+        byLoad.get(what)!.strict.push(s.ms);
+      }
       if (verdict(p.result) !== verdict(s.result)) {
         differ.push(`${progs[i].id} (strict ${verdict(s.result)} / pooled ${verdict(p.result)})`);
       }
@@ -115,6 +127,7 @@ export async function depsBench(limit = Infinity): Promise<void> {
   };
   line("all", ms);
   line("routed to a warm host", byRoute.pool);
+  for (const [what, xs] of [...byLoad].sort()) line(`  ${what}`, xs);
   line("handed to the strict runner", byRoute.handed);
   const handed = Object.entries(stats.strict).sort((a, b) => b[1] - a[1]);
   console.log(
