@@ -3,11 +3,10 @@
  * so every process compiled the runner, its built-in watch and what `node:assert` pulls in anew
  * (~7–10 ms of a ~45 ms sample here; bench/strict_profile.ts). Instead, once per Deno binary,
  * heap cap (V8 rejects a cache made under other flags) and dependency store, the runner runs one
- * trivial job of ours
- * under the same isolation, and the caches it leaves are kept in memory (V8's code cache, the
- * module-analysis caches — SQLite files with their logs, not their shared-memory indexes — and
- * the runner's own transpiled files under gen/, not the warm-up job's); each job's DENO_DIR then
- * starts as a private, writable copy of those bytes.
+ * trivial job of ours under the same isolation, and the caches it leaves are kept in memory (V8's
+ * code cache, the module-analysis caches — SQLite files, their write-ahead logs folded in, never
+ * their shared-memory indexes — and the runner's own transpiled files under gen/, not the warm-up
+ * job's); each job's DENO_DIR then starts as a private, writable copy of those bytes.
  *
  * Nothing is shared between jobs: a job can rewrite only its own copy, which is deleted with its
  * folder, and the seed comes from our own code alone (no candidate ever ran in its folder).
@@ -94,6 +93,29 @@ export async function plantSeed(denoDir: string, seed: DenoDirSeed): Promise<voi
   await Promise.all(seed.map(([path, bytes]) => Deno.writeFile(join(denoDir, path), bytes)));
 }
 
+/**
+ * Fold each SQLite cache's write-ahead log into its database, leaving no log: the runner ends
+ * with `Deno.exit`, which closes no database, so the warm-up's caches are all log (~1 MB). A job
+ * that started with that log would rebuild its index on open and fold it back in on close, in
+ * every process; a folded database is read in place. Best effort: a cache that cannot be
+ * folded is kept as it is (still correct, only slower).
+ */
+async function checkpoint(denoDir: string): Promise<void> {
+  const { DatabaseSync } = await import("node:sqlite");
+  const logs = (await Array.fromAsync(Deno.readDir(denoDir)))
+    .filter((e) => e.isFile && e.name.endsWith("-wal")).map((e) => e.name);
+  for (const log of logs) {
+    try {
+      const db = new DatabaseSync(join(denoDir, log.slice(0, -"-wal".length)));
+      try {
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      } finally {
+        db.close(); // the last connection: SQLite removes the (now empty) log and its index
+      }
+    } catch { /* kept as it is */ }
+  }
+}
+
 /** A transpiled file of the warm-up job's own code (useless to any other job: not kept). */
 function warmJobFile(path: string): boolean {
   if (!path.startsWith("gen/")) return false;
@@ -173,6 +195,7 @@ async function warmUp(o: CodeCacheSeedOptions): Promise<DenoDirSeed> {
     });
     const result = await strictRun(command, { cwd: dir, job, limits: { timeoutMs: WARM_UP_MS } });
     if (result.cases.some((c) => c.status !== "pass")) return [];
+    await checkpoint(join(dir, ".deno"));
     return await readSeed(join(dir, ".deno"));
   } finally {
     await Deno.remove(dir, { recursive: true }).catch(() => {});
