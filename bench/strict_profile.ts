@@ -65,7 +65,7 @@ export async function strictProfileBench(limit = 40, rounds = 5): Promise<void> 
   const freshDenoDir = async (withSeed: boolean) => {
     await Deno.remove(join(dir, ".deno"), { recursive: true });
     await Deno.mkdir(join(dir, ".deno"));
-    if (withSeed) await plantSeed(join(dir, ".deno"), seed);
+    if (withSeed) plantSeed(join(dir, ".deno"), seed);
   };
   const runner = (withSeed: boolean) => ({
     prepare: () => freshDenoDir(withSeed),
@@ -78,7 +78,7 @@ export async function strictProfileBench(limit = 40, rounds = 5): Promise<void> 
       ? await makeJobDir()
       : await Deno.makeTempDir({ prefix: "assay-job-" });
     await writeJob(d);
-    if (where === "tmpfs") await plantSeed(join(d, ".deno"), seed);
+    if (where === "tmpfs") plantSeed(join(d, ".deno"), seed);
     await Deno.remove(d, { recursive: true });
   };
   const steps: [string, { prepare?: () => Promise<void>; step: () => Promise<void> }][] = [
