@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { sandboxCommand } from "../lib/sandbox/argv.ts";
 import { codeCacheSeed, plantSeed } from "../lib/sandbox/code_cache.ts";
 import { runSample } from "../lib/sandbox/deno.ts";
-import { RUNNER_FILES } from "../lib/sandbox/inside_sources.ts";
+import { RUNNER_ENTRY, RUNNER_FILES } from "../lib/sandbox/inside_sources.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { makeJobDir } from "../lib/sandbox/job_files.ts";
 import { solutionSource } from "../lib/sandbox/solution_source.ts";
@@ -56,12 +56,17 @@ export async function strictProfileBench(limit = 40, rounds = 5): Promise<void> 
   await writeJob(dir);
   await Deno.writeTextFile(join(dir, "empty.ts"), "");
   const command = (entry: string) =>
-    sandboxCommand({ isolation: "bwrap", denoPath, dir, entry, killAfterMs: 13_000, ...LIMITS });
+    sandboxCommand({
+      isolation: "bwrap",
+      denoPath,
+      dir,
+      entry,
+      killAfterMs: 13_000,
+      ...LIMITS,
+    });
+  const argv = command(RUNNER_ENTRY).argv;
   // The argv up to bwrap's own program (timeout, prlimit, bwrap and its options).
-  const bwrapOnly = command("runner.ts").argv.slice(
-    0,
-    command("runner.ts").argv.indexOf("/opt/deno/deno"),
-  );
+  const bwrapOnly = argv.slice(0, argv.indexOf("/opt/deno/deno"));
   const freshDenoDir = async (withSeed: boolean) => {
     await Deno.remove(join(dir, ".deno"), { recursive: true });
     await Deno.mkdir(join(dir, ".deno"));
@@ -70,7 +75,7 @@ export async function strictProfileBench(limit = 40, rounds = 5): Promise<void> 
   const runner = (withSeed: boolean) => ({
     prepare: () => freshDenoDir(withSeed),
     step: async () => {
-      await strictRun(command("runner.ts"), { cwd: dir, job: EMPTY_JOB, limits: {} });
+      await strictRun(command(RUNNER_ENTRY), { cwd: dir, job: EMPTY_JOB, limits: {} });
     },
   });
   const folder = (where: "disk" | "tmpfs") => async () => {

@@ -5,8 +5,8 @@
  * heap cap (V8 rejects a cache made under other flags) and dependency store, the runner runs one
  * trivial job of ours under the same isolation, and the caches it leaves are kept in memory (V8's
  * code cache, the module-analysis caches — SQLite files, their write-ahead logs folded in, never
- * their shared-memory indexes — and the runner's own transpiled files under gen/, not the warm-up
- * job's); each job's DENO_DIR then starts as a private, writable copy of those bytes.
+ * their shared-memory indexes — and any transpiled file of the runner's own under gen/, never the
+ * warm-up job's); each job's DENO_DIR then starts as a private, writable copy of those bytes.
  *
  * Nothing is shared between jobs: a job can rewrite only its own copy, which is deleted with its
  * folder, and the seed comes from our own code alone (no candidate ever ran in its folder).
@@ -19,7 +19,7 @@
  */
 import { dirname, join } from "node:path";
 import { sandboxCommand } from "./argv.ts";
-import { RUNNER_FILES } from "./inside_sources.ts";
+import { RUNNER_ENTRY, RUNNER_FILES } from "./inside_sources.ts";
 import { makeJobDir } from "./job_files.ts";
 import { strictRun } from "./strict_run.ts";
 import { TESTS_TRAILER } from "./tests_trailer.ts";
@@ -188,7 +188,7 @@ async function warmUp(o: CodeCacheSeedOptions): Promise<DenoDirSeed> {
       isolation: "bwrap",
       denoPath: o.denoPath,
       dir,
-      entry: "runner.ts",
+      entry: RUNNER_ENTRY,
       killAfterMs: WARM_UP_MS + 3000,
       heapMb: o.heapMb,
       dataMb: o.dataMb,

@@ -10,7 +10,7 @@
 import { join } from "node:path";
 import { answerResult } from "./answer_result.ts";
 import { sandboxCommand } from "./argv.ts";
-import { RUNNER_FILES } from "./inside_sources.ts";
+import { RUNNER_ENTRY, RUNNER_FILES } from "./inside_sources.ts";
 import { codeCacheSeed, plantSeed } from "./code_cache.ts";
 import { makeJobDir, writeJobFiles } from "./job_files.ts";
 import { resolveLimits } from "./limits.ts";
@@ -96,7 +96,7 @@ export async function runSample(
     }
     if (isolation === "none") {
       // No OS isolation: the module loader would read any local file. Refuse such a graph.
-      const escape = await moduleGraphEscape(jobDir, "runner.ts", {
+      const escape = await moduleGraphEscape(jobDir, RUNNER_ENTRY, {
         denoPath,
         ...(nodeModules ? { allow: [nodeModules] } : {}),
       });
@@ -106,7 +106,7 @@ export async function runSample(
       isolation,
       denoPath,
       dir: jobDir,
-      entry: "runner.ts",
+      entry: RUNNER_ENTRY,
       killAfterMs: limits.timeoutMs + 3000,
       heapMb: limits.heapMb,
       dataMb: limits.dataMb,

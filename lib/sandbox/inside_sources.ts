@@ -2,13 +2,16 @@
  * The files of lib/sandbox/inside/ as the sandbox gets them: read once as text and written into
  * each job's folder (the strict runner) or each host's folder (the warm pool).
  *
- * The strict runner's job folder holds exactly `runner.ts` and `builtin_watch.ts` besides the
- * job's own files (both names are reserved in a task's tree: lib/task/tree.ts), so the modules
- * runner.ts shares with the pool (case_protocol.ts) are inlined into it at copy time. A host's
- * folder holds no job file: its modules are written side by side.
+ * The strict runner's job folder holds exactly `runner.js` and `builtin_watch.js` (runner.ts and
+ * builtin_watch.ts as JavaScript) besides the job's own files (their names are reserved in a
+ * task's tree: lib/task/tree.ts), so the modules runner.ts shares with the pool
+ * (case_protocol.ts) are inlined into it at copy time. A host's folder holds no job file: its
+ * modules are written side by side.
  *
  * @module
  */
+
+import { stripTypeScriptTypes } from "node:module";
 
 const read = (name: string) => Deno.readTextFileSync(new URL(`./inside/${name}`, import.meta.url));
 
@@ -33,11 +36,47 @@ export function inlineModule(source: string, specifier: string, moduleSource: st
   return source.slice(0, match.index) + body + source.slice(match.index + match[0].length);
 }
 
-/** The strict runner's files, by name: `runner.ts` (with case_protocol.ts inlined) and its import. */
+/**
+ * `source` (TypeScript) as JavaScript, its types blanked out so every line and column stays where
+ * it was (`stripTypeScriptTypes`), and its import of `./<name>.ts` made `./<name>.js`. Deno runs a
+ * `.js` file as it is: no transpiled copy to find, check and load from the DENO_DIR's gen/ (with
+ * its inline source map, twice the size of the code) for every job.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { asJavaScript } from "./inside_sources.ts";
+ * const js = asJavaScript('import { f } from "./f.ts";\nconst x: number = f();\n', ["./f.ts"]);
+ * assert.equal(js, 'import { f } from "./f.js";\nconst x         = f();\n');
+ * assert.throws(() => asJavaScript("const x = 1;", ["./f.ts"]), /Cannot rename "\.\/f\.ts"/);
+ * ```
+ */
+export function asJavaScript(source: string, imports: readonly string[] = []): string {
+  let out = stripTypeScriptTypes(source);
+  for (const specifier of imports) {
+    const quoted = `from "${specifier}";`;
+    if (!out.includes(quoted)) {
+      throw new Error(`Cannot rename "${specifier}": no import of it found`);
+    }
+    out = out.replace(quoted, `from "${specifier.replace(/\.ts$/, ".js")}";`);
+  }
+  return out;
+}
+
+/**
+ * The strict runner's files, by name: `runner.js` (runner.ts with case_protocol.ts inlined) and
+ * its import `builtin_watch.js`, both as JavaScript ({@link asJavaScript}).
+ */
 export const RUNNER_FILES: Readonly<Record<string, string>> = Object.freeze({
-  "runner.ts": inlineModule(read("runner.ts"), "./case_protocol.ts", read("case_protocol.ts")),
-  "builtin_watch.ts": read("builtin_watch.ts"),
+  "runner.js": asJavaScript(
+    inlineModule(read("runner.ts"), "./case_protocol.ts", read("case_protocol.ts")),
+    ["./builtin_watch.ts"],
+  ),
+  "builtin_watch.js": asJavaScript(read("builtin_watch.ts")),
 });
+
+/** The file of {@link RUNNER_FILES} Deno runs. */
+export const RUNNER_ENTRY = "runner.js";
 
 /** A pool host's files, by name: `pool_host.ts` and every module it imports. */
 export const HOST_FILES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(

@@ -11,6 +11,8 @@ export const RESERVED_TREE_PATHS: readonly string[] = [
   "tests.ts",
   "runner.ts",
   "builtin_watch.ts",
+  "runner.js",
+  "builtin_watch.js",
   "solution.ts",
   ".deno",
   "tests.py",

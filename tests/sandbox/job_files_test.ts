@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { basename } from "node:path";
 import { runSample, writeJobFiles } from "../../lib/sandbox/deno.ts";
+import { RUNNER_FILES } from "../../lib/sandbox/inside_sources.ts";
 import { makeJobDir, sweepStaleJobDirs } from "../../lib/sandbox/job_files.ts";
 
 Deno.test("runSample() writes a job's files into nested folders and the tests import them", async () => {
@@ -29,6 +30,10 @@ Deno.test("writeJobFiles() throws on a path that escapes the job folder or repla
     );
     await assert.rejects(writeJobFiles(dir, { "/tmp/x.ts": "" }), /absolute/);
     await assert.rejects(writeJobFiles(dir, { "runner.ts": "" }), /reserved for the harness/);
+    // The strict runner's files as the job folder holds them (lib/sandbox/inside_sources.ts).
+    for (const name of Object.keys(RUNNER_FILES)) {
+      await assert.rejects(writeJobFiles(dir, { [name]: "" }), /reserved for the harness/);
+    }
     const left = [];
     for await (const e of Deno.readDir(dir)) left.push(e.name);
     assert.deepEqual(left, [], "nothing is written when any path is unsafe");

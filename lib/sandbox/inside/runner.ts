@@ -1,8 +1,8 @@
 /**
- * The in-sandbox test runner. This file is copied into every job folder (with
- * case_protocol.ts, the case-verdict protocol it shares with the warm pool, inlined:
- * lib/sandbox/inside_sources.ts) and run with no permissions; it is not imported by the rest
- * of assay.
+ * The in-sandbox test runner. This file is copied into every job folder as `runner.js` (with
+ * case_protocol.ts, the case-verdict protocol it shares with the warm pool, inlined, and its
+ * types blanked out: lib/sandbox/inside_sources.ts) and run with no permissions; it is not
+ * imported by the rest of assay.
  *
  * Protocol: the parent writes one JSON line on stdin, `{"nonce": "…",
  * "cases": ["name", …]}`, then closes stdin. The runner captures everything it
