@@ -115,7 +115,7 @@ export function slices(n: number, rounds: number): [number, number][] {
 /**
  * Run each mode over the same slices, in rounds (mode 1 on slice 1, mode 2 on slice 1, …, mode 1
  * on slice 2, …), calling `afterRound` after each round; returns each mode's results in item
- * order and its summed wall time, ms.
+ * order, its summed wall time, ms, and each round's.
  *
  * @example
  * ```ts
@@ -130,6 +130,7 @@ export function slices(n: number, rounds: number): [number, number][] {
  * assert.deepEqual(out.b.values, [0, 10, 20, 30]);
  * assert.deepEqual(out.d.values, [-0, -1, -2, -3]);
  * assert(out.b.ms >= 0 && out.d.ms >= 0);
+ * assert.equal(out.d.roundMs.length, 2);
  * ```
  */
 export async function interleaved<R extends Record<string, unknown>>(
@@ -137,17 +138,18 @@ export async function interleaved<R extends Record<string, unknown>>(
   rounds: number,
   modes: { [K in keyof R]: (index: number) => Promise<R[K]> },
   afterRound: () => void = () => {},
-): Promise<{ [K in keyof R]: { values: R[K][]; ms: number } }> {
+): Promise<{ [K in keyof R]: { values: R[K][]; ms: number; roundMs: number[] } }> {
   const names = Object.keys(modes) as (keyof R)[];
   const out = Object.fromEntries(
-    names.map((m) => [m, { values: new Array(n), ms: 0 }]),
-  ) as { [K in keyof R]: { values: R[K][]; ms: number } };
+    names.map((m) => [m, { values: new Array(n), ms: 0, roundMs: [] as number[] }]),
+  ) as { [K in keyof R]: { values: R[K][]; ms: number; roundMs: number[] } };
   for (const [start, end] of slices(n, rounds)) {
     for (const m of names) {
       const started = performance.now();
       const indices = Array.from({ length: end - start }, (_, k) => start + k);
       const values = await Promise.all(indices.map((i) => modes[m](i)));
       out[m].ms += performance.now() - started;
+      out[m].roundMs.push(performance.now() - started);
       values.forEach((v, k) => out[m].values[start + k] = v);
     }
     afterRound();

@@ -40,11 +40,12 @@ export interface HostSetOptions<H extends WarmHost> {
 export interface HostSet<H extends WarmHost> {
   /**
    * A host for one sample (counted in its `jobs`): an idle one, a new one, or the next released.
-   * With `prefer`, a host it accepts whenever one is alive (an idle one, else the next released):
-   * a sample whose packages a host already holds waits for that host rather than making another
-   * host load them (their graph is large: mathjs grows a host by ~180 MiB).
+   * With `prefer`, a host it accepts when one is idle; else, once `spread` live hosts are ones it
+   * accepts, the next of them released: a sample whose packages hosts already hold waits for one
+   * of them rather than making yet another host load them (mathjs grows a host by ~180 MiB), and
+   * up to `spread` hosts run such samples side by side. @default spread 1
    */
-  acquire(prefer?: (host: H) => boolean): Promise<H>;
+  acquire(prefer?: (host: H) => boolean, spread?: number): Promise<H>;
   /** Give a host back; `reusable: false` kills it (a fresh one replaces it for a waiting sample). */
   release(host: H, reusable: boolean): void;
   /** Kill every host; nothing is lent after. */
@@ -87,11 +88,17 @@ export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
     reject: (error: unknown) => void;
     prefer?: (host: H) => boolean;
   }[] = [];
-  /** Whether a live host is one `prefer` accepts. */
-  const held = (prefer: (host: H) => boolean) => [...all].some((h) => !h.dead && prefer(h));
-  /** The first waiter that takes `host`: any host, or this one it prefers, or any once none it prefers lives. */
+  /** How many live hosts `prefer` accepts. */
+  const holders = (prefer: (host: H) => boolean) =>
+    [...all].filter((h) => !h.dead && prefer(h)).length;
+  const held = (prefer: (host: H) => boolean) => holders(prefer) > 0;
+  /**
+   * The waiter that takes `host`: the first that prefers it (it waited for this host while others
+   * went round), else the first that takes any host (no preference, or none it prefers lives).
+   */
   const taker = (host: H) => {
-    const i = waiting.findIndex((w) => !w.prefer || w.prefer(host) || !held(w.prefer));
+    let i = waiting.findIndex((w) => w.prefer?.(host) === true);
+    if (i < 0) i = waiting.findIndex((w) => !w.prefer || !held(w.prefer));
     return i < 0 ? undefined : waiting.splice(i, 1)[0];
   };
   let starting = 0;
@@ -121,14 +128,16 @@ export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
   };
 
   return {
-    async acquire(prefer) {
+    async acquire(prefer, spread = 1) {
       if (closed) throw new Error("Cannot lend a host: the pool is closed");
-      if (prefer && held(prefer)) {
+      if (prefer) {
         const i = idle.findLastIndex((h) => !h.dead && prefer(h));
         if (i >= 0) return lend(idle.splice(i, 1)[0]);
-        return lend(
-          await new Promise<H>((resolve, reject) => waiting.push({ resolve, reject, prefer })),
-        );
+        if (holders(prefer) >= spread) {
+          return lend(
+            await new Promise<H>((resolve, reject) => waiting.push({ resolve, reject, prefer })),
+          );
+        }
       }
       while (idle.length > 0) {
         const host = idle.pop()!;

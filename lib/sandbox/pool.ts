@@ -183,8 +183,12 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   ): Promise<Attempt | string> => {
     const resolved = resolveLimits(limits);
     const timeoutMs = resolved.timeoutMs;
-    // A host that holds the packages' graph, when one lives (its texts sent once, one host grown).
-    const host = await hosts.acquire(packages ? (h) => h.graphs.has(packages.id) : undefined);
+    // A host that holds the packages' graph (its texts sent once, few hosts grown), up to half
+    // the hosts running such samples side by side.
+    const host = await hosts.acquire(
+      packages ? (h) => h.graphs.has(packages.id) : undefined,
+      Math.max(1, Math.floor(size / 2)),
+    );
     const contaminate = options.contaminateAfter?.(job) === true;
     const { ending, reported, execMs } = await runOnHost(
       host,

@@ -56,6 +56,21 @@ Deno.test("hostSet().acquire(prefer) waits for the busy host it prefers rather t
   await set.close();
 });
 
+Deno.test("hostSet() hands a released host to a sample that prefers it before earlier samples", async () => {
+  const set = fakes(1);
+  const a = await set.acquire();
+  a.holds = true;
+  const first = set.acquire(); // no preference, waiting since before
+  const preferring = set.acquire(holds);
+  set.release(a, true);
+  assert.equal(await preferring, a);
+  assert.equal(await settled(first), false);
+  set.release(a, true);
+  assert.equal(await first, a);
+  set.release(a, true);
+  await set.close();
+});
+
 Deno.test("hostSet().acquire(prefer) takes any host once none it prefers is alive", async () => {
   const set = fakes(2);
   const a = await set.acquire();
