@@ -82,22 +82,26 @@ export function packageGraph(
 ): PackageGraph | string {
   const graph: PackageGraph = { files: {}, resolve: {} };
   let bytes = 0;
+  let count = 0;
   const todo: string[] = [];
+  const queued = new Set<string>();
   const reach = (from: string, specifier: string, mode: "import" | "require") => {
     const path = resolveSpecifier(nodeModules, from, specifier, mode);
     graph.resolve[`${from}\0${specifier}`] = path;
-    if (graph.files[path] === undefined && !todo.includes(path)) todo.push(path);
+    if (!queued.has(path)) {
+      queued.add(path);
+      todo.push(path);
+    }
   };
   try {
     for (const specifier of specifiers) reach("", specifier, "import");
-    while (todo.length > 0) {
-      const path = todo.shift()!;
+    for (let next = 0; next < todo.length; next++) {
+      const path = todo[next];
       const text = readText(join(nodeModules, path));
       bytes += text.length;
       const kind = fileKind(nodeModules, path);
       graph.files[path] = { kind, text };
-      const count = Object.keys(graph.files).length;
-      if (count > GRAPH_LIMITS.files || bytes > GRAPH_LIMITS.bytes) {
+      if (++count > GRAPH_LIMITS.files || bytes > GRAPH_LIMITS.bytes) {
         throw new Refused(
           `more than ${GRAPH_LIMITS.files} files or ${GRAPH_LIMITS.bytes >> 20} MiB`,
         );
@@ -131,21 +135,34 @@ function readText(file: string): string {
   }
 }
 
+/** Recent answers of readJson and isFile: a store is read-only (content-addressed). */
+const JSONS = new Map<string, Record<string, unknown> | null>();
+const FILES = new Map<string, boolean>();
+const KNOWN_MAX = 65_536;
+
 function readJson(file: string): Record<string, unknown> | null {
+  const cached = JSONS.get(file);
+  if (cached !== undefined) return cached;
+  let known: Record<string, unknown> | null = null;
   try {
     const value = JSON.parse(Deno.readTextFileSync(file));
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
-  } catch {
-    return null;
-  }
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) known = value;
+  } catch { /* not there, or not JSON */ }
+  if (JSONS.size >= KNOWN_MAX) JSONS.clear();
+  JSONS.set(file, known);
+  return known;
 }
 
 const isFile = (file: string) => {
+  const cached = FILES.get(file);
+  if (cached !== undefined) return cached;
+  let known = false;
   try {
-    return Deno.statSync(file).isFile;
-  } catch {
-    return false;
-  }
+    known = Deno.statSync(file).isFile;
+  } catch { /* not there */ }
+  if (FILES.size >= KNOWN_MAX) FILES.clear();
+  FILES.set(file, known);
+  return known;
 };
 
 /** How Deno loads the file at `path`: by extension, else its nearest package.json's `type`. */
