@@ -31,10 +31,13 @@ const SAMPLE_COLUMNS = [
   "casesTotal",
   "edgeFailed",
   "coreFailed",
+  "notJudged",
 ] as const;
 
 /**
- * The run as an arquero table, one row per sample (columns: {@link SAMPLE_COLUMNS}).
+ * The run as an arquero table, one row per sample (columns: {@link SAMPLE_COLUMNS}); a sample
+ * recorded without a verdict says why in `notJudged` (`task error: …`, `infrastructure error:
+ * …`) when `run` has its `unjudged` results, as a loaded Run does.
  *
  * @example
  * ```ts
@@ -47,7 +50,9 @@ const SAMPLE_COLUMNS = [
  * assert(tableHTML(samples).includes("<th"));
  * ```
  */
-export function samplesTable(run: Pick<Run, "generations" | "results">): ColumnTable {
+export function samplesTable(
+  run: Pick<Run, "generations" | "results"> & Partial<Pick<Run, "unjudged">>,
+): ColumnTable {
   return aq.from(sampleRows(run), [...SAMPLE_COLUMNS]);
 }
 

@@ -33,6 +33,7 @@ Deno.test("samplesTable() has one row per sample with case counts", async () => 
     "casesTotal",
     "edgeFailed",
     "coreFailed",
+    "notJudged",
   ]);
   const rows = t.objects() as Record<string, unknown>[];
   const clamp = rows.find((r) =>
@@ -78,4 +79,21 @@ Deno.test("tableHTML() shows only the columns asked for", () => {
   const html = tableHTML(aq.table({ a: [1], b: [2] }), { columns: ["b"] });
   assert.match(html, /<th[^>]*>b<\/th>/);
   assert.doesNotMatch(html, /<th[^>]*>a<\/th>/);
+});
+
+Deno.test("samplesTable() says why a sample recorded without a verdict has none, as the Parquet does", async () => {
+  const run = await loadRun(FIXTURE);
+  const [a, b] = run.results;
+  const taskError = { ...a, taskError: "the reference fails" };
+  const infra = { ...b, sample: 99, executionError: "max deliver" };
+  const t = samplesTable({ ...run, results: run.results.slice(2), unjudged: [taskError, infra] });
+  const rows = t.objects() as Record<string, unknown>[];
+  assert.deepEqual(
+    rows.filter((r) => r.notJudged !== null).map((r) => [r.task, r.sample, r.notJudged]),
+    [
+      [a.task, a.sample, "task error: the reference fails"],
+      [b.task, 99, "infrastructure error: max deliver"],
+    ],
+  );
+  assert.equal(rows.filter((r) => r.notJudged === null).length, rows.length - 2);
 });
