@@ -24,10 +24,11 @@ export interface PackageRealm {
 
 /**
  * Set up the realm: `aliases` the global names whose value is the global object itself, each as
- * `[name, accessor, enumerable, configurable, writable]`, `missing` the global names to trap, `wrappers` each CommonJS file's
- * function (compiled in the context), `json` each JSON file's text, `resolve` the graph's
- * resolution table (package_graph.ts), `root` the store's path in the strict runner's jail,
- * `builtinList` the names of Deno's built-in modules (node:module's `builtinModules`).
+ * `[name, accessor, enumerable, configurable, writable]`; `missing` the global names to trap;
+ * `wrappers` each CommonJS file's function (compiled in the context); `json` each JSON file's
+ * text; `resolve` the graph's resolution table (package_graph.ts); `root` the store's path in
+ * the strict runner's jail; `builtinList` the names of Deno's built-in modules (node:module's
+ * `builtinModules`).
  */
 export function packageRealm(
   aliases: readonly (readonly [string, boolean, boolean, boolean, boolean])[],
