@@ -209,7 +209,8 @@ export async function sandboxMbxpBench(
   const b = { value: modes.b.values, rate: rate(modes.b.ms) };
   const c = { value: modes.c.values, rate: rate(modes.c.ms) };
   const d = { value: modes.d.values, rate: rate(modes.d.ms) };
-  const sliced = slices(progs.length, rounds).length;
+  const sliceList = slices(progs.length, rounds);
+  const sliced = sliceList.length;
   console.log(`  (b), (d), (c) interleaved in ${sliced} rounds:`);
   for (
     const [label, r] of [
@@ -253,7 +254,6 @@ export async function sandboxMbxpBench(
   // The same without the first round, whose (d) includes starting the hosts, reading the
   // declared packages' graphs and Deno's listing of their facades (once per run): for context,
   // not judged.
-  const sliceList = slices(progs.length, rounds);
   if (sliceList.length > 1) {
     const later = progs.length - (sliceList[0][1] - sliceList[0][0]);
     const laterRate = (ms: number[]) => later / (ms.slice(1).reduce((x, y) => x + y, 0) / 1000);

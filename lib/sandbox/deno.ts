@@ -12,7 +12,7 @@ import { answerResult } from "./answer_result.ts";
 import { sandboxCommand } from "./argv.ts";
 import { RUNNER_ENTRY, RUNNER_FILES } from "./inside_sources.ts";
 import { codeCacheSeed, plantSeed } from "./code_cache.ts";
-import { makeJobDir, writeJobFiles } from "./job_files.ts";
+import { makeJobDir, placeStore, writeJobFiles } from "./job_files.ts";
 import { resolveLimits } from "./limits.ts";
 import { moduleGraphEscape } from "./module_graph.ts";
 import { refused } from "./refused.ts";
@@ -89,11 +89,7 @@ export async function runSample(
       });
       plantSeed(join(jobDir, ".deno"), seed);
     }
-    if (nodeModules) {
-      // The mount point (bwrap) or the same layout through a symlink (no isolation).
-      if (isolation === "bwrap") await Deno.mkdir(join(jobDir, "node_modules"));
-      else await Deno.symlink(nodeModules, join(jobDir, "node_modules"));
-    }
+    if (nodeModules) await placeStore(jobDir, nodeModules, isolation);
     if (isolation === "none") {
       // No OS isolation: the module loader would read any local file. Refuse such a graph.
       const escape = await moduleGraphEscape(jobDir, RUNNER_ENTRY, {

@@ -5,6 +5,7 @@
  */
 import { dirname, join } from "node:path";
 import { treePathProblem } from "../task/tree.ts";
+import type { Isolation } from "./sandbox.ts";
 
 /**
  * Write a job's extra files (a task's tree) under `jobDir`, creating parent folders. Throws
@@ -160,4 +161,28 @@ async function processExists(pid: number): Promise<boolean> {
   } catch (error) {
     return !(error instanceof Deno.errors.NotFound);
   }
+}
+
+/**
+ * Give the job folder `jobDir` the dependency store `nodeModules` at `node_modules`, where the
+ * sandboxed Deno finds it: under bubblewrap an empty mount point (isolate.ts binds the store
+ * there, read-only), without isolation a symlink to the store.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { placeStore } from "./job_files.ts";
+ * const dir = await Deno.makeTempDir();
+ * await placeStore(dir, "/nowhere/node_modules", "none");
+ * assert.equal(await Deno.readLink(`${dir}/node_modules`), "/nowhere/node_modules");
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function placeStore(
+  jobDir: string,
+  nodeModules: string,
+  isolation: Isolation,
+): Promise<void> {
+  if (isolation === "bwrap") await Deno.mkdir(join(jobDir, "node_modules"));
+  else await Deno.symlink(nodeModules, join(jobDir, "node_modules"));
 }

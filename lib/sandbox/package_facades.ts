@@ -10,7 +10,7 @@
  */
 import { join } from "node:path";
 import { sandboxCommand } from "./argv.ts";
-import { makeJobDir } from "./job_files.ts";
+import { makeJobDir, placeStore } from "./job_files.ts";
 import type { Isolation } from "./sandbox.ts";
 import { killGroup, spawnSandboxed } from "./spawn.ts";
 
@@ -82,8 +82,7 @@ async function runProbe(
       }]));\n`;
     await Deno.writeTextFile(join(dir, "probe.ts"), source);
     await Deno.mkdir(join(dir, ".deno"));
-    if (o.isolation === "bwrap") await Deno.mkdir(join(dir, "node_modules"));
-    else await Deno.symlink(store, join(dir, "node_modules"));
+    await placeStore(dir, store, o.isolation);
     const command = sandboxCommand({
       isolation: o.isolation,
       denoPath: o.denoPath,
