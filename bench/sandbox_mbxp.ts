@@ -340,7 +340,7 @@ function watchHostMemory(): { stop(): void; peakMb(): number } {
     for (const pid of descendants(readProcesses() ?? [], Deno.pid)) {
       try {
         const cmd = Deno.readTextFileSync(`/proc/${pid}/cmdline`);
-        if (!cmd.includes("pool_host.ts") || cmd.startsWith("bwrap") || cmd.startsWith("prlimit")) {
+        if (!cmd.includes("pool_host.js") || cmd.startsWith("bwrap") || cmd.startsWith("prlimit")) {
           continue;
         }
         const rss = /VmRSS:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`));

@@ -40,10 +40,12 @@ export interface HostSetOptions<H extends WarmHost> {
 export interface HostSet<H extends WarmHost> {
   /**
    * A host for one sample (counted in its `jobs`): an idle one, a new one, or the next released.
-   * With `prefer`, a host it accepts when one is idle; else, once `spread` live hosts are ones it
-   * accepts, the next of them released: a sample whose packages hosts already hold waits for one
-   * of them rather than making yet another host load them (mathjs grows a host by ~180 MiB), and
-   * up to `spread` hosts run such samples side by side. @default spread 1
+   * With `prefer`, a host it accepts when one is idle; else, when some live host is one it accepts,
+   * the next of them released, unless as many samples already wait for them as there are such
+   * hosts and fewer than `spread` are: then another host. A sample whose packages hosts already
+   * hold waits for one of them rather than making yet another host load them (mathjs costs a host
+   * ~0.2 s to compile and grows it by ~150 MiB), and up to `spread` hosts run such samples side by
+   * side when they queue. @default spread 1
    */
   acquire(prefer?: (host: H) => boolean, spread?: number): Promise<H>;
   /** Give a host back; `reusable: false` kills it (a fresh one replaces it for a waiting sample). */
@@ -92,6 +94,11 @@ export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
   const holders = (prefer: (host: H) => boolean) =>
     [...all].filter((h) => !h.dead && prefer(h)).length;
   const held = (prefer: (host: H) => boolean) => holders(prefer) > 0;
+  /** How many samples wait for a live host `prefer` accepts. */
+  const queued = (prefer: (host: H) => boolean) => {
+    const accepted = [...all].filter((h) => !h.dead && prefer(h));
+    return waiting.filter((w) => w.prefer !== undefined && accepted.some(w.prefer)).length;
+  };
   /**
    * The waiter that takes `host`: the first that prefers it (it waited for this host while others
    * went round), else the first that takes any host (no preference, or none it prefers lives).
@@ -133,7 +140,8 @@ export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
       if (prefer) {
         const i = idle.findLastIndex((h) => !h.dead && prefer(h));
         if (i >= 0) return lend(idle.splice(i, 1)[0]);
-        if (holders(prefer) >= spread) {
+        const n = holders(prefer);
+        if (n >= spread || (n > 0 && queued(prefer) < n)) {
           return lend(
             await new Promise<H>((resolve, reject) => waiting.push({ resolve, reject, prefer })),
           );

@@ -78,27 +78,41 @@ export const RUNNER_FILES: Readonly<Record<string, string>> = Object.freeze({
 /** The file of {@link RUNNER_FILES} Deno runs. */
 export const RUNNER_ENTRY = "runner.js";
 
-/** A pool host's files, by name: `pool_host.ts` and every module it imports. */
+/** The modules of lib/sandbox/inside/ a pool host runs: `pool_host.ts` and every module it imports. */
+const HOST_MODULES = [
+  "pool_host",
+  "builtin_module",
+  "builtin_watch",
+  "case_protocol",
+  "context_assert",
+  "context_console",
+  "context_timers",
+  "host_bridge",
+  "host_errors",
+  "host_gc",
+  "host_integrity",
+  "host_io",
+  "job_context",
+  "job_modules",
+  "package_modules",
+  "package_realm",
+  "prelude",
+  "pump",
+  "run_job",
+] as const;
+
+/**
+ * A pool host's files, by name: each of its modules as JavaScript ({@link asJavaScript}), its
+ * imports of the others renamed, so a host starts without transpiling anything.
+ */
 export const HOST_FILES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
-  [
-    "pool_host.ts",
-    "builtin_module.ts",
-    "builtin_watch.ts",
-    "case_protocol.ts",
-    "context_assert.ts",
-    "context_console.ts",
-    "context_timers.ts",
-    "host_bridge.ts",
-    "host_errors.ts",
-    "host_gc.ts",
-    "host_integrity.ts",
-    "host_io.ts",
-    "job_context.ts",
-    "job_modules.ts",
-    "package_modules.ts",
-    "package_realm.ts",
-    "prelude.ts",
-    "pump.ts",
-    "run_job.ts",
-  ].map((name) => [name, read(name)]),
+  HOST_MODULES.map((name) => {
+    const source = read(`${name}.ts`);
+    const imports = [...source.matchAll(/^import (?!type )[^;]*? from "(\.\/[a-z_]+\.ts)";$/gm)]
+      .map((m) => m[1]);
+    return [`${name}.js`, asJavaScript(source, [...new Set(imports)])];
+  }),
 ));
+
+/** The file of {@link HOST_FILES} a host's Deno runs. */
+export const HOST_ENTRY = "pool_host.js";

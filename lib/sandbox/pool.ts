@@ -30,7 +30,7 @@ import { runSample, type RunSampleOptions } from "./deno.ts";
 import { runOnHost } from "./host_job.ts";
 import { HostProcess } from "./host_process.ts";
 import { hostSet } from "./host_set.ts";
-import { HOST_FILES } from "./inside_sources.ts";
+import { HOST_ENTRY, HOST_FILES } from "./inside_sources.ts";
 import { DEFAULT_DATA_MB, DEFAULT_HEAP_MB, resolveLimits } from "./limits.ts";
 import { type PoolPackages, poolPackages } from "./pool_packages.ts";
 import { poolRoute } from "./pool_route.ts";
@@ -157,7 +157,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         isolation,
         denoPath,
         dir,
-        entry: "pool_host.ts",
+        entry: HOST_ENTRY,
         killAfterMs: HOST_LIFETIME_S * 1000,
         heapMb,
         dataMb,
@@ -183,8 +183,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
   ): Promise<Attempt | string> => {
     const resolved = resolveLimits(limits);
     const timeoutMs = resolved.timeoutMs;
-    // A host that holds the packages' graph (its texts sent once, few hosts grown), up to half
-    // the hosts running such samples side by side.
+    // A host that holds the packages' graph (its texts sent once, few hosts grown); up to half
+    // the hosts run such samples side by side when they queue (host_set.ts).
     const host = await hosts.acquire(
       packages ? (h) => h.graphs.has(packages.id) : undefined,
       Math.max(1, Math.floor(size / 2)),

@@ -89,3 +89,27 @@ Deno.test("hostSet().acquire(prefer) takes any host once none it prefers is aliv
   assert.ok(await set.acquire(holds));
   await set.close();
 });
+
+Deno.test("hostSet().acquire(prefer, spread) makes another holder only when samples queue for the busy one", async () => {
+  const set = fakes(3);
+  const a = await set.acquire();
+  a.holds = true;
+  const first = set.acquire(holds, 2);
+  assert.equal(await settled(first), false, "one holder, busy, nobody waiting yet: it waits");
+  const second = await set.acquire(holds, 2); // one already waits for a: another host
+  assert.notEqual(second, a);
+  second.holds = true;
+  const third = set.acquire(holds, 2);
+  const fourth = set.acquire(holds, 2);
+  assert.equal(await settled(third), false);
+  assert.equal(await settled(fourth), false, "spread 2 reached: it waits though a host is free");
+  set.release(a, true);
+  assert.equal(await first, a, "the first waiter gets the holder released");
+  set.release(second, true);
+  assert.equal(await third, second);
+  set.release(a, true);
+  assert.equal(await fourth, a);
+  set.release(a, true);
+  set.release(second, true);
+  await set.close();
+});
