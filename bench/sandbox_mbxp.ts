@@ -265,6 +265,10 @@ export async function sandboxMbxpBench(
         modes.d.roundMs[0].toFixed(0)
       } ms for ${sliceList[0][1] - sliceList[0][0]} programs (not judged)`,
     );
+    const perRound = (ms: number[]) => ms.map((x) => x.toFixed(0)).join(", ");
+    console.log(
+      `  per round, ms: (b) ${perRound(modes.b.roundMs)}; (d) ${perRound(modes.d.roundMs)}`,
+    );
   }
   const handedBack = Object.entries(stats.strict).sort((x, y) => y[1] - x[1]);
   console.log(
@@ -273,6 +277,13 @@ export async function sandboxMbxpBench(
     } to the strict runner (${
       handedBack.map(([why, k]) => `${why}: ${k}`).join("; ")
     }), ${stats.hostsStarted} hosts started`,
+  );
+  // Whether the package graphs were scanned in this run or kept on disk by an earlier one.
+  console.log(
+    `  (d) package graphs: ${
+      Object.entries(stats.packageGraphs ?? {}).map(([p, how]) => `${p}: ${how}`).join("; ") ||
+      "none"
+    } ("from disk": kept beside the store by an earlier run; "made": scanned in this one)`,
   );
   console.log(
     `  (d) overhead per sample on an empty program: ${overheadMs.toFixed(2)} ms; peak host RSS ${

@@ -78,6 +78,10 @@ function phrase(code: string): string {
  * );
  * assert.equal(poolText({ pooled: 0, strict: {}, timeouts: 0, hostsStarted: 0, contaminated: 0 }), null);
  * assert.match(poolText({ pooled: 8, strict: {}, timeouts: 0, hostsStarted: 1, contaminated: 0 }, 10)!, /; 2 more had no code to run$/);
+ * assert.match(
+ *   poolText({ pooled: 0, strict: { 'imports declared "p"': 2 }, timeouts: 0, hostsStarted: 0, contaminated: 0, packageGraphs: { p: "refused: p/i.js uses import.meta" } })!,
+ *   /; warm hosts do not load p: p\/i\.js uses import\.meta$/,
+ * );
  * ```
  *
  * @param stats What the pool did for the run's samples.
@@ -111,6 +115,12 @@ export function poolText(stats: PoolStats, judged?: number): string | null {
           : ""
       }`,
     );
+  }
+  // Why warm hosts did not load a package graph (its samples are among the fresh ones).
+  for (const [packages, status] of Object.entries(stats.packageGraphs ?? {})) {
+    if (status.startsWith("refused: ")) {
+      parts.push(`warm hosts do not load ${packages}: ${status.slice("refused: ".length)}`);
+    }
   }
   // Samples with nothing to run (no code extracted) never reach a sandbox: said, not hidden.
   if (judged !== undefined && judged > total) {

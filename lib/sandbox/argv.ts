@@ -58,6 +58,8 @@ export interface SandboxCommandOptions {
   dataMb: number;
   /** A dependency store's `node_modules` (read-only; resolved with `--node-modules-dir=manual`). @default none */
   nodeModules?: string;
+  /** More V8 flags, after the heap cap (e.g. `--max-semi-space-size=8`). @default none */
+  v8Flags?: readonly string[];
 }
 
 /** A command to spawn with a cleared environment: argv and the environment it gets. */
@@ -81,12 +83,14 @@ export interface SandboxCommand {
  * const bwrap = sandboxCommand({ ...o, isolation: "bwrap" });
  * assert(bwrap.argv.includes("--unshare-all"));
  * assert.deepEqual(bwrap.env, {});
+ * const host = sandboxCommand({ ...o, isolation: "none", v8Flags: ["--max-semi-space-size=8"] });
+ * assert(host.argv.includes("--v8-flags=--max-old-space-size=512,--max-semi-space-size=8"));
  * ```
  */
 export function sandboxCommand(o: SandboxCommandOptions): SandboxCommand {
   const flags = [
     ...(o.nodeModules ? DENO_DEPENDENCY_FLAGS : DENO_SANDBOX_FLAGS),
-    `--v8-flags=--max-old-space-size=${o.heapMb}`,
+    `--v8-flags=${[`--max-old-space-size=${o.heapMb}`, ...o.v8Flags ?? []].join(",")}`,
   ];
   // coreutils `timeout` leads the process group and kills it at a hard deadline even if this
   // process dies first (SIGKILL of the parent): nothing outlives its limit.

@@ -55,7 +55,8 @@ class Refused extends Error {}
 
 /**
  * The package graph `specifiers` (bare package imports of the job's code) reach in the store
- * `nodeModules`, or why the pool should not load it (a string).
+ * `nodeModules`, or why the pool should not load it (a string). With `consulted`, every path
+ * it read or looked for (absolute) is added to that set.
  *
  * @example
  * ```ts
@@ -79,7 +80,23 @@ class Refused extends Error {}
 export function packageGraph(
   nodeModules: string,
   specifiers: readonly string[],
+  consulted?: Set<string>,
 ): PackageGraph | string {
+  consulting = consulted ?? null;
+  try {
+    return buildGraph(nodeModules, specifiers);
+  } finally {
+    consulting = null;
+  }
+}
+
+/**
+ * While {@link packageGraph} runs with a set: every path it read or looked for (absolute), so a
+ * copy kept on disk can be checked against the store (pool_graph_cache.ts).
+ */
+let consulting: Set<string> | null = null;
+
+function buildGraph(nodeModules: string, specifiers: readonly string[]): PackageGraph | string {
   const graph: PackageGraph = { files: {}, resolve: {} };
   let bytes = 0;
   let count = 0;
@@ -128,6 +145,7 @@ const isBareOrRelative = (s: string) =>
     !s.includes(":");
 
 function readText(file: string): string {
+  consulting?.add(file);
   try {
     return Deno.readTextFileSync(file);
   } catch (error) {
@@ -141,6 +159,7 @@ const FILES = new Map<string, boolean>();
 const KNOWN_MAX = 65_536;
 
 function readJson(file: string): Record<string, unknown> | null {
+  consulting?.add(file);
   const cached = JSONS.get(file);
   if (cached !== undefined) return cached;
   let known: Record<string, unknown> | null = null;
@@ -154,6 +173,7 @@ function readJson(file: string): Record<string, unknown> | null {
 }
 
 const isFile = (file: string) => {
+  consulting?.add(file);
   const cached = FILES.get(file);
   if (cached !== undefined) return cached;
   let known = false;

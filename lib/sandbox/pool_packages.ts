@@ -18,6 +18,7 @@ import { join } from "node:path";
 import type { PackageGraphWire } from "./inside/package_modules.ts";
 import { facadeNames, type FacadeProbeOptions } from "./package_facades.ts";
 import { packageGraph } from "./package_graph.ts";
+import { keepGraph, keptGraphPath, readKeptGraph } from "./pool_graph_cache.ts";
 
 /** A bare package name: `name` or `@scope/name`, no subpath, no version, no scheme. */
 const PACKAGE_NAME = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
@@ -106,6 +107,8 @@ function exportsEntry(exports: unknown): string | null {
 export interface PoolPackages {
   id: string;
   graph: PackageGraphWire;
+  /** Whether this process made the graph or read it from the disk (pool_graph_cache.ts). */
+  source: "made" | "disk";
 }
 
 /** `<store>\0<specifiers>` → its graph with facades, or why the pool does not load it. */
@@ -116,7 +119,8 @@ const GRAPHS_MAX = 64;
  * The package graph (package_graph.ts) that `specifiers`, declared packages a job's code
  * imports, reach in the store `nodeModules`, with each facade's export names as Deno lists them
  * (package_facades.ts), under an id a host keeps it by; or why the pool should not load them
- * (the sample then goes to the strict runner). Made once per store and specifiers, then shared.
+ * (the sample then goes to the strict runner). Made once per store and specifiers, then shared,
+ * and kept on disk beside a store dep_store.ts made, for the next process (pool_graph_cache.ts).
  *
  * @example
  * ```ts
@@ -142,8 +146,16 @@ export function poolPackages(
   let made = GRAPHS.get(key);
   if (made === undefined) {
     made = (async () => {
-      const graph = packageGraph(nodeModules, specifiers);
-      if (typeof graph === "string") return graph;
+      const file = keptGraphPath(nodeModules, specifiers, probe.denoPath);
+      const kept = file === null ? null : readKeptGraph(file, nodeModules);
+      if (typeof kept === "string") return kept;
+      if (kept !== null) return { id: crypto.randomUUID(), graph: kept, source: "disk" as const };
+      const consulted = new Set<string>();
+      const graph = packageGraph(nodeModules, specifiers, consulted);
+      if (typeof graph === "string") {
+        if (file !== null) keepGraph(file, nodeModules, graph, consulted);
+        return graph;
+      }
       // The CommonJS files an ES module (the job's or a package's) imports: they get facades.
       const imported = new Set<string>();
       for (const [key, path] of Object.entries(graph.resolve)) {
@@ -153,7 +165,9 @@ export function poolPackages(
       }
       const facades = await facadeNames(nodeModules, [...imported], probe);
       if (typeof facades === "string") return facades;
-      return { id: crypto.randomUUID(), graph: { ...graph, facades } };
+      const wire = { ...graph, facades };
+      if (file !== null) keepGraph(file, nodeModules, wire, consulted);
+      return { id: crypto.randomUUID(), graph: wire, source: "made" as const };
     })();
     if (GRAPHS.size >= GRAPHS_MAX) GRAPHS.clear();
     GRAPHS.set(key, made);

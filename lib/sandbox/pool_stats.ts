@@ -42,5 +42,9 @@ export function poolStatsSince(now: PoolStats, before?: PoolStats): PoolStats {
   };
   const recycled = since(now.recycled ?? {}, before.recycled);
   if (Object.keys(recycled).length) out.recycled = recycled;
+  // The graphs first needed (or needed otherwise) since the snapshot.
+  const graphs = Object.entries(now.packageGraphs ?? {})
+    .filter(([k, v]) => before.packageGraphs?.[k] !== v);
+  if (graphs.length) out.packageGraphs = Object.fromEntries(graphs);
   return out;
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { basename, join } from "node:path";
 import { runSample } from "../../lib/sandbox/deno.ts";
 import { type DependencyStore, resolveDependencies } from "../../lib/sandbox/dep_store.ts";
 import { bwrapAvailable } from "../../lib/sandbox/isolate.ts";
@@ -207,6 +208,10 @@ Deno.test("createPool() sends a graph the pool would load differently from Deno 
         'imports declared "meta"': 1,
         'imports declared "dyn"': 1,
       });
+      assert.deepEqual(pool.stats().packageGraphs, {
+        meta: "refused: meta/i.js uses import.meta",
+        dyn: "refused: dyn/index.js uses a dynamic import",
+      });
     });
   });
 });
@@ -238,6 +243,12 @@ export const f = (xs: number[]): number[] => {
       const wrong = await same(pool, job(code(1), store.nodeModules, tests), "wrong");
       assert.deepEqual(wrong.cases.map((c) => c.status), ["fail", "fail"]);
       assert.equal(pool.stats().pooled, 2);
+      // Scanned here, and kept beside the store for the next process (pool_graph_cache.ts).
+      assert.deepEqual(pool.stats().packageGraphs, { "heap-js": "made: 1 files" });
+      const kept = await Array.fromAsync(
+        Deno.readDir(join(cacheDir, "deps", "pool-graphs", basename(store.dir))),
+      );
+      assert.equal(kept.filter((e) => e.name.endsWith(".json")).length, 1);
     });
   } finally {
     await new Deno.Command("chmod", { args: ["-R", "u+w", cacheDir] }).output();
