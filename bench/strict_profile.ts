@@ -81,7 +81,7 @@ export async function strictProfileBench(limit = 40, rounds = 5): Promise<void> 
   const folder = (where: "disk" | "tmpfs") => async () => {
     const d = where === "tmpfs"
       ? await makeJobDir()
-      : await Deno.makeTempDir({ prefix: "assay-job-" });
+      : await Deno.makeTempDir({ prefix: `assay-job-${Deno.pid}-` }); // as makeJobDir() names them
     await writeJob(d);
     if (where === "tmpfs") plantSeed(join(d, ".deno"), seed);
     await Deno.remove(d, { recursive: true });

@@ -27,6 +27,7 @@ import { type Diagnostic } from "../record/diagnostic.ts";
 import { scoreSample } from "../score/weighted.ts";
 import type { Task } from "../task/schema.ts";
 import { type GenerationRecord } from "../record/generation.ts";
+import { readLastRecords } from "../record/last_records.ts";
 import { type ResultRecord } from "../record/result.ts";
 import { type SampleKey, sampleKey } from "../record/sample_key.ts";
 import { readRecords, RUN_FILES } from "./store.ts";
@@ -126,11 +127,9 @@ export async function typecheckRun(
   await readRecords(join(dir, RUN_FILES.generations), (g: GenerationRecord) => {
     if (g.code !== null) code.set(sampleKey(g), g.code);
   });
-  const results = new Map<string, ResultRecord>();
-  await readRecords(join(dir, RUN_FILES.results), (r: ResultRecord) => {
-    results.set(sampleKey(r), r);
-  });
-  const pending = [...results.values()].filter((r) => {
+  // One result per sample, the last written (a torn last line, from a kill mid-write, skipped).
+  const results = await readLastRecords<ResultRecord>(join(dir, RUN_FILES.results));
+  const pending = results.filter((r) => {
     const task = taskOf(r);
     // Python answers have no type checker here (none offline): they are not checked.
     return r.diagnostics === undefined && code.has(sampleKey(r)) && task !== undefined &&

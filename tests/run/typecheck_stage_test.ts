@@ -5,7 +5,9 @@ import { loadRun } from "../../lib/analyze/load_run.ts";
 import { syntheticProvider } from "../../lib/model/synthetic.ts";
 import { evaluate } from "../../lib/run/evaluate.ts";
 import type { ResultRecord } from "../../lib/record/result.ts";
-import { withDiagnostics } from "../../lib/run/typecheck_stage.ts";
+import { typecheckRun, withDiagnostics } from "../../lib/run/typecheck_stage.ts";
+import { RUN_FILES } from "../../lib/run/store.ts";
+import type { Task } from "../../lib/task/schema.ts";
 import { loadSuite } from "../../lib/task/load_suite.ts";
 
 const passing = {
@@ -99,5 +101,35 @@ Deno.test("evaluate() with typecheck records diagnostics per sample at the end o
   } finally {
     await model.close?.();
     await Deno.remove(runsDir, { recursive: true });
+  }
+});
+
+Deno.test("typecheckRun() checks the last result of each sample and skips a torn last line", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const key = { task: "t", model: "m", variant: "v", sample: 0 };
+    await Deno.writeTextFile(
+      join(dir, RUN_FILES.generations),
+      JSON.stringify({ ...key, code: CODE }) + "\n",
+    );
+    // The sample recorded twice (the last one counts), then a line torn by a kill mid-write.
+    await Deno.writeTextFile(
+      join(dir, RUN_FILES.results),
+      [{ ...passing, passed: false }, passing].map((r) => JSON.stringify(r)).join("\n") +
+        '\n{"task":"t","mod',
+    );
+    const appended: ResultRecord[] = [];
+    const tsTask = { ...task, language: "ts", testsSource: "export const cases = {};\n" };
+    const out = await typecheckRun(dir, () => tsTask as unknown as Task, {
+      mode: "strict",
+      append: (r: ResultRecord) => {
+        appended.push(r);
+        return Promise.resolve();
+      },
+    });
+    assert.deepEqual(out, { checked: 1, failedByTypes: 1 });
+    assert.deepEqual(appended[0].diagnostics?.map((d) => d.code), [2339]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
