@@ -40,14 +40,17 @@ export interface HostSetOptions<H extends WarmHost> {
 export interface HostSet<H extends WarmHost> {
   /**
    * A host for one sample (counted in its `jobs`): an idle one, a new one, or the next released.
-   * With `prefer`, a host it accepts when one is idle; else, when some live host is one it accepts,
-   * the next of them released, unless as many samples already wait for them as there are such
-   * hosts and fewer than `spread` are: then another host. A sample whose packages hosts already
-   * hold waits for one of them rather than making yet another host load them (mathjs costs a host
-   * ~0.2 s to compile and grows it by ~150 MiB), and up to `spread` hosts run such samples side by
-   * side when they queue. @default spread 1
+   * With a `key` (e.g. the package graph the sample loads), the host is marked as holding it the
+   * moment it is lent, and a host that holds it is taken when one is idle; else, when some host
+   * holds it (or is starting for it), the next of them released, unless as many samples already
+   * wait for them as there are such hosts and fewer than `spread` are: then another host. A
+   * sample whose packages hosts already hold waits for one of them rather than making yet another
+   * host load them (mathjs costs a host ~0.2 s to compile and grows it by ~50 MiB), and up to
+   * `spread` hosts run such samples side by side when they queue.
    */
-  acquire(prefer?: (host: H) => boolean, spread?: number): Promise<H>;
+  acquire(key?: string, options?: { spread?: number }): Promise<H>;
+  /** Whether `host` was lent for `key` before (it holds what `key` names). */
+  holds(host: H, key: string): boolean;
   /** Give a host back; `reusable: false` kills it (a fresh one replaces it for a waiting sample). */
   release(host: H, reusable: boolean): void;
   /** Kill every host; nothing is lent after. */
@@ -85,75 +88,92 @@ export interface HostSet<H extends WarmHost> {
 export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
   const idle: H[] = [];
   const all = new Set<H>();
+  /** The keys each host was lent for. */
+  const keys = new WeakMap<H, Set<string>>();
+  const has = (host: H, key: string) => keys.get(host)?.has(key) === true;
   const waiting: {
     resolve: (host: H) => void;
     reject: (error: unknown) => void;
-    prefer?: (host: H) => boolean;
+    key?: string;
   }[] = [];
-  /** How many live hosts `prefer` accepts. */
-  const holders = (prefer: (host: H) => boolean) =>
-    [...all].filter((h) => !h.dead && prefer(h)).length;
-  const held = (prefer: (host: H) => boolean) => holders(prefer) > 0;
-  /** How many samples wait for a live host `prefer` accepts. */
-  const queued = (prefer: (host: H) => boolean) => {
-    const accepted = [...all].filter((h) => !h.dead && prefer(h));
-    return waiting.filter((w) => w.prefer !== undefined && accepted.some(w.prefer)).length;
-  };
+  /** Hosts starting for a sample with each key (they hold it once started). */
+  const startingFor = new Map<string, number>();
+  /** How many live or starting hosts hold `key`. */
+  const holders = (key: string) =>
+    [...all].filter((h) => !h.dead && has(h, key)).length + (startingFor.get(key) ?? 0);
+  /** How many samples wait for a host that holds `key`. */
+  const queued = (key: string) => waiting.filter((w) => w.key === key).length;
   /**
-   * The waiter that takes `host`: the first that prefers it (it waited for this host while others
-   * went round), else the first that takes any host (no preference, or none it prefers lives).
+   * The waiter that takes `host`: the first whose key it holds (it waited for this host while
+   * others went round), else the first that takes any host (no key, or one no host holds).
    */
   const taker = (host: H) => {
-    let i = waiting.findIndex((w) => w.prefer?.(host) === true);
-    if (i < 0) i = waiting.findIndex((w) => !w.prefer || !held(w.prefer));
+    let i = waiting.findIndex((w) => w.key !== undefined && has(host, w.key));
+    if (i < 0) i = waiting.findIndex((w) => w.key === undefined || holders(w.key) === 0);
     return i < 0 ? undefined : waiting.splice(i, 1)[0];
   };
   let starting = 0;
   let closed = false;
 
-  const spawn = async (): Promise<H> => {
+  const mark = (host: H, key?: string) => {
+    if (key === undefined) return;
+    let held = keys.get(host);
+    if (held === undefined) keys.set(host, held = new Set());
+    held.add(key);
+  };
+  /** Lend `host` for a sample (with `key`): counted and marked at once, before any other is lent. */
+  const lend = (host: H, key?: string) => {
+    host.jobs++;
+    mark(host, key);
+    return host;
+  };
+
+  const spawn = async (key?: string): Promise<H> => {
     starting++;
+    if (key !== undefined) startingFor.set(key, (startingFor.get(key) ?? 0) + 1);
     try {
       const host = await o.spawn();
       all.add(host);
+      mark(host, key); // from the moment it is a host: never counted as neither starting nor holding
       host.exited.then(() => {
         all.delete(host);
         o.onExit?.(host);
         // A sample waiting for a host gets a fresh one in place of this one.
         const next = waiting.shift();
-        if (next && !closed) spawn().then(next.resolve, next.reject);
+        if (next && !closed) {
+          spawn(next.key).then((h) => next.resolve(lend(h, next.key)), next.reject);
+        }
       });
       return host;
     } finally {
       starting--;
+      if (key !== undefined) startingFor.set(key, startingFor.get(key)! - 1);
     }
   };
 
-  const lend = (host: H) => {
-    host.jobs++;
-    return host;
-  };
-
   return {
-    async acquire(prefer, spread = 1) {
+    async acquire(key, options = {}) {
       if (closed) throw new Error("Cannot lend a host: the pool is closed");
-      if (prefer) {
-        const i = idle.findLastIndex((h) => !h.dead && prefer(h));
-        if (i >= 0) return lend(idle.splice(i, 1)[0]);
-        const n = holders(prefer);
-        if (n >= spread || (n > 0 && queued(prefer) < n)) {
-          return lend(
-            await new Promise<H>((resolve, reject) => waiting.push({ resolve, reject, prefer })),
-          );
+      const spread = options.spread ?? 1;
+      if (key !== undefined) {
+        const i = idle.findLastIndex((h) => !h.dead && has(h, key));
+        if (i >= 0) return lend(idle.splice(i, 1)[0], key);
+        const n = holders(key);
+        if (n >= spread || (n > 0 && queued(key) < n)) {
+          return await new Promise<H>((resolve, reject) => waiting.push({ resolve, reject, key }));
         }
       }
       while (idle.length > 0) {
         const host = idle.pop()!;
-        if (!host.dead) return lend(host);
+        if (!host.dead) return lend(host, key);
       }
-      if (all.size + starting < o.size) return lend(await spawn());
-      return lend(await new Promise<H>((resolve, reject) => waiting.push({ resolve, reject })));
+      if (all.size + starting < o.size) {
+        // Lent (and marked) when it has started, the spawn counted for `key` meanwhile.
+        return lend(await spawn(key), key);
+      }
+      return await new Promise<H>((resolve, reject) => waiting.push({ resolve, reject, key }));
     },
+    holds: has,
     release(host, reusable) {
       const old = performance.now() - host.startedAt > (o.lifetimeS - 60) * 1000;
       if (!reusable || host.dead || closed || host.jobs >= o.jobsPerHost || old) {
@@ -161,7 +181,7 @@ export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
         return;
       }
       const next = taker(host);
-      if (next) next.resolve(host);
+      if (next) next.resolve(lend(host, next.key));
       else idle.push(host);
     },
     async close() {

@@ -200,10 +200,7 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
     const timeoutMs = resolved.timeoutMs;
     // A host that holds the packages' graph (its texts sent once, few hosts grown); up to half
     // the hosts run such samples side by side when they queue (host_set.ts).
-    const host = await hosts.acquire(
-      packages ? (h) => h.graphs.has(packages.id) : undefined,
-      Math.max(1, Math.floor(size / 2)),
-    );
+    const host = await hosts.acquire(packages?.id, { spread: Math.max(1, Math.floor(size / 2)) });
     const contaminate = options.contaminateAfter?.(job) === true;
     const { ending, reported, execMs } = await runOnHost(
       host,
