@@ -13,7 +13,7 @@
  * removed since makes the graph be made anew (and kept again). A facade listing that failed is
  * never kept (a busy machine can fail it); a graph the scan refused is, with its reason.
  * Reading and writing are best effort: a folder that cannot be written leaves the graph made in
- * memory, as before.
+ * memory, as before. Writing one removes the store's kept files unchanged for 30 days.
  *
  * @module
  */
@@ -80,6 +80,22 @@ export function keptGraphPath(
 /**
  * The graph kept at `file` for the store `nodeModules` (a string: the scan's refusal), or null
  * when none is kept there, it cannot be read, or any path it consulted changed since.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { keepGraph, readKeptGraph } from "./pool_graph_cache.ts";
+ * const store = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${store}/p.js`, "module.exports = 1;");
+ * const graph = { files: { "p.js": { kind: "cjs" as const, text: "module.exports = 1;" } }, resolve: { "\0p": "p.js" }, facades: {} };
+ * keepGraph(`${store}.kept.json`, store, graph, new Set([`${store}/p.js`]));
+ * assert.deepEqual(readKeptGraph(`${store}.kept.json`, store), graph);
+ * await new Promise((r) => setTimeout(r, 20));
+ * await Deno.writeTextFile(`${store}/p.js`, "module.exports = 2;");
+ * assert.equal(readKeptGraph(`${store}.kept.json`, store), null); // changed since
+ * await Deno.remove(store, { recursive: true });
+ * await Deno.remove(`${store}.kept.json`);
+ * ```
  */
 export function readKeptGraph(file: string, nodeModules: string): PackageGraphWire | string | null {
   let kept: Kept;
@@ -101,6 +117,17 @@ export function readKeptGraph(file: string, nodeModules: string): PackageGraphWi
  * Keep `value` (a graph with its facades, or the scan's refusal) at `file`, stamped with every
  * path in `consulted` (absolute, as packageGraph() collected them) and each one's folder. Written
  * whole under another name, then renamed: a reader never sees half a file. Best effort.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { keepGraph, readKeptGraph } from "./pool_graph_cache.ts";
+ * const store = await Deno.makeTempDir();
+ * keepGraph(`${store}.kept.json`, store, "p/i.js uses import.meta", new Set([`${store}/p/i.js`]));
+ * assert.equal(readKeptGraph(`${store}.kept.json`, store), "p/i.js uses import.meta");
+ * await Deno.remove(store, { recursive: true });
+ * await Deno.remove(`${store}.kept.json`);
+ * ```
  */
 export function keepGraph(
   file: string,
@@ -131,4 +158,43 @@ export function keepGraph(
       Deno.removeSync(tmp);
     } catch { /* never written */ }
   }
+  pruneKept(dirname(file), Date.now());
+}
+
+/** Kept files (and a killed writer's leftovers) unchanged this long are removed. */
+const PRUNE_AFTER_MS = 30 * 24 * 3600_000;
+
+/**
+ * Remove the files in `folder` (a store's kept graphs) last written more than
+ * {@link PRUNE_AFTER_MS} before `now`: graphs of a Deno binary since replaced (another key,
+ * never read again), half-written files of a killed process. A graph still in use is only
+ * made again. Best effort. Returns the paths removed.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pruneKept } from "./pool_graph_cache.ts";
+ * const folder = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${folder}/a.json`, "{}");
+ * assert.deepEqual(pruneKept(folder, Date.now()), []);
+ * assert.deepEqual(pruneKept(folder, Date.now() + 31 * 24 * 3600_000), [`${folder}/a.json`]);
+ * await Deno.remove(folder, { recursive: true });
+ * ```
+ */
+export function pruneKept(folder: string, now: number): string[] {
+  const removed: string[] = [];
+  try {
+    for (const entry of Deno.readDirSync(folder)) {
+      if (!entry.isFile) continue;
+      const path = join(folder, entry.name);
+      try {
+        const written = Deno.statSync(path).mtime?.getTime();
+        if (written !== undefined && now - written > PRUNE_AFTER_MS) {
+          Deno.removeSync(path);
+          removed.push(path);
+        }
+      } catch { /* gone meanwhile */ }
+    }
+  } catch { /* no folder */ }
+  return removed;
 }

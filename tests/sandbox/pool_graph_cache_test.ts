@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { packageGraph } from "../../lib/sandbox/package_graph.ts";
-import { keepGraph, keptGraphPath, readKeptGraph } from "../../lib/sandbox/pool_graph_cache.ts";
+import {
+  keepGraph,
+  keptGraphPath,
+  pruneKept,
+  readKeptGraph,
+} from "../../lib/sandbox/pool_graph_cache.ts";
 import { ROOT, withFiles } from "../_helpers.ts";
 
 /** A store laid out as dep_store.ts makes one: `deps/<hash>/node_modules` beside `store.json`. */
@@ -99,5 +104,23 @@ console.log(typeof made === "string" ? made : made.source + " " + Object.keys(ma
     await tick();
     await Deno.writeTextFile(join(nodeModules, "p/main.js"), "exports.twice = 1;\n");
     assert.equal(await run(), "made p/main.js");
+  });
+});
+
+Deno.test("keepGraph() removes the store's kept files unchanged for 30 days, and keeps the others", async () => {
+  await withFiles(STORE, async (dir) => {
+    const folder = join(dir, "deps/pool-graphs/abc");
+    await Deno.mkdir(folder, { recursive: true });
+    const old = join(folder, "0".repeat(64) + ".json");
+    const recent = join(folder, "1".repeat(64) + ".json");
+    await Deno.writeTextFile(old, "{}");
+    await Deno.writeTextFile(recent, "{}");
+    const days = (n: number) => new Date(Date.now() - n * 24 * 3600_000);
+    await Deno.utime(old, days(31), days(31));
+    await Deno.utime(recent, days(29), days(29));
+    const { file } = made(dir); // keeping a graph prunes its folder
+    const left = (await Array.fromAsync(Deno.readDir(folder))).map((e) => join(folder, e.name));
+    assert.deepEqual(left.sort(), [file, recent].sort());
+    assert.deepEqual(pruneKept(join(dir, "nowhere"), Date.now()), []);
   });
 });
