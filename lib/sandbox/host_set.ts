@@ -134,7 +134,7 @@ export function hostSet<H extends WarmHost>(o: HostSetOptions<H>): HostSet<H> {
     try {
       const host = await o.spawn();
       all.add(host);
-      mark(host, key); // from the moment it is a host: never counted as neither starting nor holding
+      mark(host, key); // holding from the moment it stops counting as starting: no gap
       host.exited.then(() => {
         all.delete(host);
         o.onExit?.(host);
