@@ -46,7 +46,7 @@ export interface SandboxCommandOptions {
   isolation: Isolation;
   /** The Deno binary's real path on the host. */
   denoPath: string;
-  /** The job's (or host's) folder on the host; it holds `entry` and an empty `.deno`. */
+  /** The job's (or host's) folder on the host; it holds `entry` and (denoDir "job") an empty `.deno`. */
   dir: string;
   /** The file Deno runs, relative to `dir`. */
   entry: string;
@@ -60,7 +60,17 @@ export interface SandboxCommandOptions {
   nodeModules?: string;
   /** More V8 flags, after the heap cap (e.g. `--max-semi-space-size=8`). @default none */
   v8Flags?: readonly string[];
+  /**
+   * Where Deno keeps its caches: `"job"`, the folder's `.deno` (which must exist); `"memory"`,
+   * nowhere on disk (DENO_DIR is {@link NO_DENO_DIR}, a path no process can create, so Deno keeps
+   * them in memory): a process that loads its modules once (a pool host) then creates no SQLite
+   * file at start (~10 ms of its ~60). @default "job"
+   */
+  denoDir?: "job" | "memory";
 }
+
+/** A DENO_DIR that cannot be created (`/dev/null` is not a folder): Deno's caches stay in memory. */
+export const NO_DENO_DIR = "/dev/null/deno";
 
 /** A command to spawn with a cleared environment: argv and the environment it gets. */
 export interface SandboxCommand {
@@ -83,8 +93,9 @@ export interface SandboxCommand {
  * const bwrap = sandboxCommand({ ...o, isolation: "bwrap" });
  * assert(bwrap.argv.includes("--unshare-all"));
  * assert.deepEqual(bwrap.env, {});
- * const host = sandboxCommand({ ...o, isolation: "none", v8Flags: ["--max-semi-space-size=8"] });
+ * const host = sandboxCommand({ ...o, isolation: "none", v8Flags: ["--max-semi-space-size=8"], denoDir: "memory" });
  * assert(host.argv.includes("--v8-flags=--max-old-space-size=512,--max-semi-space-size=8"));
+ * assert.equal(host.env.DENO_DIR, "/dev/null/deno");
  * ```
  */
 export function sandboxCommand(o: SandboxCommandOptions): SandboxCommand {
@@ -104,7 +115,11 @@ export function sandboxCommand(o: SandboxCommandOptions): SandboxCommand {
     "--",
   ];
   if (o.isolation === "bwrap") {
-    const inner = { DENO_DIR: `${INSIDE.job}/.deno`, NO_COLOR: "1", HOME: INSIDE.job };
+    const inner = {
+      DENO_DIR: o.denoDir === "memory" ? NO_DENO_DIR : `${INSIDE.job}/.deno`,
+      NO_COLOR: "1",
+      HOME: INSIDE.job,
+    };
     return {
       argv: [
         ...limits,
@@ -123,6 +138,10 @@ export function sandboxCommand(o: SandboxCommandOptions): SandboxCommand {
   }
   return {
     argv: [...limits, o.denoPath, ...flags, o.entry],
-    env: { DENO_DIR: join(o.dir, ".deno"), NO_COLOR: "1", HOME: o.dir },
+    env: {
+      DENO_DIR: o.denoDir === "memory" ? NO_DENO_DIR : join(o.dir, ".deno"),
+      NO_COLOR: "1",
+      HOME: o.dir,
+    },
   };
 }

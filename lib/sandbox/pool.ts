@@ -164,7 +164,6 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
       for (const [name, source] of Object.entries(HOST_FILES)) {
         await Deno.writeTextFile(join(dir, name), source);
       }
-      await Deno.mkdir(join(dir, ".deno"));
       // `timeout` bounds the host's life: a host whose parent was killed (SIGKILL leaves no
       // chance to close the pool) dies within HOST_LIFETIME_S.
       const command = sandboxCommand({
@@ -176,6 +175,8 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         heapMb,
         dataMb,
         v8Flags: HOST_V8_FLAGS,
+        // A host loads its modules once: its caches would never be read again.
+        denoDir: "memory",
       });
       stats.hostsStarted++;
       return new HostProcess(command, dir);
