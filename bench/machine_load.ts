@@ -148,8 +148,9 @@ export async function interleaved<R extends Record<string, unknown>>(
       const started = performance.now();
       const indices = Array.from({ length: end - start }, (_, k) => start + k);
       const values = await Promise.all(indices.map((i) => modes[m](i)));
-      out[m].ms += performance.now() - started;
-      out[m].roundMs.push(performance.now() - started);
+      const ms = performance.now() - started;
+      out[m].ms += ms;
+      out[m].roundMs.push(ms);
       values.forEach((v, k) => out[m].values[start + k] = v);
     }
     afterRound();

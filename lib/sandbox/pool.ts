@@ -271,8 +271,9 @@ export function createPool(options: PoolOptions = {}): SandboxPool {
         heapMb,
         dataMb,
       });
+      // Once per graph: its source does not change while this process keeps it.
       stats.packageGraphs ??= {};
-      stats.packageGraphs[kept.join(" + ")] = typeof made === "string"
+      stats.packageGraphs[kept.join(" + ")] ??= typeof made === "string"
         ? `refused: ${made}`
         : `${made.source === "disk" ? "from disk" : "made"}: ${
           Object.keys(made.graph.files).length

@@ -41,23 +41,25 @@ Deno.test("readKeptGraph() gives back the graph keepGraph() kept while the store
   });
 });
 
-Deno.test("readKeptGraph() gives null once a file the graph read has changed", async () => {
+/** What readKeptGraph() gives for a kept graph once `path` (in node_modules) is written `text`. */
+async function keptAfterWriting(path: string, text: string) {
+  let after: unknown;
   await withFiles(STORE, async (dir) => {
     const { nodeModules, file } = made(dir);
     await tick();
-    await Deno.writeTextFile(join(nodeModules, "p/twice.js"), "module.exports = (x) => 3 * x;\n");
-    assert.equal(readKeptGraph(file, nodeModules), null);
+    await Deno.writeTextFile(join(nodeModules, path), text);
+    after = readKeptGraph(file, nodeModules);
   });
+  return after;
+}
+
+Deno.test("readKeptGraph() gives null once a file the graph read has changed", async () => {
+  assert.equal(await keptAfterWriting("p/twice.js", "module.exports = (x) => 3 * x;\n"), null);
 });
 
 Deno.test("readKeptGraph() gives null once a file appears where the scan looked for one", async () => {
-  await withFiles(STORE, async (dir) => {
-    const { nodeModules, file } = made(dir);
-    await tick();
-    // require("./twice") would now find the file `twice` before `twice.js`.
-    await Deno.writeTextFile(join(nodeModules, "p/twice"), "module.exports = 0;\n");
-    assert.equal(readKeptGraph(file, nodeModules), null);
-  });
+  // require("./twice") would now find the file `twice` before `twice.js`.
+  assert.equal(await keptAfterWriting("p/twice", "module.exports = 0;\n"), null);
 });
 
 Deno.test("keepGraph() keeps a refusal with its reason; keptGraphPath() is null for a folder that is not a store", async () => {
