@@ -114,8 +114,9 @@ export function slices(n: number, rounds: number): [number, number][] {
 
 /**
  * Run each mode over the same slices, in rounds (mode 1 on slice 1, mode 2 on slice 1, …, mode 1
- * on slice 2, …), calling `afterRound` after each round; returns each mode's results in item
- * order, its summed wall time, ms, and each round's.
+ * on slice 2, …), calling `afterRound` after each round, and `around(mode)` as each mode's turn
+ * starts (the function it returns as that turn ends); returns each mode's results in item order,
+ * its summed wall time, ms, and each round's.
  *
  * @example
  * ```ts
@@ -131,6 +132,12 @@ export function slices(n: number, rounds: number): [number, number][] {
  * assert.deepEqual(out.d.values, [-0, -1, -2, -3]);
  * assert(out.b.ms >= 0 && out.d.ms >= 0);
  * assert.equal(out.d.roundMs.length, 2);
+ * const turns: string[] = [];
+ * await interleaved(2, 2, { b: async () => 0 }, undefined, (m) => {
+ *   turns.push(`${String(m)}+`);
+ *   return () => turns.push(`${String(m)}-`);
+ * });
+ * assert.deepEqual(turns, ["b+", "b-", "b+", "b-"]);
  * ```
  */
 export async function interleaved<R extends Record<string, unknown>>(
@@ -138,6 +145,7 @@ export async function interleaved<R extends Record<string, unknown>>(
   rounds: number,
   modes: { [K in keyof R]: (index: number) => Promise<R[K]> },
   afterRound: () => void = () => {},
+  around: (mode: keyof R) => () => void = () => () => {},
 ): Promise<{ [K in keyof R]: { values: R[K][]; ms: number; roundMs: number[] } }> {
   const names = Object.keys(modes) as (keyof R)[];
   const out = Object.fromEntries(
@@ -145,10 +153,12 @@ export async function interleaved<R extends Record<string, unknown>>(
   ) as { [K in keyof R]: { values: R[K][]; ms: number; roundMs: number[] } };
   for (const [start, end] of slices(n, rounds)) {
     for (const m of names) {
+      const ended = around(m);
       const started = performance.now();
       const indices = Array.from({ length: end - start }, (_, k) => start + k);
       const values = await Promise.all(indices.map((i) => modes[m](i)));
       const ms = performance.now() - started;
+      ended();
       out[m].ms += ms;
       out[m].roundMs.push(ms);
       values.forEach((v, k) => out[m].values[start + k] = v);

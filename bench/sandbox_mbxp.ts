@@ -26,6 +26,7 @@ import { createPool } from "../lib/sandbox/pool.ts";
 import type { SandboxJob, SandboxResult } from "../lib/sandbox/sandbox.ts";
 import { bwrapAvailable } from "../lib/sandbox/isolate.ts";
 import { importMbxp } from "../lib/task/importers/mbxp.ts";
+import { cpuBudget, sampleTree, type TreeMs, treeMs } from "./tree_cpu.ts";
 import { formatLoad, interleaved, loadAverage, slices, targetVerdict } from "./machine_load.ts";
 import { descendants, readProcesses, watchOthers } from "./others_cpu.ts";
 import {
@@ -187,6 +188,9 @@ export async function sandboxMbxpBench(
   const roundsStarted = performance.now();
   let roundsMs = 0;
   let others: number | null = null;
+  // The CPU time (b)'s and (d)'s turns took, this bench's tree's own (tree_cpu.ts): (c)'s strict
+  // runs end inside bubblewrap's PID namespace, where their time reaches no parent of ours.
+  const cpu: Record<"b" | "d", TreeMs[]> = { b: [], d: [] };
   try {
     modes = await interleaved(progs.length, rounds, {
       b: bRun,
@@ -195,6 +199,12 @@ export async function sandboxMbxpBench(
     }, () => {
       const now = loadAverage();
       peakDuring = now === null || peakDuring === null ? null : Math.max(peakDuring, now[0]);
+    }, (mode) => {
+      const before = mode === "c" ? null : sampleTree();
+      return () => {
+        const after = before === null ? null : sampleTree();
+        if (after !== null) cpu[mode as "b" | "d"].push(treeMs(before!, after, Deno.pid));
+      };
     });
     roundsMs = performance.now() - roundsStarted;
     stats = pool.stats();
@@ -269,6 +279,9 @@ export async function sandboxMbxpBench(
     console.log(
       `  per round, ms: (b) ${perRound(modes.b.roundMs)}; (d) ${perRound(modes.d.roundMs)}`,
     );
+  }
+  for (const line of cpuBudget(cpu, modes, { programs: progs.length, bRate: b.rate })) {
+    console.log(`  ${line}`);
   }
   const handedBack = Object.entries(stats.strict).sort((x, y) => y[1] - x[1]);
   console.log(
