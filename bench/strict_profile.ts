@@ -25,6 +25,12 @@ import { EMPTY_JOB, mbxpPrograms, programJob } from "./mbxp_samples.ts";
 
 const DATA = new URL("../../shared/datasets/", import.meta.url).pathname;
 const LIMITS = { heapMb: 512, dataMb: 1024 };
+/**
+ * The least a strict sample can cost while it keeps the sandbox's layers (timeout, prlimit,
+ * bwrap, a private DENO_DIR): a Deno process in them that only imports node:assert, as every
+ * MBXP program does, its code cache seeded as a job's is. A runner adds its work to this.
+ */
+const FLOOR = "+ deno: imports node:assert only, seeded code cache";
 
 /** Write a job's folder as runSample does (solution, tests, runner files, an empty DENO_DIR). */
 async function writeJob(dir: string): Promise<void> {
@@ -55,6 +61,8 @@ export async function strictProfileBench(limit = 40, rounds = 5): Promise<void> 
   const dir = await makeJobDir();
   await writeJob(dir);
   await Deno.writeTextFile(join(dir, "empty.ts"), "");
+  // What every MBXP program imports, and (b)'s cold `deno run` loads too.
+  await Deno.writeTextFile(join(dir, "assert.js"), 'import "node:assert";\n');
   const command = (entry: string) =>
     sandboxCommand({
       isolation: "bwrap",
@@ -97,6 +105,10 @@ export async function strictProfileBench(limit = 40, rounds = 5): Promise<void> 
     ["+ deno: an empty module, empty DENO_DIR", {
       prepare: () => freshDenoDir(false),
       step: () => run(command("empty.ts").argv, dir),
+    }],
+    [FLOOR, {
+      prepare: () => freshDenoDir(true),
+      step: () => run(command("assert.js").argv, dir),
     }],
     ["+ runner (strictRun): empty job, empty DENO_DIR", runner(false)],
     ["+ runner (strictRun): empty job, seeded code cache", runner(true)],
@@ -163,6 +175,16 @@ export async function strictProfileBench(limit = 40, rounds = 5): Promise<void> 
     } ms, cold \`deno run\` ${(coldMs / progs.length).toFixed(1)} ms; ratio ${
       (coldMs / strictMs).toFixed(2)
     }`,
+  );
+  const floorMs = ms.get(FLOOR)! / (reps * (rounds - 1));
+  console.log(
+    `  the floor for a strict sample (\`${FLOOR.slice(2)}\`): ${
+      floorMs.toFixed(1)
+    } ms, so one at a time (c)/(b) is at most ${
+      (coldMs / progs.length / floorMs).toFixed(2)
+    } whatever the runner does; the runner's own cost on these programs: ${
+      (strictMs / progs.length - floorMs).toFixed(1)
+    } ms a sample`,
   );
   console.log(`  load average after: ${formatLoad(loadAverage())}`);
 }
