@@ -112,9 +112,11 @@ export function cpuBudget(
   return [
     `CPU time (this bench's tree; a floor: processes that end inside bubblewrap are not counted): (b) ${
       s(b)
-    } s in ${s(modes.b.ms)} s, ${busy(b, modes.b.ms)} busy; (d) ${s(d)} s (the pool's own process ${
-      s(dSelf)
-    } s, its hosts ${s(d - dSelf)} s) in ${s(modes.d.ms)} s, ${busy(d, modes.d.ms)} busy`,
+    } s in ${s(modes.b.ms)} s, ${busy(b, modes.b.ms)} busy; (d) ${
+      s(d)
+    } s (this process: the pool's parent and the bench's samplers, ${s(dSelf)} s, its hosts ${
+      s(d - dSelf)
+    } s) in ${s(modes.d.ms)} s, ${busy(d, modes.d.ms)} busy`,
     `(d) CPU per round, s: ${
       cpu.d.map((x) => s(x.self + x.below)).join(", ")
     }; with every core busy, (d)'s CPU time per program allows at most ${

@@ -88,7 +88,7 @@ Deno.test("cpuBudget() says how busy each mode kept the cores and the rate (d)'s
   assert.match(busy, /\(b\) 2\.00 s in 1\.00 s, 2\.00 of 2 cores busy/);
   assert.match(
     busy,
-    /\(d\) 0\.80 s \(the pool's own process 0\.20 s, its hosts 0\.60 s\) in 0\.50 s, 1\.60 of 2 cores busy/,
+    /\(d\) 0\.80 s \(this process: the pool's parent and the bench's samplers, 0\.20 s, its hosts 0\.60 s\) in 0\.50 s, 1\.60 of 2 cores busy/,
   );
   // 200 programs in 0.8 s of CPU on 2 cores: 500/s at most, 2.5 times (b)'s 200/s.
   assert.match(
