@@ -76,6 +76,27 @@ export function descendants(processes: readonly ProcessSample[], self: number): 
   return ours;
 }
 
+/** Clock ticks of /proc's CPU times as ms. */
+export const ticksToMs = (ticks: number): number => (ticks * 1000) / TICKS_PER_SECOND;
+
+/**
+ * How much CPU time, ticks, a process of a later sample used since `before`: its growth when
+ * `before` has it (the same pid and start time), all of it for a process born since.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { cpuGrowth } from "./others_cpu.ts";
+ * const growth = cpuGrowth([{ pid: 10, ppid: 1, cpu: 100, start: 1 }]);
+ * assert.equal(growth({ pid: 10, ppid: 1, cpu: 130, start: 1 }), 30);
+ * assert.equal(growth({ pid: 10, ppid: 1, cpu: 5, start: 9 }), 5); // pid reused
+ * ```
+ */
+export function cpuGrowth(before: readonly ProcessSample[]): (p: ProcessSample) => number {
+  const earlier = new Map(before.map((p) => [`${p.pid}:${p.start}`, p.cpu]));
+  return (p) => Math.max(0, p.cpu - (earlier.get(`${p.pid}:${p.start}`) ?? 0));
+}
+
 /**
  * CPU time, ms, that processes other than `self` and its descendants (and kernel threads) used
  * between two samples: the growth of each process seen in both, all of a process born since.
@@ -97,13 +118,13 @@ export function othersMs(
   self: number,
 ): number {
   const ours = descendants(after, self);
-  const earlier = new Map(before.map((p) => [`${p.pid}:${p.start}`, p.cpu]));
+  const growth = cpuGrowth(before);
   let ticks = 0;
   for (const p of after) {
     if (ours.has(p.pid) || p.pid === KTHREADD || p.ppid === KTHREADD) continue;
-    ticks += Math.max(0, p.cpu - (earlier.get(`${p.pid}:${p.start}`) ?? 0));
+    ticks += growth(p);
   }
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  return ticksToMs(ticks);
 }
 
 /**

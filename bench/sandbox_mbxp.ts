@@ -200,10 +200,11 @@ export async function sandboxMbxpBench(
       const now = loadAverage();
       peakDuring = now === null || peakDuring === null ? null : Math.max(peakDuring, now[0]);
     }, (mode) => {
-      const before = mode === "c" ? null : sampleTree();
+      if (mode === "c") return () => {};
+      const before = sampleTree();
       return () => {
-        const after = before === null ? null : sampleTree();
-        if (after !== null) cpu[mode as "b" | "d"].push(treeMs(before!, after, Deno.pid));
+        const after = sampleTree();
+        if (before !== null && after !== null) cpu[mode].push(treeMs(before, after, Deno.pid));
       };
     });
     roundsMs = performance.now() - roundsStarted;

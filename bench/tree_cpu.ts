@@ -11,10 +11,13 @@
  *
  * @module
  */
-import { descendants, type ProcessSample, readProcesses } from "./others_cpu.ts";
-
-/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
+import {
+  cpuGrowth,
+  descendants,
+  type ProcessSample,
+  readProcesses,
+  ticksToMs,
+} from "./others_cpu.ts";
 
 /** The processes, and the CPU time, ticks, of the children this process has reaped. */
 export interface TreeSample {
@@ -63,17 +66,15 @@ export interface TreeMs {
  */
 export function treeMs(before: TreeSample, after: TreeSample, self: number): TreeMs {
   const ours = descendants(after.processes, self);
-  const earlier = new Map(before.processes.map((p) => [`${p.pid}:${p.start}`, p.cpu]));
+  const growth = cpuGrowth(before.processes);
   let own = 0;
   let below = after.reaped - before.reaped;
   for (const p of after.processes) {
     if (!ours.has(p.pid)) continue;
-    const growth = Math.max(0, p.cpu - (earlier.get(`${p.pid}:${p.start}`) ?? 0));
-    if (p.pid === self) own += growth;
-    else below += growth;
+    if (p.pid === self) own += growth(p);
+    else below += growth(p);
   }
-  const ms = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND;
-  return { self: ms(own), below: ms(below) };
+  return { self: ticksToMs(own), below: ticksToMs(below) };
 }
 
 /**
